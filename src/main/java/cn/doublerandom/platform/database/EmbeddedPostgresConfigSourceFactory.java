@@ -1,0 +1,69 @@
+package cn.doublerandom.platform.database;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Supplies a datasource URL pointing at an embedded PostgreSQL when none is configured, so that a
+ * newcomer needs only a JDK. Active only in the {@code dev}, {@code test} and {@code demo} profiles;
+ * the production profile never starts one and fails fast without a database.
+ *
+ * <p>The server is started once per JVM: Quarkus builds its configuration several times and in
+ * several class loaders (augmentation, each test application), so the URL is kept in a system
+ * property rather than a static field.
+ */
+public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
+
+    static final String URL_PROPERTY = "doublerandom.embedded-postgres.url";
+    private static final Set<String> PROFILES = Set.of("dev", "test", "demo");
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        ConfigValue configured = context.getValue("quarkus.datasource.jdbc.url");
+        if (configured != null && configured.getValue() != null && !configured.getValue().isBlank()) {
+            return List.of();
+        }
+        if (context.getProfiles().stream().noneMatch(PROFILES::contains)) {
+            return List.of();
+        }
+        String url = startOnce();
+        return List.of(new PropertiesConfigSource(Map.of(
+                "quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres"), "embedded-postgresql", 275));
+    }
+
+    private static synchronized String startOnce() {
+        String url = System.getProperty(URL_PROPERTY);
+        if (url != null) {
+            return url;
+        }
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            url = postgres.getJdbcUrl("postgres", "postgres");
+            System.setProperty(URL_PROPERTY, url);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; the data directory is temporary
+                }
+            }, "embedded-postgres-shutdown"));
+            return url;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+        }
+    }
+}

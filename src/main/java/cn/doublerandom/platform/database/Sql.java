@@ -1,0 +1,56 @@
+package cn.doublerandom.platform.database;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+/** Small JDBC conveniences for the bulk paths (imports, snapshots) that bypass the ORM for speed. */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    public static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
+        if (d == null) {
+            ps.setNull(i, Types.DATE);
+        } else {
+            ps.setDate(i, Date.valueOf(d));
+        }
+    }
+
+    public static LocalDate getDate(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    public static <E extends Enum<E>> void setEnum(PreparedStatement ps, int i, Enum<E> e) throws SQLException {
+        if (e == null) {
+            ps.setNull(i, Types.VARCHAR);
+        } else {
+            ps.setString(i, e.name());
+        }
+    }
+
+    public static <E extends Enum<E>> E getEnum(ResultSet rs, String column, Class<E> type) throws SQLException {
+        String v = rs.getString(column);
+        return v == null ? null : Enum.valueOf(type, v.strip());
+    }
+
+    public static Array textArray(Connection c, Collection<?> values) throws SQLException {
+        return c.createArrayOf("text", values.stream().map(v -> v instanceof Enum<?> e ? e.name() : v.toString()).toArray());
+    }
+
+    public static <T> List<T> getArray(ResultSet rs, String column, Function<String, T> convert) throws SQLException {
+        Array a = rs.getArray(column);
+        return a == null ? List.of() : Arrays.stream((String[]) a.getArray()).map(convert).toList();
+    }
+}

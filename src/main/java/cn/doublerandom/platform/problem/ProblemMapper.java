@@ -1,0 +1,183 @@
+package cn.doublerandom.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one error mapper: every failure leaves the service as {@code application/problem+json}.
+ * Expected failures arrive as {@link ProblemException}; the others are classified here so that bad
+ * input is a 4xx, a lost database a 503, and only a real bug a 500.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldProblem> errors = e.getConstraintViolations().stream()
+                .map(v -> Problem.FieldProblem.field(fieldOf(v), String.valueOf(v.getInvalidValue()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldProblem::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(ProblemType.VALIDATION_FAILED, detail, errors, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = pathOf(e);
+        return respond(ProblemType.VALIDATION_FAILED, "unknown field '" + field + "'",
+                List.of(Problem.FieldProblem.field(field, "unknown field")), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        String field = pathOf(e);
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        return respond(ProblemType.VALIDATION_FAILED, "field '" + field + "' must be " + expected,
+                List.of(Problem.FieldProblem.field(field, String.valueOf(e.getValue()), "must be " + expected)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(JsonMappingException e, UriInfo uri) {
+        String field = pathOf(e);
+        String detail = field.isEmpty() ? "the JSON body does not have the expected shape"
+                : "field '" + field + "' has the wrong type or shape";
+        return respond(ProblemType.VALIDATION_FAILED, detail,
+                field.isEmpty() ? List.of() : List.of(Problem.FieldProblem.field(field, "wrong type or shape")), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr();
+        return respond(ProblemType.MALFORMED_REQUEST, "the body is not valid JSON" + where, List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return respond(ProblemType.UNAUTHENTICATED, "this endpoint needs a bearer token", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return respond(ProblemType.UNAUTHENTICATED, "the bearer token is missing, expired or not signed by a trusted issuer",
+                List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemType.FORBIDDEN, "your role does not allow this operation", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        ProblemType type = switch (status) {
+            case 400 -> ProblemType.MALFORMED_REQUEST;
+            case 401 -> ProblemType.UNAUTHENTICATED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.MALFORMED_REQUEST;
+        };
+        if (status >= 500) {
+            LOG.error("unexpected web error", e);
+        }
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? type.title() : e.getMessage();
+        return respond(type, detail, List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDatabaseUnreachable(e)) {
+            LOG.warn("database unreachable: " + e);
+            return respond(ProblemType.SERVICE_UNAVAILABLE, "the database is not reachable right now", List.of(), uri);
+        }
+        LOG.error("unexpected error", e);
+        return respond(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", List.of(), uri);
+    }
+
+    /** Connection failures: PostgreSQL SQLState class 08, pool timeouts, Hibernate's wrapper. */
+    static boolean isDatabaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static Response respond(ProblemType type, String detail, List<Problem.FieldProblem> errors, UriInfo uri) {
+        return respond(new ProblemException(type, detail, errors).toProblem(path(uri)));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    private static String fieldOf(ConstraintViolation<?> v) {
+        // "create.arg1.name" -> "name": the method and parameter name mean nothing to a client
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        if (parts.length >= 3) {
+            return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+        }
+        return parts[parts.length - 1];
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "a date (YYYY-MM-DD)";
+            case "Instant" -> "an instant (YYYY-MM-DDTHH:MM:SSZ)";
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            case "Boolean", "boolean" -> "true or false";
+            default -> "a " + type.getSimpleName();
+        };
+    }
+}

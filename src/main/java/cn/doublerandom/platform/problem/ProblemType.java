@@ -1,0 +1,44 @@
+package cn.doublerandom.platform.problem;
+
+/** The stable problem types of the service; {@code type} is {@code /problems/<slug>}. */
+public enum ProblemType {
+    VALIDATION_FAILED(400, "validation-failed", "The request is not valid"),
+    MALFORMED_REQUEST(400, "malformed-request", "The request body cannot be read"),
+    INVALID_USCC(422, "invalid-uscc", "The unified social credit code is not valid"),
+    UNKNOWN_REGION(422, "unknown-region", "The region code is not known to the service"),
+    IMPORT_REJECTED(422, "import-rejected", "The file was rejected; nothing was imported"),
+    UNREADABLE_FILE(415, "unreadable-file", "The file is not a readable .xlsx or .csv table"),
+    UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token is required"),
+    FORBIDDEN(403, "forbidden", "Your role or region does not allow this"),
+    NOT_FOUND(404, "not-found", "No such resource"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    CONFLICT(409, "conflict", "The request conflicts with the current state"),
+    VERSION_MISMATCH(412, "version-mismatch", "The record changed since you read it"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "The service cannot reach its database; try again shortly"),
+    INTERNAL_ERROR(500, "internal-error", "An unexpected error occurred");
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String uri() {
+        return "/problems/" + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+}

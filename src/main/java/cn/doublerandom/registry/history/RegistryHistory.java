@@ -1,0 +1,120 @@
+package cn.doublerandom.registry.history;
+
+import cn.doublerandom.platform.problem.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The append-only history of the registries (table {@code registry_version}): every create and
+ * update of a target, inspector or item keeps the whole new state. The database refuses updates and
+ * deletes of these rows.
+ */
+@ApplicationScoped
+public class RegistryHistory {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    /** A version to append; {@code state} is the record after the change. */
+    public record Entry(RegistryEntity entity, String key, int version, String regionCode, String change,
+                        List<String> changed, String reason, Instant at, String by, Object state) {
+    }
+
+    /** Appends in one batch on the caller's transaction. */
+    public void append(Connection c, List<Entry> entries) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into registry_version (entity, entity_key, version, region_code, change, changed, reason,
+                                              recorded_at, recorded_by, state)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")) {
+            int n = 0;
+            for (Entry e : entries) {
+                ps.setString(1, e.entity().name());
+                ps.setString(2, e.key());
+                ps.setInt(3, e.version());
+                ps.setString(4, e.regionCode());
+                ps.setString(5, e.change());
+                ps.setArray(6, c.createArrayOf("text", e.changed().toArray()));
+                ps.setString(7, e.reason());
+                ps.setTimestamp(8, Timestamp.from(e.at()));
+                ps.setString(9, e.by());
+                ps.setString(10, toJson(e.state()));
+                ps.addBatch();
+                if (++n % 1000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public List<VersionRecord> versions(RegistryEntity entity, String key) {
+        return query("""
+                select version, change, changed, reason, recorded_at, recorded_by, state::text from registry_version
+                where entity = ? and entity_key = ? order by version""", entity, key, null);
+    }
+
+    /** The version in force at {@code instant}: the last one recorded before it. */
+    public Optional<VersionRecord> asOf(RegistryEntity entity, String key, Instant instant) {
+        return query("""
+                select version, change, changed, reason, recorded_at, recorded_by, state::text from registry_version
+                where entity = ? and entity_key = ? and recorded_at < ? order by version desc limit 1""",
+                entity, key, instant).stream().findFirst();
+    }
+
+    private List<VersionRecord> query(String sql, RegistryEntity entity, String key, Instant instant) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, entity.name());
+            ps.setString(2, key);
+            if (instant != null) {
+                ps.setTimestamp(3, Timestamp.from(instant));
+            }
+            List<VersionRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new VersionRecord(rs.getInt(1), rs.getString(2), List.of((String[]) rs.getArray(3).getArray()),
+                            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), json.readTree(rs.getString(7))));
+                }
+            }
+            return out;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("reading history of " + entity + " " + key, e);
+        }
+    }
+
+    public <T> T read(JsonNode state, Class<T> type) {
+        try {
+            return json.treeToValue(state, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("history state does not read as " + type.getSimpleName(), e);
+        }
+    }
+
+    private String toJson(Object state) {
+        try {
+            return json.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ProblemException noSuchVersion(String what) {
+        return ProblemException.notFound(what);
+    }
+}
