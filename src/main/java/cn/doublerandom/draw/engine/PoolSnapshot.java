@@ -1,0 +1,570 @@
+package cn.doublerandom.draw.engine;
+
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The pool snapshot of DRAW-1 §4: the T, I, A, N, R, P, Q and Z lines, held sorted in byte order
+ * without duplicates. {@link #writeCanonical} streams the canonical text and {@link #poolHash()}
+ * streams it into SHA-256, so a million-target snapshot is never materialised as one string.
+ *
+ * <p>Rules beyond line syntax, enforced by both {@link #parse} and {@link Builder#build()}:
+ * exactly one Z line with teamSize &ge; 2 (a smaller team is rejected, not raised to 2); at most
+ * one Q line per class; a USCC in at most one stratum (§2: pools are disjoint). A class with T
+ * lines but no Q line has quota 0. Codes and USCCs match {@code [0-9A-Z-]{1,32}}, specialties
+ * {@code [a-z0-9-]{1,32}}, quotas and team sizes are decimal without leading zeros.
+ */
+public final class PoolSnapshot {
+    /** An {@code A <code> <specialty>} line. */
+    public record Specialist(String code, String specialty) {
+    }
+
+    /** An {@code R <code> <uscc>} or {@code P <code> <uscc>} line. */
+    public record CodeForTarget(String code, String uscc) {
+    }
+
+    /** A {@code T <class> <uscc>} line. */
+    public record Target(Stratum stratum, String uscc) {
+    }
+
+    private static final Comparator<Specialist> SPECIALIST_ORDER = Comparator
+            .comparing(Specialist::code, Utf8ByteOrder.COMPARATOR)
+            .thenComparing(Specialist::specialty, Utf8ByteOrder.COMPARATOR);
+    private static final Comparator<CodeForTarget> CODE_TARGET_ORDER = Comparator
+            .comparing(CodeForTarget::code, Utf8ByteOrder.COMPARATOR)
+            .thenComparing(CodeForTarget::uscc, Utf8ByteOrder.COMPARATOR);
+    /** Strata in byte order of their names, the order of their T and Q lines. */
+    private static final List<Stratum> STRATA_BY_NAME = Arrays.stream(Stratum.values())
+            .sorted(Comparator.comparing(Stratum::name, Utf8ByteOrder.COMPARATOR)).toList();
+
+    private final Map<Stratum, List<String>> targets;
+    private final List<String> inspectors;
+    private final List<Specialist> specialists;
+    private final List<String> neededSpecialties;
+    private final List<CodeForTarget> recusals;
+    private final List<CodeForTarget> previousTeams;
+    private final Map<Stratum, Integer> quotas;
+    private final int teamSize;
+    private String poolHash;
+
+    private PoolSnapshot(Map<Stratum, List<String>> targets, List<String> inspectors,
+                         List<Specialist> specialists, List<String> neededSpecialties,
+                         List<CodeForTarget> recusals, List<CodeForTarget> previousTeams,
+                         Map<Stratum, Integer> quotas, int teamSize) {
+        this.targets = targets;
+        this.inspectors = inspectors;
+        this.specialists = specialists;
+        this.neededSpecialties = neededSpecialties;
+        this.recusals = recusals;
+        this.previousTeams = previousTeams;
+        this.quotas = quotas;
+        this.teamSize = teamSize;
+    }
+
+    /** USCCs of the T lines of {@code stratum}, in byte order. */
+    public List<String> targets(Stratum stratum) {
+        return targets.getOrDefault(stratum, List.of());
+    }
+
+    /** Number of T lines. */
+    public long targetCount() {
+        long n = 0;
+        for (List<String> l : targets.values()) {
+            n += l.size();
+        }
+        return n;
+    }
+
+    /** I codes in byte order: the list L of §3. */
+    public List<String> inspectors() {
+        return inspectors;
+    }
+
+    /** A lines in byte order. */
+    public List<Specialist> specialists() {
+        return specialists;
+    }
+
+    /** N specialties in byte order. */
+    public List<String> neededSpecialties() {
+        return neededSpecialties;
+    }
+
+    /** R lines in byte order. */
+    public List<CodeForTarget> recusals() {
+        return recusals;
+    }
+
+    /** P lines in byte order. */
+    public List<CodeForTarget> previousTeams() {
+        return previousTeams;
+    }
+
+    /** Q lines: the quota of each class that has one. */
+    public Map<Stratum, Integer> quotas() {
+        return quotas;
+    }
+
+    /** The quota of {@code stratum}: its Q line, or 0 without one. */
+    public int quota(Stratum stratum) {
+        return quotas.getOrDefault(stratum, 0);
+    }
+
+    /** The Z line's team size (at least 2). */
+    public int teamSize() {
+        return teamSize;
+    }
+
+    /** Lowercase hex SHA-256 of the canonical text (§4), computed once by streaming. */
+    public synchronized String poolHash() {
+        if (poolHash == null) {
+            MessageDigest md = Sha256.newDigest();
+            try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), md)) {
+                writeCanonical(sink);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            poolHash = Sha256.hex(md.digest());
+        }
+        return poolHash;
+    }
+
+    /** The canonical text as one string; for small snapshots (tests, exports). */
+    public String canonicalText() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writeCanonical(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the canonical text: lines in byte order. Field-wise order equals line order because
+     * the separator (space, 0x20) sorts below every character a field may contain.
+     */
+    public void writeCanonical(OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        for (Specialist a : specialists) {
+            w.write("A " + a.code() + " " + a.specialty() + "\n");
+        }
+        for (String code : inspectors) {
+            w.write("I " + code + "\n");
+        }
+        for (String s : neededSpecialties) {
+            w.write("N " + s + "\n");
+        }
+        for (CodeForTarget p : previousTeams) {
+            w.write("P " + p.code() + " " + p.uscc() + "\n");
+        }
+        for (Stratum s : STRATA_BY_NAME) {
+            if (quotas.containsKey(s)) {
+                w.write("Q " + s.name() + " " + quotas.get(s) + "\n");
+            }
+        }
+        for (CodeForTarget r : recusals) {
+            w.write("R " + r.code() + " " + r.uscc() + "\n");
+        }
+        for (Stratum s : STRATA_BY_NAME) {
+            String prefix = "T " + s.name() + " ";
+            for (String uscc : targets(s)) {
+                w.write(prefix);
+                w.write(uscc);
+                w.write('\n');
+            }
+        }
+        w.write("Z teamSize " + teamSize + "\n");
+        w.flush();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Parses canonical text; see {@link #parse(InputStream)}. */
+    public static PoolSnapshot parse(String text) {
+        try {
+            return parse(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Parses a canonical snapshot text, streaming. Rejects, naming the line: invalid UTF-8, a
+     * missing final "\n", "\r", unknown line kinds, bad fields, duplicates and lines out of byte
+     * order, plus the rules in the class comment.
+     */
+    public static PoolSnapshot parse(InputStream in) throws IOException {
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        return new Parser(reader).parse();
+    }
+
+    /** Collects lines in any order, sorts and de-duplicates them; every field is checked when added. */
+    public static final class Builder {
+        private final Map<Stratum, List<String>> targets = new EnumMap<>(Stratum.class);
+        private final List<String> inspectors = new ArrayList<>();
+        private final List<Specialist> specialists = new ArrayList<>();
+        private final List<String> needed = new ArrayList<>();
+        private final List<CodeForTarget> recusals = new ArrayList<>();
+        private final List<CodeForTarget> previous = new ArrayList<>();
+        private final Map<Stratum, Integer> quotas = new EnumMap<>(Stratum.class);
+        private Integer teamSize;
+
+        private Builder() {
+        }
+
+        public Builder target(Stratum stratum, String uscc) {
+            checkCode("USCC", uscc, 0);
+            targets.computeIfAbsent(stratum, s -> new ArrayList<>()).add(uscc);
+            return this;
+        }
+
+        public Builder inspector(String code) {
+            checkCode("inspector code", code, 0);
+            inspectors.add(code);
+            return this;
+        }
+
+        public Builder specialist(String code, String specialty) {
+            checkCode("member code", code, 0);
+            checkSpecialty(specialty, 0);
+            specialists.add(new Specialist(code, specialty));
+            return this;
+        }
+
+        public Builder needs(String specialty) {
+            checkSpecialty(specialty, 0);
+            needed.add(specialty);
+            return this;
+        }
+
+        public Builder recused(String code, String uscc) {
+            checkCode("inspector code", code, 0);
+            checkCode("USCC", uscc, 0);
+            recusals.add(new CodeForTarget(code, uscc));
+            return this;
+        }
+
+        public Builder previousTeam(String code, String uscc) {
+            checkCode("inspector code", code, 0);
+            checkCode("USCC", uscc, 0);
+            previous.add(new CodeForTarget(code, uscc));
+            return this;
+        }
+
+        public Builder quota(Stratum stratum, int k) {
+            if (k < 0) {
+                throw new InvalidSnapshotException("quota of " + stratum + " must not be negative: " + k);
+            }
+            Integer old = quotas.put(stratum, k);
+            if (old != null && old != k) {
+                throw new InvalidSnapshotException("two quotas for " + stratum + ": " + old + " and " + k);
+            }
+            return this;
+        }
+
+        public Builder teamSize(int n) {
+            if (n < 2) {
+                throw new InvalidSnapshotException("teamSize must be at least 2, got " + n);
+            }
+            if (teamSize != null && teamSize != n) {
+                throw new InvalidSnapshotException("two team sizes: " + teamSize + " and " + n);
+            }
+            teamSize = n;
+            return this;
+        }
+
+        public PoolSnapshot build() {
+            if (teamSize == null) {
+                throw new InvalidSnapshotException("no Z line: teamSize is required");
+            }
+            Map<Stratum, List<String>> t = new EnumMap<>(Stratum.class);
+            for (Map.Entry<Stratum, List<String>> e : targets.entrySet()) {
+                t.put(e.getKey(), sortedUnique(e.getValue(), Utf8ByteOrder.COMPARATOR));
+            }
+            checkDisjoint(t, s -> 0L);
+            return new PoolSnapshot(Collections.unmodifiableMap(t),
+                    sortedUnique(inspectors, Utf8ByteOrder.COMPARATOR),
+                    sortedUnique(specialists, SPECIALIST_ORDER),
+                    sortedUnique(needed, Utf8ByteOrder.COMPARATOR),
+                    sortedUnique(recusals, CODE_TARGET_ORDER),
+                    sortedUnique(previous, CODE_TARGET_ORDER),
+                    Collections.unmodifiableMap(new EnumMap<>(quotas)), teamSize);
+        }
+
+        private static <E> List<E> sortedUnique(List<E> in, Comparator<? super E> order) {
+            List<E> sorted = new ArrayList<>(in);
+            sorted.sort(order);
+            int w = 0;
+            for (int r = 0; r < sorted.size(); r++) {
+                if (w == 0 || order.compare(sorted.get(w - 1), sorted.get(r)) != 0) {
+                    sorted.set(w++, sorted.get(r));
+                }
+            }
+            return Collections.unmodifiableList(new ArrayList<>(sorted.subList(0, w)));
+        }
+    }
+
+    /**
+     * §2 pools are disjoint: merges the sorted per-stratum lists (no extra memory) and rejects a
+     * USCC found in two strata. {@code firstLine} gives the line number of a stratum's first T line.
+     */
+    private static void checkDisjoint(Map<Stratum, List<String>> targets, Function<Stratum, Long> firstLine) {
+        // In line order, so a duplicate is reported at its later line.
+        List<Stratum> strata = STRATA_BY_NAME.stream().filter(targets::containsKey).toList();
+        int[] pos = new int[strata.size()];
+        String last = null;
+        Stratum lastStratum = null;
+        while (true) {
+            int best = -1;
+            for (int i = 0; i < strata.size(); i++) {
+                List<String> l = targets.get(strata.get(i));
+                if (pos[i] < l.size() && (best < 0 || Utf8ByteOrder.compare(l.get(pos[i]),
+                        targets.get(strata.get(best)).get(pos[best])) < 0)) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                return;
+            }
+            Stratum s = strata.get(best);
+            String uscc = targets.get(s).get(pos[best]);
+            if (uscc.equals(last)) {
+                long line = firstLine.apply(s);
+                throw new InvalidSnapshotException(line > 0 ? line + pos[best] : 0, "USCC " + uscc
+                        + " is a target of both " + lastStratum + " and " + s + "; strata must be disjoint");
+            }
+            last = uscc;
+            lastStratum = s;
+            pos[best]++;
+        }
+    }
+
+    static void checkCode(String what, String s, long line) {
+        if (!matches(s, false)) {
+            throw new InvalidSnapshotException(line, what + " \"" + s + "\" must match [0-9A-Z-]{1,32}");
+        }
+    }
+
+    static void checkSpecialty(String s, long line) {
+        if (!matches(s, true)) {
+            throw new InvalidSnapshotException(line, "specialty \"" + s + "\" must match [a-z0-9-]{1,32}");
+        }
+    }
+
+    /** {@code [0-9A-Z-]{1,32}} or, for specialties, {@code [a-z0-9-]{1,32}}. */
+    private static boolean matches(String s, boolean lower) {
+        if (s == null || s.isEmpty() || s.length() > 32) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= '0' && c <= '9') || c == '-' || (lower ? c >= 'a' && c <= 'z' : c >= 'A' && c <= 'Z');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Decimal without sign or leading zeros, up to 9 digits (fits an int). */
+    private static Optional<Integer> parseCount(String s) {
+        if (s.isEmpty() || s.length() > 9 || (s.length() > 1 && s.charAt(0) == '0')) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(Integer.parseInt(s));
+    }
+
+    private static final class Parser {
+        private final Reader reader;
+        private final char[] buf = new char[1 << 16];
+        private int bufLen;
+        private int bufPos;
+        private final StringBuilder line = new StringBuilder(80);
+        private long lineNo;
+
+        private final Map<Stratum, List<String>> targets = new EnumMap<>(Stratum.class);
+        private final Map<Stratum, Long> firstTargetLine = new EnumMap<>(Stratum.class);
+        private final List<String> inspectors = new ArrayList<>();
+        private final List<Specialist> specialists = new ArrayList<>();
+        private final List<String> needed = new ArrayList<>();
+        private final List<CodeForTarget> recusals = new ArrayList<>();
+        private final List<CodeForTarget> previous = new ArrayList<>();
+        private final Map<Stratum, Integer> quotas = new EnumMap<>(Stratum.class);
+        private Integer teamSize;
+
+        Parser(Reader reader) {
+            this.reader = reader;
+        }
+
+        PoolSnapshot parse() throws IOException {
+            String prev = null;
+            String current;
+            while ((current = nextLine()) != null) {
+                if (prev != null) {
+                    int c = Utf8ByteOrder.compare(prev, current);
+                    if (c == 0) {
+                        throw new InvalidSnapshotException(lineNo, "duplicate of line " + (lineNo - 1));
+                    }
+                    if (c > 0) {
+                        throw new InvalidSnapshotException(lineNo,
+                                "not in byte order: it must come before line " + (lineNo - 1));
+                    }
+                }
+                parseLine(current);
+                prev = current;
+            }
+            if (teamSize == null) {
+                throw new InvalidSnapshotException("no Z line: teamSize is required");
+            }
+            checkDisjoint(targets, firstTargetLine::get);
+            for (Map.Entry<Stratum, List<String>> e : targets.entrySet()) {
+                e.setValue(Collections.unmodifiableList(e.getValue()));
+            }
+            return new PoolSnapshot(Collections.unmodifiableMap(targets), List.copyOf(inspectors),
+                    List.copyOf(specialists), List.copyOf(needed), List.copyOf(recusals),
+                    List.copyOf(previous), Collections.unmodifiableMap(quotas), teamSize);
+        }
+
+        /** The next line without its "\n"; null at the end; rejects "\r" and a missing final "\n". */
+        private String nextLine() throws IOException {
+            line.setLength(0);
+            while (true) {
+                if (bufPos == bufLen) {
+                    try {
+                        bufLen = reader.read(buf);
+                    } catch (CharacterCodingException e) {
+                        throw new InvalidSnapshotException(lineNo + 1, "not valid UTF-8");
+                    }
+                    bufPos = 0;
+                    if (bufLen <= 0) {
+                        bufLen = 0;
+                        if (line.length() > 0) {
+                            throw new InvalidSnapshotException(lineNo + 1, "the last line does not end in \"\\n\"");
+                        }
+                        return null;
+                    }
+                }
+                char c = buf[bufPos++];
+                if (c == '\n') {
+                    lineNo++;
+                    return line.toString();
+                }
+                if (c == '\r') {
+                    throw new InvalidSnapshotException(lineNo + 1, "carriage return: lines end in \"\\n\" only");
+                }
+                line.append(c);
+            }
+        }
+
+        private void parseLine(String text) {
+            String[] f = text.split(" ", -1);
+            String kind = f[0];
+            switch (kind) {
+                case "T" -> {
+                    expectFields(f, 3, "T <class> <uscc>");
+                    Stratum s = stratum(f[1]);
+                    checkCode("USCC", f[2], lineNo);
+                    firstTargetLine.putIfAbsent(s, lineNo);
+                    targets.computeIfAbsent(s, x -> new ArrayList<>()).add(f[2]);
+                }
+                case "I" -> {
+                    expectFields(f, 2, "I <code>");
+                    checkCode("inspector code", f[1], lineNo);
+                    inspectors.add(f[1]);
+                }
+                case "A" -> {
+                    expectFields(f, 3, "A <code> <specialty>");
+                    checkCode("member code", f[1], lineNo);
+                    checkSpecialty(f[2], lineNo);
+                    specialists.add(new Specialist(f[1], f[2]));
+                }
+                case "N" -> {
+                    expectFields(f, 2, "N <specialty>");
+                    checkSpecialty(f[1], lineNo);
+                    needed.add(f[1]);
+                }
+                case "R", "P" -> {
+                    expectFields(f, 3, kind + " <code> <uscc>");
+                    checkCode("inspector code", f[1], lineNo);
+                    checkCode("USCC", f[2], lineNo);
+                    (kind.equals("R") ? recusals : previous).add(new CodeForTarget(f[1], f[2]));
+                }
+                case "Q" -> {
+                    expectFields(f, 3, "Q <class> <k>");
+                    Stratum s = stratum(f[1]);
+                    int k = parseCount(f[2]).orElseThrow(() -> new InvalidSnapshotException(lineNo,
+                            "quota \"" + f[2] + "\" must be a decimal number without leading zeros"));
+                    if (quotas.putIfAbsent(s, k) != null) {
+                        throw new InvalidSnapshotException(lineNo, "a second Q line for " + s);
+                    }
+                }
+                case "Z" -> {
+                    expectFields(f, 3, "Z teamSize <n>");
+                    if (!f[1].equals("teamSize")) {
+                        throw new InvalidSnapshotException(lineNo, "expected \"Z teamSize <n>\"");
+                    }
+                    int n = parseCount(f[2]).orElseThrow(() -> new InvalidSnapshotException(lineNo,
+                            "team size \"" + f[2] + "\" must be a decimal number without leading zeros"));
+                    if (n < 2) {
+                        throw new InvalidSnapshotException(lineNo, "teamSize must be at least 2, got " + n);
+                    }
+                    if (teamSize != null) {
+                        throw new InvalidSnapshotException(lineNo, "a second Z line");
+                    }
+                    teamSize = n;
+                }
+                default -> throw new InvalidSnapshotException(lineNo, "unknown line kind \""
+                        + (kind.length() > 8 ? kind.substring(0, 8) + "…" : kind)
+                        + "\"; expected one of A I N P Q R T Z");
+            }
+        }
+
+        private void expectFields(String[] f, int n, String form) {
+            if (f.length != n) {
+                throw new InvalidSnapshotException(lineNo, "expected \"" + form
+                        + "\" (fields separated by single spaces), got " + f.length + " fields");
+            }
+        }
+
+        private Stratum stratum(String text) {
+            Stratum s = Stratum.parseOrNull(text);
+            if (s == null) {
+                throw new InvalidSnapshotException(lineNo, "unknown class \"" + text
+                        + "\"; expected KEY, SPECIAL, GENERAL or DIRECTED");
+            }
+            return s;
+        }
+    }
+}

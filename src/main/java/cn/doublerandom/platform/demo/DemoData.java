@@ -1,0 +1,227 @@
+package cn.doublerandom.platform.demo;
+
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.registry.history.ChangeSet;
+import cn.doublerandom.registry.history.RegistryEntity;
+import cn.doublerandom.registry.history.RegistryHistory;
+import cn.doublerandom.registry.inspector.Conflict;
+import cn.doublerandom.registry.inspector.InspectorData;
+import cn.doublerandom.registry.inspector.InspectorStatus;
+import cn.doublerandom.registry.inspector.InspectorStore;
+import cn.doublerandom.registry.target.CreditRating;
+import cn.doublerandom.registry.target.MonitoringType;
+import cn.doublerandom.registry.target.OperatingStatus;
+import cn.doublerandom.registry.target.PermitClass;
+import cn.doublerandom.registry.target.TargetData;
+import cn.doublerandom.registry.target.TargetStore;
+import cn.doublerandom.registry.target.Uscc;
+import cn.doublerandom.registry.target.WeatherGrade;
+import cn.doublerandom.item.ItemService;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The demo data set of the dev and demo profiles: Shijiazhuang (130100) and the 19 county-level
+ * units its 2022 Q2 assessment (seeds/000) ranks, a few thousand generated targets and inspectors
+ * with realistic tag mixes, and the city's item list as printed in its 2022 plan (seeds/001).
+ * Generated from a fixed seed, so every start gives the same registry. Never loaded in production.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+    static final String CITY = "130100";
+    /** The counties, districts and zones of seeds/000, by their GB/T 2260 and statistical codes. */
+    static final List<String> COUNTIES = List.of("130171", "130111", "130123", "130184", "130128", "130127", "130125",
+            "130133", "130107", "130132", "130121", "130109", "130183", "130129", "130126", "130131", "130110", "130172",
+            "130130");
+    private static final String BY = "system:demo-data";
+    private static final String[] INDUSTRIES = {"化学原料和化学制品制造业", "医药制造业", "金属制品业", "非金属矿物制品业",
+            "纺织业", "农副食品加工业", "电力、热力生产和供应业", "汽车制造业", "橡胶和塑料制品业", "印刷和记录媒介复制业"};
+    private static final String[] POLLUTANTS = {"废气", "废水", "VOCs", "固体废物", "危险废物", "噪声"};
+    private static final String[] PREFIX = {"华北", "冀中", "恒达", "正元", "金石", "新源", "宏泰", "鑫磊", "中天", "瑞丰", "永盛", "博远"};
+    private static final String[] SUFFIX = {"化工有限公司", "制药有限公司", "建材有限公司", "纺织有限公司", "食品有限公司",
+            "热电有限公司", "机械制造有限公司", "塑料制品有限公司", "印务有限公司", "新材料科技有限公司"};
+    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱"};
+    private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "军", "杰", "涛", "明", "超", "霞"};
+    private static final String[] SPECIALTIES = {"radiation", "ods", "monitoring", "hazardous-waste"};
+
+    @ConfigProperty(name = "doublerandom.demo.enabled")
+    boolean enabled;
+
+    @ConfigProperty(name = "doublerandom.demo.targets-per-county")
+    int targetsPerCounty;
+
+    @ConfigProperty(name = "doublerandom.demo.inspectors-per-county")
+    int inspectorsPerCounty;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    TargetStore targets;
+
+    @Inject
+    InspectorStore inspectors;
+
+    @Inject
+    ItemService items;
+
+    @Inject
+    RegistryHistory history;
+
+    @Inject
+    ServiceClock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    void onStart(@Observes StartupEvent event) throws Exception {
+        if (enabled) {
+            load();
+        }
+    }
+
+    @Transactional
+    void load() throws Exception {
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery("select count(*) from target")) {
+            rs.next();
+            if (rs.getLong(1) > 0) {
+                return;
+            }
+        }
+        Instant now = clock.now();
+        Random random = new Random(20220401L);
+        List<TargetData> ts = new ArrayList<>();
+        for (String county : COUNTIES) {
+            for (int i = 0; i < targetsPerCounty; i++) {
+                ts.add(target(random, county, i));
+            }
+        }
+        List<InspectorData> is = new ArrayList<>();
+        for (String region : concat(CITY, COUNTIES)) {
+            int n = region.equals(CITY) ? 20 : inspectorsPerCounty;
+            for (int i = 1; i <= n; i++) {
+                is.add(inspector(random, region, i, ts));
+            }
+        }
+        try (Connection c = dataSource.getConnection()) {
+            ChangeSet<TargetData> targetChanges = ChangeSet.plan(RegistryEntity.TARGET, ts, Map.of(), TargetData::uscc,
+                    TargetData::regionCode, r -> { }, true, "demo data", now, BY);
+            targets.insert(c, targetChanges.inserts());
+            history.append(c, targetChanges.versions());
+            ChangeSet<InspectorData> inspectorChanges = ChangeSet.plan(RegistryEntity.INSPECTOR, is, Map.of(),
+                    InspectorData::code, InspectorData::regionCode, r -> { }, true, "demo data", now, BY);
+            inspectors.insert(c, inspectorChanges.inserts());
+            history.append(c, inspectorChanges.versions());
+        }
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("reference/demo/items-130100.json")) {
+            List<Map<String, Object>> rows = json.readValue(in, new TypeReference<>() { });
+            for (Map<String, Object> row : rows) {
+                items.loadReference(json.convertValue(row, cn.doublerandom.item.ItemInput.class), BY);
+            }
+        }
+        LOG.infof("demo data: %d targets, %d inspectors in %s and its %d counties; item list of %s", ts.size(), is.size(),
+                CITY, COUNTIES.size(), CITY);
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    static TargetData target(Random r, String county, int i) {
+        String body = "91" + county + String.format("%04d", i) + randomChars(r, 5);
+        String uscc = body + Uscc.checkCharacter(body + "0");
+        double roll = r.nextDouble();
+        PermitClass permit = roll < 0.2 ? PermitClass.KEY : roll < 0.6 ? PermitClass.SIMPLIFIED : PermitClass.REGISTRATION;
+        boolean keyList = permit == PermitClass.KEY && r.nextDouble() < 0.7;
+        CreditRating credit = CreditRating.values()[weighted(r, 0.25, 0.45, 0.18, 0.08, 0.04)];
+        List<MonitoringType> monitoring = new ArrayList<>();
+        if (permit == PermitClass.KEY || r.nextDouble() < 0.15) {
+            monitoring.add(MonitoringType.ONLINE);
+        }
+        if (r.nextDouble() < 0.35) {
+            monitoring.add(MonitoringType.SUB_METERING);
+        }
+        if (r.nextDouble() < 0.3) {
+            monitoring.add(MonitoringType.VIDEO);
+        }
+        boolean positive = r.nextDouble() < 0.12;
+        OperatingStatus status = OperatingStatus.values()[weighted(r, 0.9, 0.07, 0.03)];
+        String industry = INDUSTRIES[r.nextInt(INDUSTRIES.length)];
+        List<String> pollutants = new ArrayList<>();
+        for (String p : POLLUTANTS) {
+            if (r.nextDouble() < 0.35) {
+                pollutants.add(p);
+            }
+        }
+        pollutants.sort(null);
+        String name = "石家庄" + PREFIX[r.nextInt(PREFIX.length)] + PREFIX[r.nextInt(PREFIX.length)] + SUFFIX[r.nextInt(SUFFIX.length)]
+                + (i % 7 == 0 ? "第" + (i / 7 + 1) + "分公司" : "");
+        return new TargetData(uscc, county, name, "河北省石家庄市" + (i % 30 + 1) + "号", "第" + (i % 9 + 1) + "乡镇", industry,
+                "已投产", pollutants, r.nextDouble() < 0.3 ? "规模以上" : "规模以下", r.nextDouble() < 0.1 ? "季节性生产" : "常年生产",
+                monitoring.stream().sorted().toList(), permit, keyList, credit,
+                WeatherGrade.values()[weighted(r, 0.1, 0.3, 0.4, 0.2)],
+                positive ? LocalDate.of(2025, 1, 1) : null, null, status, null);
+    }
+
+    static InspectorData inspector(Random r, String region, int i, List<TargetData> targets) {
+        boolean auxiliary = i % 6 == 0;
+        boolean certified = !auxiliary && i % 9 != 0;
+        InspectorStatus status = i % 11 == 0 ? InspectorStatus.ON_LEAVE : InspectorStatus.ACTIVE;
+        List<String> specialties = r.nextDouble() < 0.3 ? List.of(SPECIALTIES[r.nextInt(SPECIALTIES.length)]) : List.of();
+        List<Conflict> conflicts = new ArrayList<>();
+        if (r.nextDouble() < 0.2) {
+            List<TargetData> local = targets.stream().filter(t -> t.regionCode().equals(region)).toList();
+            if (!local.isEmpty()) {
+                conflicts.add(new Conflict(local.get(r.nextInt(local.size())).uscc(), "亲属在该企业任职"));
+            }
+        }
+        String name = SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)] + (r.nextBoolean() ? GIVEN[r.nextInt(GIVEN.length)] : "");
+        return new InspectorData("HB" + region + "-" + String.format("%03d", i), region, name,
+                certified ? "冀环执字" + region + String.format("%04d", i) : null,
+                certified ? LocalDate.of(2027 + r.nextInt(3), 1 + r.nextInt(12), 1) : null, status, certified, auxiliary,
+                auxiliary ? "石家庄市生态环境监测中心" : null, specialties, conflicts);
+    }
+
+    private static String randomChars(Random r, int n) {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    private static int weighted(Random r, double... weights) {
+        double roll = r.nextDouble();
+        for (int i = 0; i < weights.length; i++) {
+            roll -= weights[i];
+            if (roll < 0) {
+                return i;
+            }
+        }
+        return weights.length - 1;
+    }
+}

@@ -1,0 +1,42 @@
+package cn.doublerandom.portal;
+
+import cn.doublerandom.item.ItemData;
+import cn.doublerandom.item.ItemService;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.registry.history.Stored;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** The public item list (随机抽查事项清单 is published): no token, cacheable. */
+@Path("/public/v1/items")
+@Tag(name = "Public")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class PublicItemResource {
+
+    @Inject
+    ItemService items;
+
+    @GET
+    @Operation(summary = "The active items that apply in a region")
+    public Response list(@QueryParam("region") String region) {
+        if (region == null) {
+            throw ProblemException.invalid("region", "region is required, e.g. 130123");
+        }
+        List<ItemData> body = items.applicable(region, false).stream().map(Stored::data).toList();
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(300);
+        return Response.ok(body).cacheControl(cache).build();
+    }
+}

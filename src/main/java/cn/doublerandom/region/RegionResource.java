@@ -1,0 +1,41 @@
+package cn.doublerandom.region;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** The region codes the service knows (public reference data). */
+@Path("/api/v1/regions")
+@Tag(name = "Regions")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class RegionResource {
+
+    @Inject
+    RegionDirectory regions;
+
+    @GET
+    @Operation(summary = "Provinces, or the regions directly below a parent (a province's cities, a city's counties)")
+    public List<Region> list(@QueryParam("parent") String parent) {
+        if (parent == null) {
+            return regions.provinces();
+        }
+        return regions.children(regions.require("parent", parent).code());
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "One region")
+    public Region get(@PathParam("code") String code) {
+        return regions.require("code", code);
+    }
+}

@@ -1,0 +1,153 @@
+package cn.doublerandom.registry.importing;
+
+import cn.doublerandom.platform.problem.Problem.FieldProblem;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemType;
+import cn.doublerandom.registry.history.ChangeSet;
+import cn.doublerandom.registry.tabular.ColumnMap;
+import cn.doublerandom.registry.tabular.Table;
+import cn.doublerandom.registry.tabular.TableReader;
+import cn.doublerandom.registry.tabular.TableRow;
+import cn.doublerandom.registry.tabular.TableWriter;
+import cn.doublerandom.registry.tabular.UnreadableTableException;
+import cn.doublerandom.security.RegionScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Imports a registry from .xlsx or .csv (UTF-8 or GBK), all or nothing: every problem of every row
+ * is listed (row, column, value, message) and nothing is written unless there is none. Upserts by
+ * key; rows equal to what is stored change nothing, so re-importing a file is harmless.
+ */
+@ApplicationScoped
+public class RegistryImporter {
+
+    /** Beyond this many, problems are counted but not listed: the first ones are enough to fix a file. */
+    static final int MAX_LISTED_PROBLEMS = 1000;
+
+    @Inject
+    RegionScope scope;
+
+    @ConfigProperty(name = "doublerandom.import.max-rows")
+    int maxRows;
+
+    /**
+     * @param apply writes the checked records in one transaction (the registry service's own path)
+     */
+    public <I, D extends Record> ImportReport importFile(RegistrySheet<I, D> sheet, byte[] content, String filename,
+                                                         String contentType, boolean dryRun,
+                                                         Function<List<D>, ChangeSet.Outcome<D>> apply) {
+        Table table = read(content, filename, contentType);
+        Map<String, String> headers = new HashMap<>();
+        ColumnMap.Builder builder = ColumnMap.builder();
+        for (Column c : sheet.columns()) {
+            List<String> aliases = new ArrayList<>();
+            aliases.add(c.header());
+            aliases.addAll(c.aliases());
+            if (c.required()) {
+                builder.required(c.key(), aliases.toArray(String[]::new));
+            } else {
+                builder.optional(c.key(), aliases.toArray(String[]::new));
+            }
+        }
+        ColumnMap.Mapping mapping = builder.build().map(table);
+        mapping.columns().forEach((key, index) -> headers.put(key, table.header().get(index)));
+        sheet.columns().forEach(c -> headers.putIfAbsent(c.key(), c.header()));
+
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ColumnMap.Problem p : mapping.problems()) {
+            problems.add(FieldProblem.cell(table.headerRowNumber(), p.column() == null ? headers.get(p.field()) : p.column(),
+                    null, p.message()));
+        }
+        if (!mapping.hasAllRequired()) {
+            throw rejected(sheet, table, problems);
+        }
+        if (table.rows().isEmpty()) {
+            problems.add(FieldProblem.cell(table.headerRowNumber() + 1, null, null, "the file has no data rows"));
+        }
+        Map<String, Integer> firstRowOfKey = new LinkedHashMap<>();
+        List<D> records = new ArrayList<>(table.size());
+        for (TableRow row : table.rows()) {
+            int before = problems.size();
+            CellReader cells = new CellReader(row, mapping, headers, problems);
+            String key = cells.text(sheet.keyColumn());
+            I input = sheet.read(cells);
+            if (problems.size() > before) {
+                continue; // unreadable cells: the rules would only repeat them
+            }
+            RegistrySheet.Checked<D> checked = sheet.check(key, input);
+            for (FieldProblem p : checked.problems()) {
+                String field = p.field().replaceAll("\\[.*$", "");
+                problems.add(FieldProblem.cell(row.rowNumber(), headers.getOrDefault(field, p.field()), p.value(), p.message()));
+            }
+            if (checked.data() == null) {
+                continue;
+            }
+            D data = checked.data();
+            Integer first = firstRowOfKey.putIfAbsent(sheet.keyOf(data), row.rowNumber());
+            if (first != null) {
+                problems.add(FieldProblem.cell(row.rowNumber(), headers.get(sheet.keyColumn()), sheet.keyOf(data),
+                        "appears again; first in row " + first));
+                continue;
+            }
+            String region = sheet.regionOf(data);
+            if (!scope.canWriteRegistry(region)) {
+                problems.add(FieldProblem.cell(row.rowNumber(), headers.get("regionCode"), region,
+                        "outside the regions your token may change"));
+                continue;
+            }
+            records.add(data);
+        }
+        if (!problems.isEmpty()) {
+            throw rejected(sheet, table, problems);
+        }
+        if (dryRun) {
+            return new ImportReport(sheet.name(), table.sourceFormat().name(), records.size(), -1, -1, -1, true);
+        }
+        ChangeSet.Outcome<D> outcome = apply.apply(records);
+        return new ImportReport(sheet.name(), table.sourceFormat().name(), records.size(), outcome.created(),
+                outcome.updated(), outcome.unchanged(), false);
+    }
+
+    /** Writes the registry's columns, header first, in the chosen format. */
+    public <D extends Record> void export(RegistrySheet<?, D> sheet, String format, Consumer<Consumer<D>> source,
+                                          OutputStream out) throws IOException {
+        List<String> header = sheet.columns().stream().map(Column::header).toList();
+        List<List<String>> rows = new ArrayList<>();
+        source.accept(d -> rows.add(sheet.write(d)));
+        if ("csv".equals(format)) {
+            TableWriter.writeCsv(header, rows, out);
+        } else {
+            TableWriter.writeXlsx(sheet.name(), header, rows, out);
+        }
+    }
+
+    private Table read(byte[] content, String filename, String contentType) {
+        if (content == null || content.length == 0) {
+            throw new ProblemException(ProblemType.UNREADABLE_FILE, "the request body is empty: send the .xlsx or .csv file as the body");
+        }
+        try {
+            return new TableReader(maxRows, TableReader.DEFAULT_MAX_BYTES).read(content, filename, contentType);
+        } catch (UnreadableTableException e) {
+            throw new ProblemException(ProblemType.UNREADABLE_FILE, e.getMessage());
+        }
+    }
+
+    private static ProblemException rejected(RegistrySheet<?, ?> sheet, Table table, List<FieldProblem> problems) {
+        List<FieldProblem> listed = problems.size() > MAX_LISTED_PROBLEMS ? problems.subList(0, MAX_LISTED_PROBLEMS) : problems;
+        return new ProblemException(ProblemType.IMPORT_REJECTED,
+                problems.size() + " problem(s) in the " + sheet.name() + " file; nothing was imported", listed,
+                Map.of("problemCount", problems.size(), "rows", table.size()));
+    }
+}

@@ -1,0 +1,129 @@
+package cn.doublerandom.registry.inspector;
+
+import cn.doublerandom.platform.Listing;
+import cn.doublerandom.platform.Page;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.registry.history.RegistryEntity;
+import cn.doublerandom.registry.history.RegistryHistory;
+import cn.doublerandom.registry.history.Stored;
+import cn.doublerandom.registry.history.VersionRecord;
+import cn.doublerandom.registry.importing.ImportReport;
+import cn.doublerandom.registry.importing.RegistryImporter;
+import cn.doublerandom.registry.importing.Spreadsheets;
+import cn.doublerandom.security.RegionScope;
+import cn.doublerandom.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** 检查人员名录库: the inspector registry of a bureau. */
+@Path("/api/v1/inspectors")
+@Tag(name = "Inspectors")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.OPERATOR, Role.CITY, Role.AUDITOR, Role.ADMIN})
+public class InspectorResource {
+
+    @Inject
+    InspectorService service;
+
+    @Inject
+    InspectorStore store;
+
+    @Inject
+    RegistryHistory history;
+
+    @Inject
+    RegionScope scope;
+
+    @Inject
+    RegionDirectory regions;
+
+    @Inject
+    RegistryImporter importer;
+
+    @Inject
+    InspectorSheet sheet;
+
+    @GET
+    @Operation(summary = "List inspectors of a region (a city includes its counties), in code order, by pages")
+    public Page<InspectorView> list(@QueryParam("region") String region, @QueryParam("after") String after,
+                                    @QueryParam("limit") Integer limit) {
+        String root = region == null ? scope.home() : regions.require("region", region).code();
+        scope.requireRead(root);
+        int n = Listing.limit(limit);
+        List<InspectorView> rows = store.page(regions.subtreePrefix(root), Listing.cursor(after), n + 1).stream()
+                .map(InspectorView::of).toList();
+        return Page.of(rows, n, v -> v.data().code());
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({Spreadsheets.XLSX, Spreadsheets.CSV, MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
+    @Operation(summary = "Import inspectors from .xlsx or .csv (UTF-8 or GBK): all or nothing, upsert by code")
+    public ImportReport importFile(byte[] body, @HeaderParam("Content-Type") String contentType,
+                                   @QueryParam("filename") String filename, @QueryParam("dryRun") boolean dryRun) {
+        return importer.importFile(sheet, body, filename, contentType, dryRun, rows -> service.apply(rows, true,
+                "import" + (filename == null ? "" : " of " + FieldRules.abbreviate(filename))));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({Spreadsheets.XLSX, Spreadsheets.CSV, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Export the inspectors of a region as .xlsx or .csv, in the columns import reads")
+    public Response export(@QueryParam("region") String region, @QueryParam("format") String format) {
+        String root = region == null ? scope.home() : regions.require("region", region).code();
+        scope.requireRead(root);
+        String f = Spreadsheets.format(format);
+        String prefix = regions.subtreePrefix(root);
+        return Spreadsheets.download(f, sheet.name() + "-" + root, Spreadsheets.streaming(
+                out -> importer.export(sheet, f, sink -> store.forEach(prefix, i -> sink.accept(i.data())), out)));
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "One inspector, now or as at the end of a date (asOf)")
+    public Response get(@PathParam("code") String code, @QueryParam("asOf") LocalDate asOf) {
+        Stored<InspectorData> s = service.get(code, asOf);
+        return Response.ok(InspectorView.of(s)).tag(new EntityTag(Integer.toString(s.version()))).build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @Operation(summary = "Create or update an inspector by code; the previous version is kept in its history")
+    public Response put(@PathParam("code") String code, InspectorInput input, @HeaderParam("If-Match") String ifMatch) {
+        if (input == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        var outcome = service.put(code, input, Listing.expectedVersion(ifMatch));
+        Stored<InspectorData> s = outcome.written().isEmpty() ? service.get(code, null) : outcome.written().get(0);
+        return Response.status(outcome.created() == 1 ? Response.Status.CREATED : Response.Status.OK)
+                .entity(InspectorView.of(s)).tag(new EntityTag(Integer.toString(s.version()))).build();
+    }
+
+    @GET
+    @Path("/{code}/history")
+    @Operation(summary = "Every version of an inspector: who changed what, when and why")
+    public List<VersionRecord> history(@PathParam("code") String code) {
+        service.get(code, null);
+        return history.versions(RegistryEntity.INSPECTOR, code);
+    }
+}

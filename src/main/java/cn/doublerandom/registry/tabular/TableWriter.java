@@ -1,0 +1,151 @@
+package cn.doublerandom.registry.tabular;
+
+import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * Writes a header and rows as .xlsx or .csv, streaming to an OutputStream (rows are consumed from
+ * an Iterable as they are written; the OutputStream is flushed but not closed). {@code null} and
+ * "" are written as blank cells. Stateless; all methods are static.
+ */
+public final class TableWriter {
+    /** Excel's maximum number of characters in one cell. */
+    public static final int MAX_CELL_CHARS = 32_767;
+    /** Excel's maximum number of data rows below one header row. */
+    public static final int MAX_XLSX_DATA_ROWS = 1_048_575;
+
+    private static final int FLUSH_EVERY_ROWS = 1_000;
+
+    private TableWriter() {
+    }
+
+    /**
+     * Writes .xlsx with one sheet: the header row is bold and frozen; every value is written as a
+     * text cell (inline string), and all columns get the text number format "@", so identifiers
+     * like USCCs, "0123" or long digit strings stay text also when a user edits the file.
+     *
+     * @throws IllegalArgumentException if a value is longer than {@value #MAX_CELL_CHARS} characters,
+     *                                  there are more than {@value #MAX_XLSX_DATA_ROWS} rows, or too many columns
+     */
+    public static void writeXlsx(List<String> header, Iterable<? extends List<String>> rows, OutputStream out) throws IOException {
+        writeXlsx("Sheet1", header, rows, out);
+    }
+
+    public static void writeXlsx(String sheetName, List<String> header, Iterable<? extends List<String>> rows, OutputStream out)
+            throws IOException {
+        if (header.isEmpty()) {
+            throw new IllegalArgumentException("header must not be empty");
+        }
+        if (header.size() > Worksheet.MAX_COLS) {
+            throw new IllegalArgumentException("more than " + Worksheet.MAX_COLS + " columns");
+        }
+        Workbook wb = new Workbook(new NonClosing(out), "tabular", "1.0");
+        Worksheet ws = wb.newWorksheet(sheetName);
+        int cols = header.size();
+        for (int c = 0; c < cols; c++) {
+            ws.style(c).format("@").set();
+            ws.width(c, 18);
+        }
+        for (int c = 0; c < cols; c++) {
+            String v = header.get(c);
+            if (v != null && !v.isEmpty()) {
+                ws.inlineString(0, c, check(v, 1, c));
+            }
+            ws.style(0, c).bold().format("@").set();
+        }
+        ws.freezePane(0, 1);
+        int r = 1;
+        for (List<String> row : rows) {
+            if (r > MAX_XLSX_DATA_ROWS) {
+                throw new IllegalArgumentException("more than " + MAX_XLSX_DATA_ROWS + " rows do not fit in one sheet");
+            }
+            int n = row.size();
+            if (n > Worksheet.MAX_COLS) {
+                throw new IllegalArgumentException("more than " + Worksheet.MAX_COLS + " columns in row " + (r + 1));
+            }
+            for (int c = 0; c < n; c++) {
+                String v = row.get(c);
+                if (v != null && !v.isEmpty()) {
+                    ws.inlineString(r, c, check(v, r + 1, c));
+                }
+            }
+            r++;
+            if (r % FLUSH_EVERY_ROWS == 0) {
+                ws.flush();
+            }
+        }
+        ws.finish();
+        wb.finish();
+        out.flush();
+    }
+
+    /** Writes a table (header and rows) as .xlsx. */
+    public static void writeXlsx(Table table, OutputStream out) throws IOException {
+        writeXlsx(table.header(), () -> table.rows().stream().map(TableRow::values).iterator(), out);
+    }
+
+    /**
+     * Writes CSV as Excel on Chinese Windows reads it: UTF-8 with BOM, comma-separated, CRLF line
+     * ends, fields quoted per RFC 4180 when they contain a comma, quote or line break.
+     *
+     * <p>Note: Excel itself turns "0123" into 123 and long digit strings into 9.1E+17 when it
+     * opens a CSV; this module's reader does not. Hand out .xlsx to people who edit in Excel.
+     */
+    public static void writeCsv(List<String> header, Iterable<? extends List<String>> rows, OutputStream out) throws IOException {
+        out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        Writer w = new BufferedWriter(new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8), 1 << 16);
+        CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180);
+        printer.printRecord(blanksAsEmpty(header));
+        for (List<String> row : rows) {
+            printer.printRecord(blanksAsEmpty(row));
+        }
+        printer.flush();
+        w.flush();
+        out.flush();
+    }
+
+    /** Writes a table (header and rows) as CSV; see {@link #writeCsv(List, Iterable, OutputStream)}. */
+    public static void writeCsv(Table table, OutputStream out) throws IOException {
+        writeCsv(table.header(), () -> table.rows().stream().map(TableRow::values).iterator(), out);
+    }
+
+    private static Iterable<String> blanksAsEmpty(List<String> values) {
+        return () -> values.stream().map(v -> v == null ? "" : v).iterator();
+    }
+
+    private static String check(String v, int rowNumber, int column) {
+        if (v.length() > MAX_CELL_CHARS) {
+            throw new IllegalArgumentException("cell " + Cells.columnLetter(column) + rowNumber + " has " + v.length()
+                    + " characters; Excel allows at most " + MAX_CELL_CHARS);
+        }
+        return v;
+    }
+
+    /** Lets the libraries close their streams without closing the caller's. */
+    private static final class NonClosing extends FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package cn.doublerandom.draw.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** DRAW-1 §5 record texts and the hash chain. */
+class LedgerRecordTest {
+    private static final String NONCE = "00112233445566778899aabbccddeeff";
+    private static final Instant AT = Instant.parse("2025-07-01T02:03:04Z");
+
+    private static LedgerRecord.Header header(long seq) {
+        return new LedgerRecord.Header(seq, "D1", "130123", "2025Q3", AT);
+    }
+
+    @Test
+    void voidRecordTextAndHash() {
+        String text = LedgerRecord.voidDraw(header(1), "duplicate draw");
+        assertEquals("seq 1\nvoid D1\nauthority 130123\nquarter 2025Q3\nreason duplicate draw\n"
+                + "at 2025-07-01T02:03:04Z\n", text);
+        // python3: sha256(("0"*64 + "\n" + text).encode())
+        assertEquals("98f0a9090f6d887a734420f20d454f28c4bc2d33d4a4c7f51d5fdabd8503f602",
+                LedgerRecord.recordHash(LedgerRecord.GENESIS_HASH, text));
+    }
+
+    @Test
+    void prepareRecord() {
+        String pool = Sha256.hex("pool");
+        String text = LedgerRecord.prepare(header(2), LedgerRecord.DrawType.UNDIRECTED, null,
+                List.of("1", "7"), LocalDate.of(2025, 7, 1), pool, Seed.commit(NONCE), null);
+        assertEquals("seq 2\nprepare D1\nauthority 130123\nquarter 2025Q3\ndraw UNDIRECTED\nfilter -\n"
+                + "items 1,7\ndate 2025-07-01\npool " + pool + "\ncommit " + Seed.commit(NONCE)
+                + "\nreplaces -\nat 2025-07-01T02:03:04Z\n", text);
+    }
+
+    @Test
+    void executeAndFailRecords() {
+        DrawOutcome.Success ok = assertInstanceOf(DrawOutcome.Success.class,
+                Draw1.run(PoolSnapshot.parse(PoolSnapshotTest.TEXT), Seed.combine("", NONCE)));
+        String text = LedgerRecord.execute(header(3), "", NONCE, ok);
+        StringBuilder expected = new StringBuilder("seq 3\nexecute D1\nauthority 130123\nquarter 2025Q3\n"
+                + "algorithm DRAW-1\ngiven -\nnonce " + NONCE + "\nseed |" + NONCE + "\n");
+        ok.resultLines().forEach(l -> expected.append(l).append('\n'));
+        expected.append("at 2025-07-01T02:03:04Z\n");
+        assertEquals(expected.toString(), text);
+        assertTrue(text.contains("\ntarget "));
+        assertTrue(text.contains("\nteam "));
+
+        String fail = LedgerRecord.fail(header(4), "3 5 6", NONCE, "target X has 1 of 2");
+        assertTrue(fail.contains("\nfail D1\n"));
+        assertTrue(fail.contains("\ngiven 3 5 6\nnonce " + NONCE + "\nseed 3 5 6|" + NONCE + "\nreason target X has 1 of 2\n"));
+        String sub = LedgerRecord.substitute(header(5), "ill", "U1", List.of("INS-1", "INS-3"));
+        assertTrue(sub.contains("\nsubstitute D1\n") && sub.contains("\nreason ill\nteam U1 INS-1,INS-3\nat "));
+    }
+
+    @Test
+    void rejectsMultiLineTextsAndBadFields() {
+        assertThrows(InvalidRecordException.class, () -> LedgerRecord.voidDraw(header(1), "a\nb"));
+        assertThrows(InvalidRecordException.class, () -> LedgerRecord.voidDraw(header(1), "a\rb"));
+        assertThrows(InvalidRecordException.class, () -> LedgerRecord.voidDraw(header(1), "a\u2028b"));
+        assertThrows(InvalidRecordException.class, () -> LedgerRecord.voidDraw(header(1), ""));
+        assertThrows(InvalidRecordException.class,
+                () -> new LedgerRecord.Header(1, "D1", "130123", "2025Q3", AT.plusMillis(5)));
+        assertThrows(InvalidRecordException.class, () -> new LedgerRecord.Header(1, "D 1", "130123", "2025Q3", AT));
+        assertThrows(InvalidRecordException.class, () -> new LedgerRecord.Header(1, "D1", "130123", "2025Q5", AT));
+        assertThrows(InvalidRecordException.class, () -> new LedgerRecord.Header(0, "D1", "130123", "2025Q3", AT));
+    }
+
+    @Test
+    void chainVerifierFindsTheFirstBrokenLink() {
+        List<LedgerChain.StoredRecord> chain = new ArrayList<>();
+        String prev = LedgerRecord.GENESIS_HASH;
+        for (int seq = 1; seq <= 5; seq++) {
+            String text = LedgerRecord.voidDraw(header(seq), "reason " + seq);
+            String hash = LedgerRecord.recordHash(prev, text);
+            chain.add(new LedgerChain.StoredRecord(text, hash));
+            prev = hash;
+        }
+        assertEquals(Optional.empty(), LedgerChain.verify(chain));
+
+        // Text modified, hash left alone: caught at that record.
+        List<LedgerChain.StoredRecord> edited = new ArrayList<>(chain);
+        edited.set(2, new LedgerChain.StoredRecord(chain.get(2).text().replace("reason 3", "reason X"),
+                chain.get(2).hash()));
+        LedgerChain.Break b = LedgerChain.verify(edited).orElseThrow();
+        assertEquals(2, b.index());
+        assertEquals(3, b.seq());
+
+        // Text modified and re-hashed: caught at the next record.
+        String newText = chain.get(2).text().replace("reason 3", "reason X");
+        edited.set(2, new LedgerChain.StoredRecord(newText, LedgerRecord.recordHash(chain.get(1).hash(), newText)));
+        b = LedgerChain.verify(edited).orElseThrow();
+        assertEquals(3, b.index());
+        assertEquals(4, b.seq());
+
+        // A deleted record breaks the seq numbering.
+        List<LedgerChain.StoredRecord> gap = new ArrayList<>(chain);
+        gap.remove(1);
+        b = LedgerChain.verify(gap).orElseThrow();
+        assertEquals(1, b.index());
+        assertTrue(b.reason().contains("seq 2"), b.reason());
+    }
+}
