@@ -65,7 +65,7 @@ public class ItemService {
             codes.add(r.code());
         }
         return query("region_code = any(?)" + (includeRetired ? "" : " and active") + " order by region_code, id",
-                codes.toArray(String[]::new));
+                (Object) codes.toArray(String[]::new));
     }
 
     public Optional<Stored<ItemData>> find(long id) {

@@ -3,6 +3,7 @@ package cn.doublerandom.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -58,6 +59,12 @@ public class ProblemMapper {
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
         return respond(ProblemType.VALIDATION_FAILED, "field '" + field + "' must be " + expected,
                 List.of(Problem.FieldProblem.field(field, String.valueOf(e.getValue()), "must be " + expected)), uri);
+    }
+
+    /** Quarkus maps this type itself with an empty body; ours must be at least as specific. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return mapping(e, uri);
     }
 
     @ServerExceptionMapper
