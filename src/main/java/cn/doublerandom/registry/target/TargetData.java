@@ -1,0 +1,41 @@
+package cn.doublerandom.registry.target;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A target's registered state (检查对象名录库 record), checked and normalised: what is stored, what
+ * history keeps for every version, and what two versions are compared on.
+ */
+public record TargetData(
+        String uscc,
+        String regionCode,
+        String name,
+        String address,
+        String township,
+        String industry,
+        String projectStatus,
+        List<String> pollutantTypes,
+        String scale,
+        String productionCycle,
+        List<MonitoringType> monitoringTypes,
+        PermitClass permitClass,
+        boolean keyDischarger,
+        CreditRating creditRating,
+        WeatherGrade weatherGrade,
+        LocalDate positiveListFrom,
+        LocalDate positiveListTo,
+        OperatingStatus operatingStatus,
+        String usccOverrideReason) {
+
+    public TargetData {
+        pollutantTypes = pollutantTypes == null ? List.of() : List.copyOf(pollutantTypes);
+        monitoringTypes = monitoringTypes == null ? List.of() : List.copyOf(monitoringTypes);
+    }
+
+    /** On the positive list (生态环境监督执法正面清单) on {@code day}. */
+    public boolean onPositiveListOn(LocalDate day) {
+        return positiveListFrom != null && !positiveListFrom.isAfter(day)
+                && (positiveListTo == null || !positiveListTo.isBefore(day));
+    }
+}

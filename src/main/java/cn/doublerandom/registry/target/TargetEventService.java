@@ -1,0 +1,176 @@
+package cn.doublerandom.registry.target;
+
+import cn.doublerandom.registry.history.Stored;
+import cn.doublerandom.calendar.Quarter;
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.platform.database.Sql;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemType;
+import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.security.Caller;
+import cn.doublerandom.security.RegionScope;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Penalties, verified complaints and supervised listings of a target, and its class for a quarter. */
+@ApplicationScoped
+public class TargetEventService {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    TargetService targets;
+
+    @Inject
+    RegionScope scope;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ServiceClock clock;
+
+    @ConfigProperty(name = "doublerandom.classification.special-over-general", defaultValue = "true")
+    boolean specialOverGeneral;
+
+    @Transactional
+    public TargetEvent record(String uscc, TargetEventInput in) {
+        Stored<TargetData> target = targets.get(uscc, null);
+        scope.requireRegistryWrite(target.data().regionCode());
+        FieldRules f = new FieldRules();
+        if (in.kind() == null) {
+            f.fail("kind", null, "is required: PENALTY, VERIFIED_COMPLAINT or SUPERVISED_LISTING");
+        }
+        if (in.eventDate() == null) {
+            f.fail("eventDate", null, "is required");
+        }
+        f.date("eventDate", in.eventDate());
+        f.date("endDate", in.endDate());
+        if (in.kind() == TargetEventKind.SUPERVISED_LISTING && in.listingLevel() == null) {
+            f.fail("listingLevel", null, "a supervised listing needs MINISTRY or PROVINCE");
+        }
+        if (in.kind() != null && in.kind() != TargetEventKind.SUPERVISED_LISTING) {
+            if (in.listingLevel() != null) {
+                f.fail("listingLevel", in.listingLevel().name(), "only a supervised listing has a level");
+            }
+            if (in.endDate() != null) {
+                f.fail("endDate", in.endDate().toString(), "only a supervised listing has an end date");
+            }
+        }
+        if (in.endDate() != null && in.eventDate() != null && in.endDate().isBefore(in.eventDate())) {
+            f.fail("endDate", in.endDate().toString(), "must not be before eventDate");
+        }
+        if (in.eventDate() != null && in.eventDate().isAfter(clock.today())) {
+            f.fail("eventDate", in.eventDate().toString(), "must not be in the future");
+        }
+        String reference = f.text("reference", in.reference(), 200, false);
+        String description = f.text("description", in.description(), 2000, false);
+        if (!f.ok()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "the event is not valid", f.problems());
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                insert into target_event (uscc, kind, event_date, end_date, listing_level, reference, description,
+                                          recorded_at, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
+            ps.setString(1, uscc);
+            ps.setString(2, in.kind().name());
+            Sql.setDate(ps, 3, in.eventDate());
+            Sql.setDate(ps, 4, in.endDate());
+            Sql.setEnum(ps, 5, in.listingLevel());
+            ps.setString(6, reference);
+            ps.setString(7, description);
+            ps.setTimestamp(8, Timestamp.from(clock.now()));
+            ps.setString(9, caller.signature());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return find(c, uscc, rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional
+    public TargetEvent retract(String uscc, long id, String reason) {
+        Stored<TargetData> target = targets.get(uscc, null);
+        scope.requireRegistryWrite(target.data().regionCode());
+        FieldRules f = new FieldRules();
+        String why = f.text("reason", reason, 500, true);
+        if (!f.ok()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "a retraction needs a reason", f.problems());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            TargetEvent event = find(c, uscc, id);
+            if (event.retracted()) {
+                throw new ProblemException(ProblemType.CONFLICT, "event " + id + " was already retracted");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into target_event_retraction (event_id, reason, recorded_at, recorded_by) values (?, ?, ?, ?)")) {
+                ps.setLong(1, id);
+                ps.setString(2, why);
+                ps.setTimestamp(3, Timestamp.from(clock.now()));
+                ps.setString(4, caller.signature());
+                ps.executeUpdate();
+            }
+            return find(c, uscc, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<TargetEvent> list(String uscc) {
+        targets.get(uscc, null);
+        try (Connection c = dataSource.getConnection()) {
+            return query(c, "e.uscc = ?", uscc, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public SupervisionClassifier.Classification classify(String uscc, Quarter quarter) {
+        Stored<TargetData> target = targets.get(uscc, null);
+        return new SupervisionClassifier(specialOverGeneral).classify(target.data(), list(uscc), quarter);
+    }
+
+    private TargetEvent find(Connection c, String uscc, long id) throws SQLException {
+        return query(c, "e.uscc = ? and e.id = ?", uscc, id).stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("target " + uscc + " has no event " + id));
+    }
+
+    private static List<TargetEvent> query(Connection c, String where, String uscc, Long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select e.*, r.reason as r_reason, r.recorded_at as r_at, r.recorded_by as r_by
+                from target_event e left join target_event_retraction r on r.event_id = e.id
+                where\s""" + where + " order by e.event_date, e.id")) {
+            ps.setString(1, uscc);
+            if (id != null) {
+                ps.setLong(2, id);
+            }
+            List<TargetEvent> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp rAt = rs.getTimestamp("r_at");
+                    out.add(new TargetEvent(rs.getLong("id"), rs.getString("uscc"),
+                            Sql.getEnum(rs, "kind", TargetEventKind.class), Sql.getDate(rs, "event_date"),
+                            Sql.getDate(rs, "end_date"), Sql.getEnum(rs, "listing_level", TargetEvent.ListingLevel.class),
+                            rs.getString("reference"), rs.getString("description"), rs.getTimestamp("recorded_at").toInstant(),
+                            rs.getString("recorded_by"), rAt == null ? null
+                            : new TargetEvent.Retraction(rs.getString("r_reason"), rAt.toInstant(), rs.getString("r_by"))));
+                }
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package cn.doublerandom.registry.target;
+
+import cn.doublerandom.registry.history.Stored;
+import cn.doublerandom.platform.Listing;
+import cn.doublerandom.platform.Page;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.registry.history.RegistryEntity;
+import cn.doublerandom.registry.importing.ImportReport;
+import cn.doublerandom.registry.importing.RegistryImporter;
+import cn.doublerandom.registry.importing.Spreadsheets;
+import cn.doublerandom.registry.history.RegistryHistory;
+import cn.doublerandom.registry.history.VersionRecord;
+import cn.doublerandom.security.RegionScope;
+import cn.doublerandom.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** 检查对象名录库: the target registry of a bureau. */
+@Path("/api/v1/targets")
+@Tag(name = "Targets")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.OPERATOR, Role.CITY, Role.AUDITOR, Role.ADMIN})
+public class TargetResource {
+
+    @Inject
+    TargetService service;
+
+    @Inject
+    TargetStore store;
+
+    @Inject
+    TargetEventService events;
+
+    @Inject
+    RegistryHistory history;
+
+    @Inject
+    RegionScope scope;
+
+    @Inject
+    RegionDirectory regions;
+
+    @Inject
+    RegistryImporter importer;
+
+    @Inject
+    TargetSheet sheet;
+
+    @GET
+    @Operation(summary = "List targets of a region (a city includes its counties), in USCC order, by pages")
+    public Page<TargetView> list(@QueryParam("region") String region, @QueryParam("q") String q,
+                                 @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        String root = region == null ? scope.home() : regions.require("region", region).code();
+        scope.requireRead(root);
+        int n = Listing.limit(limit);
+        String query = Listing.query(q);
+        String cursor = Listing.cursor(after);
+        List<TargetView> rows = store.page(regions.subtreePrefix(root), query, cursor, n + 1).stream().map(TargetView::of).toList();
+        return Page.of(rows, n, v -> v.data().uscc());
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({Spreadsheets.XLSX, Spreadsheets.CSV, MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
+    @Operation(summary = "Import targets from .xlsx or .csv (UTF-8 or GBK): all or nothing, upsert by USCC")
+    public ImportReport importFile(byte[] body, @HeaderParam("Content-Type") String contentType,
+                                   @QueryParam("filename") String filename, @QueryParam("dryRun") boolean dryRun) {
+        return importer.importFile(sheet, body, filename, contentType, dryRun, rows -> service.apply(rows, true,
+                "import" + (filename == null ? "" : " of " + FieldRules.abbreviate(filename))));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({Spreadsheets.XLSX, Spreadsheets.CSV, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Export the targets of a region as .xlsx or .csv, in the columns import reads")
+    public Response export(@QueryParam("region") String region, @QueryParam("format") String format) {
+        String root = region == null ? scope.home() : regions.require("region", region).code();
+        scope.requireRead(root);
+        String f = Spreadsheets.format(format);
+        String prefix = regions.subtreePrefix(root);
+        return Spreadsheets.download(f, sheet.name() + "-" + root, Spreadsheets.streaming(
+                out -> importer.export(sheet, f, sink -> store.forEach(prefix, t -> sink.accept(t.data())), out)));
+    }
+
+    @GET
+    @Path("/{uscc}")
+    @Operation(summary = "One target, now or as it stood at the end of a date (asOf, Asia/Shanghai)")
+    public Response get(@PathParam("uscc") String uscc, @QueryParam("asOf") LocalDate asOf) {
+        Stored<TargetData> t = service.get(uscc, asOf);
+        return Response.ok(TargetView.of(t)).tag(new EntityTag(Integer.toString(t.version()))).build();
+    }
+
+    @PUT
+    @Path("/{uscc}")
+    @Operation(summary = "Create or update a target by USCC; the previous version is kept in its history")
+    public Response put(@PathParam("uscc") String uscc, TargetInput input, @HeaderParam("If-Match") String ifMatch) {
+        if (input == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        var outcome = service.put(uscc, input, Listing.expectedVersion(ifMatch));
+        Stored<TargetData> t = outcome.written().isEmpty() ? service.get(uscc, null) : outcome.written().get(0);
+        return Response.status(outcome.created() == 1 ? Response.Status.CREATED : Response.Status.OK)
+                .entity(TargetView.of(t)).tag(new EntityTag(Integer.toString(t.version()))).build();
+    }
+
+    @GET
+    @Path("/{uscc}/history")
+    @Operation(summary = "Every version of a target: who changed what, when and why")
+    public List<VersionRecord> history(@PathParam("uscc") String uscc) {
+        service.get(uscc, null);
+        return history.versions(RegistryEntity.TARGET, uscc);
+    }
+
+    @GET
+    @Path("/{uscc}/class")
+    @Operation(summary = "The supervision class (key, special, general) of a target for a quarter, with reasons")
+    public SupervisionClassifier.Classification supervisionClass(@PathParam("uscc") String uscc,
+                                                                 @QueryParam("quarter") String quarter) {
+        return events.classify(uscc, Listing.quarter(quarter));
+    }
+
+    @GET
+    @Path("/{uscc}/events")
+    @Operation(summary = "Penalties, verified complaints and supervised listings of a target")
+    public List<TargetEvent> events(@PathParam("uscc") String uscc) {
+        return events.list(uscc);
+    }
+
+    @POST
+    @Path("/{uscc}/events")
+    @Operation(summary = "Record a penalty, verified complaint or supervised listing")
+    public Response addEvent(@PathParam("uscc") String uscc, TargetEventInput input) {
+        if (input == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        return Response.status(Response.Status.CREATED).entity(events.record(uscc, input)).build();
+    }
+
+    /** Why an event is retracted. */
+    public record RetractionInput(String reason) {
+    }
+
+    @POST
+    @Path("/{uscc}/events/{id}/retraction")
+    @Operation(summary = "Retract a mistaken event; it stays visible with the reason")
+    public TargetEvent retract(@PathParam("uscc") String uscc, @PathParam("id") long id, RetractionInput input) {
+        return events.retract(uscc, id, input == null ? null : input.reason());
+    }
+}

@@ -1,0 +1,95 @@
+package cn.doublerandom.registry.target;
+
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.registry.history.Stored;
+import cn.doublerandom.registry.history.ChangeSet;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemType;
+import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.registry.history.RegistryEntity;
+import cn.doublerandom.registry.history.RegistryHistory;
+import cn.doublerandom.security.Caller;
+import cn.doublerandom.security.RegionScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/** Writes to the target registry: one path for a single record and for a whole imported file. */
+@ApplicationScoped
+public class TargetService {
+
+    @Inject
+    TargetStore store;
+
+    @Inject
+    RegistryHistory history;
+
+    @Inject
+    RegionDirectory regions;
+
+    @Inject
+    RegionScope scope;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ServiceClock clock;
+
+    public TargetData check(String uscc, TargetInput input) {
+        TargetRules.Checked checked = TargetRules.check(uscc, input, regions);
+        if (!checked.ok()) {
+            boolean onlyUscc = checked.problems().stream().allMatch(p -> "uscc".equals(p.field()));
+            throw new ProblemException(onlyUscc ? ProblemType.INVALID_USCC : ProblemType.VALIDATION_FAILED,
+                    checked.problems().get(0).field() + ": " + checked.problems().get(0).message(), checked.problems());
+        }
+        return checked.data();
+    }
+
+    @Transactional
+    public ChangeSet.Outcome<TargetData> put(String uscc, TargetInput input, Integer expectedVersion) {
+        TargetData data = check(uscc, input);
+        if (expectedVersion != null) {
+            int current = store.find(data.uscc()).map(Stored<TargetData>::version).orElse(0);
+            if (current != expectedVersion) {
+                throw new ProblemException(ProblemType.VERSION_MISMATCH, "target " + uscc + " is at version " + current
+                        + ", the request expected " + expectedVersion);
+            }
+        }
+        return apply(List.of(data), false, input.changeReason());
+    }
+
+    /** Upserts checked records by USCC in one transaction; a record equal to the stored one is left alone. */
+    @Transactional
+    public ChangeSet.Outcome<TargetData> apply(List<TargetData> rows, boolean imported, String reason) {
+        try (Connection c = store.connection()) {
+            Map<String, Stored<TargetData>> existing = store.load(c, rows.stream().map(TargetData::uscc).toList(), true);
+            ChangeSet<TargetData> changes = ChangeSet.plan(RegistryEntity.TARGET, rows, existing, TargetData::uscc,
+                    TargetData::regionCode, scope::requireRegistryWrite, imported, reason, clock.now(), caller.signature());
+            store.insert(c, changes.inserts());
+            store.update(c, changes.updates());
+            history.append(c, changes.versions());
+            return changes.outcome();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing targets", e);
+        }
+    }
+
+    /** The target now, or as it stood at the end of {@code asOf} (a business date). */
+    public Stored<TargetData> get(String uscc, java.time.LocalDate asOf) {
+        Stored<TargetData> now = store.find(uscc).orElseThrow(() -> ProblemException.notFound("no target " + uscc));
+        scope.requireRead(now.data().regionCode());
+        if (asOf == null) {
+            return now;
+        }
+        var version = history.asOf(RegistryEntity.TARGET, uscc, clock.endOf(asOf))
+                .orElseThrow(() -> ProblemException.notFound("target " + uscc + " was not registered yet on " + asOf));
+        return new Stored<TargetData>(history.read(version.state(), TargetData.class), version.version(), now.createdAt(),
+                version.recordedAt(), version.recordedBy());
+    }
+}
