@@ -49,6 +49,29 @@ public final class Sql {
         return c.createArrayOf("text", values.stream().map(v -> v instanceof Enum<?> e ? e.name() : v.toString()).toArray());
     }
 
+    /** A PostgreSQL array literal, e.g. {"a","b \\"c\\""}, for COPY. */
+    public static String arrayLiteral(Collection<?> values) {
+        StringBuilder sb = new StringBuilder("{");
+        for (Object v : values) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            String s = v instanceof Enum<?> e ? e.name() : v.toString();
+            sb.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return sb.append('}').toString();
+    }
+
+    /** One field of a COPY ... (FORMAT csv) line: quoted, or empty (NULL) when null. */
+    public static void csvField(StringBuilder line, Object value) {
+        if (line.length() > 0 && line.charAt(line.length() - 1) != '\n') {
+            line.append(',');
+        }
+        if (value != null) {
+            line.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
+        }
+    }
+
     public static <T> List<T> getArray(ResultSet rs, String column, Function<String, T> convert) throws SQLException {
         Array a = rs.getArray(column);
         return a == null ? List.of() : Arrays.stream((String[]) a.getArray()).map(convert).toList();

@@ -126,7 +126,7 @@ public class DemoData {
         try (Connection c = dataSource.getConnection()) {
             ChangeSet<TargetData> targetChanges = ChangeSet.plan(RegistryEntity.TARGET, ts, Map.of(), TargetData::uscc,
                     TargetData::regionCode, r -> { }, true, "demo data", now, BY);
-            targets.insert(c, targetChanges.inserts());
+            targets.write(c, targetChanges.inserts());
             history.append(c, targetChanges.versions());
             ChangeSet<InspectorData> inspectorChanges = ChangeSet.plan(RegistryEntity.INSPECTOR, is, Map.of(),
                     InspectorData::code, InspectorData::regionCode, r -> { }, true, "demo data", now, BY);

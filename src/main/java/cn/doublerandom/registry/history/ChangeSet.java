@@ -2,6 +2,8 @@ package cn.doublerandom.registry.history;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -27,8 +29,15 @@ public record ChangeSet<D extends Record>(List<Stored<D>> inserts, List<Stored<D
         List<Stored<D>> updates = new ArrayList<>();
         List<RegistryHistory.Entry> versions = new ArrayList<>();
         int unchanged = 0;
+        Set<String> allowed = new HashSet<>();
+        Consumer<String> check = r -> {
+            if (!allowed.contains(r)) {
+                mayWrite.accept(r);
+                allowed.add(r);
+            }
+        };
         for (D row : rows) {
-            mayWrite.accept(region.apply(row));
+            check.accept(region.apply(row));
             Stored<D> before = existing.get(key.apply(row));
             if (before == null) {
                 inserts.add(new Stored<>(row, 1, now, now, by));
@@ -37,7 +46,7 @@ public record ChangeSet<D extends Record>(List<Stored<D>> inserts, List<Stored<D
             } else if (before.data().equals(row)) {
                 unchanged++;
             } else {
-                mayWrite.accept(region.apply(before.data()));
+                check.accept(region.apply(before.data()));
                 Stored<D> after = new Stored<>(row, before.version() + 1, before.createdAt(), now, by);
                 updates.add(after);
                 versions.add(new RegistryHistory.Entry(entity, key.apply(row), after.version(), region.apply(row),

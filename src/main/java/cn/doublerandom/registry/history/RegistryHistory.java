@@ -1,6 +1,5 @@
 package cn.doublerandom.registry.history;
 
-import cn.doublerandom.platform.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +7,12 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.doublerandom.platform.database.Sql;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,30 +42,36 @@ public class RegistryHistory {
                         List<String> changed, String reason, Instant at, String by, Object state) {
     }
 
-    /** Appends in one batch on the caller's transaction. */
+    /**
+     * Appends on the caller's transaction. Uses COPY: an import of 100,000 records writes 100,000
+     * versions, and COPY is several times faster than batched inserts.
+     */
     public void append(Connection c, List<Entry> entries) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into registry_version (entity, entity_key, version, region_code, change, changed, reason,
-                                              recorded_at, recorded_by, state)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")) {
-            int n = 0;
-            for (Entry e : entries) {
-                ps.setString(1, e.entity().name());
-                ps.setString(2, e.key());
-                ps.setInt(3, e.version());
-                ps.setString(4, e.regionCode());
-                ps.setString(5, e.change());
-                ps.setArray(6, c.createArrayOf("text", e.changed().toArray()));
-                ps.setString(7, e.reason());
-                ps.setTimestamp(8, Timestamp.from(e.at()));
-                ps.setString(9, e.by());
-                ps.setString(10, toJson(e.state()));
-                ps.addBatch();
-                if (++n % 1000 == 0) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
+        if (entries.isEmpty()) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder(entries.size() * 600);
+        for (Entry e : entries) {
+            StringBuilder line = new StringBuilder();
+            Sql.csvField(line, e.entity().name());
+            Sql.csvField(line, e.key());
+            Sql.csvField(line, e.version());
+            Sql.csvField(line, e.regionCode());
+            Sql.csvField(line, e.change());
+            Sql.csvField(line, Sql.arrayLiteral(e.changed()));
+            Sql.csvField(line, e.reason());
+            Sql.csvField(line, e.at().toString());
+            Sql.csvField(line, e.by());
+            Sql.csvField(line, toJson(e.state()));
+            csv.append(line).append('\n');
+        }
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        try {
+            copy.copyIn("""
+                    copy registry_version (entity, entity_key, version, region_code, change, changed, reason, recorded_at,
+                                           recorded_by, state) from stdin (format csv)""", new StringReader(csv.toString()));
+        } catch (IOException ex) {
+            throw new SQLException("copying history", ex);
         }
     }
 
@@ -112,9 +123,5 @@ public class RegistryHistory {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static ProblemException noSuchVersion(String what) {
-        return ProblemException.notFound(what);
     }
 }

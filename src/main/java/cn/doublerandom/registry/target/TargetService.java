@@ -71,8 +71,7 @@ public class TargetService {
             Map<String, Stored<TargetData>> existing = store.load(c, rows.stream().map(TargetData::uscc).toList(), true);
             ChangeSet<TargetData> changes = ChangeSet.plan(RegistryEntity.TARGET, rows, existing, TargetData::uscc,
                     TargetData::regionCode, scope::requireRegistryWrite, imported, reason, clock.now(), caller.signature());
-            store.insert(c, changes.inserts());
-            store.update(c, changes.updates());
+            store.write(c, changes.written());
             history.append(c, changes.versions());
             return changes.outcome();
         } catch (SQLException e) {

@@ -112,33 +112,26 @@ public class TargetStore {
         }
     }
 
-    public void insert(Connection c, List<Stored<TargetData>> rows) throws SQLException {
-        String sql = "insert into target (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /**
+     * Writes new and changed targets in one statement kind: an upsert by USCC that keeps
+     * {@code created_at}. The driver rewrites the batch into multi-row inserts.
+     */
+    public void write(Connection c, List<Stored<TargetData>> rows) throws SQLException {
+        String sql = "insert into target (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                + " on conflict (uscc) do update set " + java.util.Arrays.stream(COLUMNS.split(","))
+                .map(String::strip).filter(col -> !col.equals("uscc") && !col.equals("created_at"))
+                .map(col -> col + " = excluded." + col).collect(java.util.stream.Collectors.joining(", "));
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            batch(c, ps, rows, true);
+            batch(c, ps, rows);
         }
     }
 
-    public void update(Connection c, List<Stored<TargetData>> rows) throws SQLException {
-        String sql = """
-                update target set version = ?, region_code = ?, name = ?, address = ?, township = ?, industry = ?,
-                  project_status = ?, pollutant_types = ?, scale = ?, production_cycle = ?, monitoring_types = ?,
-                  permit_class = ?, key_discharger = ?, credit_rating = ?, weather_grade = ?, positive_list_from = ?,
-                  positive_list_to = ?, operating_status = ?, uscc_override_reason = ?, updated_at = ?, updated_by = ?
-                where uscc = ?""";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            batch(c, ps, rows, false);
-        }
-    }
-
-    private static void batch(Connection c, PreparedStatement ps, List<Stored<TargetData>> rows, boolean insert) throws SQLException {
+    private static void batch(Connection c, PreparedStatement ps, List<Stored<TargetData>> rows) throws SQLException {
         int n = 0;
         for (Stored<TargetData> t : rows) {
             TargetData d = t.data();
             int i = 1;
-            if (insert) {
-                ps.setString(i++, d.uscc());
-            }
+            ps.setString(i++, d.uscc());
             ps.setInt(i++, t.version());
             ps.setString(i++, d.regionCode());
             ps.setString(i++, d.name());
@@ -158,14 +151,9 @@ public class TargetStore {
             Sql.setDate(ps, i++, d.positiveListTo());
             Sql.setEnum(ps, i++, d.operatingStatus());
             ps.setString(i++, d.usccOverrideReason());
-            if (insert) {
-                ps.setTimestamp(i++, Timestamp.from(t.createdAt()));
-            }
+            ps.setTimestamp(i++, Timestamp.from(t.createdAt()));
             ps.setTimestamp(i++, Timestamp.from(t.updatedAt()));
-            ps.setString(i++, t.updatedBy());
-            if (!insert) {
-                ps.setString(i, d.uscc());
-            }
+            ps.setString(i, t.updatedBy());
             ps.addBatch();
             if (++n % 1000 == 0) {
                 ps.executeBatch();
