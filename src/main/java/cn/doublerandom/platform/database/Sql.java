@@ -72,6 +72,15 @@ public final class Sql {
         }
     }
 
+    /** Runs a {@code COPY ... FROM STDIN} with the given text on this (transaction's) connection. */
+    public static void copy(Connection c, String sql, CharSequence data) throws SQLException {
+        try {
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(sql, new java.io.StringReader(data.toString()));
+        } catch (java.io.IOException e) {
+            throw new SQLException("COPY failed", e);
+        }
+    }
+
     public static <T> List<T> getArray(ResultSet rs, String column, Function<String, T> convert) throws SQLException {
         Array a = rs.getArray(column);
         return a == null ? List.of() : Arrays.stream((String[]) a.getArray()).map(convert).toList();

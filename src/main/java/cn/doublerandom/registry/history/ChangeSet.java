@@ -12,7 +12,7 @@ import java.util.function.Function;
 /**
  * What an upsert of registry records by key will do: which are new, which changed (with the next
  * version and the fields that changed), and which are equal to what is stored and stay untouched,
- * so that re-importing the same file changes nothing.
+ * so that re-importing the same file changes nothing. A creation lists no changed fields: all of them are new.
  */
 public record ChangeSet<D extends Record>(List<Stored<D>> inserts, List<Stored<D>> updates,
                                           List<RegistryHistory.Entry> versions, int unchanged) {
@@ -42,7 +42,7 @@ public record ChangeSet<D extends Record>(List<Stored<D>> inserts, List<Stored<D
             if (before == null) {
                 inserts.add(new Stored<>(row, 1, now, now, by));
                 versions.add(new RegistryHistory.Entry(entity, key.apply(row), 1, region.apply(row),
-                        imported ? "IMPORT_CREATE" : "CREATE", Changes.between(null, row), reason, now, by, row));
+                        imported ? "IMPORT_CREATE" : "CREATE", List.of(), reason, now, by, row));
             } else if (before.data().equals(row)) {
                 unchanged++;
             } else {

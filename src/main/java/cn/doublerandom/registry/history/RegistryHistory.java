@@ -8,11 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.doublerandom.platform.database.Sql;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The append-only history of the registries (table {@code registry_version}): every create and
@@ -37,6 +34,16 @@ public class RegistryHistory {
     @Inject
     ObjectMapper json;
 
+    private volatile com.fasterxml.jackson.databind.ObjectWriter stateWriter;
+
+    /** States leave out null fields: a version reads back the same, and an import's history is a third smaller. */
+    private com.fasterxml.jackson.databind.ObjectWriter stateWriter() {
+        if (stateWriter == null) {
+            stateWriter = json.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL).writer();
+        }
+        return stateWriter;
+    }
+
     /** A version to append; {@code state} is the record after the change. */
     public record Entry(RegistryEntity entity, String key, int version, String regionCode, String change,
                         List<String> changed, String reason, Instant at, String by, Object state) {
@@ -50,29 +57,26 @@ public class RegistryHistory {
         if (entries.isEmpty()) {
             return;
         }
-        StringBuilder csv = new StringBuilder(entries.size() * 600);
-        for (Entry e : entries) {
-            StringBuilder line = new StringBuilder();
-            Sql.csvField(line, e.entity().name());
-            Sql.csvField(line, e.key());
-            Sql.csvField(line, e.version());
-            Sql.csvField(line, e.regionCode());
-            Sql.csvField(line, e.change());
-            Sql.csvField(line, Sql.arrayLiteral(e.changed()));
-            Sql.csvField(line, e.reason());
-            Sql.csvField(line, e.at().toString());
-            Sql.csvField(line, e.by());
-            Sql.csvField(line, toJson(e.state()));
-            csv.append(line).append('\n');
-        }
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        try {
-            copy.copyIn("""
-                    copy registry_version (entity, entity_key, version, region_code, change, changed, reason, recorded_at,
-                                           recorded_by, state) from stdin (format csv)""", new StringReader(csv.toString()));
-        } catch (IOException ex) {
-            throw new SQLException("copying history", ex);
-        }
+        // serialising 100,000 states is the costly part: both cores take a share
+        String csv = entries.parallelStream().map(this::csvLine).collect(Collectors.joining());
+        Sql.copy(c, """
+                copy registry_version (entity, entity_key, version, region_code, change, changed, reason, recorded_at,
+                                       recorded_by, state) from stdin (format csv)""", csv);
+    }
+
+    private String csvLine(Entry e) {
+        StringBuilder line = new StringBuilder(700);
+        Sql.csvField(line, e.entity().name());
+        Sql.csvField(line, e.key());
+        Sql.csvField(line, e.version());
+        Sql.csvField(line, e.regionCode());
+        Sql.csvField(line, e.change());
+        Sql.csvField(line, Sql.arrayLiteral(e.changed()));
+        Sql.csvField(line, e.reason());
+        Sql.csvField(line, e.at().toString());
+        Sql.csvField(line, e.by());
+        Sql.csvField(line, toJson(e.state()));
+        return line.append('\n').toString();
     }
 
     public List<VersionRecord> versions(RegistryEntity entity, String key) {
@@ -119,7 +123,7 @@ public class RegistryHistory {
 
     private String toJson(Object state) {
         try {
-            return json.writeValueAsString(state);
+            return stateWriter().writeValueAsString(state);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
