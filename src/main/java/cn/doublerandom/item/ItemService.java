@@ -141,7 +141,7 @@ public class ItemService {
         String targetType = f.text("targetType", in.targetType(), 300, true);
         String legalBasis = f.text("legalBasis", in.legalBasis(), 2000, true);
         String content = f.text("content", in.content(), 4000, true);
-        if (in.methods() == null || in.methods().isEmpty() || in.methods().contains(null)) {
+        if (in.methods() == null || in.methods().isEmpty() || in.methods().stream().anyMatch(java.util.Objects::isNull)) {
             f.fail("methods", null, "at least one of ON_SITE, DOCUMENTARY, TECHNOLOGY");
         }
         if (in.jointInspection() == null) {

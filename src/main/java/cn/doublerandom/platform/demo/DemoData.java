@@ -17,6 +17,8 @@ import cn.doublerandom.registry.target.TargetStore;
 import cn.doublerandom.registry.target.Uscc;
 import cn.doublerandom.registry.target.WeatherGrade;
 import cn.doublerandom.item.ItemService;
+import cn.doublerandom.policy.PolicyData;
+import cn.doublerandom.policy.PolicyService;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -41,7 +43,7 @@ import java.util.Random;
 /**
  * The demo data set of the dev and demo profiles: Shijiazhuang (130100) and the 19 county-level
  * units its 2022 Q2 assessment (seeds/000) ranks, a few thousand generated targets and inspectors
- * with realistic tag mixes, and the city's item list as printed in its 2022 plan (seeds/001).
+ * with realistic tag mixes, and the city's item list as printed in its 2022 plan (seeds/001), and the plan's quota policy for 2025-2027.
  * Generated from a fixed seed, so every start gives the same registry. Never loaded in production.
  */
 @ApplicationScoped
@@ -84,6 +86,9 @@ public class DemoData {
 
     @Inject
     ItemService items;
+
+    @Inject
+    PolicyService policies;
 
     @Inject
     RegistryHistory history;
@@ -138,6 +143,9 @@ public class DemoData {
             for (Map<String, Object> row : rows) {
                 items.loadReference(json.convertValue(row, cn.doublerandom.item.ItemInput.class), BY);
             }
+        }
+        for (int year = 2025; year <= 2027; year++) {
+            policies.loadReference(PolicyData.shijiazhuangDefaults(CITY, year), BY);
         }
         LOG.infof("demo data: %d targets, %d inspectors in %s and its %d counties; item list of %s", ts.size(), is.size(),
                 CITY, COUNTIES.size(), CITY);

@@ -126,6 +126,10 @@ public class ProblemMapper {
             LOG.warn("database unreachable: " + e);
             return respond(ProblemType.SERVICE_UNAVAILABLE, "the database is not reachable right now", List.of(), uri);
         }
+        if (isUniqueViolation(e)) {
+            return respond(ProblemType.CONFLICT, "a concurrent request changed the same record first; read it again and retry",
+                    List.of(), uri);
+        }
         LOG.error("unexpected error", e);
         return respond(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", List.of(), uri);
     }
@@ -142,6 +146,16 @@ public class ProblemMapper {
             }
             if (t.getCause() == t) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /** SQLState 23505: two requests raced for the same key, and the database kept the rule. */
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
             }
         }
         return false;

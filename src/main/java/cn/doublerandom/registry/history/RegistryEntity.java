@@ -2,5 +2,5 @@ package cn.doublerandom.registry.history;
 
 /** The registry records whose every version is kept. */
 public enum RegistryEntity {
-    TARGET, INSPECTOR, ITEM
+    TARGET, INSPECTOR, ITEM, POLICY
 }

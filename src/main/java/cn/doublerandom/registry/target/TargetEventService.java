@@ -133,7 +133,7 @@ public class TargetEventService {
     public List<TargetEvent> list(String uscc) {
         targets.get(uscc, null);
         try (Connection c = dataSource.getConnection()) {
-            return query(c, "e.uscc = ?", uscc, null);
+            return query(c, "e.uscc = ?", uscc);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -141,7 +141,7 @@ public class TargetEventService {
 
     public SupervisionClassifier.Classification classify(String uscc, Quarter quarter) {
         Stored<TargetData> target = targets.get(uscc, null);
-        return new SupervisionClassifier(specialOverGeneral).classify(target.data(), list(uscc), quarter);
+        return classifier().classify(target.data(), list(uscc), quarter);
     }
 
     private TargetEvent find(Connection c, String uscc, long id) throws SQLException {
@@ -149,14 +149,40 @@ public class TargetEventService {
                 .orElseThrow(() -> ProblemException.notFound("target " + uscc + " has no event " + id));
     }
 
-    private static List<TargetEvent> query(Connection c, String where, String uscc, Long id) throws SQLException {
+    /**
+     * The events that can make targets of a region subtree special in {@code quarter}: unretracted
+     * penalties and verified complaints dated in the previous quarter, and listings active on the
+     * quarter's first day. One query for a whole pool.
+     */
+    public java.util.Map<String, List<TargetEvent>> forClassification(String regionPrefix, Quarter quarter) {
+        Quarter previous = quarter.previous();
+        try (Connection c = dataSource.getConnection()) {
+            java.util.Map<String, List<TargetEvent>> out = new java.util.HashMap<>();
+            for (TargetEvent e : query(c, """
+                    e.uscc in (select uscc from target where region_code like ?) and r.event_id is null and (
+                      (e.kind in ('PENALTY', 'VERIFIED_COMPLAINT') and e.event_date between ? and ?)
+                      or (e.kind = 'SUPERVISED_LISTING' and e.event_date <= ? and (e.end_date is null or e.end_date >= ?)))""",
+                    regionPrefix + "%", java.sql.Date.valueOf(previous.firstDay()), java.sql.Date.valueOf(previous.lastDay()),
+                    java.sql.Date.valueOf(quarter.firstDay()), java.sql.Date.valueOf(quarter.firstDay()))) {
+                out.computeIfAbsent(e.uscc(), k -> new ArrayList<>()).add(e);
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public SupervisionClassifier classifier() {
+        return new SupervisionClassifier(specialOverGeneral);
+    }
+
+    private static List<TargetEvent> query(Connection c, String where, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select e.*, r.reason as r_reason, r.recorded_at as r_at, r.recorded_by as r_by
                 from target_event e left join target_event_retraction r on r.event_id = e.id
                 where\s""" + where + " order by e.event_date, e.id")) {
-            ps.setString(1, uscc);
-            if (id != null) {
-                ps.setLong(2, id);
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
             }
             List<TargetEvent> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,0 +1,101 @@
+package cn.doublerandom.draw;
+
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/**
+ * The quarterly draw (双随机): prepare freezes and commits the pool; execute takes the seed; an
+ * auditor voids, replays and exports. The selected list is visible only to the authority, its city
+ * and auditors.
+ */
+@Path("/api/v1/draws")
+@Tag(name = "Draws")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.OPERATOR, Role.CITY, Role.AUDITOR})
+public class DrawResource {
+
+    @Inject
+    DrawService service;
+
+    @Inject
+    DrawAudit audit;
+
+    /** The caller's part of the seed: e.g. 20 digits of dice rolled before witnesses; omit to let the service's nonce decide alone. */
+    public record ExecuteRequest(String seed) {
+    }
+
+    /** Why a draw is voided. */
+    public record VoidRequest(String reason) {
+    }
+
+    @POST
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
+    @Operation(summary = "Prepare a draw: freeze the pool snapshot, return its poolHash and the commitment to the service's nonce")
+    public Response prepare(PrepareRequest request) {
+        return Response.status(Response.Status.CREATED).entity(service.prepare(request)).build();
+    }
+
+    @GET
+    @Operation(summary = "The draws of an authority (a city includes its counties), optionally of one quarter")
+    public List<DrawView> list(@QueryParam("authority") String authority, @QueryParam("quarter") String quarter) {
+        return service.list(authority, quarter);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One draw with its plan and, once executed, its selected targets and teams")
+    public DrawView get(@PathParam("id") String id) {
+        return service.get(id);
+    }
+
+    @POST
+    @Path("/{id}/execute")
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
+    @Operation(summary = "Execute a prepared draw with the caller's seed: S = seed + \"|\" + nonce (DRAW-1 §5)")
+    public DrawView execute(@PathParam("id") String id, ExecuteRequest request) {
+        DrawService.Executed executed = service.execute(id, request == null ? null : request.seed());
+        if (executed.failure() != null) {
+            throw executed.failure();
+        }
+        return executed.draw();
+    }
+
+    @POST
+    @Path("/{id}/void")
+    @RolesAllowed(Role.AUDITOR)
+    @Operation(summary = "Void a draw with a reason; the record stays, and one new draw may replace it")
+    public DrawView voidDraw(@PathParam("id") String id, VoidRequest request) {
+        return service.voidDraw(id, request == null ? null : request.reason());
+    }
+
+    @GET
+    @Path("/{id}/replay")
+    @Operation(summary = "Recompute a draw from its stored snapshot and seed and say whether everything matches")
+    public DrawAudit.Replay replay(@PathParam("id") String id) {
+        return audit.replay(id);
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @Operation(summary = "Everything an auditor needs offline: seed, nonce, snapshot text, policy, result, ledger records and hashes")
+    public DrawAudit.Export export(@PathParam("id") String id) {
+        if (id == null) {
+            throw ProblemException.notFound("no draw");
+        }
+        return audit.export(id);
+    }
+}

@@ -1,0 +1,586 @@
+package cn.doublerandom.draw;
+
+import cn.doublerandom.calendar.Quarter;
+import cn.doublerandom.draw.engine.Draw1;
+import cn.doublerandom.draw.engine.DrawOutcome;
+import cn.doublerandom.draw.engine.InvalidSeedException;
+import cn.doublerandom.draw.engine.LedgerRecord;
+import cn.doublerandom.draw.engine.PoolSnapshot;
+import cn.doublerandom.draw.engine.Seed;
+import cn.doublerandom.draw.engine.Team;
+import cn.doublerandom.draw.ledger.Ledger;
+import cn.doublerandom.item.InspectionMethod;
+import cn.doublerandom.item.ItemData;
+import cn.doublerandom.item.ItemService;
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.platform.database.Sql;
+import cn.doublerandom.platform.problem.Problem.FieldProblem;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemType;
+import cn.doublerandom.policy.PolicyData;
+import cn.doublerandom.policy.PolicyService;
+import cn.doublerandom.region.Region;
+import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.registry.history.Stored;
+import cn.doublerandom.registry.target.TargetData;
+import cn.doublerandom.registry.target.TargetStore;
+import cn.doublerandom.security.Caller;
+import cn.doublerandom.security.RegionScope;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prepares, executes and voids draws. Prepare freezes the pool snapshot and commits to a secret
+ * nonce before any seed exists; execute takes the caller's seed (dice before witnesses, or none), runs
+ * DRAW-1 on {@code given + "|" + nonce}, and records everything on the ledger in the same
+ * transaction. Nothing is ever updated: a draw's status is read from its append-only rows.
+ */
+@ApplicationScoped
+public class DrawService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    PoolBuilder pools;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    ItemService items;
+
+    @Inject
+    TargetStore targets;
+
+    @Inject
+    RegionDirectory regions;
+
+    @Inject
+    RegionScope scope;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ServiceClock clock;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    ObjectMapper json;
+
+    /** An execute attempt: the draw as it now stands, and the problem to answer if it failed. */
+    public record Executed(DrawView draw, ProblemException failure) {
+    }
+
+    @Transactional
+    public DrawView prepare(PrepareRequest r) {
+        if (r == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        Region authority = regions.require("authority", r.authority());
+        scope.requireRegistryWrite(authority.code());
+        Quarter quarter = cn.doublerandom.platform.Listing.quarter(r.quarter());
+        LocalDate today = clock.today();
+        if (today.isAfter(quarter.lastDay()) || today.isBefore(quarter.firstDay().minusMonths(1))) {
+            throw ProblemException.invalid("quarter", "a draw for " + quarter + " is prepared between "
+                    + quarter.firstDay().minusMonths(1) + " and " + quarter.lastDay() + "; today is " + today);
+        }
+        LedgerRecord.DrawType kind;
+        try {
+            kind = LedgerRecord.DrawType.valueOf(r.kind() == null ? "UNDIRECTED" : r.kind());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("kind", "kind must be UNDIRECTED or DIRECTED");
+        }
+        boolean directed = kind == LedgerRecord.DrawType.DIRECTED;
+        DirectedFilter filter = r.filter() == null ? new DirectedFilter(null, null, null, null, null) : r.filter();
+        checkDirected(directed, filter, r.count());
+        PolicyData policy = policies.effective(authority.code(), quarter.year()).map(Stored::data)
+                .orElseThrow(() -> new ProblemException(ProblemType.NO_POLICY, "no quota policy of " + authority.code()
+                        + " or the regions above it covers " + quarter.year() + "; an administrator sets one at /api/v1/policies"));
+        List<ItemData> drawn = checkItems(authority, r.items());
+
+        try (Connection c = dataSource.getConnection()) {
+            lock(c, "prepare:" + authority.code() + ":" + quarter + ":" + kind);
+            String replaces = checkReplaces(c, r.replaces(), authority.code(), quarter, kind);
+            Long open = scalar(c, """
+                    select count(*) from draw d where d.authority = ? and d.quarter = ? and d.kind = ?
+                      and not exists (select 1 from draw_execution e where e.draw_id = d.id)
+                      and not exists (select 1 from draw_failure f where f.draw_id = d.id)
+                      and not exists (select 1 from draw_void v where v.draw_id = d.id)""",
+                    authority.code(), quarter.toString(), kind.name());
+            if (open > 0) {
+                throw new ProblemException(ProblemType.DRAW_CONFLICT, "an open prepared " + kind + " draw of "
+                        + authority.code() + " for " + quarter + " exists: execute or void it first");
+            }
+            if (!directed && replaces == null && scalar(c, "select count(*) from undirected_slot where authority = ? and quarter = ?",
+                    authority.code(), quarter.toString()) > 0) {
+                throw new ProblemException(ProblemType.DRAW_CONFLICT, authority.code() + " already drew " + quarter
+                        + "; a new undirected draw must replace a voided one");
+            }
+            PoolBuilder.Pool pool = pools.build(authority, quarter, today, policy, directed, filter,
+                    r.count() == null ? 0 : r.count(), drawn);
+            String id = "D" + String.format("%09d", scalar(c, "select nextval('draw_seq')"));
+            String nonce = Seed.newNonce(RANDOM);
+            String commit = Seed.commit(nonce);
+            String snapshotText = pool.snapshot().canonicalText();
+            String poolHash = pool.snapshot().poolHash();
+            List<Long> itemIds = drawn.stream().map(ItemData::id).toList();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into draw (id, authority, quarter, kind, filter, items, draw_date, pool_hash, snapshot, nonce, commit,
+                                      replaces, plan, prepared_at, prepared_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""")) {
+                ps.setString(1, id);
+                ps.setString(2, authority.code());
+                ps.setString(3, quarter.toString());
+                ps.setString(4, kind.name());
+                ps.setString(5, filter.canonical());
+                ps.setArray(6, c.createArrayOf("bigint", itemIds.toArray()));
+                Sql.setDate(ps, 7, today);
+                ps.setString(8, poolHash);
+                ps.setString(9, snapshotText);
+                ps.setString(10, nonce);
+                ps.setString(11, commit);
+                ps.setString(12, replaces);
+                ps.setString(13, toJson(pool.plan()));
+                ps.setTimestamp(14, Timestamp.from(clock.now()));
+                ps.setString(15, caller.signature());
+                ps.executeUpdate();
+            }
+            ledger.append(id, "prepare", authority.code(), quarter.toString(), h -> LedgerRecord.prepare(h, kind,
+                    filter.canonical(), itemIds.stream().map(String::valueOf).toList(), today, poolHash, commit, replaces));
+            return view(c, id, false);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional
+    public Executed execute(String id, String given) {
+        try (Connection c = dataSource.getConnection()) {
+            DrawRow draw = load(c, id);
+            scope.requireRegistryWrite(draw.authority());
+            lock(c, "draw:" + id);
+            if (status(c, id) != DrawStatus.PREPARED) {
+                throw new ProblemException(ProblemType.DRAW_CONFLICT, "draw " + id + " is " + status(c, id)
+                        + ": a prepared draw is executed at most once");
+            }
+            String g = given == null ? "" : given;
+            Seed seed;
+            try {
+                seed = Seed.combine(g, draw.nonce());
+            } catch (InvalidSeedException e) {
+                throw new ProblemException(ProblemType.INVALID_SEED, e.getMessage(),
+                        List.of(FieldProblem.field("seed", FieldRules.abbreviate(g), e.getMessage())));
+            }
+            if (!g.isEmpty() && scalar(c, "select count(*) from draw_execution where given = ?", g) > 0) {
+                throw new ProblemException(ProblemType.SEED_REUSED, "the seed '" + FieldRules.abbreviate(g)
+                        + "' was already used for another draw; roll the dice again");
+            }
+            DrawOutcome outcome = Draw1.run(PoolSnapshot.parse(draw.snapshot()), seed);
+            if (outcome instanceof DrawOutcome.Failure failure) {
+                return recordFailure(c, draw, g, seed, failure);
+            }
+            DrawOutcome.Success success = (DrawOutcome.Success) outcome;
+            if (draw.kind().equals("UNDIRECTED")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "insert into undirected_slot (authority, quarter, replaces, draw_id) values (?, ?, ?, ?)")) {
+                    ps.setString(1, draw.authority());
+                    ps.setString(2, draw.quarter());
+                    ps.setString(3, draw.replaces() == null ? "-" : draw.replaces());
+                    ps.setString(4, id);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into draw_execution (draw_id, given, generated, seed, result, executed_at, executed_by)
+                    values (?, ?, ?, ?, ?, ?, ?)""")) {
+                ps.setString(1, id);
+                ps.setString(2, g);
+                ps.setBoolean(3, g.isEmpty());
+                ps.setString(4, seed.value());
+                ps.setString(5, String.join("\n", success.resultLines()));
+                ps.setTimestamp(6, Timestamp.from(clock.now()));
+                ps.setString(7, caller.signature());
+                ps.executeUpdate();
+            }
+            writeTargets(c, draw, success);
+            ledger.append(id, "execute", draw.authority(), draw.quarter(), h -> LedgerRecord.execute(h, g, draw.nonce(), success));
+            return new Executed(view(c, id, true), null);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Executed recordFailure(Connection c, DrawRow draw, String given, Seed seed, DrawOutcome.Failure failure)
+            throws SQLException {
+        List<String> reasons = failure.targetFailures().stream().map(f -> f.describe()).toList();
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into draw_failure (draw_id, given, seed, reason, detail, failed_at, failed_by)
+                values (?, ?, ?, ?, cast(? as jsonb), ?, ?)""")) {
+            ps.setString(1, draw.id());
+            ps.setString(2, given);
+            ps.setString(3, seed.value());
+            ps.setString(4, failure.reason());
+            ps.setString(5, toJson(reasons));
+            ps.setTimestamp(6, Timestamp.from(clock.now()));
+            ps.setString(7, caller.signature());
+            ps.executeUpdate();
+        }
+        ledger.append(draw.id(), "fail", draw.authority(), draw.quarter(),
+                h -> LedgerRecord.fail(h, given, draw.nonce(), failure.reason()));
+        List<FieldProblem> errors = failure.targetFailures().stream()
+                .map(f -> FieldProblem.field("targets", f.describe())).toList();
+        ProblemException problem = new ProblemException(ProblemType.DRAW_FAILED, "draw " + draw.id() + " failed: "
+                + failure.reason() + "; the attempt is on the ledger, nothing was selected; fix the inspector registry and prepare again",
+                errors, Map.of("drawId", draw.id()));
+        return new Executed(view(c, draw.id(), false), problem);
+    }
+
+    /** Stores the selection with each target's team and method, in ticket order. */
+    private void writeTargets(Connection c, DrawRow draw, DrawOutcome.Success success) throws SQLException {
+        List<ItemData> drawItems = Arrays.stream(draw.items()).map(items::get).map(Stored::data).toList();
+        boolean itemsAllowTechnology = drawItems.stream().allMatch(i -> i.methods().contains(InspectionMethod.TECHNOLOGY));
+        PolicyData policy = readPlan(draw).policy();
+        Map<String, Stored<TargetData>> data = targets.load(c, success.targets().stream().map(t -> t.uscc()).toList(), false);
+        Map<String, Team> teams = new HashMap<>();
+        success.teams().forEach(t -> teams.put(t.uscc(), t));
+        StringBuilder csv = new StringBuilder();
+        int position = 0;
+        for (var t : success.targets()) {
+            Team team = teams.get(t.uscc());
+            TargetData d = data.get(t.uscc()).data();
+            boolean nonSite = d.onPositiveListOn(draw.drawDate())
+                    || (!policy.technologyMonitoring().isEmpty() && d.monitoringTypes().containsAll(policy.technologyMonitoring()));
+            String method = itemsAllowTechnology && nonSite ? "TECHNOLOGY" : "ON_SITE";
+            StringBuilder line = new StringBuilder();
+            Sql.csvField(line, draw.id());
+            Sql.csvField(line, t.uscc());
+            Sql.csvField(line, t.stratum().name());
+            Sql.csvField(line, ++position);
+            Sql.csvField(line, t.rank());
+            Sql.csvField(line, t.ticket());
+            Sql.csvField(line, Sql.arrayLiteral(team.members()));
+            Sql.csvField(line, team.relaxed());
+            Sql.csvField(line, method);
+            csv.append(line).append('\n');
+        }
+        if (!csv.isEmpty()) {
+            Sql.copy(c, "copy draw_target (draw_id, uscc, stratum, position, rank, ticket, team, relaxed, method) from stdin (format csv)", csv);
+        }
+    }
+
+    @Transactional
+    public DrawView voidDraw(String id, String reason) {
+        FieldRules f = new FieldRules();
+        String why = f.text("reason", reason, 500, true);
+        if (!f.ok()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "voiding a draw needs a reason", f.problems());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            DrawRow draw = load(c, id);
+            scope.requireRead(draw.authority());
+            lock(c, "draw:" + id);
+            DrawStatus status = status(c, id);
+            if (status == DrawStatus.VOIDED) {
+                throw new ProblemException(ProblemType.DRAW_CONFLICT, "draw " + id + " is already voided");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into draw_void (draw_id, reason, voided_at, voided_by) values (?, ?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, why);
+                ps.setTimestamp(3, Timestamp.from(clock.now()));
+                ps.setString(4, caller.signature());
+                ps.executeUpdate();
+            }
+            ledger.append(id, "void", draw.authority(), draw.quarter(), h -> LedgerRecord.voidDraw(h, why));
+            return view(c, id, true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public DrawView get(String id) {
+        try (Connection c = dataSource.getConnection()) {
+            DrawRow draw = load(c, id);
+            scope.requireRead(draw.authority());
+            return view(c, id, true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<DrawView> list(String authority, String quarter) {
+        String root = authority == null ? scope.home() : regions.require("authority", authority).code();
+        scope.requireRead(root);
+        String q = quarter == null ? null : cn.doublerandom.platform.Listing.quarter(quarter).toString();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select id from draw where authority like ? and (cast(? as text) is null or quarter = ?) order by id")) {
+            ps.setString(1, regions.subtreePrefix(root) + "%");
+            ps.setString(2, q);
+            ps.setString(3, q);
+            List<DrawView> out = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            for (String id : ids) {
+                out.add(view(c, id, false));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The stored draw, for replay and export; the caller must be allowed to read it. */
+    public DrawRow row(String id) {
+        try (Connection c = dataSource.getConnection()) {
+            DrawRow draw = load(c, id);
+            scope.requireRead(draw.authority());
+            return draw;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Everything a draw has, as stored. */
+    public record DrawRow(String id, String authority, String quarter, String kind, String filter, Long[] items,
+                          LocalDate drawDate, String poolHash, String snapshot, String nonce, String commit, String replaces,
+                          String plan, String given, String seed, String result) {
+    }
+
+    DrawPlan readPlan(DrawRow draw) {
+        try {
+            return json.readValue(draw.plan(), DrawPlan.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private DrawRow load(Connection c, String id) throws SQLException {
+        if (id == null || !id.matches("D\\d{9}")) {
+            throw ProblemException.notFound("no draw " + FieldRules.abbreviate(id));
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                select d.*, e.given, e.seed, e.result from draw d left join draw_execution e on e.draw_id = d.id where d.id = ?""")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("no draw " + id);
+                }
+                return new DrawRow(rs.getString("id"), rs.getString("authority"), rs.getString("quarter"), rs.getString("kind"),
+                        rs.getString("filter"), (Long[]) rs.getArray("items").getArray(), Sql.getDate(rs, "draw_date"),
+                        rs.getString("pool_hash"), rs.getString("snapshot"), rs.getString("nonce"), rs.getString("commit"),
+                        rs.getString("replaces"), rs.getString("plan"), rs.getString("given"), rs.getString("seed"),
+                        rs.getString("result"));
+            }
+        }
+    }
+
+    private DrawStatus status(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select exists (select 1 from draw_void where draw_id = ?), exists (select 1 from draw_execution where draw_id = ?),
+                       exists (select 1 from draw_failure where draw_id = ?)""")) {
+            ps.setString(1, id);
+            ps.setString(2, id);
+            ps.setString(3, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1) ? DrawStatus.VOIDED : rs.getBoolean(2) ? DrawStatus.EXECUTED
+                        : rs.getBoolean(3) ? DrawStatus.FAILED : DrawStatus.PREPARED;
+            }
+        }
+    }
+
+    private DrawView view(Connection c, String id, boolean withTargets) throws SQLException {
+        DrawRow d = load(c, id);
+        DrawStatus status = status(c, id);
+        String failure = null;
+        String voidReason = null;
+        java.time.Instant voidedAt = null;
+        java.time.Instant executedAt = null;
+        Boolean generated = null;
+        String preparedBy;
+        java.time.Instant preparedAt;
+        String replacedBy = null;
+        try (PreparedStatement ps = c.prepareStatement("""
+                select d.prepared_at, d.prepared_by, f.reason as failure, v.reason as void_reason, v.voided_at,
+                       e.executed_at, e.generated, (select r.id from draw r where r.replaces = d.id) as replaced_by
+                from draw d left join draw_failure f on f.draw_id = d.id left join draw_void v on v.draw_id = d.id
+                left join draw_execution e on e.draw_id = d.id where d.id = ?""")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                preparedAt = rs.getTimestamp("prepared_at").toInstant();
+                preparedBy = rs.getString("prepared_by");
+                failure = rs.getString("failure");
+                voidReason = rs.getString("void_reason");
+                voidedAt = rs.getTimestamp("voided_at") == null ? null : rs.getTimestamp("voided_at").toInstant();
+                executedAt = rs.getTimestamp("executed_at") == null ? null : rs.getTimestamp("executed_at").toInstant();
+                generated = rs.getTimestamp("executed_at") == null ? null : rs.getBoolean("generated");
+                replacedBy = rs.getString("replaced_by");
+            }
+        }
+        List<SelectedTargetView> selected = null;
+        if (withTargets && d.seed() != null) {
+            selected = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select t.*, g.name, g.region_code from draw_target t left join target g on g.uscc = t.uscc
+                    where t.draw_id = ? order by t.position""")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        selected.add(new SelectedTargetView(rs.getInt("position"), rs.getString("uscc"), rs.getString("name"),
+                                rs.getString("region_code"), rs.getString("stratum"), rs.getInt("rank"), rs.getString("ticket"),
+                                List.of((String[]) rs.getArray("team").getArray()), rs.getBoolean("relaxed"), rs.getString("method")));
+                    }
+                }
+            }
+        }
+        boolean revealed = status != DrawStatus.PREPARED;
+        return new DrawView(d.id(), d.authority(), d.quarter(), d.kind(), d.filter().isEmpty() ? null : d.filter(),
+                List.of(d.items()), d.drawDate(), status, d.poolHash(), d.commit(), revealed ? d.nonce() : null, d.replaces(),
+                replacedBy, readPlan(d), preparedAt, preparedBy, d.seed() == null ? null : (d.given().isEmpty() ? "-" : d.given()),
+                generated, d.seed(), executedAt, failure, voidReason, voidedAt, selected);
+    }
+
+    private void checkDirected(boolean directed, DirectedFilter filter, Integer count) {
+        if (directed) {
+            if (count == null || count < 1 || count > 100_000) {
+                throw ProblemException.invalid("count", "a directed draw needs a count from 1 to 100000");
+            }
+            if (filter.isEmpty()) {
+                throw ProblemException.invalid("filter", "a directed draw needs at least one tag in filter");
+            }
+            FieldRules f = new FieldRules();
+            f.text("filter.industry", filter.industry(), 100, false);
+            f.text("filter.township", filter.township(), 100, false);
+            f.text("filter.pollutantType", filter.pollutantType(), 50, false);
+            if (!f.ok()) {
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, "the filter is not valid", f.problems());
+            }
+            if (filter.canonical().contains(";;") || Arrays.stream(new String[]{filter.industry(), filter.township(),
+                    filter.pollutantType()}).anyMatch(v -> v != null && (v.contains(";") || v.contains("=")))) {
+                throw ProblemException.invalid("filter", "filter values must not contain ';' or '='");
+            }
+        } else if (count != null || !filter.isEmpty()) {
+            throw ProblemException.invalid(count != null ? "count" : "filter",
+                    "an undirected draw takes neither filter nor count: its quotas come from the policy");
+        }
+    }
+
+    private List<ItemData> checkItems(Region authority, List<Long> ids) {
+        if (ids == null || ids.isEmpty()) {
+            throw ProblemException.invalid("items", "a draw needs at least one item of the item list");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        List<ItemData> out = new ArrayList<>();
+        List<String> chain = new ArrayList<>();
+        for (Region r = authority; r != null; r = regions.find(r.parentCode())) {
+            chain.add(r.code());
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            Long id = ids.get(i);
+            String field = "items[" + i + "]";
+            var item = id == null ? java.util.Optional.<Stored<ItemData>>empty() : items.find(id);
+            if (item.isEmpty()) {
+                problems.add(FieldProblem.field(field, String.valueOf(id), "no such item"));
+                continue;
+            }
+            ItemData d = item.get().data();
+            if (!d.active()) {
+                problems.add(FieldProblem.field(field, String.valueOf(id), "the item is retired"));
+            } else if (!chain.contains(d.regionCode())) {
+                problems.add(FieldProblem.field(field, String.valueOf(id), "the item belongs to the list of " + d.regionCode()
+                        + ", which does not apply to " + authority.code()));
+            } else if (d.inspectingLevel() == null) {
+                problems.add(FieldProblem.field(field, String.valueOf(id),
+                        "the item has no inspecting level (〔缺失〕 in the source list); an administrator must set it first"));
+            } else if (!d.inspectingLevel().allows(authority.level())) {
+                problems.add(FieldProblem.field(field, String.valueOf(id), "a " + authority.level().name().toLowerCase()
+                        + " bureau may not draw an item for " + d.inspectingLevel().label()));
+            } else if (out.stream().anyMatch(o -> o.id() == d.id())) {
+                problems.add(FieldProblem.field(field, String.valueOf(id), "listed twice"));
+            } else {
+                out.add(d);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProblemException(ProblemType.INVALID_ITEMS, problems.size() + " item(s) cannot be drawn by "
+                    + authority.code(), problems);
+        }
+        out.sort(java.util.Comparator.comparingLong(ItemData::id));
+        return out;
+    }
+
+    private String checkReplaces(Connection c, String replaces, String authority, Quarter quarter,
+                                 LedgerRecord.DrawType kind) throws SQLException {
+        if (replaces == null) {
+            return null;
+        }
+        DrawRow old = load(c, replaces);
+        if (!old.authority().equals(authority) || !old.quarter().equals(quarter.toString()) || !old.kind().equals(kind.name())) {
+            throw ProblemException.invalid("replaces", "draw " + replaces + " is not a " + kind + " draw of " + authority
+                    + " for " + quarter);
+        }
+        if (status(c, replaces) != DrawStatus.VOIDED) {
+            throw ProblemException.invalid("replaces", "draw " + replaces + " is not voided; only a voided draw is replaced");
+        }
+        if (scalar(c, "select count(*) from draw where replaces = ?", replaces) > 0) {
+            throw new ProblemException(ProblemType.DRAW_CONFLICT, "draw " + replaces + " was already replaced");
+        }
+        return replaces;
+    }
+
+    private static void lock(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            ps.setString(1, key);
+            ps.execute();
+        }
+    }
+
+    private static Long scalar(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private String toJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

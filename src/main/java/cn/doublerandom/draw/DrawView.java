@@ -1,0 +1,19 @@
+package cn.doublerandom.draw;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A draw as the bureau API shows it. The nonce is shown only once the draw is executed, failed or
+ * voided: before that it is the service's half of the coin toss.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DrawView(String id, String authority, String quarter, String kind, String filter, List<Long> items,
+                       LocalDate drawDate, DrawStatus status, String poolHash, String commit, String nonce,
+                       String replaces, String replacedBy, DrawPlan plan, Instant preparedAt, String preparedBy,
+                       String given, Boolean seedGenerated, String seed, Instant executedAt, String failure,
+                       String voidReason, Instant voidedAt, List<SelectedTargetView> targets) {
+}

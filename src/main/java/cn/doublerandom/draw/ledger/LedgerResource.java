@@ -1,0 +1,29 @@
+package cn.doublerandom.draw.ledger;
+
+import cn.doublerandom.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The draw ledger for auditors. */
+@Path("/api/v1/ledger")
+@Tag(name = "Ledger")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.AUDITOR)
+public class LedgerResource {
+
+    @Inject
+    Ledger ledger;
+
+    @GET
+    @Path("/verify")
+    @Operation(summary = "Walk the whole hash chain and report the first broken link, if any")
+    public Ledger.Verification verify() {
+        return ledger.verify();
+    }
+}

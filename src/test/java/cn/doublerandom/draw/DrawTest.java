@@ -1,0 +1,255 @@
+package cn.doublerandom.draw;
+
+import cn.doublerandom.draw.engine.Sha256;
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.support.Api;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class DrawTest {
+
+    private static final Instant OCTOBER_9 = Instant.parse("2026-10-09T02:00:00Z");
+    private static volatile boolean setUp;
+    private static long itemId;
+
+    @Inject
+    ServiceClock clock;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void fixClockAndPolicy() {
+        clock.use(Clock.fixed(OCTOBER_9, ZoneOffset.UTC));
+        if (!setUp) {
+            Api.as("admin", "130100").body("{}").put("/api/v1/policies/130100/2026").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+            itemId = ((Number) Api.as("admin", "130100").body("""
+                    {"regionCode":"130100","seqNo":"1","name":"污染源日常监管（测试）","category":"GENERAL","targetType":"排污单位",
+                     "inspectingLevel":"COUNTY_AND_ABOVE","legalBasis":"《中华人民共和国环境保护法》","content":"排污许可执行情况",
+                     "methods":["ON_SITE","TECHNOLOGY"],"jointInspection":true}""")
+                    .post("/api/v1/items").then().statusCode(201).extract().path("id")).longValue();
+            setUp = true;
+        }
+    }
+
+    @AfterEach
+    void realClock() {
+        clock.use(Clock.systemUTC());
+    }
+
+    private static Response prepare(String county, String extra) {
+        return Api.operator(county).body("{\"authority\":\"" + county + "\",\"quarter\":\"2026Q4\",\"items\":[" + itemId + "]" + extra + "}")
+                .post("/api/v1/draws");
+    }
+
+    @Test
+    void aQuarterlyDrawMeetsItsQuotasStaffsTeamsAndReplaysIndependently() throws Exception {
+        DrawFixture f = new DrawFixture("130131").build(12, 4, 20, 6);
+        Response prepared = prepare(f.county, "");
+        prepared.then().statusCode(201).body("status", equalTo("PREPARED"))
+                .body("poolHash", matchesPattern("[0-9a-f]{64}")).body("commit", matchesPattern("[0-9a-f]{64}"))
+                .body("nonce", nullValue()).body("targets", nullValue())
+                // N of key counts the 12 producing, not the halted one; 25% of 12 is 3; 50% of 4 is 2
+                .body("plan.strata.find { it.stratum == 'KEY' }.operating", equalTo(12))
+                .body("plan.strata.find { it.stratum == 'KEY' }.quota", equalTo(3))
+                .body("plan.strata.find { it.stratum == 'SPECIAL' }.quota", equalTo(2))
+                // 6 certified on duty × 10 a year, all still due in Q4: 60, capped at the 20 eligible
+                .body("plan.general.officers", equalTo(6)).body("plan.general.yearlyRequirement", equalTo(60))
+                .body("plan.strata.find { it.stratum == 'GENERAL' }.quota", equalTo(60))
+                .body("plan.strata.find { it.stratum == 'GENERAL' }.shortfall", equalTo(40))
+                .body("plan.excluded.notProducing", equalTo(1));
+        String id = prepared.jsonPath().getString("id");
+
+        prepare(f.county, "").then().statusCode(409).body("type", equalTo("/problems/draw-conflict"));
+        Api.operator("130132").body("{\"seed\":\"1\"}").post("/api/v1/draws/" + id + "/execute").then().statusCode(403);
+        Api.operator("130132").get("/api/v1/draws/" + id).then().statusCode(403);
+
+        Response executed = Api.operator(f.county).body("{\"seed\":\"31415926535897932384\"}").post("/api/v1/draws/" + id + "/execute");
+        executed.then().statusCode(200).body("status", equalTo("EXECUTED")).body("targets", hasSize(25))
+                .body("given", equalTo("31415926535897932384")).body("seedGenerated", equalTo(false));
+        JsonPath draw = executed.jsonPath();
+        String nonce = draw.getString("nonce");
+        assertEquals(draw.getString("commit"), Sha256.hex(nonce));
+        assertEquals("31415926535897932384|" + nonce, draw.getString("seed"));
+
+        List<Map<String, Object>> selected = draw.getList("targets");
+        Set<String> usccs = new HashSet<>();
+        for (Map<String, Object> t : selected) {
+            String uscc = (String) t.get("uscc");
+            assertTrue(usccs.add(uscc), "no target twice");
+            assertFalse(f.halted.contains(uscc), "a halted target is never drawn");
+            @SuppressWarnings("unchecked") List<String> team = (List<String>) t.get("team");
+            assertEquals(2, team.size());
+            assertNotEquals(team.get(0), team.get(1));
+            assertFalse(team.contains(f.code(90)) || team.contains(f.code(91)), "no auxiliary or absent member counts");
+            if (uscc.equals(f.conflicted)) {
+                assertFalse(team.contains(f.code(1)), "a recused inspector is never on the team");
+            }
+            String expectedMethod = f.technology.contains(uscc) ? "TECHNOLOGY" : "ON_SITE";
+            assertEquals(expectedMethod, t.get("method"), uscc);
+        }
+        assertEquals(3, selected.stream().filter(t -> "KEY".equals(t.get("stratum"))).count());
+        assertEquals(2, selected.stream().filter(t -> "SPECIAL".equals(t.get("stratum"))).count());
+        assertTrue(usccs.containsAll(f.general), "the whole general pool is drawn when the quota exceeds it");
+        // load is balanced: cap = ceil(2 × 25 / 6) = 9
+        Map<Object, Long> load = selected.stream().flatMap(t -> ((List<?>) t.get("team")).stream())
+                .collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.stream.Collectors.counting()));
+        assertTrue(load.values().stream().allMatch(n -> n <= 9), load.toString());
+
+        Api.operator(f.county).get("/api/v1/draws/" + id + "/replay").then().statusCode(200)
+                .body("matches", equalTo(true)).body("differences", hasSize(0));
+        Api.as("city", "130100").get("/api/v1/draws/" + id).then().statusCode(200).body("targets", hasSize(25));
+
+        // the auditors' standard-library Python replay gives the same lines from the exported snapshot
+        JsonPath export = Api.as("auditor", "ALL").get("/api/v1/draws/" + id + "/export").then().statusCode(200).extract().jsonPath();
+        assertEquals(export.getString("poolHash"), Sha256.hex(export.getString("snapshot")));
+        Path snapshot = Files.createTempFile("snapshot", ".txt");
+        Files.writeString(snapshot, export.getString("snapshot"));
+        Process p = new ProcessBuilder("python3", "audit/replay_draw1.py", snapshot.toString(), export.getString("seed"))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        assertEquals(0, p.waitFor(), out);
+        assertEquals(String.join("\n", export.getList("result", String.class)), out);
+        List<Map<String, Object>> records = export.getList("ledger");
+        assertEquals(List.of("prepare", "execute"), records.stream().map(r -> r.get("kind")).toList());
+        for (Map<String, Object> r : records) {
+            assertEquals(r.get("hash"), Sha256.hex(r.get("prevHash") + "\n" + r.get("text")));
+        }
+
+        // executed once only; the quarter is drawn
+        Api.operator(f.county).body("{\"seed\":\"2\"}").post("/api/v1/draws/" + id + "/execute").then().statusCode(409);
+        prepare(f.county, "").then().statusCode(409).body("detail", containsString("already drew"));
+
+        // a directed draw may not reuse a seed; targets selected this quarter are out of its pool
+        String directed = prepare(f.county, ",\"kind\":\"DIRECTED\",\"count\":2,\"filter\":{\"supervisionClass\":\"KEY\"}")
+                .then().statusCode(201).body("plan.excluded.selectedThisQuarter", equalTo(25))
+                .body("plan.strata[0].eligible", equalTo(9)).extract().path("id");
+        Api.operator(f.county).body("{\"seed\":\"31415926535897932384\"}").post("/api/v1/draws/" + directed + "/execute")
+                .then().statusCode(409).body("type", equalTo("/problems/seed-reused"));
+        Api.operator(f.county).body("{}").post("/api/v1/draws/" + directed + "/execute").then().statusCode(200)
+                .body("targets", hasSize(2)).body("seedGenerated", equalTo(true)).body("given", equalTo("-"));
+
+        // voiding needs an auditor and a reason; the voided draw stays, one replacement may refer to it
+        Api.operator(f.county).body("{\"reason\":\"x\"}").post("/api/v1/draws/" + id + "/void").then().statusCode(403);
+        Api.as("auditor", "130100").body("{\"reason\":\" \"}").post("/api/v1/draws/" + id + "/void").then().statusCode(400);
+        Api.as("auditor", "130100").body("{\"reason\":\"名录库导入错误，经纪检组同意重抽\"}").post("/api/v1/draws/" + id + "/void")
+                .then().statusCode(200).body("status", equalTo("VOIDED")).body("targets", hasSize(25));
+        String redo = prepare(f.county, ",\"replaces\":\"" + id + "\"").then().statusCode(201)
+                .body("replaces", equalTo(id)).extract().path("id");
+        Api.operator(f.county).get("/api/v1/draws/" + id).then().body("replacedBy", equalTo(redo));
+        Api.as("auditor", "ALL").get("/api/v1/ledger/verify").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    void theDatabaseRefusesToRewriteHistory() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            for (String sql : List.of("update ledger set text = 'x'", "delete from ledger", "truncate ledger",
+                    "update draw set snapshot = ''", "delete from draw_target", "update registry_version set reason = 'x'")) {
+                SQLException e = assertThrows(SQLException.class, () -> c.createStatement().execute(sql), sql);
+                assertTrue(e.getMessage().contains("append-only") || e.getMessage().contains("not allowed"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void aDrawThatCannotStaffEveryTargetFailsWholeAndIsRecorded() {
+        DrawFixture f = new DrawFixture("130133").build(4, 0, 2, 1);
+        String id = prepare(f.county, "").then().statusCode(201).extract().path("id");
+        Api.operator(f.county).body("{\"seed\":\"99\"}").post("/api/v1/draws/" + id + "/execute").then().statusCode(422)
+                .contentType("application/problem+json").body("type", equalTo("/problems/draw-failed"))
+                .body("errors.message", hasItem(containsString("has 1 of 2 certified members")));
+        Api.operator(f.county).get("/api/v1/draws/" + id).then().body("status", equalTo("FAILED"))
+                .body("failure", notNullValue()).body("targets", nullValue());
+        Api.operator(f.county).get("/api/v1/draws/" + id + "/export").then().body("ledger.kind", equalTo(List.of("prepare", "fail")));
+        // a failed draw leaves the quarter open: prepare again once the registry is fixed
+        prepare(f.county, "").then().statusCode(201);
+    }
+
+    @Test
+    void badRequestsAreProblemsAndWriteNothing() {
+        DrawFixture f = new DrawFixture("130121").build(2, 0, 2, 3);
+        Api.operator(f.county).body("{\"authority\":\"139999\",\"quarter\":\"2026Q4\",\"items\":[" + itemId + "]}")
+                .post("/api/v1/draws").then().statusCode(422).body("type", equalTo("/problems/unknown-region"));
+        Api.operator(f.county).body("{\"authority\":\"130121\",\"quarter\":\"2026Q7\",\"items\":[" + itemId + "]}")
+                .post("/api/v1/draws").then().statusCode(400);
+        Api.operator(f.county).body("{\"authority\":\"130121\",\"quarter\":\"2026Q4\",\"items\":[]}")
+                .post("/api/v1/draws").then().statusCode(400);
+        Api.operator(f.county).body("{\"authority\":\"130121\",\"quarter\":\"2026Q4\",\"items\":[987654321]}")
+                .post("/api/v1/draws").then().statusCode(422).body("type", equalTo("/problems/invalid-items"));
+        Api.operator(f.county).body("{\"authority\":\"130121\",\"quarter\":\"2026Q4\",\"items\":[" + itemId + "],\"count\":3}")
+                .post("/api/v1/draws").then().statusCode(400).body("errors[0].field", equalTo("count"));
+        // the policy covers 2026 only
+        clock.use(Clock.fixed(Instant.parse("2026-12-20T02:00:00Z"), ZoneOffset.UTC));
+        Api.operator(f.county).body("{\"authority\":\"130121\",\"quarter\":\"2027Q1\",\"items\":[" + itemId + "]}")
+                .post("/api/v1/draws").then().statusCode(422).body("type", equalTo("/problems/no-policy"));
+        clock.use(Clock.fixed(OCTOBER_9, ZoneOffset.UTC));
+        Api.operator(f.county).get("/api/v1/draws?authority=130121").then().body("$", hasSize(0));
+
+        String id = prepare(f.county, "").then().statusCode(201).extract().path("id");
+        Api.operator(f.county).body("{\"seed\":\"" + "6".repeat(224) + "\"}").post("/api/v1/draws/" + id + "/execute")
+                .then().statusCode(400).body("type", equalTo("/problems/invalid-seed"));
+        Api.operator(f.county).body("{\"seed\":\"12\\n34\"}").post("/api/v1/draws/" + id + "/execute")
+                .then().statusCode(400).body("type", equalTo("/problems/invalid-seed"));
+        Api.operator(f.county).body("{\"seed\":\"-\"}").post("/api/v1/draws/" + id + "/execute").then().statusCode(400);
+        Api.operator(f.county).get("/api/v1/draws/" + id).then().body("status", equalTo("PREPARED"));
+        Api.operator(f.county).get("/api/v1/draws/D12").then().statusCode(404);
+        Api.operator(f.county).get("/api/v1/draws/x'or'1").then().statusCode(404);
+    }
+
+    @Test
+    void simultaneousExecutesYieldOneDraw() throws Exception {
+        DrawFixture f = new DrawFixture("130132").build(6, 2, 4, 4);
+        String id = prepare(f.county, "").then().statusCode(201).extract().path("id");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String seed = "concurrent-" + i;
+            calls.add(() -> Api.operator(f.county).body("{\"seed\":\"" + seed + "\"}").post("/api/v1/draws/" + id + "/execute").statusCode());
+        }
+        List<Integer> codes = new ArrayList<>();
+        for (Future<Integer> r : pool.invokeAll(calls)) {
+            codes.add(r.get());
+        }
+        pool.shutdown();
+        assertEquals(1, codes.stream().filter(c -> c == 200).count(), codes.toString());
+        assertEquals(7, codes.stream().filter(c -> c == 409).count(), codes.toString());
+        Api.as("auditor", "ALL").get("/api/v1/draws/" + id + "/export").then().body("ledger.kind", equalTo(List.of("prepare", "execute")));
+    }
+}
