@@ -74,6 +74,18 @@ public class DrawResource {
         return executed.draw();
     }
 
+    /** Who leaves a team, and why (illness, a late conflict of interest). */
+    public record SubstituteRequest(String member, String reason) {
+    }
+
+    @POST
+    @Path("/{id}/targets/{uscc}/substitute")
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
+    @Operation(summary = "Replace a team member by the next eligible candidate of the target's sequence, with a reason")
+    public DrawView substitute(@PathParam("id") String id, @PathParam("uscc") String uscc, SubstituteRequest request) {
+        return service.substitute(id, uscc, request == null ? null : request.member(), request == null ? null : request.reason());
+    }
+
     @POST
     @Path("/{id}/void")
     @RolesAllowed(Role.AUDITOR)

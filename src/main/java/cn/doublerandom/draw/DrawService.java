@@ -322,6 +322,73 @@ public class DrawService {
         }
     }
 
+    /**
+     * Replaces a member of a selected target's team by the next eligible candidate of the target's
+     * sequence (DRAW-1 §3 walk), with a reason, on the ledger as a {@code substitute} record.
+     */
+    @Transactional
+    public DrawView substitute(String id, String uscc, String member, String reason) {
+        FieldRules f = new FieldRules();
+        String why = f.text("reason", reason, 500, true);
+        String leaving = f.text("member", member, 32, true);
+        if (!f.ok()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "a substitution needs the member and a reason", f.problems());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            DrawRow draw = load(c, id);
+            scope.requireRegistryWrite(draw.authority());
+            lock(c, "draw:" + id);
+            if (status(c, id) != DrawStatus.EXECUTED) {
+                throw new ProblemException(ProblemType.DRAW_CONFLICT, "draw " + id + " is " + status(c, id)
+                        + ": only an executed draw's teams are substituted");
+            }
+            List<String> team = null;
+            java.util.Set<String> declined = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select coalesce((select s.team from draw_substitution s where s.draw_id = t.draw_id and s.uscc = t.uscc
+                                     order by s.id desc limit 1), t.team),
+                           array(select s.replaced from draw_substitution s where s.draw_id = t.draw_id and s.uscc = t.uscc)
+                    from draw_target t where t.draw_id = ? and t.uscc = ?""")) {
+                ps.setString(1, id);
+                ps.setString(2, uscc);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        team = List.of((String[]) rs.getArray(1).getArray());
+                        declined.addAll(List.of((String[]) rs.getArray(2).getArray()));
+                    }
+                }
+            }
+            if (team == null) {
+                throw ProblemException.notFound("target " + FieldRules.abbreviate(uscc) + " was not selected by draw " + id);
+            }
+            if (!team.contains(leaving)) {
+                throw ProblemException.invalid("member", leaving + " is not on the team of " + uscc + ": " + team);
+            }
+            String replacement = cn.doublerandom.draw.engine.Substitution.next(PoolSnapshot.parse(draw.snapshot()), draw.seed(),
+                    uscc, team, leaving, declined).orElseThrow(() -> new ProblemException(ProblemType.DRAW_CONFLICT,
+                    "no eligible candidate is left in the sequence of " + uscc + " to replace " + leaving));
+            List<String> newTeam = team.stream().map(m -> m.equals(leaving) ? replacement : m).toList();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into draw_substitution (draw_id, uscc, replaced, replacement, team, reason, recorded_at, recorded_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                ps.setString(1, id);
+                ps.setString(2, uscc);
+                ps.setString(3, leaving);
+                ps.setString(4, replacement);
+                ps.setArray(5, c.createArrayOf("text", newTeam.toArray()));
+                ps.setString(6, why);
+                ps.setTimestamp(7, Timestamp.from(clock.now()));
+                ps.setString(8, caller.signature());
+                ps.executeUpdate();
+            }
+            ledger.append(id, "substitute", draw.authority(), draw.quarter(),
+                    h -> LedgerRecord.substitute(h, why, uscc, newTeam));
+            return view(c, id, true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public DrawView get(String id) {
         try (Connection c = dataSource.getConnection()) {
             DrawRow draw = load(c, id);
@@ -450,7 +517,10 @@ public class DrawService {
         if (withTargets && d.seed() != null) {
             selected = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    select t.*, g.name, g.region_code from draw_target t left join target g on g.uscc = t.uscc
+                    select t.draw_id, t.uscc, t.stratum, t.position, t.rank, t.ticket, t.relaxed, t.method, g.name, g.region_code,
+                           coalesce((select s.team from draw_substitution s where s.draw_id = t.draw_id and s.uscc = t.uscc
+                                     order by s.id desc limit 1), t.team) as team
+                    from draw_target t left join target g on g.uscc = t.uscc
                     where t.draw_id = ? order by t.position""")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {

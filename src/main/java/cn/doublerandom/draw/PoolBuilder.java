@@ -218,7 +218,10 @@ public class PoolBuilder {
     private Map<String, List<String>> previousTeams(String prefix) {
         Map<String, List<String>> out = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select distinct on (t.uscc) t.uscc, t.team from draw_target t
+                select distinct on (t.uscc) t.uscc,
+                       coalesce((select s.team from draw_substitution s where s.draw_id = t.draw_id and s.uscc = t.uscc
+                                 order by s.id desc limit 1), t.team)
+                from draw_target t
                 join draw_execution e on e.draw_id = t.draw_id
                 join target g on g.uscc = t.uscc
                 where g.region_code like ? and not exists (select 1 from draw_void v where v.draw_id = t.draw_id)

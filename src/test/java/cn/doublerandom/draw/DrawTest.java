@@ -148,10 +148,27 @@ class DrawTest {
         assertEquals(0, p.waitFor(), out);
         assertEquals(String.join("\n", export.getList("result", String.class)), out);
         List<Map<String, Object>> records = export.getList("ledger");
-        assertEquals(List.of("prepare", "execute"), records.stream().map(r -> r.get("kind")).toList());
+        assertEquals(List.of("prepare", "execute"), records.stream().map(r -> r.get("kind")).toList().subList(0, 2));
         for (Map<String, Object> r : records) {
             assertEquals(r.get("hash"), Sha256.hex(r.get("prevHash") + "\n" + r.get("text")));
         }
+
+        // a member who falls ill is replaced by the next eligible candidate of the target's sequence
+        Map<String, Object> first = selected.get(0);
+        @SuppressWarnings("unchecked") List<String> before = (List<String>) first.get("team");
+        String target = (String) first.get("uscc");
+        Api.operator(f.county).body("{\"member\":\"" + before.get(0) + "\"}")
+                .post("/api/v1/draws/" + id + "/targets/" + target + "/substitute").then().statusCode(400);
+        List<String> after = Api.operator(f.county).body("{\"member\":\"" + before.get(0) + "\",\"reason\":\"病假\"}")
+                .post("/api/v1/draws/" + id + "/targets/" + target + "/substitute").then().statusCode(200)
+                .extract().jsonPath().getList("targets.find { it.uscc == '" + target + "' }.team", String.class);
+        assertEquals(before.get(1), after.get(1));
+        assertFalse(after.contains(before.get(0)));
+        assertFalse(target.equals(f.conflicted) && after.contains(f.code(1)));
+        assertTrue(after.get(0).startsWith("T" + f.county), after.toString());
+        Api.operator(f.county).body("{\"member\":\"" + before.get(0) + "\",\"reason\":\"again\"}")
+                .post("/api/v1/draws/" + id + "/targets/" + target + "/substitute").then().statusCode(400);
+        Api.operator(f.county).get("/api/v1/draws/" + id + "/replay").then().body("matches", equalTo(true));
 
         // executed once only; the quarter is drawn
         Api.operator(f.county).body("{\"seed\":\"2\"}").post("/api/v1/draws/" + id + "/execute").then().statusCode(409);
