@@ -251,6 +251,37 @@ class DrawTest {
     }
 
     @Test
+    void aCrashInTheMiddleOfExecuteLeavesNothingBehind() throws Exception {
+        DrawFixture f = new DrawFixture("130125").build(4, 1, 3, 3);
+        String id = prepare(f.county, "").then().statusCode(201).extract().path("id");
+        // the database fails the draw half-way, after the execution row and before the selection is complete
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().execute("""
+                    create or replace function crash_draw() returns trigger language plpgsql as $$
+                    begin raise exception 'simulated crash'; end $$;
+                    create trigger crash_draw before insert on draw_target for each row execute function crash_draw();""");
+        }
+        try {
+            Api.operator(f.county).body("{\"seed\":\"crash-1\"}").post("/api/v1/draws/" + id + "/execute").then().statusCode(500)
+                    .contentType("application/problem+json");
+        } finally {
+            try (Connection c = dataSource.getConnection()) {
+                c.createStatement().execute("drop trigger crash_draw on draw_target; drop function crash_draw();");
+            }
+        }
+        Api.operator(f.county).get("/api/v1/draws/" + id).then().body("status", equalTo("PREPARED")).body("nonce", nullValue());
+        try (Connection c = dataSource.getConnection()) {
+            var rs = c.createStatement().executeQuery("select (select count(*) from draw_execution where draw_id = '" + id + "'),"
+                    + " (select count(*) from undirected_slot where draw_id = '" + id + "'),"
+                    + " (select count(*) from ledger where draw_id = '" + id + "')");
+            rs.next();
+            assertEquals(List.of(0L, 0L, 1L), List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+        }
+        // the same seed may then be used: it never drew anything
+        Api.operator(f.county).body("{\"seed\":\"crash-1\"}").post("/api/v1/draws/" + id + "/execute").then().statusCode(200);
+    }
+
+    @Test
     void simultaneousExecutesYieldOneDraw() throws Exception {
         DrawFixture f = new DrawFixture("130132").build(6, 2, 4, 4);
         String id = prepare(f.county, "").then().statusCode(201).extract().path("id");
