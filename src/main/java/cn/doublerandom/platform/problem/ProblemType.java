@@ -14,6 +14,7 @@ public enum ProblemType {
     INVALID_SEED(400, "invalid-seed", "The seed is not valid"),
     SEED_REUSED(409, "seed-reused", "This seed was already used for another draw"),
     DRAW_CONFLICT(409, "draw-conflict", "The draw conflicts with another draw of this authority and quarter"),
+    CALENDAR_YEAR_MISSING(422, "calendar-year-missing", "The working-day calendar does not hold that year"),
     UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token is required"),
     FORBIDDEN(403, "forbidden", "Your role or region does not allow this"),
     NOT_FOUND(404, "not-found", "No such resource"),
