@@ -34,6 +34,9 @@ public class CalendarService {
     static final int LAST_SHIPPED = 2026;
 
     @Inject
+    cn.doublerandom.audit.AuditTrail audit;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -108,6 +111,7 @@ public class CalendarService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        audit.record("UPLOAD", "CALENDAR", Integer.toString(year), null, notice.days().size() + " days");
         return notice;
     }
 

@@ -59,6 +59,9 @@ public class DrawService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
+    cn.doublerandom.audit.AuditTrail audit;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -169,6 +172,7 @@ public class DrawService {
                 ps.setString(15, caller.signature());
                 ps.executeUpdate();
             }
+            audit.record("PREPARE", "DRAW", id, authority.code(), kind + " " + quarter + " pool " + poolHash);
             ledger.append(id, "prepare", authority.code(), quarter.toString(), h -> LedgerRecord.prepare(h, kind,
                     filter.canonical(), itemIds.stream().map(String::valueOf).toList(), today, poolHash, commit, replaces));
             return view(c, id, false);
@@ -227,6 +231,7 @@ public class DrawService {
                 ps.executeUpdate();
             }
             writeTargets(c, draw, success);
+            audit.record("EXECUTE", "DRAW", id, draw.authority(), success.targets().size() + " targets selected");
             ledger.append(id, "execute", draw.authority(), draw.quarter(), h -> LedgerRecord.execute(h, g, draw.nonce(), success));
             return new Executed(view(c, id, true), null);
         } catch (SQLException e) {
@@ -249,6 +254,7 @@ public class DrawService {
             ps.setString(7, caller.signature());
             ps.executeUpdate();
         }
+        audit.record("FAIL", "DRAW", draw.id(), draw.authority(), failure.reason());
         ledger.append(draw.id(), "fail", draw.authority(), draw.quarter(),
                 h -> LedgerRecord.fail(h, given, draw.nonce(), failure.reason()));
         List<FieldProblem> errors = failure.targetFailures().stream()
@@ -315,6 +321,7 @@ public class DrawService {
                 ps.setString(4, caller.signature());
                 ps.executeUpdate();
             }
+            audit.record("VOID", "DRAW", id, draw.authority(), why);
             ledger.append(id, "void", draw.authority(), draw.quarter(), h -> LedgerRecord.voidDraw(h, why));
             return view(c, id, true);
         } catch (SQLException e) {
@@ -381,6 +388,7 @@ public class DrawService {
                 ps.setString(8, caller.signature());
                 ps.executeUpdate();
             }
+            audit.record("SUBSTITUTE", "DRAW", id, draw.authority(), uscc + ": " + leaving + " -> " + replacement + "; " + why);
             ledger.append(id, "substitute", draw.authority(), draw.quarter(),
                     h -> LedgerRecord.substitute(h, why, uscc, newTeam));
             return view(c, id, true);

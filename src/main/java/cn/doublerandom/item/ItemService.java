@@ -38,6 +38,9 @@ public class ItemService {
             created_at, updated_at, updated_by""";
 
     @Inject
+    cn.doublerandom.audit.AuditTrail audit;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -123,6 +126,9 @@ public class ItemService {
                 upsert(c, s, false);
             }
             history.append(c, changes.versions());
+            if (!by.startsWith("system:")) {
+                audit.record(before == null ? "CREATE" : "UPDATE", "ITEM", Long.toString(data.id()), data.regionCode(), reason);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

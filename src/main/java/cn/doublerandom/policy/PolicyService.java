@@ -40,6 +40,9 @@ public class PolicyService {
             updated_at, updated_by""";
 
     @Inject
+    cn.doublerandom.audit.AuditTrail audit;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -135,6 +138,9 @@ public class PolicyService {
                 }
             }
             history.append(c, changes.versions());
+            if (checkScope) {
+                audit.record("PUT", "POLICY", data.regionCode() + "/" + data.year(), data.regionCode(), reason);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

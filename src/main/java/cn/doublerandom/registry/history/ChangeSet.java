@@ -64,6 +64,11 @@ public record ChangeSet<D extends Record>(List<Stored<D>> inserts, List<Stored<D
 
     /** What a write did, as the API reports it. */
     public record Outcome<D extends Record>(int created, int updated, int unchanged, List<Stored<D>> written) {
+
+        /** "3 created, 1 updated, 0 unchanged; import of x.csv", as the audit trail says it. */
+        public String summary(String reason) {
+            return created + " created, " + updated + " updated, " + unchanged + " unchanged" + (reason == null ? "" : "; " + reason);
+        }
     }
 
     public Outcome<D> outcome() {

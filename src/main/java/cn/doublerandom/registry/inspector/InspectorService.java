@@ -25,6 +25,9 @@ import java.util.Map;
 public class InspectorService {
 
     @Inject
+    cn.doublerandom.audit.AuditTrail audit;
+
+    @Inject
     InspectorStore store;
 
     @Inject
@@ -75,7 +78,11 @@ public class InspectorService {
             store.insert(c, changes.inserts());
             store.update(c, changes.updates());
             history.append(c, changes.versions());
-            return changes.outcome();
+            ChangeSet.Outcome<InspectorData> outcome = changes.outcome();
+            audit.record(imported ? "IMPORT" : "PUT", "INSPECTOR", rows.size() == 1 && !imported ? rows.get(0).code() : "*",
+                    rows.isEmpty() ? null : rows.get(0).regionCode(),
+                    outcome.summary(reason));
+            return outcome;
         } catch (SQLException e) {
             throw new IllegalStateException("writing inspectors", e);
         }

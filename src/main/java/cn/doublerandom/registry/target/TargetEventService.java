@@ -28,6 +28,9 @@ import java.util.List;
 public class TargetEventService {
 
     @Inject
+    cn.doublerandom.audit.AuditTrail audit;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -95,7 +98,10 @@ public class TargetEventService {
             ps.setString(9, caller.signature());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return find(c, uscc, rs.getLong(1));
+                TargetEvent event = find(c, uscc, rs.getLong(1));
+                audit.record("RECORD", "TARGET_EVENT", Long.toString(event.id()), target.data().regionCode(),
+                        uscc + " " + event.kind() + " " + event.eventDate());
+                return event;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -124,6 +130,7 @@ public class TargetEventService {
                 ps.setString(4, caller.signature());
                 ps.executeUpdate();
             }
+            audit.record("RETRACT", "TARGET_EVENT", Long.toString(id), target.data().regionCode(), why);
             return find(c, uscc, id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

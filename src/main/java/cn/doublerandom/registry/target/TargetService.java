@@ -24,6 +24,9 @@ import java.util.Map;
 public class TargetService {
 
     @Inject
+    cn.doublerandom.audit.AuditTrail audit;
+
+    @Inject
     TargetStore store;
 
     @Inject
@@ -73,7 +76,10 @@ public class TargetService {
                     TargetData::regionCode, scope::requireRegistryWrite, imported, reason, clock.now(), caller.signature());
             store.write(c, changes.written());
             history.append(c, changes.versions());
-            return changes.outcome();
+            ChangeSet.Outcome<TargetData> outcome = changes.outcome();
+            audit.record(imported ? "IMPORT" : "PUT", "TARGET", rows.size() == 1 && !imported ? rows.get(0).uscc() : "*",
+                    rows.isEmpty() ? null : rows.get(0).regionCode(), outcome.summary(reason));
+            return outcome;
         } catch (SQLException e) {
             throw new IllegalStateException("writing targets", e);
         }

@@ -1,0 +1,132 @@
+package cn.doublerandom.audit;
+
+import cn.doublerandom.platform.Listing;
+import cn.doublerandom.platform.Page;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.security.Caller;
+import cn.doublerandom.security.RegionScope;
+import cn.doublerandom.security.Role;
+import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The audit trail for auditors, newest first, filtered and paged. */
+@Path("/api/v1/audit")
+@Tag(name = "Audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.AUDITOR)
+public class AuditResource {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    RegionScope scope;
+
+    @Inject
+    RegionDirectory regions;
+
+    /** One audited write. */
+    public record AuditEvent(long id, Instant at, String actor, String role, String region, String action, String entity,
+                             String entityId, String entityRegion, String detail, String requestId) {
+    }
+
+    @GET
+    @Operation(summary = "Audited writes in a region subtree (default: the auditor's), newest first; filter by entity, id, actor, time")
+    public Page<AuditEvent> list(@QueryParam("region") String region, @QueryParam("entity") String entity,
+                                 @QueryParam("entityId") String entityId, @QueryParam("actor") String actor,
+                                 @QueryParam("from") String from, @QueryParam("to") String to,
+                                 @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        String root = region == null ? scope.home() : region;
+        if (!Caller.ALL_REGIONS.equals(root)) {
+            root = regions.require("region", root).code();
+            scope.requireRead(root);
+        } else if (!Caller.ALL_REGIONS.equals(scope.home())) {
+            throw scope.refused("read", root);
+        }
+        int n = Listing.limit(limit);
+        StringBuilder sql = new StringBuilder("select * from audit_event where true");
+        List<Object> params = new ArrayList<>();
+        if (!Caller.ALL_REGIONS.equals(root)) {
+            sql.append(" and entity_region like ?");
+            params.add(regions.subtreePrefix(root) + "%");
+        }
+        add(sql, params, " and entity = ?", text("entity", entity));
+        add(sql, params, " and entity_id = ?", text("entityId", entityId));
+        add(sql, params, " and actor = ?", text("actor", actor));
+        add(sql, params, " and at >= ?", instant("from", from));
+        add(sql, params, " and at < ?", instant("to", to));
+        String cursor = Listing.cursor(after);
+        if (cursor != null) {
+            try {
+                add(sql, params, " and id < ?", Long.parseLong(cursor));
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalid("after", "after must be the 'next' value of the previous page");
+            }
+        }
+        sql.append(" order by id desc limit ").append(n + 1);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            List<AuditEvent> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                            rs.getString("role"), rs.getString("region"), rs.getString("action"), rs.getString("entity"),
+                            rs.getString("entity_id"), rs.getString("entity_region"), rs.getString("detail"),
+                            rs.getString("request_id")));
+                }
+            }
+            return Page.of(rows, n, e -> Long.toString(e.id()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void add(StringBuilder sql, List<Object> params, String clause, Object value) {
+        if (value != null) {
+            sql.append(clause);
+            params.add(value);
+        }
+    }
+
+    private static String text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > 100 || cn.doublerandom.registry.FieldRules.badCharacter(value) != null) {
+            throw ProblemException.invalid(field, field + " must be at most 100 plain characters");
+        }
+        return value;
+    }
+
+    private static Timestamp instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Timestamp.from(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, field + " must be an instant such as 2026-10-01T00:00:00Z");
+        }
+    }
+}

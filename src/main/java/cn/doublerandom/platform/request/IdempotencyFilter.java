@@ -1,0 +1,154 @@
+package cn.doublerandom.platform.request;
+
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.platform.problem.Problem;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Idempotency-Key} on any POST or PUT: the first request with a key does the work and its
+ * answer is kept; a retry with the same key (same caller, method, path, query and body length) gets
+ * that answer back, marked {@code Idempotent-Replayed: true}, without doing the work twice. The key
+ * is claimed in its own transaction before the work, so two concurrent retries cannot both run; a
+ * 5xx answer releases the key, since its work was rolled back.
+ */
+public class IdempotencyFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final String CLAIM = "doublerandom.idempotency";
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    ServiceClock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    private record Claim(String actor, String key) {
+    }
+
+    @ServerRequestFilter
+    public Response claim(ContainerRequestContext request) {
+        String key = request.getHeaderString(HEADER);
+        String method = request.getMethod();
+        if (key == null || !(method.equals("POST") || method.equals("PUT"))) {
+            return null;
+        }
+        if (!KEY.matcher(key).matches()) {
+            return problem(ProblemType.VALIDATION_FAILED, "Idempotency-Key must be 1-100 characters of A-Z, a-z, 0-9, '_', '.', ':', '-'");
+        }
+        String actor = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        String fingerprint = fingerprint(method + " " + request.getUriInfo().getRequestUri().getRawPath() + "?"
+                + request.getUriInfo().getRequestUri().getRawQuery() + " " + request.getLength());
+        Response replay = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        insert into idempotency_record (actor, key, fingerprint, created_at) values (?, ?, ?, ?)
+                        on conflict do nothing""")) {
+                    ps.setString(1, actor);
+                    ps.setString(2, key);
+                    ps.setString(3, fingerprint);
+                    ps.setTimestamp(4, Timestamp.from(clock.now()));
+                    if (ps.executeUpdate() == 1) {
+                        return null;
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "select fingerprint, status, content_type, body from idempotency_record where actor = ? and key = ?")) {
+                    ps.setString(1, actor);
+                    ps.setString(2, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return problem(ProblemType.CONFLICT, "the request with this Idempotency-Key failed; retry it");
+                        }
+                        if (!rs.getString(1).equals(fingerprint)) {
+                            return problem(ProblemType.VALIDATION_FAILED,
+                                    "this Idempotency-Key was used for a different request; use a new key for a new request");
+                        }
+                        if (rs.getObject(2) == null) {
+                            return problem(ProblemType.CONFLICT, "a request with this Idempotency-Key is still running; retry shortly");
+                        }
+                        return Response.status(rs.getInt(2)).type(rs.getString(3)).entity(rs.getString(4))
+                                .header("Idempotent-Replayed", "true").build();
+                    }
+                }
+            }
+        });
+        if (replay == null) {
+            request.setProperty(CLAIM, new Claim(actor, key));
+        }
+        return replay;
+    }
+
+    @ServerResponseFilter
+    public void keep(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                if (response.getStatus() >= 500) {
+                    try (PreparedStatement ps = c.prepareStatement("delete from idempotency_record where actor = ? and key = ?")) {
+                        ps.setString(1, claim.actor());
+                        ps.setString(2, claim.key());
+                        ps.executeUpdate();
+                    }
+                    return;
+                }
+                Object entity = response.getEntity();
+                String body = entity == null ? null : entity instanceof String s ? s : json.writeValueAsString(entity);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "update idempotency_record set status = ?, content_type = ?, body = ? where actor = ? and key = ?")) {
+                    ps.setInt(1, response.getStatus());
+                    ps.setString(2, response.getMediaType() == null ? null : response.getMediaType().toString());
+                    ps.setString(3, body);
+                    ps.setString(4, claim.actor());
+                    ps.setString(5, claim.key());
+                    ps.executeUpdate();
+                }
+            } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("keeping the idempotent answer", e);
+            }
+        });
+    }
+
+    private static Response problem(ProblemType type, String detail) {
+        Problem p = new ProblemException(type, detail).toProblem(null);
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    private static String fingerprint(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
