@@ -106,10 +106,7 @@ public class ItemService {
     @Transactional
     public Stored<ItemData> update(long id, ItemInput input, Integer expectedVersion) {
         Stored<ItemData> before = get(id);
-        if (expectedVersion != null && expectedVersion != before.version()) {
-            throw new ProblemException(ProblemType.VERSION_MISMATCH, "item " + id + " is at version " + before.version()
-                    + ", the request expected " + expectedVersion);
-        }
+        RegistryHistory.requireVersion(RegistryEntity.ITEM, Long.toString(id), before.version(), expectedVersion);
         return write(check(id, input), input.changeReason(), before, scope::requireAdminister, caller.signature());
     }
 

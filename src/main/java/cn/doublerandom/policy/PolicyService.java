@@ -85,10 +85,8 @@ public class PolicyService {
         scope.requireAdminister(region);
         PolicyData data = check(region, year, in);
         Optional<Stored<PolicyData>> before = find(region, year);
-        if (expectedVersion != null && expectedVersion != before.map(Stored::version).orElse(0)) {
-            throw new ProblemException(ProblemType.VERSION_MISMATCH, "the policy of " + region + " for " + year
-                    + " is at version " + before.map(Stored::version).orElse(0));
-        }
+        RegistryHistory.requireVersion(RegistryEntity.POLICY, region + "/" + year, before.map(Stored::version).orElse(0),
+                expectedVersion);
         return write(data, in.changeReason(), before.orElse(null), caller.signature(), true);
     }
 

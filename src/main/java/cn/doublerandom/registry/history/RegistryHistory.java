@@ -34,6 +34,9 @@ public class RegistryHistory {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    cn.doublerandom.platform.ServiceClock clock;
+
     private volatile com.fasterxml.jackson.databind.ObjectWriter stateWriter;
 
     /** States leave out null fields: a version reads back the same, and an import's history is a third smaller. */
@@ -110,6 +113,29 @@ public class RegistryHistory {
             return out;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("reading history of " + entity + " " + key, e);
+        }
+    }
+
+    /**
+     * A record as it stood at the end of a business date (Asia/Shanghai), or {@code now} when no
+     * date is asked; 404 when it was not registered yet.
+     */
+    public <D extends Record> Stored<D> asOf(RegistryEntity entity, String key, Stored<D> now, java.time.LocalDate date,
+                                             Class<D> type) {
+        if (date == null) {
+            return now;
+        }
+        VersionRecord version = asOf(entity, key, clock.endOf(date)).orElseThrow(() -> cn.doublerandom.platform.problem.ProblemException
+                .notFound(entity.name().toLowerCase() + " " + key + " was not registered yet on " + date));
+        return new Stored<>(read(version.state(), type), version.version(), now.createdAt(), version.recordedAt(),
+                version.recordedBy());
+    }
+
+    /** 412 when an {@code If-Match} version is given and the record is at another one. */
+    public static void requireVersion(RegistryEntity entity, String key, int current, Integer expected) {
+        if (expected != null && expected != current) {
+            throw new cn.doublerandom.platform.problem.ProblemException(cn.doublerandom.platform.problem.ProblemType.VERSION_MISMATCH,
+                    entity.name().toLowerCase() + " " + key + " is at version " + current + ", the request expected " + expected);
         }
     }
 

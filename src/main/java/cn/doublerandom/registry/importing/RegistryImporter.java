@@ -41,6 +41,9 @@ public class RegistryImporter {
     @Inject
     RegionScope scope;
 
+    @Inject
+    cn.doublerandom.region.RegionDirectory regions;
+
     @ConfigProperty(name = "doublerandom.import.max-rows")
     int maxRows;
 
@@ -140,6 +143,22 @@ public class RegistryImporter {
             problems.add(FieldProblem.cell(row.rowNumber(), headers.getOrDefault(field, p.field()), p.value(), p.message()));
         }
         return new RowResult<>(row.rowNumber(), checked.data(), problems);
+    }
+
+    /**
+     * The export of a registry for a region subtree (default: the caller's own) as a download, in
+     * the columns import reads.
+     *
+     * @param source streams the records whose region code starts with the given prefix
+     */
+    public <D extends Record> jakarta.ws.rs.core.Response download(RegistrySheet<?, D> sheet, String region, String format,
+                                                                    java.util.function.BiConsumer<String, Consumer<D>> source) {
+        String root = region == null ? scope.home() : regions.require("region", region).code();
+        scope.requireRead(root);
+        String f = Spreadsheets.format(format);
+        String prefix = regions.subtreePrefix(root);
+        return Spreadsheets.download(f, sheet.name() + "-" + root,
+                Spreadsheets.streaming(out -> export(sheet, f, sink -> source.accept(prefix, sink), out)));
     }
 
     /** Writes the registry's columns, header first, in the chosen format. */

@@ -90,12 +90,7 @@ public class InspectorResource {
     @Produces({Spreadsheets.XLSX, Spreadsheets.CSV, MediaType.APPLICATION_JSON})
     @Operation(summary = "Export the inspectors of a region as .xlsx or .csv, in the columns import reads")
     public Response export(@QueryParam("region") String region, @QueryParam("format") String format) {
-        String root = region == null ? scope.home() : regions.require("region", region).code();
-        scope.requireRead(root);
-        String f = Spreadsheets.format(format);
-        String prefix = regions.subtreePrefix(root);
-        return Spreadsheets.download(f, sheet.name() + "-" + root, Spreadsheets.streaming(
-                out -> importer.export(sheet, f, sink -> store.forEach(prefix, i -> sink.accept(i.data())), out)));
+        return importer.download(sheet, region, format, (prefix, sink) -> store.forEach(prefix, i -> sink.accept(i.data())));
     }
 
     @GET

@@ -60,11 +60,8 @@ public class InspectorService {
     public ChangeSet.Outcome<InspectorData> put(String code, InspectorInput input, Integer expectedVersion) {
         InspectorData data = check(code, input);
         if (expectedVersion != null) {
-            int current = store.find(data.code()).map(Stored::version).orElse(0);
-            if (current != expectedVersion) {
-                throw new ProblemException(ProblemType.VERSION_MISMATCH, "inspector " + code + " is at version " + current
-                        + ", the request expected " + expectedVersion);
-            }
+            RegistryHistory.requireVersion(RegistryEntity.INSPECTOR, code, store.find(data.code()).map(Stored::version).orElse(0),
+                    expectedVersion);
         }
         return apply(List.of(data), false, input.changeReason());
     }
@@ -91,12 +88,6 @@ public class InspectorService {
     public Stored<InspectorData> get(String code, LocalDate asOf) {
         Stored<InspectorData> now = store.find(code).orElseThrow(() -> ProblemException.notFound("no inspector " + code));
         scope.requireRead(now.data().regionCode());
-        if (asOf == null) {
-            return now;
-        }
-        var version = history.asOf(RegistryEntity.INSPECTOR, code, clock.endOf(asOf))
-                .orElseThrow(() -> ProblemException.notFound("inspector " + code + " was not registered yet on " + asOf));
-        return new Stored<>(history.read(version.state(), InspectorData.class), version.version(), now.createdAt(),
-                version.recordedAt(), version.recordedBy());
+        return history.asOf(RegistryEntity.INSPECTOR, code, now, asOf, InspectorData.class);
     }
 }

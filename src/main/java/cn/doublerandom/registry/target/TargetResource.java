@@ -94,12 +94,7 @@ public class TargetResource {
     @Produces({Spreadsheets.XLSX, Spreadsheets.CSV, MediaType.APPLICATION_JSON})
     @Operation(summary = "Export the targets of a region as .xlsx or .csv, in the columns import reads")
     public Response export(@QueryParam("region") String region, @QueryParam("format") String format) {
-        String root = region == null ? scope.home() : regions.require("region", region).code();
-        scope.requireRead(root);
-        String f = Spreadsheets.format(format);
-        String prefix = regions.subtreePrefix(root);
-        return Spreadsheets.download(f, sheet.name() + "-" + root, Spreadsheets.streaming(
-                out -> importer.export(sheet, f, sink -> store.forEach(prefix, t -> sink.accept(t.data())), out)));
+        return importer.download(sheet, region, format, (prefix, sink) -> store.forEach(prefix, t -> sink.accept(t.data())));
     }
 
     @GET

@@ -89,12 +89,6 @@ public class TargetService {
     public Stored<TargetData> get(String uscc, java.time.LocalDate asOf) {
         Stored<TargetData> now = store.find(uscc).orElseThrow(() -> ProblemException.notFound("no target " + uscc));
         scope.requireRead(now.data().regionCode());
-        if (asOf == null) {
-            return now;
-        }
-        var version = history.asOf(RegistryEntity.TARGET, uscc, clock.endOf(asOf))
-                .orElseThrow(() -> ProblemException.notFound("target " + uscc + " was not registered yet on " + asOf));
-        return new Stored<TargetData>(history.read(version.state(), TargetData.class), version.version(), now.createdAt(),
-                version.recordedAt(), version.recordedBy());
+        return history.asOf(RegistryEntity.TARGET, uscc, now, asOf, TargetData.class);
     }
 }
