@@ -102,6 +102,7 @@ public class InspectorResource {
     }
 
     @PUT
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
     @Path("/{code}")
     @Operation(summary = "Create or update an inspector by code; the previous version is kept in its history")
     public Response put(@PathParam("code") String code, InspectorInput input, @HeaderParam("If-Match") String ifMatch) {

@@ -106,6 +106,7 @@ public class TargetResource {
     }
 
     @PUT
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
     @Path("/{uscc}")
     @Operation(summary = "Create or update a target by USCC; the previous version is kept in its history")
     public Response put(@PathParam("uscc") String uscc, TargetInput input, @HeaderParam("If-Match") String ifMatch) {
@@ -142,6 +143,7 @@ public class TargetResource {
     }
 
     @POST
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
     @Path("/{uscc}/events")
     @Operation(summary = "Record a penalty, verified complaint or supervised listing")
     public Response addEvent(@PathParam("uscc") String uscc, TargetEventInput input) {
@@ -156,6 +158,7 @@ public class TargetResource {
     }
 
     @POST
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
     @Path("/{uscc}/events/{id}/retraction")
     @Operation(summary = "Retract a mistaken event; it stays visible with the reason")
     public TargetEvent retract(@PathParam("uscc") String uscc, @PathParam("id") long id, RetractionInput input) {
