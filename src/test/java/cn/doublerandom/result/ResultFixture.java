@@ -33,7 +33,12 @@ public final class ResultFixture {
 
     /** One key target (of 4) and {@code generals} general targets are selected. */
     public ResultFixture drawn(ServiceClock clock, int generals) {
-        clock.use(Clock.fixed(OCTOBER_9, ZoneOffset.UTC));
+        return drawn(clock, generals, OCTOBER_9, "2026Q4");
+    }
+
+    /** The same, drawn at another instant for another quarter of 2026. */
+    public ResultFixture drawn(ServiceClock clock, int generals, Instant at, String quarter) {
+        clock.use(Clock.fixed(at, ZoneOffset.UTC));
         synchronized (ResultFixture.class) {
             if (itemId == null) {
                 Api.as("admin", "130100").body("{}").put("/api/v1/policies/130100/2026").then().statusCode(oneOf(200, 201));
@@ -62,7 +67,7 @@ public final class ResultFixture {
         }
         Api.operator(county).contentType("text/csv").body(staff.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/inspectors/import").then().statusCode(200);
-        drawId = Api.operator(county).body("{\"authority\":\"" + county + "\",\"quarter\":\"2026Q4\",\"items\":[" + itemId + "]}")
+        drawId = Api.operator(county).body("{\"authority\":\"" + county + "\",\"quarter\":\"" + quarter + "\",\"items\":[" + itemId + "]}")
                 .post("/api/v1/draws").then().statusCode(201).extract().path("id");
         JsonPath draw = Api.operator(county).body("{\"seed\":\"result-" + county + "\"}").post("/api/v1/draws/" + drawId + "/execute")
                 .then().statusCode(200).extract().jsonPath();
