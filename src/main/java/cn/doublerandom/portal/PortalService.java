@@ -1,0 +1,258 @@
+package cn.doublerandom.portal;
+
+import cn.doublerandom.calendar.Quarter;
+import cn.doublerandom.draw.ledger.Ledger;
+import cn.doublerandom.platform.Listing;
+import cn.doublerandom.platform.Page;
+import cn.doublerandom.platform.database.Sql;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.region.Region;
+import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.registry.target.Uscc;
+import cn.doublerandom.result.ResultWording;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What the public sees: published results only (from the publication table, which never holds a
+ * confidential or unpublished result), and draws whose every result is published or withheld.
+ */
+@ApplicationScoped
+public class PortalService {
+
+    static final String INSPECTION_TYPE = "双随机抽查";
+    private static final Pattern CURSOR = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})_(R\\d{9})_(\\d{1,6})");
+    private static final String[] QUARTER_NAMES = {"一", "二", "三", "四"};
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    RegionDirectory regions;
+
+    @Inject
+    Ledger ledger;
+
+    /** The filters of the public result list. */
+    public record Filter(String region, String quarter, LocalDate from, LocalDate to, String result, String q) {
+    }
+
+    public static String planName(String quarter) {
+        Quarter q = Quarter.parse(quarter);
+        return q.year() + "年第" + QUARTER_NAMES[q.number() - 1] + "季度双随机抽查";
+    }
+
+    public Page<PublicResult> results(Filter f, String after, Integer limitParam) {
+        int limit = Listing.limit(limitParam == null ? 20 : limitParam);
+        StringBuilder sql = new StringBuilder("select * from publication where true");
+        List<Object> params = new ArrayList<>();
+        if (f.region() != null) {
+            Region region = regions.require("region", f.region());
+            sql.append(" and region_code like ?");
+            params.add(regions.subtreePrefix(region.code()) + "%");
+        }
+        if (f.quarter() != null) {
+            sql.append(" and quarter = ?");
+            params.add(Listing.quarter(f.quarter()).toString());
+        }
+        if (f.from() != null && f.to() != null && f.to().isBefore(f.from())) {
+            throw ProblemException.invalid("to", "to (" + f.to() + ") is before from (" + f.from() + ")");
+        }
+        if (f.from() != null) {
+            sql.append(" and inspection_date >= ?");
+            params.add(f.from());
+        }
+        if (f.to() != null) {
+            sql.append(" and inspection_date <= ?");
+            params.add(f.to());
+        }
+        if (f.result() != null) {
+            try {
+                ResultWording.valueOf(f.result());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("result", "result must be one of " + Arrays.toString(ResultWording.values()));
+            }
+            sql.append(" and wording = ?");
+            params.add(f.result());
+        }
+        String q = Listing.query(f.q());
+        if (q != null) {
+            String upper = q.toUpperCase(java.util.Locale.ROOT);
+            if (Uscc.hasForm(upper)) {
+                sql.append(" and uscc = ?");
+                params.add(upper);
+            } else if (q.codePointCount(0, q.length()) < 2) {
+                throw ProblemException.invalid("q", "q is a USCC or at least 2 characters of the enterprise name");
+            } else {
+                sql.append(" and enterprise_name like ? escape '\\'");
+                params.add("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        String cursor = Listing.cursor(after);
+        if (cursor != null) {
+            var m = CURSOR.matcher(cursor);
+            if (!m.matches()) {
+                throw ProblemException.invalid("after", "after must be the 'next' value of the previous page");
+            }
+            sql.append(" and (published_date < ? or (published_date = ? and (result_id, version) > (?, ?)))");
+            LocalDate d = LocalDate.parse(m.group(1));
+            params.add(d);
+            params.add(d);
+            params.add(m.group(2));
+            params.add(Integer.parseInt(m.group(3)));
+        }
+        sql.append(" order by published_date desc, result_id, version limit ?");
+        params.add(limit + 1);
+        List<PublicResult> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return Page.of(rows, limit, r -> r.publishedDate() + "_" + r.id() + "_" + r.version());
+    }
+
+    /** Every published version of one result, newest first; empty when nothing of it is published. */
+    public List<PublicResult> result(String id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select * from publication where result_id = ? order by version desc")) {
+            ps.setString(1, id);
+            List<PublicResult> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+            if (out.isEmpty()) {
+                throw ProblemException.notFound("no published result " + cn.doublerandom.registry.FieldRules.abbreviate(id));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PublicResult row(ResultSet rs) throws SQLException {
+        String authority = rs.getString("authority");
+        Region a = regions.find(authority);
+        return new PublicResult(rs.getString("result_id"), rs.getInt("version"), authority, a == null ? null : a.name(),
+                rs.getString("region_code"), INSPECTION_TYPE, Sql.getDate(rs, "inspection_date"), rs.getString("wording"),
+                rs.getString("wording_text"), rs.getString("enterprise_name"), rs.getString("uscc"),
+                planName(rs.getString("quarter")), rs.getString("draw_id"), rs.getString("correction_reason"),
+                Sql.getDate(rs, "published_date"), rs.getTimestamp("published_at").toInstant());
+    }
+
+    /** A draw is public when executed, not voided, and every selected target has a result that is published or withheld. */
+    private static final String PUBLIC_DRAW = """
+            exists (select 1 from draw_execution e where e.draw_id = d.id)
+            and not exists (select 1 from draw_void v where v.draw_id = d.id)
+            and not exists (select 1 from draw_target t where t.draw_id = d.id and not exists (
+                select 1 from result r where r.draw_id = t.draw_id and r.uscc = t.uscc
+                and (r.confidential or exists (select 1 from publication p where p.result_id = r.id))))""";
+
+    /** Public draws of a region subtree, newest first. */
+    public List<PublicDraw> draws(String region, Integer limitParam) {
+        int limit = Listing.limit(limitParam == null ? 50 : limitParam);
+        String prefix = region == null ? "" : regions.subtreePrefix(regions.require("region", region).code());
+        List<String> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select d.id from draw d where d.authority like ? and " + PUBLIC_DRAW + " order by d.id desc limit ?")) {
+            ps.setString(1, prefix + "%");
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            List<PublicDraw> out = new ArrayList<>();
+            for (String id : ids) {
+                out.add(draw(c, id, false));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public PublicDraw draw(String id) {
+        if (id == null || !id.matches("D\\d{9}")) {
+            throw ProblemException.notFound("no public draw " + cn.doublerandom.registry.FieldRules.abbreviate(id));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return draw(c, id, true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PublicDraw draw(Connection c, String id, boolean full) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select d.id, d.authority, d.quarter, d.kind, d.draw_date, d.pool_hash, d.commit, d.nonce, d.snapshot,
+                       e.given, e.seed,
+                       exists (select 1 from result r where r.draw_id = d.id and r.confidential) as withheld
+                from draw d join draw_execution e on e.draw_id = d.id where d.id = ?""" + " and " + PUBLIC_DRAW)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("draw " + id + " is not public: it is public once each of its results is "
+                            + "published or withheld");
+                }
+                boolean withheld = rs.getBoolean("withheld");
+                List<String> selected = new ArrayList<>();
+                try (PreparedStatement t = c.prepareStatement("""
+                        select t.uscc from draw_target t join result r on r.draw_id = t.draw_id and r.uscc = t.uscc
+                        where t.draw_id = ? and not r.confidential order by t.position""")) {
+                    t.setString(1, id);
+                    try (ResultSet trs = t.executeQuery()) {
+                        while (trs.next()) {
+                            selected.add(trs.getString(1));
+                        }
+                    }
+                }
+                List<PublicDraw.Record> records = null;
+                if (full) {
+                    records = new ArrayList<>();
+                    for (Ledger.Entry e : ledger.ofDraw(id)) {
+                        records.add(new PublicDraw.Record(e.seq(), e.kind(), ledger.hashBefore(e.seq()), e.hash(),
+                                withheld ? null : e.text()));
+                    }
+                }
+                String authority = rs.getString("authority");
+                Region a = regions.find(authority);
+                String given = rs.getString("given");
+                return new PublicDraw(id, authority, a == null ? null : a.name(), rs.getString("quarter"),
+                        planName(rs.getString("quarter")), rs.getString("kind"), Sql.getDate(rs, "draw_date"), "DRAW-1",
+                        rs.getString("pool_hash"), rs.getString("commit"), rs.getString("nonce"),
+                        given == null || given.isEmpty() ? "-" : given, rs.getString("seed"), withheld, selected, records,
+                        full && !withheld ? rs.getString("snapshot") : null);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof LocalDate d) {
+                Sql.setDate(ps, i + 1, d);
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package cn.doublerandom.portal;
+
+import cn.doublerandom.draw.engine.Sha256;
+import cn.doublerandom.platform.Page;
+import cn.doublerandom.platform.problem.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * The public portal's API (一公开): published results and public draws, no token, cacheable by a
+ * portal or CDN (ETag of the body, Last-Modified, 60 s max-age, 304 on If-None-Match).
+ */
+@Path("/public/v1")
+@Tag(name = "Public")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class PublicResultResource {
+
+    static final int MAX_AGE = 60;
+
+    @Inject
+    PortalService portal;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Path("/results")
+    @Operation(summary = "Published results, newest publication first: by region (a city includes its counties), quarter, "
+            + "inspection date range, result wording code, and q (a USCC, or 2+ characters of the enterprise name)")
+    public Response results(@QueryParam("region") String region, @QueryParam("quarter") String quarter,
+                            @QueryParam("from") String from, @QueryParam("to") String to,
+                            @QueryParam("result") String result, @QueryParam("q") String q,
+                            @QueryParam("after") String after, @QueryParam("limit") Integer limit,
+                            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Page<PublicResult> page = portal.results(new PortalService.Filter(region, quarter, date("from", from), date("to", to),
+                result, q), after, limit);
+        Instant modified = page.items().stream().map(PublicResult::publishedAt).max(Instant::compareTo).orElse(null);
+        return cached(page, modified, ifNoneMatch);
+    }
+
+    @GET
+    @Path("/results/{id}")
+    @Operation(summary = "Every published version of one result, newest first")
+    public Response result(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        List<PublicResult> versions = portal.result(id);
+        return cached(versions, versions.get(0).publishedAt(), ifNoneMatch);
+    }
+
+    @GET
+    @Path("/draws")
+    @Operation(summary = "Public draws (each result published or withheld) of a region subtree, newest first")
+    public Response draws(@QueryParam("region") String region, @QueryParam("limit") Integer limit,
+                          @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return cached(portal.draws(region, limit), null, ifNoneMatch);
+    }
+
+    @GET
+    @Path("/draws/{id}")
+    @Operation(summary = "A public draw with its verification data: seed, nonce, commit, poolHash, ledger record hashes, "
+            + "selected USCCs; the snapshot and record texts only when no result was withheld")
+    public Response draw(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return cached(portal.draw(id), null, ifNoneMatch);
+    }
+
+    private Response cached(Object body, Instant modified, String ifNoneMatch) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        EntityTag tag = new EntityTag(Sha256.hex(Sha256.newDigest().digest(bytes)).substring(0, 32));
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(MAX_AGE);
+        cache.setPrivate(false);
+        Response.ResponseBuilder r;
+        if (ifNoneMatch != null && matches(ifNoneMatch, tag)) {
+            r = Response.notModified(tag);
+        } else {
+            r = Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE).tag(tag);
+        }
+        r.header("Cache-Control", "public, max-age=" + MAX_AGE);
+        if (modified != null) {
+            r.lastModified(Date.from(modified));
+        }
+        return r.build();
+    }
+
+    private static boolean matches(String ifNoneMatch, EntityTag tag) {
+        for (String part : ifNoneMatch.split(",")) {
+            String v = part.strip().replace("W/", "");
+            if (v.equals("*") || v.equals("\"" + tag.getValue() + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static LocalDate date(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, field + " must be a date like 2026-10-01");
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package cn.doublerandom.publication;
+
+import cn.doublerandom.calendar.CalendarService;
+import cn.doublerandom.calendar.MissingCalendarYearException;
+import cn.doublerandom.calendar.WorkingDayCalendar;
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.platform.database.Sql;
+import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.result.PublicationRules;
+import cn.doublerandom.security.RegionScope;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Publication (一公开): each run publishes the current version of every recorded result that is
+ * neither confidential nor held, records when and whether it was on time, and marks as overdue
+ * what is still unpublished after its deadline day. One run at a time across all replicas (a
+ * transaction-scoped advisory lock; a replica that finds it taken skips), and each version is
+ * published at most once (the publication table's primary key).
+ */
+@ApplicationScoped
+public class PublicationService {
+
+    private static final Logger LOG = Logger.getLogger(PublicationService.class);
+    /** The advisory lock key of the job: the same on every replica. */
+    static final String JOB_LOCK = "publication-job";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ServiceClock clock;
+
+    @Inject
+    CalendarService calendars;
+
+    @Inject
+    RegionDirectory regions;
+
+    @Inject
+    RegionScope scope;
+
+    /** What one run did. {@code ran} is false when another replica held the lock. */
+    public record Run(boolean ran, int published, int onTime, int late, int markedOverdue, int pendingDeadlines,
+                      Instant at) {
+    }
+
+    /** An unpublished current version: what the job and the due list look at. */
+    private record Unpublished(String resultId, int version, String drawId, String authority, String regionCode,
+                               String quarter, String uscc, String name, LocalDate inspected, LocalDate determined,
+                               String wording, String wordingText, String correctionReason, LocalDate basis,
+                               boolean held, String holdReason) {
+    }
+
+    @Transactional
+    public Run run() {
+        Instant now = clock.now();
+        LocalDate today = clock.today();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_xact_lock(hashtext(?))")) {
+                ps.setString(1, JOB_LOCK);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        LOG.info("publication run skipped: another instance is running it");
+                        return new Run(false, 0, 0, 0, 0, 0, now);
+                    }
+                }
+            }
+            WorkingDayCalendar calendar = calendars.calendar();
+            int published = 0;
+            int onTime = 0;
+            int late = 0;
+            int overdue = 0;
+            int pending = 0;
+            for (Unpublished u : unpublished(c, null)) {
+                PublicationRules.Deadline deadline = PublicationRules.deadline(calendar, u.basis());
+                if (deadline.pending()) {
+                    pending++;
+                }
+                if (u.held()) {
+                    if (PublicationRules.overdue(deadline, today)) {
+                        overdue += markOverdue(c, u, deadline.date(), now);
+                    }
+                    continue;
+                }
+                Boolean inTime = PublicationRules.onTime(deadline, today);
+                if (Boolean.FALSE.equals(inTime)) {
+                    // the job did not run, or the result was held, past its deadline day: it is overdue, and now published late
+                    markOverdue(c, u, deadline.date(), now);
+                }
+                if (publish(c, u, deadline, inTime, now, today)) {
+                    published++;
+                    if (Boolean.TRUE.equals(inTime)) {
+                        onTime++;
+                    } else if (Boolean.FALSE.equals(inTime)) {
+                        late++;
+                    }
+                }
+            }
+            LOG.infof("publication run at %s: %d published (%d on time, %d late), %d newly overdue, %d deadlines pending",
+                    now, published, onTime, late, overdue, pending);
+            return new Run(true, published, onTime, late, overdue, pending, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One result that is overdue or due within 3 working days, or whose deadline is pending. */
+    public record Due(String resultId, int version, String drawId, String authority, String uscc, String enterpriseName,
+                      LocalDate determinationDate, String state, String holdReason, LocalDate deadline,
+                      String deadlineState, Integer missingYear, boolean overdue, Integer workingDaysLeft) {
+    }
+
+    public static final int DUE_WITHIN_WORKING_DAYS = 3;
+
+    /** What of an authority (a city includes its counties) is overdue, due within 3 working days, or pending. */
+    public List<Due> due(String authority) {
+        String root = authority == null ? scope.home() : regions.require("authority", authority).code();
+        scope.requireRead(root);
+        LocalDate today = clock.today();
+        WorkingDayCalendar calendar = calendars.calendar();
+        List<Due> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (Unpublished u : unpublished(c, regions.subtreePrefix(root))) {
+                PublicationRules.Deadline deadline = PublicationRules.deadline(calendar, u.basis());
+                boolean overdue = PublicationRules.overdue(deadline, today);
+                Integer left = null;
+                if (!deadline.pending() && !overdue) {
+                    try {
+                        left = calendar.workingDaysBetween(today, deadline.date());
+                    } catch (MissingCalendarYearException e) {
+                        left = null;
+                    }
+                }
+                if (deadline.pending() || overdue || (left != null && left <= DUE_WITHIN_WORKING_DAYS)) {
+                    out.add(new Due(u.resultId(), u.version(), u.drawId(), u.authority(), u.uscc(), u.name(), u.determined(),
+                            u.held() ? "HELD" : "PUBLISHABLE", u.holdReason(), deadline.date(), deadline.state(),
+                            deadline.missingYear(), overdue, left));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        out.sort(java.util.Comparator.comparing((Due d) -> d.deadline() == null ? LocalDate.MAX : d.deadline())
+                .thenComparing(Due::resultId));
+        return out;
+    }
+
+    private List<Unpublished> unpublished(Connection c, String prefix) throws SQLException {
+        List<Unpublished> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select r.id, v.version, r.draw_id, r.authority, r.region_code, r.quarter, r.uscc, r.enterprise_name,
+                       v.inspection_date, v.determination_date, v.wording, v.wording_text, v.correction_reason, v.deadline_basis,
+                       h.action = 'HOLD' as held, h.reason as hold_reason
+                from result r
+                join lateral (select * from result_version x where x.result_id = r.id order by x.version desc limit 1) v on true
+                left join lateral (select action, reason from result_hold y where y.result_id = r.id order by y.id desc limit 1) h on true
+                where not r.confidential
+                  and (cast(? as text) is null or r.authority like ?)
+                  and not exists (select 1 from publication p where p.result_id = r.id and p.version = v.version)
+                  and not exists (select 1 from draw_void d where d.draw_id = r.draw_id)
+                order by r.id""")) {
+            ps.setString(1, prefix);
+            ps.setString(2, prefix == null ? null : prefix + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Unpublished(rs.getString("id"), rs.getInt("version"), rs.getString("draw_id"),
+                            rs.getString("authority"), rs.getString("region_code"), rs.getString("quarter"), rs.getString("uscc"),
+                            rs.getString("enterprise_name"), Sql.getDate(rs, "inspection_date"),
+                            Sql.getDate(rs, "determination_date"), rs.getString("wording"), rs.getString("wording_text"),
+                            rs.getString("correction_reason"), Sql.getDate(rs, "deadline_basis"), rs.getBoolean("held"),
+                            rs.getBoolean("held") ? rs.getString("hold_reason") : null));
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean publish(Connection c, Unpublished u, PublicationRules.Deadline deadline, Boolean onTime, Instant now,
+                            LocalDate today) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into publication (result_id, version, draw_id, authority, region_code, quarter, uscc, enterprise_name,
+                    inspection_date, determination_date, wording, wording_text, correction_reason, deadline, on_time,
+                    published_at, published_date)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (result_id, version) do nothing""")) {
+            ps.setString(1, u.resultId());
+            ps.setInt(2, u.version());
+            ps.setString(3, u.drawId());
+            ps.setString(4, u.authority());
+            ps.setString(5, u.regionCode());
+            ps.setString(6, u.quarter());
+            ps.setString(7, u.uscc());
+            ps.setString(8, u.name());
+            Sql.setDate(ps, 9, u.inspected());
+            Sql.setDate(ps, 10, u.determined());
+            ps.setString(11, u.wording());
+            ps.setString(12, u.wordingText());
+            ps.setString(13, u.correctionReason());
+            Sql.setDate(ps, 14, deadline.date());
+            ps.setObject(15, onTime, java.sql.Types.BOOLEAN);
+            ps.setTimestamp(16, Timestamp.from(now));
+            Sql.setDate(ps, 17, today);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static int markOverdue(Connection c, Unpublished u, LocalDate deadline, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into publication_overdue (result_id, version, deadline, marked_at) values (?, ?, ?, ?)
+                on conflict (result_id, version) do nothing""")) {
+            ps.setString(1, u.resultId());
+            ps.setInt(2, u.version());
+            Sql.setDate(ps, 3, deadline);
+            ps.setTimestamp(4, Timestamp.from(now));
+            return ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package cn.doublerandom.result;
+
+import cn.doublerandom.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/**
+ * Inspection results (抽查结果): recorded by the bureau that drew the target, corrected by new
+ * versions, held back or released with a reason; readable by whoever may read the draw.
+ */
+@Path("/api/v1/results")
+@Tag(name = "Results")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.OPERATOR, Role.CITY, Role.AUDITOR})
+public class ResultResource {
+
+    @Inject
+    ResultService service;
+
+    /** Why a result is held back from publication, or released. */
+    public record HoldRequest(String reason) {
+    }
+
+    @POST
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
+    @Operation(summary = "Record the result of one selected target of an executed draw (one result per target)")
+    public Response record(ResultInput input) {
+        ResultView view = service.record(input);
+        return Response.status(Response.Status.CREATED).entity(view)
+                .location(java.net.URI.create("/api/v1/results/" + view.id())).build();
+    }
+
+    @GET
+    @Operation(summary = "The results of a draw, in the draw's order, with their publication state")
+    public List<ResultView> list(@QueryParam("drawId") String drawId) {
+        return service.ofDraw(drawId);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One result with every version and its publication state")
+    public ResultView get(@PathParam("id") String id) {
+        return service.get(id);
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
+    @Operation(summary = "Correct a result: a new version with a reason; earlier versions stay as they were")
+    public Response correct(@PathParam("id") String id, ResultInput input) {
+        return Response.status(Response.Status.CREATED).entity(service.correct(id, input)).build();
+    }
+
+    @POST
+    @Path("/{id}/hold")
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
+    @Operation(summary = "Hold a publishable result back from publication, with a reason (the deadline still runs)")
+    public ResultView hold(@PathParam("id") String id, HoldRequest request) {
+        return service.hold(id, true, request == null ? null : request.reason());
+    }
+
+    @POST
+    @Path("/{id}/release")
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
+    @Operation(summary = "Release a held result: the next publication run publishes it")
+    public ResultView release(@PathParam("id") String id, HoldRequest request) {
+        return service.hold(id, false, request == null ? null : request.reason());
+    }
+}

@@ -1,0 +1,512 @@
+package cn.doublerandom.result;
+
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.platform.database.Sql;
+import cn.doublerandom.platform.problem.Problem.FieldProblem;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemType;
+import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.security.Caller;
+import cn.doublerandom.security.RegionScope;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Records inspection results: one per selected target of an executed draw, written by the operator
+ * or city of the draw's authority (谁检查、谁录入). Nothing is updated: a correction is a new version
+ * with its reason, and every version stays visible.
+ */
+@ApplicationScoped
+public class ResultService {
+
+    static final int TEXT_MAX = 500;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    RegionScope scope;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ServiceClock clock;
+
+    @Inject
+    PublicationRules rules;
+
+    @Inject
+    ObjectMapper json;
+
+    /** What a version holds once checked. */
+    private record Checked(LocalDate inspectionDate, LocalDate determinationDate, ResultWording wording,
+                           List<ResultView.FindingView> problems, List<Handling> handling, boolean violationFound,
+                           boolean nonSite, List<String> team) {
+    }
+
+    private record DrawFacts(String id, String authority, String quarter, LocalDate drawDate, boolean executed, boolean voided) {
+    }
+
+    @Transactional
+    public ResultView record(ResultInput in) {
+        if (in == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        FieldRules f = new FieldRules();
+        String drawId = f.text("drawId", in.drawId(), 32, true);
+        String uscc = f.text("uscc", in.uscc(), 18, true);
+        boolean confidential = Boolean.TRUE.equals(in.confidential());
+        String confidentialReason = f.text("confidentialReason", in.confidentialReason(), TEXT_MAX, confidential);
+        if (!confidential && confidentialReason != null) {
+            f.fail("confidentialReason", FieldRules.abbreviate(confidentialReason), "only a confidential result has a reason to be withheld");
+        }
+        if (in.reason() != null) {
+            f.fail("reason", FieldRules.abbreviate(in.reason()), "a first result has no correction reason");
+        }
+        Checked v = check(in, f);
+        try (Connection c = dataSource.getConnection()) {
+            DrawFacts draw = draw(c, drawId);
+            scope.requireRegistryWrite(draw.authority());
+            requireExecuted(draw);
+            List<String> teamInForce = teamInForce(c, draw.id(), uscc);
+            checkAgainstDraw(draw, v, teamInForce);
+            lock(c, "result:" + draw.id() + ":" + uscc);
+            try (PreparedStatement ps = c.prepareStatement("select id from result where draw_id = ? and uscc = ?")) {
+                ps.setString(1, draw.id());
+                ps.setString(2, uscc);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        throw new ProblemException(ProblemType.RESULT_EXISTS, "the result of " + uscc + " in draw " + draw.id()
+                                + " is " + rs.getString(1) + "; a change is a correction: POST /api/v1/results/" + rs.getString(1)
+                                + "/corrections", List.of(), Map.of("resultId", rs.getString(1)));
+                    }
+                }
+            }
+            String id = "R" + String.format("%09d", scalar(c, "select nextval('result_seq')"));
+            Instant now = clock.now();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into result (id, draw_id, uscc, authority, region_code, enterprise_name, quarter, confidential,
+                                        confidential_reason, recorded_at, recorded_by)
+                    select ?, ?, ?, ?, t.region_code, t.name, ?, ?, ?, ?, ? from target t where t.uscc = ?""")) {
+                ps.setString(1, id);
+                ps.setString(2, draw.id());
+                ps.setString(3, uscc);
+                ps.setString(4, draw.authority());
+                ps.setString(5, draw.quarter());
+                ps.setBoolean(6, confidential);
+                ps.setString(7, confidentialReason);
+                ps.setTimestamp(8, Timestamp.from(now));
+                ps.setString(9, caller.signature());
+                ps.setString(10, uscc);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("selected target " + uscc + " is missing from the registry");
+                }
+            }
+            insertVersion(c, id, 1, v, v.determinationDate(), null, now);
+            return view(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional
+    public ResultView correct(String id, ResultInput in) {
+        if (in == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        FieldRules f = new FieldRules();
+        String reason = f.text("reason", in.reason(), TEXT_MAX, true);
+        if (in.drawId() != null || in.uscc() != null || in.confidential() != null || in.confidentialReason() != null) {
+            f.fail("drawId", null, "a correction changes the findings only: drawId, uscc and confidentiality stay as recorded");
+        }
+        Checked v = check(in, f);
+        try (Connection c = dataSource.getConnection()) {
+            ResultRow row = row(c, id);
+            scope.requireRegistryWrite(row.authority());
+            lock(c, "result:" + row.drawId() + ":" + row.uscc());
+            DrawFacts draw = draw(c, row.drawId());
+            requireExecuted(draw);
+            checkAgainstDraw(draw, v, teamInForce(c, draw.id(), row.uscc()));
+            int next = (int) scalar(c, "select max(version) + 1 from result_version where result_id = ?", id);
+            boolean anyPublished = scalar(c, "select count(*) from publication where result_id = ?", id) > 0;
+            // unpublished, the window still runs from the determination; once published, a correction is new information
+            LocalDate basis = anyPublished ? clock.today() : v.determinationDate();
+            insertVersion(c, id, next, v, basis, reason, clock.now());
+            return view(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Holds a result back from publication, or releases it; both with a reason. */
+    @Transactional
+    public ResultView hold(String id, boolean hold, String reasonText) {
+        FieldRules f = new FieldRules();
+        String reason = f.text("reason", reasonText, TEXT_MAX, true);
+        if (!f.ok()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, (hold ? "holding" : "releasing") + " a result needs a reason",
+                    f.problems());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            ResultRow row = row(c, id);
+            scope.requireRegistryWrite(row.authority());
+            lock(c, "result:" + row.drawId() + ":" + row.uscc());
+            ResultView current = view(c, id);
+            String state = current.publication().state();
+            if (hold && !state.equals("PUBLISHABLE")) {
+                throw new ProblemException(ProblemType.RESULT_CONFLICT, "result " + id + " is " + state
+                        + ": only a publishable result is held");
+            }
+            if (!hold && !state.equals("HELD")) {
+                throw new ProblemException(ProblemType.RESULT_CONFLICT, "result " + id + " is " + state + ", not HELD");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into result_hold (result_id, action, reason, recorded_at, recorded_by) values (?, ?, ?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, hold ? "HOLD" : "RELEASE");
+                ps.setString(3, reason);
+                ps.setTimestamp(4, Timestamp.from(clock.now()));
+                ps.setString(5, caller.signature());
+                ps.executeUpdate();
+            }
+            return view(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ResultView get(String id) {
+        try (Connection c = dataSource.getConnection()) {
+            ResultRow row = row(c, id);
+            scope.requireRead(row.authority());
+            return view(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<ResultView> ofDraw(String drawId) {
+        if (drawId == null) {
+            throw ProblemException.invalid("drawId", "drawId is required, e.g. D000000001");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            DrawFacts draw = draw(c, drawId);
+            scope.requireRead(draw.authority());
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select r.id from result r join draw_target t on t.draw_id = r.draw_id and t.uscc = r.uscc
+                    where r.draw_id = ? order by t.position""")) {
+                ps.setString(1, draw.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            List<ResultView> out = new ArrayList<>();
+            for (String id : ids) {
+                out.add(view(c, id));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private Checked check(ResultInput in, FieldRules f) {
+        LocalDate today = clock.today();
+        LocalDate inspected = in.inspectionDate();
+        LocalDate determined = in.determinationDate();
+        if (inspected == null) {
+            f.fail("inspectionDate", null, "is required");
+        } else if (inspected.isAfter(today)) {
+            f.fail("inspectionDate", inspected.toString(), "is in the future (today is " + today + ")");
+        }
+        if (determined == null) {
+            f.fail("determinationDate", null, "is required");
+        } else if (determined.isAfter(today)) {
+            f.fail("determinationDate", determined.toString(), "is in the future (today is " + today + ")");
+        } else if (inspected != null && determined.isBefore(inspected)) {
+            f.fail("determinationDate", determined.toString(), "is before the inspection date " + inspected);
+        }
+        ResultWording wording = null;
+        if (in.wording() == null) {
+            f.fail("wording", null, "is required: one of " + Arrays.toString(ResultWording.values()));
+        } else {
+            try {
+                wording = ResultWording.valueOf(in.wording());
+            } catch (IllegalArgumentException e) {
+                f.fail("wording", FieldRules.abbreviate(in.wording()), "is not a result wording code: one of "
+                        + Arrays.toString(ResultWording.values()));
+            }
+        }
+        List<ResultView.FindingView> problems = new ArrayList<>();
+        List<ResultInput.Finding> given = in.problems() == null ? List.of() : in.problems();
+        for (int i = 0; i < given.size(); i++) {
+            ResultInput.Finding p = given.get(i);
+            String field = "problems[" + i + "]";
+            if (p == null) {
+                f.fail(field, null, "is empty");
+                continue;
+            }
+            FindingType type = null;
+            try {
+                type = p.type() == null ? null : FindingType.valueOf(p.type());
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            if (type == null) {
+                f.fail(field + ".type", FieldRules.abbreviate(p.type()), "is not a problem type: one of " + Arrays.toString(FindingType.values()));
+            }
+            String description = f.text(field + ".description", p.description(), TEXT_MAX, true);
+            if (type != null && description != null) {
+                problems.add(new ResultView.FindingView(type.name(), type.label(), description));
+            }
+        }
+        Set<Handling> handling = new LinkedHashSet<>();
+        List<String> handlingCodes = in.handling() == null ? List.of() : in.handling();
+        if (handlingCodes.isEmpty()) {
+            f.fail("handling", null, "is required: at least one of " + Arrays.toString(Handling.values()));
+        }
+        for (String h : handlingCodes) {
+            try {
+                handling.add(Handling.valueOf(h));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                f.fail("handling", FieldRules.abbreviate(h), "is not a handling code: one of " + Arrays.toString(Handling.values()));
+            }
+        }
+        if (in.violationFound() == null) {
+            f.fail("violationFound", null, "is required");
+        }
+        if (in.nonSite() == null) {
+            f.fail("nonSite", null, "is required: true when checked by technology (科技检查)");
+        }
+        List<String> team = new ArrayList<>(new LinkedHashSet<>(f.texts("team", in.team(), 32)));
+        if (team.size() < 2) {
+            f.fail("team", String.valueOf(in.team()), "at least two certified members of the target's team did the check (行政处罚法 art. 42)");
+        }
+        if (wording == ResultWording.NO_PROBLEM && (!problems.isEmpty() || Boolean.TRUE.equals(in.violationFound()))) {
+            f.fail("wording", wording.name(), "未发现问题 contradicts the problems or violation recorded");
+        }
+        if (handling.contains(Handling.NONE) && handling.size() > 1) {
+            f.fail("handling", "NONE", "NONE excludes every other handling");
+        }
+        if (!f.ok()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "the result is not valid; nothing was recorded", f.problems());
+        }
+        return new Checked(inspected, determined, wording, problems, List.copyOf(handling), in.violationFound(), in.nonSite(), team);
+    }
+
+    private void checkAgainstDraw(DrawFacts draw, Checked v, List<String> teamInForce) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (v.inspectionDate().isBefore(draw.drawDate())) {
+            problems.add(FieldProblem.field("inspectionDate", v.inspectionDate().toString(),
+                    "is before the draw date " + draw.drawDate()));
+        }
+        for (String m : v.team()) {
+            if (!teamInForce.contains(m)) {
+                problems.add(FieldProblem.field("team", m, "is not on the target's team in force " + teamInForce));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "the result does not fit draw " + draw.id()
+                    + "; nothing was recorded", problems);
+        }
+    }
+
+    private static void requireExecuted(DrawFacts draw) {
+        if (draw.voided()) {
+            throw new ProblemException(ProblemType.DRAW_NOT_EXECUTED, "draw " + draw.id() + " is voided: its targets are not inspected under it");
+        }
+        if (!draw.executed()) {
+            throw new ProblemException(ProblemType.DRAW_NOT_EXECUTED, "draw " + draw.id() + " was not executed: it selected no target");
+        }
+    }
+
+    private DrawFacts draw(Connection c, String id) throws SQLException {
+        if (id == null || !id.matches("D\\d{9}")) {
+            throw ProblemException.notFound("no draw " + FieldRules.abbreviate(id));
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                select d.id, d.authority, d.quarter, d.draw_date,
+                       exists (select 1 from draw_execution e where e.draw_id = d.id),
+                       exists (select 1 from draw_void v where v.draw_id = d.id)
+                from draw d where d.id = ?""")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("no draw " + id);
+                }
+                return new DrawFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                        rs.getBoolean(5), rs.getBoolean(6));
+            }
+        }
+    }
+
+    private List<String> teamInForce(Connection c, String drawId, String uscc) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select coalesce((select s.team from draw_substitution s where s.draw_id = t.draw_id and s.uscc = t.uscc
+                                 order by s.id desc limit 1), t.team)
+                from draw_target t where t.draw_id = ? and t.uscc = ?""")) {
+            ps.setString(1, drawId);
+            ps.setString(2, uscc);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ProblemException(ProblemType.TARGET_NOT_SELECTED, FieldRules.abbreviate(uscc)
+                            + " was not selected by draw " + drawId + "; a result is recorded only for a selected target",
+                            List.of(FieldProblem.field("uscc", FieldRules.abbreviate(uscc), "not selected by " + drawId)));
+                }
+                return List.of((String[]) rs.getArray(1).getArray());
+            }
+        }
+    }
+
+    private void insertVersion(Connection c, String id, int version, Checked v, LocalDate basis, String reason, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into result_version (result_id, version, inspection_date, determination_date, wording, wording_text,
+                    problems, handling, violation_found, non_site, team, deadline_basis, correction_reason, recorded_at, recorded_by)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setString(1, id);
+            ps.setInt(2, version);
+            Sql.setDate(ps, 3, v.inspectionDate());
+            Sql.setDate(ps, 4, v.determinationDate());
+            ps.setString(5, v.wording().name());
+            ps.setString(6, v.wording().text());
+            ps.setString(7, json.writeValueAsString(v.problems()));
+            ps.setArray(8, Sql.textArray(c, v.handling()));
+            ps.setBoolean(9, v.violationFound());
+            ps.setBoolean(10, v.nonSite());
+            ps.setArray(11, Sql.textArray(c, v.team()));
+            Sql.setDate(ps, 12, basis);
+            ps.setString(13, reason);
+            ps.setTimestamp(14, Timestamp.from(now));
+            ps.setString(15, caller.signature());
+            ps.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record ResultRow(String id, String drawId, String uscc, String authority) {
+    }
+
+    private ResultRow row(Connection c, String id) throws SQLException {
+        if (id == null || !id.matches("R\\d{9}")) {
+            throw ProblemException.notFound("no result " + FieldRules.abbreviate(id));
+        }
+        try (PreparedStatement ps = c.prepareStatement("select id, draw_id, uscc, authority from result where id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("no result " + id);
+                }
+                return new ResultRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+            }
+        }
+    }
+
+    ResultView view(Connection c, String id) throws SQLException {
+        List<ResultView.Version> versions = new ArrayList<>();
+        List<LocalDate> bases = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select v.*, p.published_at, p.on_time from result_version v
+                left join publication p on p.result_id = v.result_id and p.version = v.version
+                where v.result_id = ? order by v.version desc""")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<ResultView.FindingView> problems = readProblems(rs.getString("problems"));
+                    List<ResultView.HandlingView> handling = Sql.getArray(rs, "handling", Handling::valueOf).stream()
+                            .map(h -> new ResultView.HandlingView(h.name(), h.label())).toList();
+                    Timestamp published = rs.getTimestamp("published_at");
+                    versions.add(new ResultView.Version(rs.getInt("version"), Sql.getDate(rs, "inspection_date"),
+                            Sql.getDate(rs, "determination_date"), rs.getString("wording"), rs.getString("wording_text"),
+                            problems, handling, rs.getBoolean("violation_found"), rs.getBoolean("non_site"),
+                            Sql.getArray(rs, "team", s -> s), rs.getString("correction_reason"),
+                            rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
+                            published == null ? null : published.toInstant(),
+                            published == null ? null : rs.getBoolean("on_time") ? Boolean.TRUE : rs.wasNull() ? null : Boolean.FALSE));
+                    bases.add(Sql.getDate(rs, "deadline_basis"));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                select r.*, (select h.action from result_hold h where h.result_id = r.id order by h.id desc limit 1) as hold,
+                       (select h.reason from result_hold h where h.result_id = r.id order by h.id desc limit 1) as hold_reason
+                from result r where r.id = ?""")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                ResultView.Version current = versions.get(0);
+                boolean confidential = rs.getBoolean("confidential");
+                boolean held = "HOLD".equals(rs.getString("hold"));
+                ResultView.Publication publication;
+                if (confidential) {
+                    publication = new ResultView.Publication("WITHHELD", null, null, null, null, false, null, null);
+                } else {
+                    PublicationRules.Deadline deadline = rules.deadline(bases.get(0));
+                    boolean published = current.publishedAt() != null;
+                    String state = published ? "PUBLISHED" : held ? "HELD" : "PUBLISHABLE";
+                    boolean overdue = published ? Boolean.FALSE.equals(current.onTime())
+                            : PublicationRules.overdue(deadline, clock.today());
+                    publication = new ResultView.Publication(state, held ? rs.getString("hold_reason") : null, deadline.date(),
+                            deadline.state(), deadline.missingYear(), overdue, current.publishedAt(), current.onTime());
+                }
+                return new ResultView(rs.getString("id"), rs.getString("draw_id"), rs.getString("uscc"),
+                        rs.getString("enterprise_name"), rs.getString("authority"), rs.getString("region_code"),
+                        rs.getString("quarter"), confidential, rs.getString("confidential_reason"),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"), publication, current, versions);
+            }
+        }
+    }
+
+    private List<ResultView.FindingView> readProblems(String text) {
+        try {
+            return json.readValue(text, new TypeReference<List<ResultView.FindingView>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void lock(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            ps.setString(1, key);
+            ps.execute();
+        }
+    }
+
+    static long scalar(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package cn.doublerandom.portal;
+
+import cn.doublerandom.draw.engine.Sha256;
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.publication.PublicationService;
+import cn.doublerandom.result.ResultFixture;
+import cn.doublerandom.support.Api;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class PublicPortalTest {
+
+    private static ResultFixture a;
+    private static ResultFixture b;
+    private static final Map<String, String> ids = new java.util.HashMap<>();
+
+    @Inject
+    ServiceClock clock;
+
+    @Inject
+    PublicationService publication;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void publishOnce() {
+        if (a != null) {
+            return;
+        }
+        a = new ResultFixture("130110").drawn(clock, 3);
+        b = new ResultFixture("130109").drawn(clock, 1);
+        clock.use(Clock.fixed(Instant.parse("2026-10-12T02:00:00Z"), ZoneOffset.UTC));
+        ids.put("a0", a.record(0, "2026-10-09", "2026-10-09", "CORRECTED", ""));
+        ids.put("a1", a.record(1, "2026-10-10", "2026-10-10", "NO_PROBLEM", ""));
+        ids.put("secret", a.record(2, "2026-10-10", "2026-10-10", "NO_PROBLEM",
+                ",\"confidential\":true,\"confidentialReason\":\"涉及国家安全\""));
+        ids.put("b0", b.record(0, "2026-10-09", "2026-10-09", "NO_PROBLEM", ""));
+        ids.put("b1", b.record(1, "2026-10-09", "2026-10-09", "NO_PROBLEM", ""));
+        // nothing is public before the job runs
+        Api.anonymous().get("/public/v1/results?region=130110").then().statusCode(200).body("items", hasSize(0));
+        publication.run();
+        // a draw with a target still unrecorded is not public
+        Api.anonymous().get("/public/v1/draws/" + a.drawId).then().statusCode(404);
+        clock.use(Clock.fixed(Instant.parse("2026-10-14T02:00:00Z"), ZoneOffset.UTC));
+        ids.put("a3", a.record(3, "2026-10-13", "2026-10-13", "NO_PROBLEM", ""));
+        publication.run();
+    }
+
+    @AfterEach
+    void realClock() {
+        clock.use(Clock.systemUTC());
+    }
+
+    @Test
+    void publishedResultsAreFilteredSortedAndPagedAsTheNationalPortalShowsThem() {
+        Api.anonymous().get("/public/v1/results?region=130110").then().statusCode(200)
+                .body("items", hasSize(3))
+                // newest publication first (14 Oct), then by id
+                .body("items.id", equalTo(List.of(ids.get("a3"), ids.get("a0"), ids.get("a1"))))
+                .body("items[1].inspectionType", equalTo("双随机抽查")).body("items[1].authority", equalTo("130110"))
+                .body("items[1].authorityName", equalTo("鹿泉区")).body("items[1].resultText", equalTo("发现问题已责令改正"))
+                .body("items[1].uscc", equalTo(a.uscc(0))).body("items[1].enterpriseName", containsString("有限公司"))
+                .body("items[1].planName", equalTo("2026年第四季度双随机抽查")).body("items[1].taskId", equalTo(a.drawId))
+                .body("items[1].inspectionDate", equalTo("2026-10-09")).body("items[1].publishedDate", equalTo("2026-10-12"))
+                .body("next", nullValue());
+        // a city includes its counties
+        Api.anonymous().get("/public/v1/results?region=130100&limit=1000").then()
+                .body("items.id", hasItems(ids.get("a0"), ids.get("b0"), ids.get("b1")));
+        Api.anonymous().get("/public/v1/results?region=130109").then().body("items.id", equalTo(List.of(ids.get("b0"), ids.get("b1"))));
+        Api.anonymous().get("/public/v1/results?region=130110&result=CORRECTED").then().body("items.id", equalTo(List.of(ids.get("a0"))));
+        Api.anonymous().get("/public/v1/results?region=130110&from=2026-10-10&to=2026-10-12").then()
+                .body("items.id", equalTo(List.of(ids.get("a1"))));
+        Api.anonymous().get("/public/v1/results?region=130110&quarter=2026Q1").then().body("items", hasSize(0));
+        Api.anonymous().get("/public/v1/results?region=130110&quarter=2026Q4").then().body("items", hasSize(3));
+        Api.anonymous().get("/public/v1/results?q=" + a.uscc(1)).then().body("items.id", equalTo(List.of(ids.get("a1"))));
+        Api.anonymous().get("/public/v1/results?q=130110<一般>").then().body("items", hasSize(2))
+                .body("items.enterpriseName", everyItem(containsString("<一般>建材厂")));
+        Api.anonymous().get("/public/v1/results?q=100%").then().body("items", hasSize(0));
+        // keyset pages: stable, no overlap
+        JsonPath first = Api.anonymous().get("/public/v1/results?region=130110&limit=2").then().statusCode(200)
+                .body("items", hasSize(2)).body("next", notNullValue()).extract().jsonPath();
+        Api.anonymous().get("/public/v1/results?region=130110&limit=2&after=" + first.getString("next")).then()
+                .body("items.id", equalTo(List.of(ids.get("a1")))).body("next", nullValue());
+        assertEquals(List.of(ids.get("a3"), ids.get("a0")), first.getList("items.id"));
+        // no inspector data
+        String body = Api.anonymous().get("/public/v1/results?region=130100&limit=1000").asString();
+        assertFalse(body.contains("R130110-") || body.contains("执法员"), "inspector codes or names leaked");
+        Api.anonymous().get("/public/v1/results/" + ids.get("a0")).then().statusCode(200).body("[0].version", equalTo(1));
+    }
+
+    @Test
+    void badPortalQueriesAreProblems() {
+        Api.anonymous().get("/public/v1/results?q=厂").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("q"));
+        Api.anonymous().get("/public/v1/results?result=GOOD").then().statusCode(400);
+        Api.anonymous().get("/public/v1/results?region=999999").then().statusCode(422);
+        Api.anonymous().get("/public/v1/results?from=2026-13-01").then().statusCode(400);
+        Api.anonymous().get("/public/v1/results?from=2026-10-10&to=2026-10-01").then().statusCode(400);
+        Api.anonymous().get("/public/v1/results?after=garbage").then().statusCode(400);
+        Api.anonymous().get("/public/v1/results?limit=0").then().statusCode(400);
+        Api.anonymous().get("/public/v1/draws/x").then().statusCode(404);
+    }
+
+    @Test
+    void cachesValidateByETagAndExpireInAMinute() {
+        Response r = Api.anonymous().get("/public/v1/results?region=130110");
+        r.then().statusCode(200).header("Cache-Control", containsString("public")).header("Cache-Control", containsString("max-age=60"))
+                .header("ETag", notNullValue()).header("Last-Modified", containsString("14 Oct 2026 02:00:00 GMT"));
+        String etag = r.header("ETag");
+        Api.anonymous().header("If-None-Match", etag).get("/public/v1/results?region=130110").then().statusCode(304)
+                .header("ETag", equalTo(etag)).header("Cache-Control", containsString("max-age=60"));
+        Api.anonymous().header("If-None-Match", "\"other\"").get("/public/v1/results?region=130110").then().statusCode(200);
+        String other = Api.anonymous().get("/public/v1/results?region=130110&limit=1").header("ETag");
+        assertNotEquals(etag, other);
+        Api.anonymous().get("/public/v1/draws/" + b.drawId).then().statusCode(200).header("ETag", notNullValue());
+    }
+
+    @Test
+    void aConfidentialResultNeverAppearsInPublicNorDoesItsDrawsSnapshot() {
+        String secretUscc = a.uscc(2);
+        Api.anonymous().get("/public/v1/results?q=" + secretUscc).then().statusCode(200).body("items", hasSize(0));
+        Api.anonymous().get("/public/v1/results/" + ids.get("secret")).then().statusCode(404);
+        List<String> bodies = new ArrayList<>();
+        bodies.add(Api.anonymous().get("/public/v1/results?limit=1000").asString());
+        bodies.add(Api.anonymous().get("/public/v1/draws").asString());
+        bodies.add(Api.anonymous().get("/public/v1/draws?region=130110").asString());
+        Response draw = Api.anonymous().get("/public/v1/draws/" + a.drawId);
+        draw.then().statusCode(200).body("withheld", equalTo(true)).body("snapshot", nullValue())
+                .body("poolHash", equalTo(Api.operator(a.county).get("/api/v1/draws/" + a.drawId).path("poolHash")))
+                .body("records.kind", hasItems("prepare", "execute")).body("records.text", everyItem(nullValue()))
+                .body("records.hash", everyItem(notNullValue()))
+                .body("selected", equalTo(List.of(a.uscc(0), a.uscc(1), a.uscc(3))));
+        bodies.add(draw.asString());
+        for (String body : bodies) {
+            assertFalse(body.contains(secretUscc), "the confidential target leaked: " + body);
+        }
+        // a draw with nothing withheld publishes its snapshot and records: anyone can check the hashes
+        JsonPath open = Api.anonymous().get("/public/v1/draws/" + b.drawId).then().statusCode(200)
+                .body("withheld", equalTo(false)).body("selected", equalTo(List.of(b.uscc(0), b.uscc(1))))
+                .body("planName", equalTo("2026年第四季度双随机抽查")).extract().jsonPath();
+        assertEquals(open.getString("poolHash"), Sha256.hex(open.getString("snapshot")));
+        assertEquals(open.getString("commit"), Sha256.hex(open.getString("nonce")));
+        for (Map<String, Object> rec : open.<Map<String, Object>>getList("records")) {
+            assertEquals(rec.get("hash"), Sha256.hex(rec.get("prevHash") + "\n" + rec.get("text")));
+        }
+        assertTrue(open.getString("seed").startsWith("result-130109|"));
+        Api.anonymous().get("/public/v1/draws?region=130109").then().body("id", hasItem(b.drawId));
+    }
+
+    @Test
+    void nameSearchHasATrigramIndex() throws Exception {
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "select (select count(*) from pg_extension where extname = 'pg_trgm'),"
+                        + " (select count(*) from pg_indexes where indexname = 'publication_name_trgm_idx')")) {
+            rs.next();
+            assertEquals(List.of(1L, 1L), List.of(rs.getLong(1), rs.getLong(2)));
+        }
+        Api.anonymous().get("/public/v1/results?q=重点化工").then().statusCode(200).body("items.uscc", not(hasItem(a.uscc(2))));
+    }
+}

@@ -1,0 +1,104 @@
+package cn.doublerandom.result;
+
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.support.Api;
+import io.restassured.path.json.JsonPath;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.oneOf;
+
+/**
+ * A county with targets and certified inspectors, and its executed 2026Q4 draw, built through the
+ * API with the clock at 2026-10-09; then results recorded for its selected targets.
+ */
+public final class ResultFixture {
+
+    public static final Instant OCTOBER_9 = Instant.parse("2026-10-09T02:00:00Z");
+    private static Long itemId;
+
+    public final String county;
+    public String drawId;
+    public final List<Map<String, Object>> targets = new ArrayList<>();
+
+    public ResultFixture(String county) {
+        this.county = county;
+    }
+
+    /** One key target (of 4) and {@code generals} general targets are selected. */
+    public ResultFixture drawn(ServiceClock clock, int generals) {
+        return drawn(clock, generals, OCTOBER_9, "2026Q4");
+    }
+
+    /** The same, drawn at another instant for another quarter of 2026. */
+    public ResultFixture drawn(ServiceClock clock, int generals, Instant at, String quarter) {
+        clock.use(Clock.fixed(at, ZoneOffset.UTC));
+        synchronized (ResultFixture.class) {
+            if (itemId == null) {
+                Api.as("admin", "130100").body("{}").put("/api/v1/policies/130100/2026").then().statusCode(oneOf(200, 201));
+                itemId = ((Number) Api.as("admin", "130100").body("""
+                        {"regionCode":"130100","seqNo":"R1","name":"污染源日常监管（结果测试）","category":"GENERAL","targetType":"排污单位",
+                         "inspectingLevel":"COUNTY_AND_ABOVE","legalBasis":"《中华人民共和国环境保护法》","content":"排污许可执行情况",
+                         "methods":["ON_SITE","TECHNOLOGY"],"jointInspection":false}""")
+                        .post("/api/v1/items").then().statusCode(201).extract().path("id")).longValue();
+            }
+        }
+        StringBuilder csv = new StringBuilder("统一社会信用代码,单位名称,行政区划代码,排污许可管理类别,环境信用等级,运营状态\n");
+        for (int i = 0; i < 4; i++) {
+            csv.append(Api.uscc(county)).append(",").append(county).append("重点化工有限公司").append(i).append(',').append(county)
+                    .append(",重点管理,B,生产\n");
+        }
+        for (int i = 0; i < generals; i++) {
+            csv.append(Api.uscc(county)).append(",").append(county).append("<一般>建材厂").append(i).append(',').append(county)
+                    .append(",登记管理,B,生产\n");
+        }
+        Api.operator(county).contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/targets/import").then().statusCode(200);
+        StringBuilder staff = new StringBuilder("人员编号,姓名,行政区划代码,执法证号,执法证有效期至,状态,持证执法人员,辅助检查人员\n");
+        for (int i = 1; i <= 4; i++) {
+            staff.append("R").append(county).append("-").append(i).append(",执法员").append(i).append(',').append(county)
+                    .append(",冀环执字").append(i).append(",2030-12-31,在岗,是,否\n");
+        }
+        Api.operator(county).contentType("text/csv").body(staff.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/inspectors/import").then().statusCode(200);
+        drawId = Api.operator(county).body("{\"authority\":\"" + county + "\",\"quarter\":\"" + quarter + "\",\"items\":[" + itemId + "]}")
+                .post("/api/v1/draws").then().statusCode(201).extract().path("id");
+        JsonPath draw = Api.operator(county).body("{\"seed\":\"result-" + county + "\"}").post("/api/v1/draws/" + drawId + "/execute")
+                .then().statusCode(200).extract().jsonPath();
+        targets.addAll(draw.getList("targets"));
+        return this;
+    }
+
+    public String uscc(int i) {
+        return (String) targets.get(i).get("uscc");
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> team(int i) {
+        return (List<String>) targets.get(i).get("team");
+    }
+
+    /** A valid result body for target i. */
+    public String body(int i, String inspected, String determined, String wording, String extra) {
+        List<String> team = team(i);
+        String problems = wording.equals("NO_PROBLEM") ? "[]"
+                : "[{\"type\":\"DUST_CONTROL\",\"description\":\"料场未苫盖，扬尘明显\"}]";
+        String handling = wording.equals("NO_PROBLEM") ? "[\"NONE\"]" : "[\"IMMEDIATE_CORRECTION\"]";
+        return "{\"drawId\":\"" + drawId + "\",\"uscc\":\"" + uscc(i) + "\",\"inspectionDate\":\"" + inspected
+                + "\",\"determinationDate\":\"" + determined + "\",\"wording\":\"" + wording + "\",\"problems\":" + problems
+                + ",\"handling\":" + handling + ",\"violationFound\":" + !wording.equals("NO_PROBLEM")
+                + ",\"nonSite\":false,\"team\":[\"" + team.get(0) + "\",\"" + team.get(1) + "\"]" + extra + "}";
+    }
+
+    /** Records the result of target i and returns its id. */
+    public String record(int i, String inspected, String determined, String wording, String extra) {
+        return Api.operator(county).body(body(i, inspected, determined, wording, extra)).post("/api/v1/results")
+                .then().statusCode(201).extract().path("id");
+    }
+}
