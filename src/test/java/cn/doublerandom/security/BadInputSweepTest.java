@@ -44,7 +44,8 @@ class BadInputSweepTest {
             "{\"kind\":\"EVERYTHING\"}", "{\"methods\":\"ON_SITE\"}", "{\"eventDate\":\"yesterday\"}",
             "{\"name\":\"" + "名".repeat(5000) + "\"}", "{\"name\":\"a\\u0000b\"}", "{\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}"};
     private static final List<String> TABLES = List.of("target", "target_event", "inspector", "inspection_item", "policy",
-            "draw", "draw_execution", "ledger", "registry_version", "calendar_notice", "audit_event");
+            "draw", "draw_execution", "ledger", "registry_version", "calendar_notice", "audit_event", "result", "result_version",
+            "result_hold", "publication");
 
     @Inject
     AgroalDataSource dataSource;
