@@ -107,6 +107,10 @@ public class DemoData {
 
     @Transactional
     void load() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            // several replicas may start at once on one database: one loads, the others find it loaded
+            c.createStatement().execute("select pg_advisory_xact_lock(20220401)");
+        }
         try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery("select count(*) from target")) {
             rs.next();
             if (rs.getLong(1) > 0) {
