@@ -32,6 +32,7 @@ import java.util.List;
  * published at most once (the publication table's primary key).
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class PublicationService {
 
     private static final Logger LOG = Logger.getLogger(PublicationService.class);
@@ -40,6 +41,20 @@ public class PublicationService {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    /** Results past their deadline day and still unpublished, as of the last run (metric doublerandom_results_overdue). */
+    private final java.util.concurrent.atomic.AtomicInteger overdueGauge = new java.util.concurrent.atomic.AtomicInteger();
+    /** Deadlines waiting for a calendar year not yet loaded (metric doublerandom_deadlines_pending). */
+    private final java.util.concurrent.atomic.AtomicInteger pendingGauge = new java.util.concurrent.atomic.AtomicInteger();
+
+    @jakarta.annotation.PostConstruct
+    void registerGauges() {
+        metrics.gauge("doublerandom.results.overdue", overdueGauge);
+        metrics.gauge("doublerandom.deadlines.pending", pendingGauge);
+    }
 
     @Inject
     ServiceClock clock;
@@ -113,6 +128,16 @@ public class PublicationService {
             }
             LOG.infof("publication run at %s: %d published (%d on time, %d late), %d newly overdue, %d deadlines pending",
                     now, published, onTime, late, overdue, pending);
+            metrics.counter("doublerandom.publications", "timeliness", "on_time").increment(onTime);
+            metrics.counter("doublerandom.publications", "timeliness", "late").increment(late);
+            metrics.counter("doublerandom.publications", "timeliness", "pending_deadline").increment(published - onTime - late);
+            pendingGauge.set(pending);
+            try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("""
+                    select count(*) from publication_overdue o
+                    where not exists (select 1 from publication p where p.result_id = o.result_id and p.version = o.version)""")) {
+                rs.next();
+                overdueGauge.set(rs.getInt(1));
+            }
             return new Run(true, published, onTime, late, overdue, pending, now);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -76,6 +76,7 @@ class AuditAndIdempotencyTest {
         Api.operator(COUNTY).body(targetJson(COUNTY, "计量企业")).put("/api/v1/targets/" + Api.uscc(COUNTY)).then().statusCode(201);
         RestAssured.get("/q/metrics").then().statusCode(200)
                 .body(containsString("doublerandom_writes_total{action=\"PUT\",entity=\"TARGET\"}"))
-                .body(containsString("http_server_requests_seconds_count"));
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("doublerandom_results_overdue")).body(containsString("doublerandom_deadlines_pending"));
     }
 }
