@@ -59,8 +59,11 @@ public class PortalService {
         List<Object> params = new ArrayList<>();
         if (f.region() != null) {
             Region region = regions.require("region", f.region());
-            sql.append(" and region_code like ?");
-            params.add(regions.subtreePrefix(region.code()) + "%");
+            // a range, not LIKE: the (region_code, published_date) index serves it whatever the collation
+            String prefix = regions.subtreePrefix(region.code());
+            sql.append(" and region_code >= ? and region_code < ?");
+            params.add(prefix);
+            params.add(prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1));
         }
         if (f.quarter() != null) {
             sql.append(" and quarter = ?");
