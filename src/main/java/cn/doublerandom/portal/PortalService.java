@@ -193,6 +193,22 @@ public class PortalService {
         }
     }
 
+    /** Whether a draw is public (without loading it). */
+    public boolean isPublicDraw(String id) {
+        if (id == null || !id.matches("D\\d{9}")) {
+            return false;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select 1 from draw d where d.id = ? and " + PUBLIC_DRAW)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public PublicDraw draw(String id) {
         if (id == null || !id.matches("D\\d{9}")) {
             throw ProblemException.notFound("no public draw " + cn.doublerandom.registry.FieldRules.abbreviate(id));

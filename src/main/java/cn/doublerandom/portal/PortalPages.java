@@ -1,0 +1,364 @@
+package cn.doublerandom.portal;
+
+import cn.doublerandom.calendar.Quarter;
+import cn.doublerandom.item.ItemData;
+import cn.doublerandom.item.ItemService;
+import cn.doublerandom.registry.Labelled;
+import cn.doublerandom.platform.Page;
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemType;
+import cn.doublerandom.region.Region;
+import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.registry.history.Stored;
+import cn.doublerandom.registry.target.Uscc;
+import cn.doublerandom.result.ResultWording;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The public portal as server-rendered pages in Chinese (一公开): search the published results, a
+ * result with its versions and draw, a public draw with what it takes to verify it, the item list,
+ * and how to verify a draw offline. No scripts; every value is escaped by Qute; not in the API
+ * contract. Same data and queries as {@code /public/v1}.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@PermitAll
+public class PortalPages {
+
+    static final String HTML = "text/html;charset=UTF-8";
+    static final String CITY = "130100";
+    static final int PAGE_SIZE = 20;
+    /** No script may run, whatever a page contains; only inline styles and forms to this site. */
+    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; "
+            + "base-uri 'none'; frame-ancestors 'none'";
+
+    @CheckedTemplate(basePath = "portal")
+    static class Templates {
+        static native TemplateInstance index(SearchForm form, List<Option> regions, List<Option> quarters,
+                                             List<Option> wordings, List<PublicResult> results, String firstUrl,
+                                             String nextUrl, String error);
+
+        static native TemplateInstance result(PublicResult current, List<PublicResult> versions, boolean drawPublic);
+
+        static native TemplateInstance draw(PublicDraw draw);
+
+        static native TemplateInstance items(String region, String regionName, List<Option> regions, List<ItemRow> items,
+                                             String error);
+
+        static native TemplateInstance verify();
+
+        static native TemplateInstance error(String message);
+    }
+
+    /** What the search form was filled with, as typed (to fill it again). */
+    public record SearchForm(String region, String quarter, String from, String to, String result, String q) {
+    }
+
+    /** A select option. */
+    public record Option(String value, String text) {
+    }
+
+    /** An item of the public item list, as text. */
+    public record ItemRow(String seqNo, String name, String subItem, String category, String targetType, String level,
+                          String legalBasis, String content, String methods, String joint, String divisions) {
+    }
+
+    /** A refused page request: a Chinese message for the page and its status. */
+    static final class PageProblem extends RuntimeException {
+        final int status;
+
+        PageProblem(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    @Inject
+    PortalService portal;
+
+    @Inject
+    ItemService itemService;
+
+    @Inject
+    RegionDirectory regions;
+
+    @Inject
+    ServiceClock clock;
+
+    @GET
+    @Operation(hidden = true)
+    public Response search(@QueryParam("region") String region, @QueryParam("quarter") String quarter,
+                           @QueryParam("from") String from, @QueryParam("to") String to,
+                           @QueryParam("result") String result, @QueryParam("q") String q,
+                           @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        SearchForm form = new SearchForm(blank(region), blank(quarter), blank(from), blank(to), blank(result), blank(q));
+        List<Option> quarters = quarters(form.quarter());
+        try {
+            PortalService.Filter filter = filter(form);
+            int size = pageSize(blank(limit));
+            String cursor = cursor(blank(after));
+            Page<PublicResult> page = portal.results(filter, cursor, size);
+            String first = cursor == null ? null : url(form, null, blank(limit));
+            String next = page.next() == null ? null : url(form, page.next(), blank(limit));
+            return html(200, "public, max-age=" + PublicResultResource.MAX_AGE,
+                    Templates.index(form, regionOptions(), quarters, wordings(), page.items(), first, next, null));
+        } catch (PageProblem | ProblemException e) {
+            PageProblem p = translate(e, "查询条件有误，请检查后重新查询。");
+            return html(p.status, "no-store", Templates.index(form, regionOptions(), quarters, wordings(), List.of(), null, null,
+                    p.getMessage()));
+        }
+    }
+
+    @GET
+    @Path("/results/{id}")
+    @Operation(hidden = true)
+    public Response result(@PathParam("id") String id) {
+        return page(() -> {
+            if (id == null || !id.matches("R\\d{9}")) {
+                throw new PageProblem(404, "未找到该检查结果：编号应形如 R000000001。");
+            }
+            List<PublicResult> versions;
+            try {
+                versions = portal.result(id);
+            } catch (ProblemException e) {
+                throw new PageProblem(404, "未找到已公示的检查结果 " + id + "。尚未公示或依法不予公示的结果不在此显示。");
+            }
+            PublicResult current = versions.get(0);
+            boolean drawPublic = current.taskId() != null && portal.isPublicDraw(current.taskId());
+            return Templates.result(current, versions, drawPublic);
+        }, "public, max-age=" + PublicResultResource.MAX_AGE);
+    }
+
+    @GET
+    @Path("/draws/{id}")
+    @Operation(hidden = true)
+    public Response draw(@PathParam("id") String id) {
+        return page(() -> {
+            try {
+                return Templates.draw(portal.draw(id));
+            } catch (ProblemException e) {
+                throw new PageProblem(404, "该抽取尚未公开或不存在。抽取在其全部检查结果均已公示（或依法不予公示）后公开。");
+            }
+        }, "public, max-age=" + PublicResultResource.MAX_AGE);
+    }
+
+    @GET
+    @Path("/items")
+    @Operation(hidden = true)
+    public Response items(@QueryParam("region") String regionParam) {
+        String code = blank(regionParam) == null ? CITY : blank(regionParam);
+        try {
+            Region region = region(code);
+            List<ItemRow> rows = itemService.applicable(region.code(), false).stream().map(Stored::data)
+                    .map(PortalPages::row).toList();
+            return html(200, "public, max-age=300", Templates.items(region.code(), region.name(), regionOptions(), rows, null));
+        } catch (PageProblem | ProblemException e) {
+            PageProblem p = translate(e, "行政区划代码有误。");
+            return html(p.status, "no-store", Templates.items(code, null, regionOptions(), List.of(), p.getMessage()));
+        }
+    }
+
+    @GET
+    @Path("/verify")
+    @Operation(hidden = true)
+    public Response verify() {
+        return html(200, "public, max-age=3600", Templates.verify());
+    }
+
+    private Response page(Supplier<TemplateInstance> body, String cache) {
+        try {
+            return html(200, cache, body.get());
+        } catch (PageProblem | ProblemException e) {
+            PageProblem p = translate(e, "请求有误。");
+            return html(p.status, "no-store", Templates.error(p.getMessage()));
+        }
+    }
+
+    private static Response html(int status, String cache, TemplateInstance page) {
+        return Response.status(status).entity(page.render()).type(HTML).header("Cache-Control", cache)
+                .header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "same-origin").build();
+    }
+
+    private static PageProblem translate(RuntimeException e, String fallback) {
+        if (e instanceof PageProblem p) {
+            return p;
+        }
+        ProblemType type = ((ProblemException) e).type();
+        if (type == ProblemType.NOT_FOUND) {
+            return new PageProblem(404, "未找到所请求的内容。");
+        }
+        return new PageProblem(400, fallback);
+    }
+
+    /** The form's values checked here, with Chinese messages, before the shared query runs. */
+    private PortalService.Filter filter(SearchForm f) {
+        if (f.region() != null) {
+            region(f.region());
+        }
+        if (f.quarter() != null) {
+            try {
+                Quarter.parse(f.quarter().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new PageProblem(400, "季度格式有误：应形如 2026Q4（2026 年第四季度）。");
+            }
+        }
+        LocalDate from = date(f.from(), "起始日期");
+        LocalDate to = date(f.to(), "截止日期");
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new PageProblem(400, "检查日期范围有误：截止日期早于起始日期。");
+        }
+        if (f.result() != null && Arrays.stream(ResultWording.values()).noneMatch(w -> w.name().equals(f.result()))) {
+            throw new PageProblem(400, "检查结果有误：请从列表中选择标准用语。");
+        }
+        if (f.q() != null) {
+            String q = f.q();
+            if (q.length() > 100) {
+                throw new PageProblem(400, "关键词过长：最多 100 个字符。");
+            }
+            if (FieldRules.badCharacter(q) != null) {
+                throw new PageProblem(400, "关键词含有不允许的字符。");
+            }
+            if (!Uscc.hasForm(q.toUpperCase(Locale.ROOT)) && q.codePointCount(0, q.length()) < 2) {
+                throw new PageProblem(400, "关键词过短：请输入企业名称中至少 2 个字，或完整的 18 位统一社会信用代码。");
+            }
+        }
+        return new PortalService.Filter(f.region(), f.quarter() == null ? null : f.quarter().toUpperCase(Locale.ROOT),
+                from, to, f.result(), f.q());
+    }
+
+    private Region region(String code) {
+        Region r = RegionDirectory.hasCodeForm(code) ? regions.find(code) : null;
+        if (r == null) {
+            throw new PageProblem(400, "行政区划代码有误：应为 6 位代码，例如 130100（石家庄市）或 130123（正定县）。");
+        }
+        return r;
+    }
+
+    private static LocalDate date(String text, String label) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new PageProblem(400, label + "格式有误：应形如 2026-10-01。");
+        }
+    }
+
+    private static int pageSize(String limit) {
+        if (limit == null) {
+            return PAGE_SIZE;
+        }
+        try {
+            int n = Integer.parseInt(limit);
+            if (n >= 1 && n <= 100) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new PageProblem(400, "每页条数有误：应为 1 到 100 之间的整数。");
+    }
+
+    private static String cursor(String after) {
+        if (after != null && (after.length() > 64 || !after.matches("\\d{4}-\\d{2}-\\d{2}_R\\d{9}_\\d{1,6}"))) {
+            throw new PageProblem(400, "翻页参数有误：请回到第一页重新查询。");
+        }
+        return after;
+    }
+
+    private static String url(SearchForm f, String after, String limit) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("region", f.region());
+        p.put("quarter", f.quarter());
+        p.put("from", f.from());
+        p.put("to", f.to());
+        p.put("result", f.result());
+        p.put("q", f.q());
+        p.put("limit", limit);
+        p.put("after", after);
+        String query = p.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return query.isEmpty() ? "/" : "/?" + query;
+    }
+
+    private List<Option> regionOptions() {
+        List<Option> out = new ArrayList<>();
+        Region city = regions.find(CITY);
+        out.add(new Option(CITY, city == null ? CITY : city.name() + "（含所辖区县）"));
+        for (Region r : regions.children(CITY)) {
+            out.add(new Option(r.code(), r.name()));
+        }
+        return out;
+    }
+
+    /** The current quarter and the seven before it, plus whatever was asked for. */
+    private List<Option> quarters(String asked) {
+        List<Option> out = new ArrayList<>();
+        Quarter q = Quarter.of(clock.today());
+        String[] names = {"一", "二", "三", "四"};
+        for (int i = 0; i < 8; i++) {
+            out.add(new Option(q.toString(), q.year() + "年第" + names[q.number() - 1] + "季度"));
+            q = q.number() == 1 ? new Quarter(q.year() - 1, 4) : new Quarter(q.year(), q.number() - 1);
+        }
+        if (asked != null && out.stream().noneMatch(o -> o.value().equals(asked))) {
+            out.add(0, new Option(asked, asked));
+        }
+        return out;
+    }
+
+    private static List<Option> wordings() {
+        return Arrays.stream(ResultWording.values()).map(w -> new Option(w.name(), w.text())).toList();
+    }
+
+    private static ItemRow row(ItemData i) {
+        return new ItemRow(i.seqNo(), i.name(), i.subItem(), label(i.category()), i.targetType(), label(i.inspectingLevel()),
+                i.legalBasis(), i.content(), i.methods().stream().map(Labelled::label).collect(Collectors.joining("、")),
+                i.jointInspection() ? "是" : "否",
+                join(i.responsibleDivision(), i.cooperatingDivisions()));
+    }
+
+    private static String join(String responsible, List<String> cooperating) {
+        if (responsible == null && cooperating.isEmpty()) {
+            return null;
+        }
+        String r = responsible == null ? "" : responsible;
+        return cooperating.isEmpty() ? r : r + "（配合：" + String.join("、", cooperating) + "）";
+    }
+
+    private static String label(Labelled l) {
+        return l == null ? "〔缺失〕" : l.label();
+    }
+
+    private static String blank(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+}

@@ -1,0 +1,192 @@
+package cn.doublerandom.portal;
+
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.publication.PublicationService;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static cn.doublerandom.portal.PortalFixture.COUNTY;
+import static cn.doublerandom.portal.PortalFixture.IMG;
+import static cn.doublerandom.portal.PortalFixture.SCRIPT;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class PortalPagesTest {
+
+    private static final Pattern NEXT = Pattern.compile("<a href=\"([^\"]*)\" id=\"next\"");
+    private static final Pattern ROW_LINK = Pattern.compile("<a href=\"/results/(R\\d{9})\">");
+
+    @Inject
+    ServiceClock clock;
+
+    @Inject
+    PublicationService publication;
+
+    @BeforeEach
+    void published() {
+        PortalFixture.ensure(clock, publication);
+    }
+
+    private static Response page(String path) {
+        return RestAssured.given().get(path);
+    }
+
+    @Test
+    void theSearchPageListsPublishedResultsWithNameAndUscc() {
+        Response r = page("/?region=" + COUNTY);
+        r.then().statusCode(200).contentType(containsString("text/html")).header("Cache-Control", containsString("max-age=60"))
+                .header("Content-Security-Policy", containsString("default-src 'none'"));
+        String html = r.asString();
+        assertTrue(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"));
+        assertTrue(html.contains(PortalFixture.PLAIN_NAME), html);
+        assertTrue(html.contains(PortalFixture.usccs.get("plain")));
+        assertTrue(html.contains(PortalFixture.usccs.get("key")));
+        assertTrue(html.contains("井陉矿区") && html.contains("发现问题已责令改正") && html.contains("2026-10-12"));
+        assertTrue(html.contains("<select name=\"region\"") && html.contains("130107") && html.contains("正定县"));
+        assertFalse(html.contains("<script"), "a page never carries a script");
+        // name substring, exact USCC, result code, quarter and date range filter like the JSON API
+        assertTrue(page("/?q=门户测试").asString().contains(PortalFixture.usccs.get("plain")));
+        String byUscc = page("/?q=" + PortalFixture.usccs.get("plain").toLowerCase()).asString();
+        assertTrue(byUscc.contains(PortalFixture.PLAIN_NAME) && !byUscc.contains(PortalFixture.usccs.get("key")));
+        String corrected = page("/?region=" + COUNTY + "&result=CORRECTED").asString();
+        assertTrue(corrected.contains(PortalFixture.usccs.get("key")) && !corrected.contains(PortalFixture.usccs.get("plain")));
+        assertTrue(page("/?region=" + COUNTY + "&quarter=2026Q1").asString().contains("没有符合条件"));
+        String dated = page("/?region=" + COUNTY + "&from=2026-10-09&to=2026-10-09").asString();
+        assertTrue(dated.contains(PortalFixture.usccs.get("key")) && !dated.contains(PortalFixture.usccs.get("plain")));
+        // the filled form is filled again
+        assertTrue(corrected.contains("<option value=\"CORRECTED\" selected>"));
+    }
+
+    @Test
+    void hostileEnterpriseNamesAreEscapedEverywhere() {
+        List<String> pages = new ArrayList<>();
+        pages.add(page("/?region=" + COUNTY).asString());
+        pages.add(RestAssured.given().queryParam("q", IMG).get("/").asString());
+        pages.add(page("/results/" + PortalFixture.ids.get("key")).asString());
+        pages.add(page("/results/" + PortalFixture.ids.get("img")).asString());
+        pages.add(RestAssured.given().queryParam("q", SCRIPT).get("/").asString());
+        for (String html : pages) {
+            assertFalse(html.contains(SCRIPT), "raw script tag: " + html);
+            assertFalse(html.contains("<img"), "raw img tag: " + html);
+            assertFalse(html.contains("<script"), "a script element: " + html);
+        }
+        assertTrue(pages.get(0).contains("&lt;script&gt;alert(1)&lt;/script&gt;"), pages.get(0));
+        assertTrue(pages.get(0).contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"), pages.get(0));
+        // the search form echoes the hostile query escaped inside its value attribute
+        assertTrue(pages.get(1).contains("value=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\""), pages.get(1));
+        assertTrue(pages.get(1).contains(PortalFixture.usccs.get("img")));
+    }
+
+    @Test
+    void aConfidentialResultNeverAppears() {
+        String secret = PortalFixture.usccs.get("secret");
+        List<String> pages = new ArrayList<>();
+        pages.add(page("/?region=" + COUNTY).asString());
+        // searching for it finds nothing (the form echoes the query itself)
+        assertTrue(page("/?q=" + secret).asString().contains("没有符合条件"));
+        assertTrue(page("/?q=门户保密").asString().contains("没有符合条件"));
+        pages.add(page("/?limit=100").asString());
+        pages.add(page("/draws/" + PortalFixture.drawId).asString());
+        for (String html : pages) {
+            assertFalse(html.contains(secret) || html.contains(PortalFixture.SECRET_NAME), "the confidential result leaked: " + html);
+        }
+        page("/results/" + PortalFixture.ids.get("secret")).then().statusCode(404).body(containsString("未找到已公示的检查结果"))
+                .body(not(containsString(secret)));
+    }
+
+    @Test
+    void paginationLinksCarryTheCursorAndTheFilters() {
+        String first = page("/?region=" + COUNTY + "&limit=2").then().statusCode(200).extract().asString();
+        List<String> seen = new ArrayList<>(rowIds(first));
+        assertEquals(2, seen.size(), first);
+        Matcher m = NEXT.matcher(first);
+        assertTrue(m.find(), "a 下一页 link: " + first);
+        assertTrue(first.contains(">下一页</a>"));
+        String next = m.group(1).replace("&amp;", "&");
+        assertTrue(next.contains("region=" + COUNTY) && next.contains("limit=2") && next.contains("after="), next);
+        String second = page(next).then().statusCode(200).extract().asString();
+        List<String> more = rowIds(second);
+        assertEquals(2, more.size(), second);
+        assertFalse(NEXT.matcher(second).find(), "the last page has no 下一页");
+        assertTrue(second.contains("id=\"first\""), "a way back to the first page");
+        seen.addAll(more);
+        // 4 entries: the correction (14 Oct) first, then the three results published on 12 Oct
+        assertEquals(List.of(PortalFixture.ids.get("key")), seen.subList(0, 1));
+        assertEquals(4, seen.size());
+        assertTrue(seen.containsAll(List.of(PortalFixture.ids.get("img"), PortalFixture.ids.get("plain"))));
+    }
+
+    @Test
+    void aResultShowsEveryVersionWithTheCorrectionReasonAndLinksToItsDraw() {
+        String html = page("/results/" + PortalFixture.ids.get("key")).then().statusCode(200)
+                .header("Cache-Control", containsString("public")).extract().asString();
+        assertTrue(html.contains("检查日期录入错误"), html);
+        assertTrue(html.contains("第 2 版") && html.contains("第 1 版"), html);
+        assertTrue(html.contains("2026年第四季度双随机抽查"));
+        assertTrue(html.contains("href=\"/draws/" + PortalFixture.drawId + "\""), html);
+        assertFalse(html.contains("门户执法员") || html.contains("R130107-"), "no inspector data");
+        // the draw page: the hashes, the selected (public) USCCs, the download link
+        String draw = page("/draws/" + PortalFixture.drawId).then().statusCode(200).extract().asString();
+        String poolHash = RestAssured.given().get("/public/v1/draws/" + PortalFixture.drawId).path("poolHash");
+        assertNotNull(poolHash);
+        assertTrue(draw.contains(poolHash) && draw.contains("href=\"/public/v1/draws/" + PortalFixture.drawId + "\""), draw);
+        assertTrue(draw.contains(PortalFixture.usccs.get("key")) && draw.contains("execute") && draw.contains("只公开哈希值"), draw);
+        page("/draws/D999999999").then().statusCode(404).contentType(containsString("text/html")).body(containsString("尚未公开"));
+        page("/results/nonsense").then().statusCode(404).body(containsString("未找到"));
+    }
+
+    @Test
+    void badFiltersAreReadableChineseErrorsWith400() {
+        String[][] cases = {
+                {"/?q=厂", "至少 2 个字"},
+                {"/?result=GOOD", "标准用语"},
+                {"/?region=999999", "行政区划代码有误"},
+                {"/?region=abc", "行政区划代码有误"},
+                {"/?quarter=2026Q9", "季度格式有误"},
+                {"/?from=2026-13-01", "起始日期格式有误"},
+                {"/?from=2026-10-10&to=2026-10-01", "截止日期早于起始日期"},
+                {"/?after=garbage", "翻页参数有误"},
+                {"/?limit=0", "每页条数有误"},
+                {"/?limit=x", "每页条数有误"},
+                {"/items?region=999999", "行政区划代码有误"},
+        };
+        for (String[] c : cases) {
+            page(c[0]).then().statusCode(400).contentType(containsString("text/html")).body(containsString(c[1]))
+                    .body(containsString("class=\"error\"")).header("Cache-Control", "no-store");
+        }
+    }
+
+    @Test
+    void theItemListAndTheVerifyPage() {
+        String items = page("/items?region=" + COUNTY).then().statusCode(200).header("Cache-Control", containsString("max-age=300"))
+                .extract().asString();
+        assertTrue(items.contains("污染源日常监管（门户测试）") && items.contains("实地检查、科技检查"), items);
+        page("/items").then().statusCode(200).body(containsString("随机抽查事项清单"));
+        String verify = page("/verify").then().statusCode(200).extract().asString();
+        assertTrue(verify.contains("sha256sum snapshot.txt") && verify.contains("python3 audit/replay_draw1.py snapshot.txt \"$SEED\"")
+                && verify.contains("poolHash") && verify.contains("commit") && verify.contains("execute"), verify);
+    }
+
+    private static List<String> rowIds(String html) {
+        List<String> out = new ArrayList<>();
+        Matcher m = ROW_LINK.matcher(html);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+}
