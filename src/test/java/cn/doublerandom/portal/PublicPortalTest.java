@@ -90,7 +90,7 @@ class PublicPortalTest {
                 .body("items.id", equalTo(List.of(ids.get("a3"), ids.get("a0"), ids.get("a1"))))
                 .body("items[1].inspectionType", equalTo("双随机抽查")).body("items[1].authority", equalTo("130110"))
                 .body("items[1].authorityName", equalTo("鹿泉区")).body("items[1].resultText", equalTo("发现问题已责令改正"))
-                .body("items[1].uscc", equalTo(a.uscc(0))).body("items[1].enterpriseName", containsString("有限公司"))
+                .body("items[1].uscc", equalTo(a.uscc(0))).body("items[1].enterpriseName", containsString("130110"))
                 .body("items[1].planName", equalTo("2026年第四季度双随机抽查")).body("items[1].taskId", equalTo(a.drawId))
                 .body("items[1].inspectionDate", equalTo("2026-10-09")).body("items[1].publishedDate", equalTo("2026-10-12"))
                 .body("next", nullValue());

@@ -52,7 +52,7 @@ class ResultTest {
         String id = f.record(0, "2026-10-14", "2026-10-16", "CORRECTED", "");
         Api.operator(f.county).get("/api/v1/results/" + id).then().statusCode(200)
                 .body("drawId", equalTo(f.drawId)).body("uscc", equalTo(f.uscc(0)))
-                .body("enterpriseName", containsString("有限公司"))
+                .body("enterpriseName", containsString(f.county))
                 .body("current.version", equalTo(1)).body("current.wordingText", equalTo("发现问题已责令改正"))
                 .body("current.problems[0].typeLabel", equalTo("物料扬尘管控不到位"))
                 .body("current.handling[0].label", equalTo("立行立改"))
