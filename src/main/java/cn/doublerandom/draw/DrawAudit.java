@@ -84,7 +84,7 @@ public class DrawAudit {
 
     public Export export(String id) {
         DrawService.DrawRow d = draws.row(id);
-        boolean revealed = d.seed() != null || draws.get(id).status() != DrawStatus.PREPARED;
+        boolean revealed = d.seed() != null || draws.status(id) != DrawStatus.PREPARED;
         List<ExportedRecord> records = new ArrayList<>();
         List<Ledger.Entry> all = ledger.ofDraw(id);
         for (Ledger.Entry e : all) {

@@ -306,7 +306,7 @@ public class DrawService {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "voiding a draw needs a reason", f.problems());
         }
         try (Connection c = dataSource.getConnection()) {
-            DrawRow draw = load(c, id);
+            DrawRow draw = load(c, id, false);
             scope.requireRead(draw.authority());
             lock(c, "draw:" + id);
             DrawStatus status = status(c, id);
@@ -399,7 +399,7 @@ public class DrawService {
 
     public DrawView get(String id) {
         try (Connection c = dataSource.getConnection()) {
-            DrawRow draw = load(c, id);
+            DrawRow draw = load(c, id, false);
             scope.requireRead(draw.authority());
             return view(c, id, true);
         } catch (SQLException e) {
@@ -458,12 +458,20 @@ public class DrawService {
     }
 
     private DrawRow load(Connection c, String id) throws SQLException {
+        return load(c, id, true);
+    }
+
+    /** The stored draw; the snapshot text (tens of MB for a province) only when asked for. */
+    private DrawRow load(Connection c, String id, boolean withSnapshot) throws SQLException {
         if (id == null || !id.matches("D\\d{9}")) {
             throw ProblemException.notFound("no draw " + FieldRules.abbreviate(id));
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                select d.*, e.given, e.seed, e.result from draw d left join draw_execution e on e.draw_id = d.id where d.id = ?""")) {
-            ps.setString(1, id);
+                select d.id, d.authority, d.quarter, d.kind, d.filter, d.items, d.draw_date, d.pool_hash, d.nonce, d.commit,
+                       d.replaces, d.plan, case when ? then d.snapshot end as snapshot, e.given, e.seed, e.result
+                from draw d left join draw_execution e on e.draw_id = d.id where d.id = ?""")) {
+            ps.setBoolean(1, withSnapshot);
+            ps.setString(2, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw ProblemException.notFound("no draw " + id);
@@ -474,6 +482,15 @@ public class DrawService {
                         rs.getString("replaces"), rs.getString("plan"), rs.getString("given"), rs.getString("seed"),
                         rs.getString("result"));
             }
+        }
+    }
+
+    /** Where a draw stands, for a caller already allowed to read it. */
+    public DrawStatus status(String id) {
+        try (Connection c = dataSource.getConnection()) {
+            return status(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -493,7 +510,7 @@ public class DrawService {
     }
 
     private DrawView view(Connection c, String id, boolean withTargets) throws SQLException {
-        DrawRow d = load(c, id);
+        DrawRow d = load(c, id, false);
         DrawStatus status = status(c, id);
         String failure = null;
         String voidReason = null;
@@ -621,7 +638,7 @@ public class DrawService {
         if (replaces == null) {
             return null;
         }
-        DrawRow old = load(c, replaces);
+        DrawRow old = load(c, replaces, false);
         if (!old.authority().equals(authority) || !old.quarter().equals(quarter.toString()) || !old.kind().equals(kind.name())) {
             throw ProblemException.invalid("replaces", "draw " + replaces + " is not a " + kind + " draw of " + authority
                     + " for " + quarter);
