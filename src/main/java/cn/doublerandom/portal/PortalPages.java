@@ -288,7 +288,7 @@ public class PortalPages {
     }
 
     private static String cursor(String after) {
-        if (after != null && (after.length() > 64 || !after.matches("\\d{4}-\\d{2}-\\d{2}_R\\d{9}_\\d{1,6}"))) {
+        if (after != null && !PortalService.isCursor(after)) {
             throw new PageProblem(400, "翻页参数有误：请回到第一页重新查询。");
         }
         return after;

@@ -6,6 +6,8 @@ import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.portal.search.NameIndex;
+import cn.doublerandom.portal.search.NameSearch;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.registry.target.Uscc;
@@ -32,7 +34,7 @@ import java.util.regex.Pattern;
 public class PortalService {
 
     static final String INSPECTION_TYPE = "双随机抽查";
-    private static final Pattern CURSOR = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})_(R\\d{9})_(\\d{1,6})");
+    private static final Pattern CURSOR = Pattern.compile("[1-9]\\d{0,18}");
     private static final String[] QUARTER_NAMES = {"一", "二", "三", "四"};
 
     @Inject
@@ -44,8 +46,16 @@ public class PortalService {
     @Inject
     Ledger ledger;
 
+    @Inject
+    NameSearch names;
+
     /** The filters of the public result list. */
     public record Filter(String region, String quarter, LocalDate from, LocalDate to, String result, String q) {
+    }
+
+    /** Whether a text is a list cursor: the publication number of the last row of the previous page. */
+    public static boolean isCursor(String after) {
+        return after != null && CURSOR.matcher(after).matches();
     }
 
     public static String planName(String quarter) {
@@ -57,17 +67,20 @@ public class PortalService {
         int limit = Listing.limit(limitParam == null ? 20 : limitParam);
         StringBuilder sql = new StringBuilder("select * from publication where true");
         List<Object> params = new ArrayList<>();
+        String prefix = null;
         if (f.region() != null) {
             Region region = regions.require("region", f.region());
-            // a range, not LIKE: the (region_code, published_date) index serves it whatever the collation
-            String prefix = regions.subtreePrefix(region.code());
+            // a range, not LIKE: the (region_code, seq) index serves it whatever the collation
+            prefix = regions.subtreePrefix(region.code());
             sql.append(" and region_code >= ? and region_code < ?");
             params.add(prefix);
             params.add(prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1));
         }
+        String quarter = null;
         if (f.quarter() != null) {
+            quarter = Listing.quarter(f.quarter()).toString();
             sql.append(" and quarter = ?");
-            params.add(Listing.quarter(f.quarter()).toString());
+            params.add(quarter);
         }
         if (f.from() != null && f.to() != null && f.to().isBefore(f.from())) {
             throw ProblemException.invalid("to", "to (" + f.to() + ") is before from (" + f.from() + ")");
@@ -89,6 +102,14 @@ public class PortalService {
             sql.append(" and wording = ?");
             params.add(f.result());
         }
+        String cursor = Listing.cursor(after);
+        long before = Long.MAX_VALUE;
+        if (cursor != null) {
+            if (!isCursor(cursor)) {
+                throw ProblemException.invalid("after", "after must be the 'next' value of the previous page");
+            }
+            before = Long.parseLong(cursor);
+        }
         String q = Listing.query(f.q());
         if (q != null) {
             String upper = q.toUpperCase(java.util.Locale.ROOT);
@@ -98,28 +119,53 @@ public class PortalService {
             } else if (q.codePointCount(0, q.length()) < 2) {
                 throw ProblemException.invalid("q", "q is a USCC or at least 2 characters of the enterprise name");
             } else {
+                if (f.result() == null) {
+                    NameIndex.Conditions conditions = new NameIndex.Conditions(
+                            prefix == null ? -1 : Integer.parseInt((prefix + "000000").substring(0, 6)),
+                            prefix == null ? -1 : Integer.parseInt((prefix + "999999").substring(0, 6)),
+                            quarter == null ? -1 : NameSearch.quarterCode(quarter),
+                            f.from() == null ? Integer.MIN_VALUE : (int) f.from().toEpochDay(),
+                            f.to() == null ? Integer.MAX_VALUE : (int) f.to().toEpochDay());
+                    var seqs = names.search(q, conditions, before, limit + 1);
+                    if (seqs.isPresent()) {
+                        return page(query("select * from publication where seq = any(?) order by seq desc",
+                                List.of(seqs.get())), limit);
+                    }
+                }
                 sql.append(" and enterprise_name like ? escape '\\'");
                 params.add("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }
         }
-        String cursor = Listing.cursor(after);
         if (cursor != null) {
-            var m = CURSOR.matcher(cursor);
-            if (!m.matches()) {
-                throw ProblemException.invalid("after", "after must be the 'next' value of the previous page");
-            }
-            sql.append(" and (published_date < ? or (published_date = ? and (result_id, version) > (?, ?)))");
-            LocalDate d = LocalDate.parse(m.group(1));
-            params.add(d);
-            params.add(d);
-            params.add(m.group(2));
-            params.add(Integer.parseInt(m.group(3)));
+            sql.append(" and seq < ?");
+            params.add(before);
         }
-        sql.append(" order by published_date desc, result_id, version limit ?");
+        sql.append(" order by seq desc limit ?");
         params.add(limit + 1);
+        return page(query(sql.toString(), params), limit);
+    }
+
+    private static Page<PublicResult> page(List<PublicResult> rows, int limit) {
+        return Page.of(rows, limit, r -> Long.toString(r.seq()));
+    }
+
+    private List<PublicResult> query(String sql, List<Object> params) {
         List<PublicResult> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            bind(ps, params);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                Object p = params.get(i);
+                if (p instanceof LocalDate d) {
+                    Sql.setDate(ps, i + 1, d);
+                } else if (p instanceof long[] longs) {
+                    Long[] boxed = new Long[longs.length];
+                    for (int k = 0; k < longs.length; k++) {
+                        boxed[k] = longs[k];
+                    }
+                    ps.setArray(i + 1, c.createArrayOf("bigint", boxed));
+                } else {
+                    ps.setObject(i + 1, p);
+                }
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(row(rs));
@@ -128,7 +174,7 @@ public class PortalService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return Page.of(rows, limit, r -> r.publishedDate() + "_" + r.id() + "_" + r.version());
+        return rows;
     }
 
     /** Every published version of one result, newest first; empty when nothing of it is published. */
@@ -158,7 +204,7 @@ public class PortalService {
                 rs.getString("region_code"), INSPECTION_TYPE, Sql.getDate(rs, "inspection_date"), rs.getString("wording"),
                 rs.getString("wording_text"), rs.getString("enterprise_name"), rs.getString("uscc"),
                 planName(rs.getString("quarter")), rs.getString("draw_id"), rs.getString("correction_reason"),
-                Sql.getDate(rs, "published_date"), rs.getTimestamp("published_at").toInstant());
+                Sql.getDate(rs, "published_date"), rs.getTimestamp("published_at").toInstant(), rs.getLong("seq"));
     }
 
     /** A draw is public when executed, not voided, and every selected target has a result that is published or withheld. */
@@ -260,17 +306,6 @@ public class PortalService {
                         rs.getString("pool_hash"), rs.getString("commit"), rs.getString("nonce"),
                         given == null || given.isEmpty() ? "-" : given, rs.getString("seed"), withheld, selected, records,
                         full && !withheld ? rs.getString("snapshot") : null);
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            if (p instanceof LocalDate d) {
-                Sql.setDate(ps, i + 1, d);
-            } else {
-                ps.setObject(i + 1, p);
             }
         }
     }

@@ -5,6 +5,7 @@ import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.publication.PublicationService;
 import cn.doublerandom.result.ResultFixture;
 import cn.doublerandom.support.Api;
+import cn.doublerandom.portal.search.NameSearch;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -53,6 +54,9 @@ class PublicPortalTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    NameSearch names;
+
     @BeforeEach
     void publishOnce() {
         if (a != null) {
@@ -86,33 +90,33 @@ class PublicPortalTest {
     void publishedResultsAreFilteredSortedAndPagedAsTheNationalPortalShowsThem() {
         Api.anonymous().get("/public/v1/results?region=130110").then().statusCode(200)
                 .body("items", hasSize(3))
-                // newest publication first (14 Oct), then by id
-                .body("items.id", equalTo(List.of(ids.get("a3"), ids.get("a0"), ids.get("a1"))))
-                .body("items[1].inspectionType", equalTo("双随机抽查")).body("items[1].authority", equalTo("130110"))
-                .body("items[1].authorityName", equalTo("鹿泉区")).body("items[1].resultText", equalTo("发现问题已责令改正"))
-                .body("items[1].uscc", equalTo(a.uscc(0))).body("items[1].enterpriseName", containsString("130110"))
-                .body("items[1].planName", equalTo("2026年第四季度双随机抽查")).body("items[1].taskId", equalTo(a.drawId))
-                .body("items[1].inspectionDate", equalTo("2026-10-09")).body("items[1].publishedDate", equalTo("2026-10-12"))
+                // newest publication first: the 14 Oct run, then the 12 Oct run's in reverse order of publication
+                .body("items.id", equalTo(List.of(ids.get("a3"), ids.get("a1"), ids.get("a0"))))
+                .body("items[2].inspectionType", equalTo("双随机抽查")).body("items[2].authority", equalTo("130110"))
+                .body("items[2].authorityName", equalTo("鹿泉区")).body("items[2].resultText", equalTo("发现问题已责令改正"))
+                .body("items[2].uscc", equalTo(a.uscc(0))).body("items[2].enterpriseName", containsString("130110"))
+                .body("items[2].planName", equalTo("2026年第四季度双随机抽查")).body("items[2].taskId", equalTo(a.drawId))
+                .body("items[2].inspectionDate", equalTo("2026-10-09")).body("items[2].publishedDate", equalTo("2026-10-12"))
                 .body("next", nullValue());
         // a city includes its counties
         Api.anonymous().get("/public/v1/results?region=130100&limit=1000").then()
                 .body("items.id", hasItems(ids.get("a0"), ids.get("b0"), ids.get("b1")));
-        Api.anonymous().get("/public/v1/results?region=130109").then().body("items.id", equalTo(List.of(ids.get("b0"), ids.get("b1"))));
+        Api.anonymous().get("/public/v1/results?region=130109").then().body("items.id", equalTo(List.of(ids.get("b1"), ids.get("b0"))));
         Api.anonymous().get("/public/v1/results?region=130110&result=CORRECTED").then().body("items.id", equalTo(List.of(ids.get("a0"))));
         Api.anonymous().get("/public/v1/results?region=130110&from=2026-10-10&to=2026-10-12").then()
                 .body("items.id", equalTo(List.of(ids.get("a1"))));
         Api.anonymous().get("/public/v1/results?region=130110&quarter=2026Q1").then().body("items", hasSize(0));
         Api.anonymous().get("/public/v1/results?region=130110&quarter=2026Q4").then().body("items", hasSize(3));
         Api.anonymous().get("/public/v1/results?q=" + a.uscc(1)).then().body("items.id", equalTo(List.of(ids.get("a1"))));
-        Api.anonymous().get("/public/v1/results?q=130110<一般>").then().body("items", hasSize(2))
+        Api.anonymous().get("/public/v1/results?q=130110<一般>").then().body("items.id", equalTo(named("<一般>", false)))
                 .body("items.enterpriseName", everyItem(containsString("<一般>建材厂")));
         Api.anonymous().get("/public/v1/results?q=100%").then().body("items", hasSize(0));
         // keyset pages: stable, no overlap
         JsonPath first = Api.anonymous().get("/public/v1/results?region=130110&limit=2").then().statusCode(200)
                 .body("items", hasSize(2)).body("next", notNullValue()).extract().jsonPath();
         Api.anonymous().get("/public/v1/results?region=130110&limit=2&after=" + first.getString("next")).then()
-                .body("items.id", equalTo(List.of(ids.get("a1")))).body("next", nullValue());
-        assertEquals(List.of(ids.get("a3"), ids.get("a0")), first.getList("items.id"));
+                .body("items.id", equalTo(List.of(ids.get("a0")))).body("next", nullValue());
+        assertEquals(List.of(ids.get("a3"), ids.get("a1")), first.getList("items.id"));
         // no inspector data
         String body = Api.anonymous().get("/public/v1/results?region=130100&limit=1000").asString();
         assertFalse(body.contains("R130110-") || body.contains("执法员"), "inspector codes or names leaked");
@@ -176,6 +180,44 @@ class PublicPortalTest {
         }
         assertTrue(open.getString("seed").startsWith("result-130109|"));
         Api.anonymous().get("/public/v1/draws?region=130109").then().body("id", hasItem(b.drawId));
+    }
+
+    @Test
+    void nameSearchIsServedByTheIndexAndAgreesWithSql() throws Exception {
+        for (int i = 0; i < 100 && !names.ready(); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(names.ready(), "the name index loads in the background after start");
+        // the index path (no result filter) and the SQL path (with one) find the same names
+        List<String> byIndex = Api.anonymous().get("/public/v1/results?region=130110&q=<一般>").then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+        List<String> bySql = Api.anonymous().get("/public/v1/results?region=130110&q=<一般>&result=NO_PROBLEM").then()
+                .statusCode(200).extract().jsonPath().getList("items.id");
+        assertFalse(byIndex.isEmpty());
+        assertEquals(named("<一般>", false), byIndex);
+        assertEquals(named("<一般>", true), bySql);
+        // two characters are enough, paging works on the index path too, and a withheld result is never found
+        JsonPath first = Api.anonymous().get("/public/v1/results?region=130110&q=一般&limit=1").then().statusCode(200)
+                .body("items.id", equalTo(byIndex.subList(0, 1))).extract().jsonPath();
+        if (byIndex.size() > 1) {
+            Api.anonymous().get("/public/v1/results?region=130110&q=一般&limit=1&after=" + first.getString("next")).then()
+                    .body("items.id", equalTo(byIndex.subList(1, 2)));
+        }
+        Api.anonymous().get("/public/v1/results?region=130110&q=化工&limit=1000").then().statusCode(200)
+                .body("items.uscc", not(hasItem(a.uscc(2)))).body("items.uscc", hasItem(a.uscc(0)));
+    }
+
+    /** The ids of 130110's published results whose name contains the text (only those 未发现问题), in list order. */
+    private static List<String> named(String text, boolean noProblemOnly) {
+        JsonPath all = Api.anonymous().get("/public/v1/results?region=130110").then().statusCode(200).extract().jsonPath();
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.getList("items").size(); i++) {
+            if (all.getString("items[" + i + "].enterpriseName").contains(text)
+                    && (!noProblemOnly || all.getString("items[" + i + "].result").equals("NO_PROBLEM"))) {
+                out.add(all.getString("items[" + i + "].id"));
+            }
+        }
+        return out;
     }
 
     @Test

@@ -1,0 +1,170 @@
+package cn.doublerandom.portal.search;
+
+import cn.doublerandom.platform.database.Sql;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Keeps this replica's {@link NameIndex} in step with the publication table. The index is built
+ * in the background after start (the portal falls back to SQL until it is ready, so startup does
+ * not wait for a province's million names) and then catches up by reading only publications with
+ * a higher sequence number — the table is append-only, so nothing already indexed ever changes.
+ * Another replica's publications are seen within {@code doublerandom.portal.search.max-staleness}.
+ */
+@ApplicationScoped
+public class NameSearch {
+
+    private static final Logger LOG = Logger.getLogger(NameSearch.class);
+    private static final String COLUMNS = "seq, enterprise_name, region_code, quarter, inspection_date";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "doublerandom.portal.search.index", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "doublerandom.portal.search.max-staleness", defaultValue = "100ms")
+    Duration maxStaleness;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ReentrantLock catchingUp = new ReentrantLock();
+    private volatile NameIndex index;
+    private volatile long checkedAt;
+    private volatile Thread loader;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        Gauge.builder("doublerandom.portal.search.names", this, s -> s.index == null ? -1 : s.index.size())
+                .description("Publications in this replica's name-search index (-1 while it loads)").register(metrics);
+        Thread t = new Thread(this::load, "name-index-loader");
+        t.setDaemon(true);
+        loader = t;
+        t.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        Thread t = loader;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    /** Whether searches are answered here; false while the index loads or when it is switched off. */
+    public boolean ready() {
+        return index != null;
+    }
+
+    /**
+     * The sequence numbers of the newest {@code max} matching publications older than
+     * {@code beforeSeq}, newest first; empty when the index is not ready (search in SQL instead).
+     */
+    public Optional<long[]> search(String text, NameIndex.Conditions conditions, long beforeSeq, int max) {
+        NameIndex current = index;
+        if (current == null) {
+            return Optional.empty();
+        }
+        catchUp(current);
+        lock.readLock().lock();
+        try {
+            return Optional.of(current.search(text, conditions, beforeSeq, max));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void catchUp(NameIndex current) {
+        long now = System.nanoTime();
+        if (now - checkedAt < maxStaleness.toNanos() || !catchingUp.tryLock()) {
+            return; // checked a moment ago, or another request is reading the new rows right now
+        }
+        try {
+            checkedAt = now;
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from publication where seq > ? order by seq")) {
+                ps.setLong(1, current.lastSeq());
+                try (ResultSet rs = ps.executeQuery()) {
+                    boolean locked = false;
+                    try {
+                        while (rs.next()) {
+                            if (!locked) {
+                                lock.writeLock().lock();
+                                locked = true;
+                            }
+                            add(current, rs);
+                        }
+                    } finally {
+                        if (locked) {
+                            lock.writeLock().unlock();
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warnf("name index: catching up failed (%s); searching what it holds", e.getMessage());
+        } finally {
+            catchingUp.unlock();
+        }
+    }
+
+    private void load() {
+        long start = System.nanoTime();
+        NameIndex fresh = new NameIndex();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false); // PostgreSQL streams rows (fetch size) only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from publication order by seq")) {
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            return;
+                        }
+                        add(fresh, rs);
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            LOG.warnf("name index: loading failed (%s); the portal searches names in SQL", e.getMessage());
+            return;
+        }
+        fresh.trim();
+        index = fresh;
+        LOG.infof("name index: %d publications in %d ms", fresh.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void add(NameIndex target, ResultSet rs) throws SQLException {
+        String quarter = rs.getString(4);
+        LocalDate inspected = Sql.getDate(rs, "inspection_date");
+        target.add(rs.getLong(1), rs.getString(2), Integer.parseInt(rs.getString(3).strip()),
+                quarterCode(quarter), (int) inspected.toEpochDay());
+    }
+
+    /** 2026Q3 → 20263, the form {@link NameIndex} compares. */
+    public static int quarterCode(String quarter) {
+        return Integer.parseInt(quarter.substring(0, 4)) * 10 + (quarter.charAt(5) - '0');
+    }
+}
