@@ -18,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -33,6 +35,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public class NameSearch {
 
     private static final Logger LOG = Logger.getLogger(NameSearch.class);
+    /** More new rows than this at once (a bulk load, a replica that was away) rebuild the index instead. */
+    private static final int CATCH_UP_ROWS = 10_000;
     private static final String COLUMNS = "seq, enterprise_name, region_code, quarter, inspection_date";
 
     @Inject
@@ -59,10 +63,7 @@ public class NameSearch {
         }
         Gauge.builder("doublerandom.portal.search.names", this, s -> s.index == null ? -1 : s.index.size())
                 .description("Publications in this replica's name-search index (-1 while it loads)").register(metrics);
-        Thread t = new Thread(this::load, "name-index-loader");
-        t.setDaemon(true);
-        loader = t;
-        t.start();
+        reloadInBackground();
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -102,24 +103,32 @@ public class NameSearch {
         }
         try {
             checkedAt = now;
+            List<Object[]> rows = new ArrayList<>();
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from publication where seq > ? order by seq")) {
+                 PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from publication where seq > ? order by seq limit ?")) {
                 ps.setLong(1, current.lastSeq());
+                ps.setInt(2, CATCH_UP_ROWS + 1);
                 try (ResultSet rs = ps.executeQuery()) {
-                    boolean locked = false;
-                    try {
-                        while (rs.next()) {
-                            if (!locked) {
-                                lock.writeLock().lock();
-                                locked = true;
-                            }
-                            add(current, rs);
-                        }
-                    } finally {
-                        if (locked) {
-                            lock.writeLock().unlock();
-                        }
+                    while (rs.next()) {
+                        rows.add(new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                Sql.getDate(rs, "inspection_date")});
                     }
+                }
+            }
+            if (rows.size() > CATCH_UP_ROWS) {
+                // a bulk load behind the service's back: rebuild beside the current index instead of
+                // holding searches up while a whole province is appended
+                reloadInBackground();
+                return;
+            }
+            if (!rows.isEmpty()) {
+                lock.writeLock().lock();
+                try {
+                    for (Object[] r : rows) {
+                        add(current, (Long) r[0], (String) r[1], (String) r[2], (String) r[3], (LocalDate) r[4]);
+                    }
+                } finally {
+                    lock.writeLock().unlock();
                 }
             }
         } catch (SQLException e) {
@@ -127,6 +136,17 @@ public class NameSearch {
         } finally {
             catchingUp.unlock();
         }
+    }
+
+    private synchronized void reloadInBackground() {
+        Thread t = loader;
+        if (t != null && t.isAlive()) {
+            return;
+        }
+        t = new Thread(this::load, "name-index-loader");
+        t.setDaemon(true);
+        loader = t;
+        t.start();
     }
 
     private void load() {
@@ -141,7 +161,8 @@ public class NameSearch {
                         if (Thread.currentThread().isInterrupted()) {
                             return;
                         }
-                        add(fresh, rs);
+                        add(fresh, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                Sql.getDate(rs, "inspection_date"));
                     }
                 }
             } finally {
@@ -156,11 +177,8 @@ public class NameSearch {
         LOG.infof("name index: %d publications in %d ms", fresh.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static void add(NameIndex target, ResultSet rs) throws SQLException {
-        String quarter = rs.getString(4);
-        LocalDate inspected = Sql.getDate(rs, "inspection_date");
-        target.add(rs.getLong(1), rs.getString(2), Integer.parseInt(rs.getString(3).strip()),
-                quarterCode(quarter), (int) inspected.toEpochDay());
+    private static void add(NameIndex target, long seq, String name, String region, String quarter, LocalDate inspected) {
+        target.add(seq, name, Integer.parseInt(region.strip()), quarterCode(quarter), (int) inspected.toEpochDay());
     }
 
     /** 2026Q3 → 20263, the form {@link NameIndex} compares. */
