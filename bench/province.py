@@ -1,0 +1,442 @@
+#!/usr/bin/env python3
+"""The province benchmark harness (issue 7). Standard library only; run through bench/run.sh.
+
+Starts the packaged service on a fresh PostgreSQL database, builds a synthetic province through the
+service's own API (200 county bureaus, their targets with realistic tag mixes and their inspectors,
+a province bureau), then measures, in one run:
+
+  startup                  cold start (migrations) and restart, to /q/health/ready
+  registry import          one county's targets (CSV) per request, all counties, 2 clients
+  county draws             every county prepares and executes its quarter's draw at once (8 clients)
+  province draw            one draw over the whole province's pool, against its floors:
+                           PostgreSQL reading the pool's ids alone, the DRAW-1 tickets alone (Java),
+                           and the alternatives: the auditors' Python replay and a transcription of
+                           Rivest's consistent_sampler first-ticket order, on the same pool
+  results                  recording results (2 clients), and the publication job publishing them
+  portal                   1,000,000 published results, the portal mix with wrk
+  reports                  each oversight report for the province's data (when the service has them)
+
+and samples the service's heap (/q/metrics) every 0.25 s, reporting the peak of each phase.
+Writes a Markdown table to stdout and to bench/results/province-<date>.md.
+"""
+import concurrent.futures
+import csv
+import hashlib
+import io
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PORT = int(os.environ.get("BENCH_PORT", "18481"))
+BASE = f"http://localhost:{PORT}"
+DB = os.environ["BENCH_DB"]
+PG = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", DB, "-v", "ON_ERROR_STOP=1", "-q"]
+COUNTIES = int(os.environ.get("BENCH_COUNTIES", "200"))
+TARGETS = int(os.environ.get("BENCH_TARGETS", "1000000"))
+INSPECTORS_PER_COUNTY = int(os.environ.get("BENCH_INSPECTORS", "30"))
+PROVINCE_INSPECTORS = int(os.environ.get("BENCH_PROVINCE_INSPECTORS", "4000"))
+RESULTS = int(os.environ.get("BENCH_RESULTS", "2000"))
+HEAP = os.environ.get("BENCH_HEAP", "512m")
+QUARTER = os.environ.get("BENCH_QUARTER", "2026Q4")
+
+rows = []          # the table: (operation, size, figure, p50, p99, peak heap MiB, goal, verdict)
+tokens = {}
+service = None
+
+
+# ---------------------------------------------------------------- HTTP and the service
+
+def http(method, path, body=None, token=None, content_type="application/json", timeout=600):
+    data = body if isinstance(body, (bytes, type(None))) else json.dumps(body).encode()
+    req = urllib.request.Request(BASE + path, data=data, method=method)
+    if data is not None:
+        req.add_header("Content-Type", content_type)
+    if token:
+        req.add_header("Authorization", "Bearer " + token)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            raw = r.read()
+            return r.status, (json.loads(raw) if raw[:1] in (b"{", b"[") else raw)
+    except urllib.error.HTTPError as e:
+        raw = e.read()
+        return e.code, (json.loads(raw) if raw[:1] in (b"{", b"[") else raw)
+
+
+def ok(method, path, body=None, token=None, content_type="application/json", expect=(200, 201)):
+    status, out = http(method, path, body, token, content_type)
+    if status not in expect:
+        raise SystemExit(f"{method} {path}: {status} {str(out)[:600]}")
+    return out
+
+
+def token(who):
+    if who not in tokens:
+        with urllib.request.urlopen(f"{BASE}/dev/tokens/{who}") as r:
+            tokens[who] = r.read().decode()
+    return tokens[who]
+
+
+def start_service():
+    global service
+    env = dict(os.environ, QUARKUS_PROFILE="demo", QUARKUS_HTTP_PORT=str(PORT),
+               QUARKUS_DATASOURCE_JDBC_URL=f"jdbc:postgresql://127.0.0.1:5432/{DB}",
+               QUARKUS_DATASOURCE_USERNAME="postgres", QUARKUS_DATASOURCE_PASSWORD="postgres",
+               DOUBLERANDOM_DEMO_ENABLED="false", DOUBLERANDOM_PUBLICATION_CRON="*/5 * * * * ?",
+               DOUBLERANDOM_IMPORT_MAX_ROWS="200000")
+    log = open(os.path.join(ROOT, "target", "bench-province-service.log"), "a")
+    t0 = time.monotonic()
+    service = subprocess.Popen(["java", f"-Xmx{HEAP}", "-jar", "target/quarkus-app/quarkus-run.jar"], cwd=ROOT, env=env,
+                               stdout=log, stderr=subprocess.STDOUT)
+    while True:
+        try:
+            with urllib.request.urlopen(BASE + "/q/health/ready", timeout=2) as r:
+                if r.status == 200:
+                    return time.monotonic() - t0
+        except Exception:
+            pass
+        if service.poll() is not None:
+            raise SystemExit("the service stopped; see target/bench-province-service.log")
+        time.sleep(0.05)
+
+
+def stop_service():
+    if service and service.poll() is None:
+        service.terminate()
+        service.wait(30)
+
+
+class HeapSampler:
+    """Polls the service's heap in use (all heap pools) and keeps the peak since the last reset."""
+
+    def __init__(self):
+        self.peak = 0
+        self.stop = False
+        threading.Thread(target=self.run, daemon=True).start()
+
+    def run(self):
+        pattern = re.compile(r'^jvm_memory_used_bytes\{[^}]*area="heap"[^}]*\} ([0-9.Ee+]+)', re.M)
+        while not self.stop:
+            try:
+                with urllib.request.urlopen(BASE + "/q/metrics", timeout=5) as r:
+                    used = sum(float(v) for v in pattern.findall(r.read().decode()))
+                    self.peak = max(self.peak, used)
+            except Exception:
+                pass
+            time.sleep(0.25)
+
+    def take(self):
+        p, self.peak = self.peak, 0
+        return round(p / 2 ** 20)
+
+
+def pct(values, q):
+    if not values:
+        return None
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(q / 100 * (len(s) - 1))))]
+
+
+def ms(seconds):
+    return None if seconds is None else f"{seconds * 1000:,.0f} ms"
+
+
+def add(operation, size, figure, p50=None, p99=None, heap=None, goal="", met=None):
+    verdict = "" if met is None else ("met" if met else "NOT met")
+    rows.append((operation, size, figure, p50 or "", p99 or "", f"{heap} MiB" if heap else "", goal, verdict))
+    print("  " + " | ".join(str(c) for c in rows[-1]), flush=True)
+
+
+# ---------------------------------------------------------------- the synthetic province
+
+def counties():
+    with open(os.path.join(ROOT, "src/main/resources/reference/regions/areas.csv"), encoding="utf-8") as f:
+        codes = [r[0] for r in csv.reader(f) if r and r[0].startswith("13") and not r[0].endswith("00")]
+    return codes[:COUNTIES]
+
+
+def uscc(county, i):
+    # GB 32100: 18 characters, the last a check character over the first 17 (weights 3^(k-1) mod 31)
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    body = "91" + county + f"{i:09d}"
+    total = sum(alphabet.index(c) * pow(3, k, 31) for k, c in enumerate(body))
+    return body + alphabet[(31 - total % 31) % 31]
+
+
+TRADE = "恒达华北冀中正元金石新源宏泰鑫磊永盛天诚瑞丰德润盛世隆兴博远嘉禾"
+INDUSTRY = ["化学原料和化学制品制造业", "金属制品业", "非金属矿物制品业", "纺织业", "医药制造业", "黑色金属冶炼和压延加工业",
+            "农副食品加工业", "汽车制造业", "电力、热力生产和供应业", "橡胶和塑料制品业"]
+SUFFIX = ["有限公司", "有限责任公司", "股份有限公司", "厂", "分公司"]
+
+
+def target_csv(county, n, rnd):
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["统一社会信用代码", "单位名称", "行政区划代码", "乡镇（街道）", "行业类别", "污染物类型", "监控类型",
+                "排污许可管理类别", "重点排污单位", "环境信用等级", "重污染天气绩效分级", "正面清单起始日期", "运营状态"])
+    for i in range(n):
+        industry = rnd.choice(INDUSTRY)
+        permit = rnd.choices(["重点管理", "简化管理", "登记管理"], [15, 25, 60])[0]
+        name = county + rnd.choice(TRADE) + rnd.choice(TRADE) + industry[:2] + str(i) + rnd.choice(SUFFIX)
+        monitoring = "、".join(sorted(rnd.sample(["在线监测", "分表计电", "视频监控"], rnd.choice([0, 0, 1, 2]))))
+        w.writerow([uscc(county, i), name, county, f"{county}乡镇{rnd.randint(1, 12)}", industry,
+                    rnd.choice(["废气", "废水", "废气、废水", "固体废物", "噪声"]), monitoring, permit,
+                    "是" if permit == "重点管理" and rnd.random() < 0.4 else "否",
+                    rnd.choices("ABCDE", [20, 60, 12, 6, 2])[0], rnd.choice("ABCD"),
+                    "2026-01-01" if rnd.random() < 0.05 else "", rnd.choices(["生产", "停产", "关闭"], [92, 6, 2])[0]])
+    return out.getvalue().encode("utf-8")
+
+
+def inspector_csv(region, n, prefix):
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["人员编号", "姓名", "行政区划代码", "执法证号", "执法证有效期至", "状态", "持证执法人员", "辅助检查人员"])
+    for i in range(n):
+        certified = i % 10 != 9
+        w.writerow([f"{prefix}{region}-{i}", f"执法员{i}", region, f"冀环执{region}{i}" if certified else "",
+                    "2030-12-31" if certified else "", "在岗", "是" if certified else "否", "否"])
+    return out.getvalue().encode("utf-8")
+
+
+def timed_parallel(work, items, clients):
+    times = []
+    lock = threading.Lock()
+
+    def one(item):
+        t = time.monotonic()
+        out = work(item)
+        with lock:
+            times.append(time.monotonic() - t)
+        return out
+
+    t0 = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(clients) as pool:
+        outs = list(pool.map(one, items))
+    return time.monotonic() - t0, times, outs
+
+
+# ---------------------------------------------------------------- phases
+
+def phase_startup(heap):
+    cold = start_service()
+    stop_service()
+    warm = start_service()
+    heap.take()
+    add("startup, first (migrations on an empty database)", "-", f"{cold:.2f} s")
+    add("startup, restart (to /q/health/ready)", "-", f"{warm:.2f} s", goal="< 3 s", met=warm < 3)
+
+
+def phase_registries(heap, codes):
+    admin = token("admin-130000")
+    ok("PUT", "/api/v1/policies/130000/2026", {}, admin)
+    item = ok("POST", "/api/v1/items", {"regionCode": "130000", "seqNo": "B1", "name": "排污许可执行情况检查（基准）",
+                                        "category": "GENERAL", "targetType": "排污单位", "inspectingLevel": "COUNTY_AND_ABOVE",
+                                        "legalBasis": "《中华人民共和国环境保护法》", "content": "排污许可执行情况",
+                                        "methods": ["ON_SITE", "TECHNOLOGY"], "jointInspection": False}, admin)["id"]
+    per = TARGETS // len(codes)
+    rnd = random.Random(20261123)
+    bodies = {c: target_csv(c, per, rnd) for c in codes}
+    heap.take()
+    wall, times, _ = timed_parallel(
+        lambda c: ok("POST", "/api/v1/targets/import", bodies[c], token(f"operator-{c}"), "text/csv"), codes, 2)
+    add("import targets (CSV, one county per request)", f"{len(codes)} × {per:,} = {per * len(codes):,}",
+        f"{wall:.1f} s, {per * len(codes) / wall:,.0f} rows/s", ms(pct(times, 50)), ms(pct(times, 99)), heap.take())
+    wall, times, _ = timed_parallel(
+        lambda c: ok("POST", "/api/v1/inspectors/import", inspector_csv(c, INSPECTORS_PER_COUNTY, "I"),
+                     token(f"operator-{c}"), "text/csv"), codes, 2)
+    ok("POST", "/api/v1/inspectors/import", inspector_csv("130000", PROVINCE_INSPECTORS, "P"), token("city-130000"), "text/csv")
+    add("import inspectors", f"{len(codes)} × {INSPECTORS_PER_COUNTY} + {PROVINCE_INSPECTORS:,}", f"{wall:.1f} s",
+        ms(pct(times, 50)), ms(pct(times, 99)), heap.take())
+    return item
+
+
+def draw(authority, role, item, seed):
+    t = token(f"{role}-{authority}")
+    t0 = time.monotonic()
+    d = ok("POST", "/api/v1/draws", {"authority": authority, "quarter": QUARTER, "items": [item]}, t)
+    t1 = time.monotonic()
+    e = ok("POST", f"/api/v1/draws/{d['id']}/execute", {"seed": seed}, t)
+    t2 = time.monotonic()
+    e["drawDate"] = d["drawDate"]
+    return d["id"], t1 - t0, t2 - t1, e
+
+
+def phase_county_draws(heap, codes, item):
+    wall, times, outs = timed_parallel(lambda c: draw(c, "operator", item, f"bench-{c}-20261123"), codes, 8)
+    selected = sum(len(o[3]["targets"]) for o in outs)
+    add("county draws at once (prepare + execute, 8 clients)", f"{len(codes)} counties, {selected:,} selected",
+        f"{wall:.1f} s in all", ms(pct(times, 50)), ms(pct(times, 99)), heap.take(), "< 60 s in all", wall < 60)
+    return outs
+
+
+def phase_province_draw(heap, item):
+    draw_id, prepare, execute, e = draw("130000", "city", item, "bench-province-20261123")
+    peak = heap.take()
+    export = ok("GET", f"/api/v1/draws/{draw_id}/export", token=token("auditor-ALL"))
+    snapshot_file = os.path.join(ROOT, "target", "bench-province-snapshot.txt")
+    with open(snapshot_file, "w", encoding="utf-8", newline="\n") as f:
+        f.write(export["snapshot"])
+    pool = sum(1 for line in export["snapshot"].splitlines() if line.startswith("T "))
+    # floor 1: PostgreSQL reading the pool's ids alone
+    t0 = time.monotonic()
+    subprocess.run(PG + ["-c", "\\copy (select uscc from target where region_code >= '130000' and region_code < '140000'"
+                                " and operating_status <> 'CLOSED') to '/dev/null'"], check=True)
+    read = time.monotonic() - t0
+    # floor 2: the DRAW-1 tickets alone (Java, the service's engine), and the hash of the snapshot
+    floors = json.loads(subprocess.run(
+        ["java", "-Xmx" + HEAP, "-cp", "target/classes:target/test-classes", "cn.doublerandom.benchmark.Floors",
+         snapshot_file, export["seed"]], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
+    tickets = floors["ticketsSeconds"]
+    floor = read + tickets
+    total = prepare + execute
+    add("province draw: prepare (pool snapshot from the registries)", f"{pool:,} targets", f"{prepare:.2f} s", heap=peak)
+    add("province draw: execute (DRAW-1, teams, ledger)", f"{len(e['targets']):,} selected", f"{execute:.2f} s")
+    add("floor: PostgreSQL reads the pool's ids", f"{pool:,}", f"{read:.2f} s")
+    add("floor: DRAW-1 tickets alone (Java)", f"{floors['n']:,}", f"{tickets:.2f} s")
+    add("province draw vs read-plus-hash floor", f"{pool:,}", f"{total:.2f} s = {total / floor:.1f} × floor ({floor:.2f} s)",
+        goal="≤ 2 × floor", met=total <= 2 * floor)
+    # the alternatives an auditor would run: the README's Python replay, and consistent_sampler's first-ticket order
+    t0 = time.monotonic()
+    replay = subprocess.run(["python3", "audit/replay_draw1.py", snapshot_file, export["seed"]], cwd=ROOT,
+                            capture_output=True, text=True)
+    python_replay = time.monotonic() - t0
+    t0 = time.monotonic()
+    subprocess.run(["python3", "bench/first_tickets.py", snapshot_file, export["seed"]], cwd=ROOT, check=True,
+                   capture_output=True)
+    python_tickets = time.monotonic() - t0
+    add("alternative: auditors' Python replay (stdlib)", f"{pool:,}",
+        f"{python_replay:.2f} s = {python_replay / total:.1f} × the service's draw", goal="same result",
+        met=replay.returncode == 0)
+    add("alternative: consistent_sampler first-ticket order (Python)", f"{pool:,}",
+        f"{python_tickets:.2f} s = {python_tickets / tickets:.1f} × Java tickets")
+    return draw_id
+
+
+def phase_results(heap, outs):
+    recorded = []
+    for draw_id, _, _, e in outs:
+        for t in e["targets"]:
+            recorded.append((draw_id, t, e["drawDate"]))
+    rnd = random.Random(7)
+    rnd.shuffle(recorded)
+    recorded = recorded[:RESULTS]
+
+    def record(pair):
+        draw_id, t, day = pair
+        county = t["uscc"][2:8]
+        violation = rnd.random() < 0.2
+        body = {"drawId": draw_id, "uscc": t["uscc"], "inspectionDate": day, "determinationDate": day,
+                "wording": "CORRECTED" if violation else "NO_PROBLEM",
+                "problems": [{"type": "DUST_CONTROL", "description": "料场未苫盖"}] if violation else [],
+                "handling": ["IMMEDIATE_CORRECTION"] if violation else ["NONE"], "violationFound": violation,
+                "nonSite": rnd.random() < 0.3, "team": t["team"][:2]}
+        return ok("POST", "/api/v1/results", body, token(f"operator-{county}"))
+
+    wall, times, _ = timed_parallel(record, recorded, 2)
+    add("record results (2 clients)", f"{len(recorded):,}", f"{len(recorded) / wall:,.0f} results/s", ms(pct(times, 50)),
+        ms(pct(times, 99)), heap.take())
+    # the job runs every 5 s here (cron */5): time until every result is published
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < 300:
+        n = int(subprocess.run(PG + ["-tAc", "select count(*) from publication"], check=True, capture_output=True,
+                               text=True).stdout.strip())
+        if n >= len(recorded):
+            break
+        time.sleep(0.5)
+    add("publication job: recorded → public", f"{n:,} of {len(recorded):,}", f"{time.monotonic() - t0:.1f} s (job every 5 s)",
+        heap=heap.take(), goal="all", met=n >= len(recorded))
+
+
+def phase_portal(heap):
+    t0 = time.monotonic()
+    subprocess.run(PG + ["-f", "bench/portal-data.sql"], cwd=ROOT, check=True)
+    add("portal data: 1,000,000 published results (SQL)", "1,000,000", f"{time.monotonic() - t0:.0f} s")
+    http("GET", "/public/v1/results?q=%E5%8D%8E%E5%8C%97&limit=1")
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < 120:
+        status, metrics = http("GET", "/q/metrics")
+        m = re.search(r"^doublerandom_portal_search_names\S* ([0-9.Ee+]+)", metrics.decode() if isinstance(metrics, bytes) else "", re.M)
+        if m and float(m.group(1)) >= 1_000_000:
+            break
+        time.sleep(0.5)
+    add("portal name index rebuilt", "1,000,000 names", f"{time.monotonic() - t0:.1f} s", heap=heap.take())
+    warm = os.environ.get("BENCH_PORTAL_WARMUP", "60")
+    subprocess.run(["wrk", "-t2", "-c8", f"-d{warm}s", "-s", "bench/portal.lua", BASE], cwd=ROOT, check=True,
+                   capture_output=True)
+    heap.take()
+    conns = os.environ.get("BENCH_PORTAL_CONNECTIONS", "16")
+    out = subprocess.run(["wrk", "-t2", f"-c{conns}", "-d30s", "--latency", "-s", "bench/portal.lua", BASE], cwd=ROOT,
+                         check=True, capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", out).group(1))
+    lat = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)", out, re.M))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+
+    def to_ms(v):
+        return float(v[:-2]) if v.endswith("ms") else float(v[:-2]) / 1000 if v.endswith("us") else float(v[:-1]) * 1000
+
+    p99 = to_ms(lat["99"])
+    add(f"portal mix 50/30/20, wrk {conns} connections, 30 s", "1,000,000 published",
+        f"{rps:,.0f} req/s{', ' + errors.group(1) + ' errors' if errors else ''}", lat["50"], lat["99"], heap.take(),
+        "≥ 2,000 req/s, p99 < 50 ms", rps >= 2000 and p99 < 50 and not errors)
+
+
+def phase_reports(heap):
+    auditor = token("auditor-ALL")
+    status, spec = http("GET", "/q/openapi?format=json")
+    paths = [p for p in (spec.get("paths", {}) if isinstance(spec, dict) else {}) if p.startswith("/api/v1/reports")]
+    if not paths:
+        add("reports", "-", "not in this build")
+        return
+    for path in sorted(paths):
+        if "{" in path:
+            continue
+        for query in (f"region=130000&quarter={QUARTER}", f"region=130100&quarter={QUARTER}", f"region=130000&month=2026-11"):
+            t0 = time.monotonic()
+            status, _ = http("GET", f"{path}?{query}", token=auditor)
+            took = time.monotonic() - t0
+            if status == 200:
+                add(f"report {path}", query.split("&")[0], f"{took:.2f} s", heap=heap.take(), goal="< 2 s", met=took < 2)
+                break
+
+
+def main():
+    os.makedirs(os.path.join(ROOT, "target"), exist_ok=True)
+    heap = HeapSampler()
+    codes = counties()
+    print(f"province benchmark: {len(codes)} counties, {TARGETS:,} targets, heap -Xmx{HEAP}, database {DB}", flush=True)
+    try:
+        phase_startup(heap)
+        item = phase_registries(heap, codes)
+        outs = phase_county_draws(heap, codes, item)
+        phase_province_draw(heap, item)
+        phase_results(heap, outs)
+        phase_reports(heap)
+        if "portal" not in os.environ.get("BENCH_SKIP", ""):
+            phase_portal(heap)
+    finally:
+        heap.stop = True
+        stop_service()
+    peak = max((int(r[5].split()[0]) for r in rows if r[5]), default=0)
+    add("peak heap over the whole run", "-", f"{peak} MiB", goal="< 512 MiB", met=peak < 512)
+    lines = [f"# Province benchmark, {time.strftime('%Y-%m-%d %H:%M')}", "",
+             f"{os.cpu_count()} cores; service `java -Xmx{HEAP}` (packaged, demo profile without demo data) on the "
+             f"machine's PostgreSQL; clients on the same machine.", "",
+             "| operation | size | time or throughput | p50 | p99 | peak heap | goal | |", "|---|---|---|---|---|---|---|---|"]
+    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    text = "\n".join(lines) + "\n"
+    print("\n" + text)
+    os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
+    with open(os.path.join(ROOT, "bench", "results", f"province-{time.strftime('%Y-%m-%d')}.md"), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()
