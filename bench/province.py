@@ -41,6 +41,8 @@ BASE = f"http://localhost:{PORT}"
 DB = os.environ["BENCH_DB"]
 PG = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", DB, "-v", "ON_ERROR_STOP=1", "-q"]
 COUNTIES = int(os.environ.get("BENCH_COUNTIES", "200"))
+BUREAUS = int(os.environ.get("BENCH_BUREAUS", "200"))
+CITY_INSPECTORS = 60
 TARGETS = int(os.environ.get("BENCH_TARGETS", "1000000"))
 INSPECTORS_PER_COUNTY = int(os.environ.get("BENCH_INSPECTORS", "30"))
 PROVINCE_INSPECTORS = int(os.environ.get("BENCH_PROVINCE_INSPECTORS", "4000"))
@@ -163,6 +165,15 @@ def counties():
     return codes[:COUNTIES]
 
 
+def cities(county_codes):
+    """City bureaus that draw beside the counties, so that the bureaus number BENCH_BUREAUS (Hebei has
+    190 county-level units in the national codes and 11 cities: 200 bureaus = all counties + 10 cities)."""
+    wanted = max(0, BUREAUS - len(county_codes))
+    with open(os.path.join(ROOT, "src/main/resources/reference/regions/cities.csv"), encoding="utf-8") as f:
+        codes = [r[0] + "00" for r in csv.reader(f) if r and r[0].startswith("13")]
+    return codes[:wanted]
+
+
 def uscc(county, i):
     # GB 32100: 18 characters, the last a check character over the first 17 (weights 3^(k-1) mod 31)
     alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -253,7 +264,9 @@ def phase_registries(heap, codes):
         lambda c: ok("POST", "/api/v1/inspectors/import", inspector_csv(c, INSPECTORS_PER_COUNTY, "I"),
                      token(f"operator-{c}"), "text/csv"), codes, 2)
     ok("POST", "/api/v1/inspectors/import", inspector_csv("130000", PROVINCE_INSPECTORS, "P"), token("city-130000"), "text/csv")
-    add("import inspectors", f"{len(codes)} × {INSPECTORS_PER_COUNTY} + {PROVINCE_INSPECTORS:,}", f"{wall:.1f} s",
+    for c in cities(codes):
+        ok("POST", "/api/v1/inspectors/import", inspector_csv(c, CITY_INSPECTORS, "C"), token(f"city-{c}"), "text/csv")
+    add("import inspectors", f"{len(codes)} × {INSPECTORS_PER_COUNTY} + cities + {PROVINCE_INSPECTORS:,}", f"{wall:.1f} s",
         ms(pct(times, 50)), ms(pct(times, 99)), heap.take())
     return item
 
@@ -269,10 +282,12 @@ def draw(authority, role, item, seed):
     return d["id"], t1 - t0, t2 - t1, e
 
 
-def phase_county_draws(heap, codes, item):
-    wall, times, outs = timed_parallel(lambda c: draw(c, "operator", item, f"bench-{c}-20261123"), codes, 8)
+def phase_county_draws(heap, codes, city_codes, item):
+    bureaus = [(c, "operator") for c in codes] + [(c, "city") for c in city_codes]
+    wall, times, outs = timed_parallel(lambda b: draw(b[0], b[1], item, f"bench-{b[0]}-20261123"), bureaus, 8)
     selected = sum(len(o[3]["targets"]) for o in outs)
-    add("county draws at once (prepare + execute, 8 clients)", f"{len(codes)} counties, {selected:,} selected",
+    add("bureau draws at once (prepare + execute, 8 clients)",
+        f"{len(codes)} counties + {len(city_codes)} cities, {selected:,} selected",
         f"{wall:.1f} s in all", ms(pct(times, 50)), ms(pct(times, 99)), heap.take(), "< 60 s in all", wall < 60)
     return outs
 
@@ -323,7 +338,7 @@ def phase_province_draw(heap, item):
 def phase_results(heap, outs):
     recorded = []
     for draw_id, _, _, e in outs:
-        for t in e["targets"]:
+        for t in (e["targets"] if e["authority"][4:] != "00" else []):  # county results: recorded by the county
             recorded.append((draw_id, t, e["drawDate"]))
     rnd = random.Random(7)
     rnd.shuffle(recorded)
@@ -415,7 +430,7 @@ def main():
     try:
         phase_startup(heap)
         item = phase_registries(heap, codes)
-        outs = phase_county_draws(heap, codes, item)
+        outs = phase_county_draws(heap, codes, cities(codes), item)
         phase_province_draw(heap, item)
         phase_results(heap, outs)
         phase_reports(heap)

@@ -4,6 +4,7 @@ import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.draw.ledger.Ledger;
 import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.Page;
+import cn.doublerandom.platform.database.PortalDataSource;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.portal.search.NameIndex;
@@ -12,7 +13,6 @@ import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.registry.target.Uscc;
 import cn.doublerandom.result.ResultWording;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -38,7 +38,7 @@ public class PortalService {
     private static final String[] QUARTER_NAMES = {"一", "二", "三", "四"};
 
     @Inject
-    AgroalDataSource dataSource;
+    PortalDataSource database;
 
     @Inject
     RegionDirectory regions;
@@ -151,7 +151,7 @@ public class PortalService {
 
     private List<PublicResult> query(String sql, List<Object> params) {
         List<PublicResult> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = database.get().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 if (p instanceof LocalDate d) {
@@ -179,7 +179,7 @@ public class PortalService {
 
     /** Every published version of one result, newest first; empty when nothing of it is published. */
     public List<PublicResult> result(String id) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = database.get().getConnection();
              PreparedStatement ps = c.prepareStatement("select * from publication where result_id = ? order by version desc")) {
             ps.setString(1, id);
             List<PublicResult> out = new ArrayList<>();
@@ -220,7 +220,7 @@ public class PortalService {
         int limit = Listing.limit(limitParam == null ? 50 : limitParam);
         String prefix = region == null ? "" : regions.subtreePrefix(regions.require("region", region).code());
         List<String> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = database.get().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select d.id from draw d where d.authority like ? and " + PUBLIC_DRAW + " order by d.id desc limit ?")) {
             ps.setString(1, prefix + "%");
             ps.setInt(2, limit);
@@ -244,7 +244,7 @@ public class PortalService {
         if (id == null || !id.matches("D\\d{9}")) {
             return false;
         }
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = database.get().getConnection();
              PreparedStatement ps = c.prepareStatement("select 1 from draw d where d.id = ? and " + PUBLIC_DRAW)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -259,7 +259,7 @@ public class PortalService {
         if (id == null || !id.matches("D\\d{9}")) {
             throw ProblemException.notFound("no public draw " + cn.doublerandom.registry.FieldRules.abbreviate(id));
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = database.get().getConnection()) {
             return draw(c, id, true);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -1,7 +1,7 @@
 package cn.doublerandom.portal.search;
 
+import cn.doublerandom.platform.database.PortalDataSource;
 import cn.doublerandom.platform.database.Sql;
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -40,7 +40,7 @@ public class NameSearch {
     private static final String COLUMNS = "seq, enterprise_name, region_code, quarter, inspection_date";
 
     @Inject
-    AgroalDataSource dataSource;
+    PortalDataSource database;
 
     @Inject
     MeterRegistry metrics;
@@ -104,7 +104,7 @@ public class NameSearch {
         try {
             checkedAt = now;
             List<Object[]> rows = new ArrayList<>();
-            try (Connection c = dataSource.getConnection();
+            try (Connection c = database.get().getConnection();
                  PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from publication where seq > ? order by seq limit ?")) {
                 ps.setLong(1, current.lastSeq());
                 ps.setInt(2, CATCH_UP_ROWS + 1);
@@ -152,7 +152,7 @@ public class NameSearch {
     private void load() {
         long start = System.nanoTime();
         NameIndex fresh = new NameIndex();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = database.get().getConnection()) {
             c.setAutoCommit(false); // PostgreSQL streams rows (fetch size) only inside a transaction
             try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from publication order by seq")) {
                 ps.setFetchSize(10_000);
