@@ -168,9 +168,9 @@ public class PortalService {
                 Sql.getDate(rs, "published_date"), rs.getTimestamp("published_at").toInstant());
     }
 
-    private List<PublicResult.Item> items(String text) {
+    private List<PublicResult.PublishedItemResult> items(String text) {
         try {
-            return json.readValue(text, new TypeReference<List<PublicResult.Item>>() { });
+            return json.readValue(text, new TypeReference<List<PublicResult.PublishedItemResult>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -16,11 +16,11 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PublicResult(String id, int version, String authority, String authorityName, String regionCode,
                            String inspectionType, LocalDate inspectionDate, String result, String resultText,
-                           List<Item> items, String enterpriseName, String uscc, String planName, String taskId, String correctionReason,
-                           LocalDate publishedDate, Instant publishedAt) {
+                           List<PublishedItemResult> items, String enterpriseName, String uscc, String planName,
+                           String taskId, String correctionReason, LocalDate publishedDate, Instant publishedAt) {
 
     /** The published outcome of one item: the item as named when recorded, the wording code and its text. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(long itemId, String itemName, String subItem, String wording, String wordingText) {
+    public record PublishedItemResult(long itemId, String itemName, String subItem, String wording, String wordingText) {
     }
 }

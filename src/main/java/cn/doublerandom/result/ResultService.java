@@ -76,7 +76,7 @@ public class ResultService {
     }
 
     /** The items' outcomes in the draw's item order, and the visit's summary wording. */
-    private record Outcomes(List<ResultView.ItemView> items, String wording, String wordingText) {
+    private record Outcomes(List<ResultView.ItemResult> items, String wording, String wordingText) {
     }
 
     /** An item of a draw, as the item list names it now. */
@@ -413,7 +413,7 @@ public class ResultService {
         }
         Map<String, Wording> found = wordings.load(c, distinct);
         Set<String> reported = new HashSet<>();
-        List<ResultView.ItemView> items = new ArrayList<>();
+        List<ResultView.ItemResult> items = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             if (codes[k] == null) {
                 continue;
@@ -431,12 +431,12 @@ public class ResultService {
                 continue;
             }
             DrawItem d = drawItems.get(k);
-            items.add(new ResultView.ItemView(d.id(), d.name(), d.subItem(), w.code(), w.text()));
+            items.add(new ResultView.ItemResult(d.id(), d.name(), d.subItem(), w.code(), w.text()));
         }
         Outcomes outcomes = null;
         if (problems.isEmpty()) {
             // the summary: the first item wording other than 未发现问题, else 未发现问题 (every item)
-            ResultView.ItemView summary = items.stream().filter(i -> !WordingCatalog.NO_PROBLEM.equals(i.wording())).findFirst()
+            ResultView.ItemResult summary = items.stream().filter(i -> !WordingCatalog.NO_PROBLEM.equals(i.wording())).findFirst()
                     .orElse(items.get(0));
             if (WordingCatalog.NO_PROBLEM.equals(summary.wording()) && (!v.problems().isEmpty() || v.violationFound())) {
                 problems.add(FieldProblem.field(v.shorthand() != null ? "wording" : "items", WordingCatalog.NO_PROBLEM,
@@ -556,7 +556,7 @@ public class ResultService {
                 insert into result_item (result_id, version, position, item_id, item_name, sub_item, wording, wording_text)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
             int position = 1;
-            for (ResultView.ItemView item : outcomes.items()) {
+            for (ResultView.ItemResult item : outcomes.items()) {
                 ps.setString(1, id);
                 ps.setInt(2, version);
                 ps.setInt(3, position++);
@@ -590,14 +590,14 @@ public class ResultService {
     }
 
     ResultView view(Connection c, String id) throws SQLException {
-        Map<Integer, List<ResultView.ItemView>> items = new TreeMap<>();
+        Map<Integer, List<ResultView.ItemResult>> items = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select version, item_id, item_name, sub_item, wording, wording_text from result_item
                 where result_id = ? order by version, position""")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new ResultView.ItemView(rs.getLong(2),
+                    items.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new ResultView.ItemResult(rs.getLong(2),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
                 }
             }

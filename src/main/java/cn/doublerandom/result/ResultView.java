@@ -22,14 +22,14 @@ public record ResultView(String id, String drawId, String uscc, String enterpris
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Version(int version, LocalDate inspectionDate, LocalDate determinationDate, String wording,
-                          String wordingText, List<ItemView> items, List<FindingView> problems, List<HandlingView> handling,
+                          String wordingText, List<ItemResult> items, List<FindingView> problems, List<HandlingView> handling,
                           boolean violationFound, boolean nonSite, List<String> team, String correctionReason,
                           Instant recordedAt, String recordedBy, Instant publishedAt, Boolean onTime) {
     }
 
     /** The outcome of one item (检查事项 / 检查结果): the item as named when recorded, the wording code and its text. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ItemView(long itemId, String itemName, String subItem, String wording, String wordingText) {
+    public record ItemResult(long itemId, String itemName, String subItem, String wording, String wordingText) {
     }
 
     public record FindingView(String type, String typeLabel, String description) {
