@@ -340,7 +340,7 @@ public class PortalPages {
     /** The wordings results in the city and its counties can carry; retired ones too (old results keep them). */
     private List<Option> wordings() {
         LocalDate today = clock.today();
-        return wordingCatalog.within(CITY).stream()
+        return wordingCatalog.withinCached(CITY).stream()
                 .map(w -> new Option(w.code(), w.text() + (w.usableOn(today) || today.isBefore(w.validFrom()) ? "" : "（已停用）")))
                 .toList();
     }

@@ -72,6 +72,12 @@ public class WordingCatalog {
 
     /** Codes seen to exist. Wordings are never removed, so a code once known stays known on every replica. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    /** The portal's filter lists, kept a minute (what the page's own max-age allows); emptied by a local write. */
+    private final Map<String, Cached> lists = new ConcurrentHashMap<>();
+    static final long LIST_TTL_MILLIS = 60_000;
+
+    private record Cached(List<Wording> wordings, long until) {
+    }
 
     public static boolean hasCodeForm(String code) {
         return code != null && CODE.matcher(code).matches();
@@ -106,6 +112,17 @@ public class WordingCatalog {
         String prefix = regions.subtreePrefix(region.code());
         return query(" where w.region_code = any(?) or w.region_code like ? order by array_position(?, w.region_code::text) nulls last,"
                 + " w.region_code, w.seq", chain.toArray(String[]::new), prefix + "%", chain.toArray(String[]::new));
+    }
+
+    /** {@link #within}, cached for the public pages: a wording added on another replica shows within a minute. */
+    public List<Wording> withinCached(String regionCode) {
+        long now = System.currentTimeMillis();
+        Cached c = lists.get(regionCode);
+        if (c == null || c.until() < now) {
+            c = new Cached(within(regionCode), now + LIST_TTL_MILLIS);
+            lists.put(regionCode, c);
+        }
+        return c.wordings();
     }
 
     public Optional<Wording> find(String code) {
@@ -227,6 +244,7 @@ public class WordingCatalog {
             }
             audit.record("CREATE", "WORDING", code, region.code(), text + " from " + from + (reason == null ? "" : "; " + reason));
             known.add(code);
+            lists.clear();
             return load(c, List.of(code)).get(code);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -264,6 +282,7 @@ public class WordingCatalog {
                 throw new ProblemException(ProblemType.CONFLICT, "wording " + w.code() + " is already retired");
             }
             audit.record("RETIRE", "WORDING", w.code(), w.regionCode(), "from " + from + "; " + reason);
+            lists.clear();
             return load(c, List.of(w.code())).get(w.code());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
