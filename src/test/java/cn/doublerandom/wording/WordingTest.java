@@ -30,15 +30,16 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Result wordings as data per region: the national nine, a region's own additions (循环化工园区
- * 130172, with a two-item draw), the hierarchy (province → city → county), retirement, bad input and
- * roles. Wordings of other regions (无极县 130130, 唐山市路南区 130202) are only added to the catalog
- * here, never drawn.
+ * Result wordings as data per region: the national nine, a region's own additions (裕华区 130108,
+ * with a two-item draw; 130130 and 130172 are PublicationTest's draws, and 130108 is otherwise only
+ * the excluded ImportBenchmark's), the hierarchy (province → city → county), retirement, bad input
+ * and roles. Wordings of other regions (无极县 130130, 唐山市路南区 130202) are only added to the
+ * catalog here, never drawn.
  */
 @QuarkusTest
 class WordingTest {
 
-    private static final String COUNTY = "130172";
+    private static final String COUNTY = "130108";
     private static final List<String> NATIONAL = List.of("NO_PROBLEM", "INFO_NOT_DISCLOSED", "INFO_FALSIFIED", "UNREACHABLE",
             "CORRECTED", "OBSTRUCTED", "NO_ACTIVITY", "PENDING_HANDLING", "CLOSED");
     private static final List<String> NATIONAL_TEXTS = List.of("未发现问题", "未按规定公示信息", "公示信息隐瞒真实情况、弄虚作假",
@@ -91,9 +92,9 @@ class WordingTest {
     @Test
     void aRegionsOwnAndItsProvincesWordingsAreUsableThereAndNotElsewhere() throws Exception {
         // the county itself (an administrator of the city), the province above it, a sibling county, another city's county
-        Api.as("admin", "130100").body(wording("XH_REVISIT", COUNTY, "已责令整改，待复查", "2026-10-01")).post("/api/v1/wordings")
-                .then().statusCode(201).header("Location", endsWith("/api/v1/wordings/XH_REVISIT"))
-                .body("regionCode", equalTo(COUNTY)).body("regionName", equalTo("石家庄循环化工园区"))
+        Api.as("admin", "130100").body(wording("YH_REVISIT", COUNTY, "已责令整改，待复查", "2026-10-01")).post("/api/v1/wordings")
+                .then().statusCode(201).header("Location", endsWith("/api/v1/wordings/YH_REVISIT"))
+                .body("regionCode", equalTo(COUNTY)).body("regionName", equalTo("裕华区"))
                 .body("validFrom", equalTo("2026-10-01")).body("recordedBy", containsString("admin@130100"));
         Api.as("admin", "130000").body(wording("HB_PERMIT_LAPSED", "130000", "排污许可证已过期，已责令申请", "2026-01-01"))
                 .post("/api/v1/wordings").then().statusCode(201);
@@ -102,33 +103,33 @@ class WordingTest {
         Api.as("admin", "130200").body(wording("TS_ONLY", "130202", "唐山路南区自定用语", null)).post("/api/v1/wordings")
                 .then().statusCode(201);
         assertEquals(4, count("select count(*) from audit_event where entity = 'WORDING' and action = 'CREATE' "
-                + "and entity_id in ('XH_REVISIT', 'HB_PERMIT_LAPSED', 'WJ_ONLY', 'TS_ONLY')"));
+                + "and entity_id in ('YH_REVISIT', 'HB_PERMIT_LAPSED', 'WJ_ONLY', 'TS_ONLY')"));
 
         // vocabularies: national first, then the province's, then the county's own
         List<String> own = Api.anonymous().get("/public/v1/wordings?region=" + COUNTY).then().statusCode(200)
                 .extract().jsonPath().getList("code");
         assertEquals("HB_PERMIT_LAPSED", own.get(9));
-        org.junit.jupiter.api.Assertions.assertTrue(own.indexOf("XH_REVISIT") > 9, own.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(own.indexOf("YH_REVISIT") > 9, own.toString());
         Api.anonymous().get("/public/v1/wordings?region=130130").then().body("code", hasItems("WJ_ONLY", "HB_PERMIT_LAPSED"))
-                .body("code", not(hasItem("XH_REVISIT")));
+                .body("code", not(hasItem("YH_REVISIT")));
         // the province's reaches every Hebei county, Tangshan's too; a county's stays at home
         Api.anonymous().get("/public/v1/wordings?region=130202").then().body("code", hasItems("TS_ONLY", "HB_PERMIT_LAPSED"))
-                .body("code", not(hasItem("XH_REVISIT"))).body("code", not(hasItem("WJ_ONLY")));
+                .body("code", not(hasItem("YH_REVISIT"))).body("code", not(hasItem("WJ_ONLY")));
         Api.anonymous().get("/public/v1/wordings?region=110101").then().body("code", not(hasItem("HB_PERMIT_LAPSED")));
 
         // usable here: one item with the county's wording, the other with the province's
-        String id = Api.operator(COUNTY).body(f.itemsBody(0, "2026-10-12", "2026-10-12", List.of("XH_REVISIT", "HB_PERMIT_LAPSED"), ""))
+        String id = Api.operator(COUNTY).body(f.itemsBody(0, "2026-10-12", "2026-10-12", List.of("YH_REVISIT", "HB_PERMIT_LAPSED"), ""))
                 .post("/api/v1/results").then().log().ifValidationFails().statusCode(201)
-                .body("current.items.wording", equalTo(List.of("XH_REVISIT", "HB_PERMIT_LAPSED")))
+                .body("current.items.wording", equalTo(List.of("YH_REVISIT", "HB_PERMIT_LAPSED")))
                 .body("current.items.wordingText", equalTo(List.of("已责令整改，待复查", "排污许可证已过期，已责令申请")))
-                .body("current.wording", equalTo("XH_REVISIT")).extract().path("id");
+                .body("current.wording", equalTo("YH_REVISIT")).extract().path("id");
         // not here: a sibling county's and another city's county's wordings, named in the problem
         long before = count("select count(*) from result_version");
         Api.operator(COUNTY).body(f.itemsBody(1, "2026-10-12", "2026-10-12", List.of("WJ_ONLY", "TS_ONLY"), ""))
                 .post("/api/v1/results").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("items[0].wording", "items[1].wording")))
                 .body("errors.value", equalTo(List.of("WJ_ONLY", "TS_ONLY")))
-                .body("errors[0].message", containsString("is a wording of region 130130 无极县, not in the vocabulary of 130172"))
+                .body("errors[0].message", containsString("is a wording of region 130130 无极县, not in the vocabulary of " + COUNTY))
                 .body("errors[1].message", containsString("region 130202"));
         assertEquals(before, count("select count(*) from result_version"));
         Api.operator(COUNTY).get("/api/v1/results/" + id).then().body("current.items.itemName",
@@ -137,49 +138,49 @@ class WordingTest {
 
     @Test
     void aRetiredWordingStaysOnOldResultsAndIsRefusedForNewOnes() throws Exception {
-        Api.as("admin", COUNTY).body(wording("XH_OLD_PHRASE", COUNTY, "园区旧用语", "2026-10-01")).post("/api/v1/wordings")
+        Api.as("admin", COUNTY).body(wording("YH_OLD_PHRASE", COUNTY, "园区旧用语", "2026-10-01")).post("/api/v1/wordings")
                 .then().statusCode(201);
-        Api.as("admin", COUNTY).body(wording("XH_LATER", COUNTY, "园区新用语", "2026-11-01")).post("/api/v1/wordings")
+        Api.as("admin", COUNTY).body(wording("YH_LATER", COUNTY, "园区新用语", "2026-11-01")).post("/api/v1/wordings")
                 .then().statusCode(201);
-        String old = Api.operator(COUNTY).body(f.body(2, "2026-10-12", "2026-10-12", "XH_OLD_PHRASE", ""))
-                .post("/api/v1/results").then().statusCode(201).body("current.items.wording", equalTo(List.of("XH_OLD_PHRASE", "XH_OLD_PHRASE")))
+        String old = Api.operator(COUNTY).body(f.body(2, "2026-10-12", "2026-10-12", "YH_OLD_PHRASE", ""))
+                .post("/api/v1/results").then().statusCode(201).body("current.items.wording", equalTo(List.of("YH_OLD_PHRASE", "YH_OLD_PHRASE")))
                 .extract().path("id");
 
         // retired from 15 October, with a reason; only once; never before it applied; not without a reason
-        Api.as("admin", COUNTY).body("{\"retiredFrom\":\"2026-09-30\",\"reason\":\"早于启用\"}").post("/api/v1/wordings/XH_OLD_PHRASE/retire")
+        Api.as("admin", COUNTY).body("{\"retiredFrom\":\"2026-09-30\",\"reason\":\"早于启用\"}").post("/api/v1/wordings/YH_OLD_PHRASE/retire")
                 .then().statusCode(400).body("errors[0].field", equalTo("retiredFrom"));
-        Api.as("admin", COUNTY).body("{\"retiredFrom\":\"2026-10-15\"}").post("/api/v1/wordings/XH_OLD_PHRASE/retire")
+        Api.as("admin", COUNTY).body("{\"retiredFrom\":\"2026-10-15\"}").post("/api/v1/wordings/YH_OLD_PHRASE/retire")
                 .then().statusCode(400).body("errors[0].field", equalTo("reason"));
-        Api.as("admin", "130130").body("{\"reason\":\"越权\"}").post("/api/v1/wordings/XH_OLD_PHRASE/retire").then().statusCode(403);
-        Api.operator(COUNTY).body("{\"reason\":\"越权\"}").post("/api/v1/wordings/XH_OLD_PHRASE/retire").then().statusCode(403);
+        Api.as("admin", "130130").body("{\"reason\":\"越权\"}").post("/api/v1/wordings/YH_OLD_PHRASE/retire").then().statusCode(403);
+        Api.operator(COUNTY).body("{\"reason\":\"越权\"}").post("/api/v1/wordings/YH_OLD_PHRASE/retire").then().statusCode(403);
         Api.as("admin", COUNTY).body("{\"retiredFrom\":\"2026-10-15\",\"reason\":\"省厅统一规范用语\"}")
-                .post("/api/v1/wordings/XH_OLD_PHRASE/retire").then().statusCode(200)
+                .post("/api/v1/wordings/YH_OLD_PHRASE/retire").then().statusCode(200)
                 .body("retiredFrom", equalTo("2026-10-15")).body("retirementReason", equalTo("省厅统一规范用语"))
-                .body("retiredBy", containsString("admin@130172"));
-        Api.as("admin", COUNTY).body("{\"reason\":\"再次\"}").post("/api/v1/wordings/XH_OLD_PHRASE/retire").then().statusCode(409);
-        assertEquals(1, count("select count(*) from audit_event where entity = 'WORDING' and action = 'RETIRE' and entity_id = 'XH_OLD_PHRASE'"));
+                .body("retiredBy", containsString("admin@" + COUNTY));
+        Api.as("admin", COUNTY).body("{\"reason\":\"再次\"}").post("/api/v1/wordings/YH_OLD_PHRASE/retire").then().statusCode(409);
+        assertEquals(1, count("select count(*) from audit_event where entity = 'WORDING' and action = 'RETIRE' and entity_id = 'YH_OLD_PHRASE'"));
         // the national list is the service's, not a region's
         Api.as("admin", "130000").body("{\"reason\":\"不用\"}").post("/api/v1/wordings/CLOSED/retire").then().statusCode(403);
         Api.as("admin", COUNTY).body("{\"reason\":\"不用\"}").post("/api/v1/wordings/NO_SUCH_CODE/retire").then().statusCode(404);
 
         // refused for a result determined on or after the retirement, and before a wording applies
-        Api.operator(COUNTY).body(f.body(3, "2026-10-15", "2026-10-16", "XH_OLD_PHRASE", "")).post("/api/v1/results")
+        Api.operator(COUNTY).body(f.body(3, "2026-10-15", "2026-10-16", "YH_OLD_PHRASE", "")).post("/api/v1/results")
                 .then().statusCode(400).body("errors.field", equalTo(List.of("wording")))
                 .body("errors[0].message", containsString("was retired from 2026-10-15 (省厅统一规范用语)"));
-        Api.operator(COUNTY).body(f.body(3, "2026-10-15", "2026-10-16", "XH_LATER", "")).post("/api/v1/results")
+        Api.operator(COUNTY).body(f.body(3, "2026-10-15", "2026-10-16", "YH_LATER", "")).post("/api/v1/results")
                 .then().statusCode(400).body("errors[0].message", containsString("applies to results determined from 2026-11-01"));
         // the old result keeps it, and a correction of another field, still determined before the retirement, may keep it
         Api.operator(COUNTY).get("/api/v1/results/" + old).then().statusCode(200)
                 .body("current.items.wordingText", equalTo(List.of("园区旧用语", "园区旧用语")));
-        String correction = f.body(2, "2026-10-13", "2026-10-13", "XH_OLD_PHRASE", "")
+        String correction = f.body(2, "2026-10-13", "2026-10-13", "YH_OLD_PHRASE", "")
                 .replaceAll("\"drawId\":\"[^\"]+\",\"uscc\":\"[^\"]+\",", "").replaceFirst("\\{", "{\"reason\":\"检查日期录入错误\",");
         Api.operator(COUNTY).body(correction).post("/api/v1/results/" + old + "/corrections").then().statusCode(201)
                 .body("versions.items.wordingText", equalTo(List.of(List.of("园区旧用语", "园区旧用语"), List.of("园区旧用语", "园区旧用语"))));
         // the public vocabulary lists it as retired
         Api.anonymous().get("/public/v1/wordings?region=" + COUNTY).then()
-                .body("find { it.code == 'XH_OLD_PHRASE' }.retiredFrom", equalTo("2026-10-15"))
-                .body("find { it.code == 'XH_OLD_PHRASE' }.active", equalTo(false))
-                .body("find { it.code == 'XH_LATER' }.active", equalTo(false))
+                .body("find { it.code == 'YH_OLD_PHRASE' }.retiredFrom", equalTo("2026-10-15"))
+                .body("find { it.code == 'YH_OLD_PHRASE' }.active", equalTo(false))
+                .body("find { it.code == 'YH_LATER' }.active", equalTo(false))
                 .body("find { it.code == 'CORRECTED' }.retiredFrom", nullValue());
         // the database keeps wordings as written
         try (Connection c = dataSource.getConnection()) {
@@ -214,7 +215,7 @@ class WordingTest {
         Api.as("admin", "130100").body("{\"code\":\"X1\",\"unknown\":1}").post("/api/v1/wordings").then().statusCode(400);
         Api.as("admin", "130100").post("/api/v1/wordings").then().statusCode(400);
         // outside the administrator's region, and roles other than admin
-        String fine = wording("XH_SCOPE", COUNTY, "越权用语", null);
+        String fine = wording("YH_SCOPE", COUNTY, "越权用语", null);
         Api.as("admin", "130200").body(fine).post("/api/v1/wordings").then().statusCode(403).contentType("application/problem+json");
         Api.as("admin", "130130").body(fine).post("/api/v1/wordings").then().statusCode(403);
         Api.operator(COUNTY).body(fine).post("/api/v1/wordings").then().statusCode(403);
