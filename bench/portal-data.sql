@@ -21,8 +21,15 @@ select rid, 'D900000001', uscc, '130100', county, name, '2026Q3', false, now(), 
 insert into result_version (result_id, version, inspection_date, determination_date, wording, wording_text, problems, handling,
                             violation_found, non_site, team, deadline_basis, recorded_at, recorded_by)
 select rid, 1, day, day, 'NO_PROBLEM', '未发现问题', '[]', '{NONE}', false, false, '{B1,B2}', day, now(), 'bench' from bench_row;
+-- one item per visit (item 1 of the demo list), 未发现问题
+insert into result_item (result_id, version, position, item_id, item_name, sub_item, wording, wording_text)
+select rid, 1, 1, it.id, it.name, it.sub_item, 'NO_PROBLEM', '未发现问题' from bench_row join inspection_item it on it.id = 1;
 insert into publication (result_id, version, draw_id, authority, region_code, quarter, uscc, enterprise_name, inspection_date,
-                         determination_date, wording, wording_text, deadline, on_time, published_at, published_date)
+                         determination_date, wording, wording_text, deadline, on_time, published_at, published_date, items,
+                         wordings)
 select rid, 1, 'D900000001', '130100', county, '2026Q3', uscc, name, day, day, 'NO_PROBLEM', '未发现问题', day + 28, true,
-       (day + 3)::timestamp, day + 3 from bench_row;
+       (day + 3)::timestamp, day + 3,
+       jsonb_build_array(jsonb_build_object('itemId', 1, 'itemName', coalesce((select name from inspection_item where id = 1), '〔缺失〕'),
+                                            'wording', 'NO_PROBLEM', 'wordingText', '未发现问题')),
+       '{NO_PROBLEM}' from bench_row;
 analyze;

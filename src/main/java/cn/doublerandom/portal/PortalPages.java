@@ -13,7 +13,7 @@ import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.registry.FieldRules;
 import cn.doublerandom.registry.history.Stored;
 import cn.doublerandom.registry.target.Uscc;
-import cn.doublerandom.result.ResultWording;
+import cn.doublerandom.wording.WordingCatalog;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
@@ -32,7 +32,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,6 +109,9 @@ public class PortalPages {
 
     @Inject
     ServiceClock clock;
+
+    @Inject
+    WordingCatalog wordingCatalog;
 
     @GET
     @Operation(hidden = true)
@@ -234,7 +236,7 @@ public class PortalPages {
         if (from != null && to != null && to.isBefore(from)) {
             throw new PageProblem(400, "检查日期范围有误：截止日期早于起始日期。");
         }
-        if (f.result() != null && Arrays.stream(ResultWording.values()).noneMatch(w -> w.name().equals(f.result()))) {
+        if (f.result() != null && !wordingCatalog.isKnown(f.result())) {
             throw new PageProblem(400, "检查结果有误：请从列表中选择标准用语。");
         }
         if (f.q() != null) {
@@ -335,8 +337,12 @@ public class PortalPages {
         return out;
     }
 
-    private static List<Option> wordings() {
-        return Arrays.stream(ResultWording.values()).map(w -> new Option(w.name(), w.text())).toList();
+    /** The wordings results in the city and its counties can carry; retired ones too (old results keep them). */
+    private List<Option> wordings() {
+        LocalDate today = clock.today();
+        return wordingCatalog.withinCached(CITY).stream()
+                .map(w -> new Option(w.code(), w.text() + (w.usableOn(today) || today.isBefore(w.validFrom()) ? "" : "（已停用）")))
+                .toList();
     }
 
     private static ItemRow row(ItemData i) {

@@ -12,7 +12,10 @@ import cn.doublerandom.portal.search.NameSearch;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.registry.target.Uscc;
-import cn.doublerandom.result.ResultWording;
+import cn.doublerandom.wording.WordingCatalog;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -22,7 +25,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -48,6 +50,12 @@ public class PortalService {
 
     @Inject
     NameSearch names;
+
+    @Inject
+    WordingCatalog wordings;
+
+    @Inject
+    ObjectMapper json;
 
     /** The filters of the public result list. */
     public record Filter(String region, String quarter, LocalDate from, LocalDate to, String result, String q) {
@@ -94,12 +102,11 @@ public class PortalService {
             params.add(f.to());
         }
         if (f.result() != null) {
-            try {
-                ResultWording.valueOf(f.result());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("result", "result must be one of " + Arrays.toString(ResultWording.values()));
+            if (!wordings.isKnown(f.result())) {
+                throw ProblemException.invalid("result", "result must be a wording code: see /public/v1/wordings?region=");
             }
-            sql.append(" and wording = ?");
+            // any item of that wording (the GIN index on wordings serves it)
+            sql.append(" and wordings @> array[cast(? as text)]");
             params.add(f.result());
         }
         String cursor = Listing.cursor(after);
@@ -202,9 +209,17 @@ public class PortalService {
         Region a = regions.find(authority);
         return new PublicResult(rs.getString("result_id"), rs.getInt("version"), authority, a == null ? null : a.name(),
                 rs.getString("region_code"), INSPECTION_TYPE, Sql.getDate(rs, "inspection_date"), rs.getString("wording"),
-                rs.getString("wording_text"), rs.getString("enterprise_name"), rs.getString("uscc"),
+                rs.getString("wording_text"), items(rs.getString("items")), rs.getString("enterprise_name"), rs.getString("uscc"),
                 planName(rs.getString("quarter")), rs.getString("draw_id"), rs.getString("correction_reason"),
                 Sql.getDate(rs, "published_date"), rs.getTimestamp("published_at").toInstant(), rs.getLong("seq"));
+    }
+
+    private List<PublicResult.PublishedItemResult> items(String text) {
+        try {
+            return json.readValue(text, new TypeReference<List<PublicResult.PublishedItemResult>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A draw is public when executed, not voided, and every selected target has a result that is published or withheld. */

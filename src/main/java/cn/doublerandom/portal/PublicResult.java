@@ -5,17 +5,25 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A published result as the national credit portal shows it: inspecting authority, inspection type,
  * date, result, enterprise name and USCC, plan and task. No inspector data. A correction is its own
- * entry (version &gt; 1, with its reason); the earlier version stays published. {@code seq} is the
+ * entry (version &gt; 1, with its reason); the earlier version stays published. {@code items} are the
+ * outcomes per item of the visit (检查事项 / 检查结果); {@code result} is the visit's summary: the first
+ * item wording other than 未发现问题, else 未发现问题. {@code seq} is the
  * publication order (the list's keyset cursor), not shown.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PublicResult(String id, int version, String authority, String authorityName, String regionCode,
                            String inspectionType, LocalDate inspectionDate, String result, String resultText,
-                           String enterpriseName, String uscc, String planName, String taskId, String correctionReason,
-                           LocalDate publishedDate, Instant publishedAt,
+                           List<PublishedItemResult> items, String enterpriseName, String uscc, String planName,
+                           String taskId, String correctionReason, LocalDate publishedDate, Instant publishedAt,
                            @JsonIgnore long seq) {
+
+    /** The published outcome of one item: the item as named when recorded, the wording code and its text. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PublishedItemResult(long itemId, String itemName, String subItem, String wording, String wordingText) {
+    }
 }

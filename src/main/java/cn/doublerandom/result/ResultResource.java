@@ -35,7 +35,9 @@ public class ResultResource {
 
     @POST
     @RolesAllowed({Role.OPERATOR, Role.CITY})
-    @Operation(summary = "Record the result of one selected target of an executed draw (one result per target)")
+    @Operation(summary = "Record the result of one selected target of an executed draw (one result per target): an outcome "
+            + "per item of the draw in items [{itemId, wording}], each item exactly once, or wording alone when every item has "
+            + "the same outcome; the version's wording is the summary: the first item wording other than NO_PROBLEM, else NO_PROBLEM")
     public Response record(ResultInput input) {
         ResultView view = service.record(input);
         return Response.status(Response.Status.CREATED).entity(view)
@@ -58,7 +60,8 @@ public class ResultResource {
     @POST
     @Path("/{id}/corrections")
     @RolesAllowed({Role.OPERATOR, Role.CITY})
-    @Operation(summary = "Correct a result: a new version with a reason; earlier versions stay as they were")
+    @Operation(summary = "Correct a result: a new version with a reason and again every item's outcome (or the one-wording "
+            + "shorthand); earlier versions stay as they were")
     public Response correct(@PathParam("id") String id, ResultInput input) {
         return Response.status(Response.Status.CREATED).entity(service.correct(id, input)).build();
     }

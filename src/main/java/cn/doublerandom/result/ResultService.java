@@ -8,6 +8,8 @@ import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.registry.FieldRules;
 import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
+import cn.doublerandom.wording.Wording;
+import cn.doublerandom.wording.WordingCatalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,15 +27,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Records inspection results: one per selected target of an executed draw, written by the operator
- * or city of the draw's authority (谁检查、谁录入). Nothing is updated: a correction is a new version
- * with its reason, and every version stays visible.
+ * or city of the draw's authority (谁检查、谁录入). The visit's outcome is one wording per item of the
+ * draw (each item exactly once), from the target region's vocabulary as at the determination date;
+ * the version also keeps a summary wording for lists: the first item wording other than 未发现问题
+ * (NO_PROBLEM) in the draw's item order, else 未发现问题. Nothing is updated: a correction is a new
+ * version (with every item again) and its reason, and every version stays visible.
  */
 @ApplicationScoped
 public class ResultService {
@@ -58,10 +66,24 @@ public class ResultService {
     @Inject
     ObjectMapper json;
 
-    /** What a version holds once checked. */
-    private record Checked(LocalDate inspectionDate, LocalDate determinationDate, ResultWording wording,
-                           List<ResultView.FindingView> problems, List<Handling> handling, boolean violationFound,
-                           boolean nonSite, List<String> team) {
+    @Inject
+    WordingCatalog wordings;
+
+    /** What a version holds once its fields are checked; the items are resolved against the draw later. */
+    private record Checked(LocalDate inspectionDate, LocalDate determinationDate, String shorthand,
+                           List<ResultInput.ItemOutcome> outcomes, List<ResultView.FindingView> problems,
+                           List<Handling> handling, boolean violationFound, boolean nonSite, List<String> team) {
+    }
+
+    /** The items' outcomes in the draw's item order, and the visit's summary wording. */
+    private record Outcomes(List<ResultView.ItemResult> items, String wording, String wordingText) {
+    }
+
+    /** An item of a draw, as the item list names it now. */
+    private record DrawItem(long id, String name, String subItem) {
+        String describe() {
+            return id + " " + name + (subItem == null ? "" : "（" + subItem + "）");
+        }
     }
 
     private record DrawFacts(String id, String authority, String quarter, LocalDate drawDate, boolean executed, boolean voided) {
@@ -89,7 +111,7 @@ public class ResultService {
             scope.requireRegistryWrite(draw.authority());
             requireExecuted(draw);
             List<String> teamInForce = teamInForce(c, draw.id(), uscc);
-            checkAgainstDraw(draw, v, teamInForce);
+            Outcomes outcomes = checkAgainstDraw(c, draw, targetRegion(c, uscc), v, teamInForce);
             lock(c, "result:" + draw.id() + ":" + uscc);
             try (PreparedStatement ps = c.prepareStatement("select id from result where draw_id = ? and uscc = ?")) {
                 ps.setString(1, draw.id());
@@ -122,7 +144,7 @@ public class ResultService {
                     throw new IllegalStateException("selected target " + uscc + " is missing from the registry");
                 }
             }
-            insertVersion(c, id, 1, v, v.determinationDate(), null, now);
+            insertVersion(c, id, 1, v, outcomes, v.determinationDate(), null, now);
             return view(c, id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -146,12 +168,12 @@ public class ResultService {
             lock(c, "result:" + row.drawId() + ":" + row.uscc());
             DrawFacts draw = draw(c, row.drawId());
             requireExecuted(draw);
-            checkAgainstDraw(draw, v, teamInForce(c, draw.id(), row.uscc()));
+            Outcomes outcomes = checkAgainstDraw(c, draw, row.regionCode(), v, teamInForce(c, draw.id(), row.uscc()));
             int next = (int) scalar(c, "select max(version) + 1 from result_version where result_id = ?", id);
             boolean anyPublished = scalar(c, "select count(*) from publication where result_id = ?", id) > 0;
             // unpublished, the window still runs from the determination; once published, a correction is new information
             LocalDate basis = anyPublished ? clock.today() : v.determinationDate();
-            insertVersion(c, id, next, v, basis, reason, clock.now());
+            insertVersion(c, id, next, v, outcomes, basis, reason, clock.now());
             return view(c, id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -251,15 +273,30 @@ public class ResultService {
         } else if (inspected != null && determined.isBefore(inspected)) {
             f.fail("determinationDate", determined.toString(), "is before the inspection date " + inspected);
         }
-        ResultWording wording = null;
-        if (in.wording() == null) {
-            f.fail("wording", null, "is required: one of " + Arrays.toString(ResultWording.values()));
-        } else {
-            try {
-                wording = ResultWording.valueOf(in.wording());
-            } catch (IllegalArgumentException e) {
-                f.fail("wording", FieldRules.abbreviate(in.wording()), "is not a result wording code: one of "
-                        + Arrays.toString(ResultWording.values()));
+        List<ResultInput.ItemOutcome> outcomes = in.items() == null ? List.of() : in.items();
+        if (in.wording() != null && in.items() != null) {
+            f.fail("items", null, "give either items (one outcome per item of the draw) or wording (the same for every "
+                    + "item), not both");
+        } else if (in.wording() == null && outcomes.isEmpty()) {
+            f.fail("items", null, "is required: one {itemId, wording} per item of the draw, or wording alone when every "
+                    + "item has the same outcome");
+        } else if (in.wording() != null && !WordingCatalog.hasCodeForm(in.wording())) {
+            f.fail("wording", FieldRules.abbreviate(in.wording()), "is not a wording code (see GET /public/v1/wordings?region=)");
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+            ResultInput.ItemOutcome o = outcomes.get(i);
+            if (o == null) {
+                f.fail("items[" + i + "]", null, "is empty");
+                continue;
+            }
+            if (o.itemId() == null) {
+                f.fail("items[" + i + "].itemId", null, "is required");
+            }
+            if (o.wording() == null) {
+                f.fail("items[" + i + "].wording", null, "is required");
+            } else if (!WordingCatalog.hasCodeForm(o.wording())) {
+                f.fail("items[" + i + "].wording", FieldRules.abbreviate(o.wording()),
+                        "is not a wording code (see GET /public/v1/wordings?region=)");
             }
         }
         List<ResultView.FindingView> problems = new ArrayList<>();
@@ -307,19 +344,23 @@ public class ResultService {
         if (team.size() < 2) {
             f.fail("team", String.valueOf(in.team()), "at least two certified members of the target's team did the check (行政处罚法 art. 42)");
         }
-        if (wording == ResultWording.NO_PROBLEM && (!problems.isEmpty() || Boolean.TRUE.equals(in.violationFound()))) {
-            f.fail("wording", wording.name(), "未发现问题 contradicts the problems or violation recorded");
-        }
         if (handling.contains(Handling.NONE) && handling.size() > 1) {
             f.fail("handling", "NONE", "NONE excludes every other handling");
         }
         if (!f.ok()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "the result is not valid; nothing was recorded", f.problems());
         }
-        return new Checked(inspected, determined, wording, problems, List.copyOf(handling), in.violationFound(), in.nonSite(), team);
+        return new Checked(inspected, determined, in.wording(), outcomes, problems, List.copyOf(handling), in.violationFound(),
+                in.nonSite(), team);
     }
 
-    private void checkAgainstDraw(DrawFacts draw, Checked v, List<String> teamInForce) {
+    /**
+     * Checks the version against its draw (dates, team in force) and resolves the items' outcomes: every
+     * item of the draw exactly once, each wording in the target region's vocabulary as at the
+     * determination date. All problems at once; nothing is written when there is one.
+     */
+    private Outcomes checkAgainstDraw(Connection c, DrawFacts draw, String region, Checked v, List<String> teamInForce)
+            throws SQLException {
         List<FieldProblem> problems = new ArrayList<>();
         if (v.inspectionDate().isBefore(draw.drawDate())) {
             problems.add(FieldProblem.field("inspectionDate", v.inspectionDate().toString(),
@@ -330,9 +371,112 @@ public class ResultService {
                 problems.add(FieldProblem.field("team", m, "is not on the target's team in force " + teamInForce));
             }
         }
+        List<DrawItem> drawItems = drawItems(c, draw.id());
+        int n = drawItems.size();
+        // per item of the draw: the wording code given for it, and the field a problem with it is reported on
+        String[] codes = new String[n];
+        String[] fields = new String[n];
+        if (v.shorthand() != null) {
+            Arrays.fill(codes, v.shorthand());
+            Arrays.fill(fields, "wording");
+        } else {
+            Map<Long, Integer> index = new HashMap<>();
+            for (int k = 0; k < n; k++) {
+                index.put(drawItems.get(k).id(), k);
+            }
+            for (int i = 0; i < v.outcomes().size(); i++) {
+                ResultInput.ItemOutcome o = v.outcomes().get(i);
+                Integer k = index.get(o.itemId());
+                if (k == null) {
+                    problems.add(FieldProblem.field("items[" + i + "].itemId", String.valueOf(o.itemId()), "is not an item of draw "
+                            + draw.id() + "; its items are " + drawItems.stream().map(DrawItem::describe).toList()));
+                } else if (codes[k] != null) {
+                    problems.add(FieldProblem.field("items[" + i + "].itemId", String.valueOf(o.itemId()), "item "
+                            + drawItems.get(k).describe() + " is given twice; each item of the draw has one outcome"));
+                } else {
+                    codes[k] = o.wording();
+                    fields[k] = "items[" + i + "].wording";
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                if (codes[k] == null) {
+                    problems.add(FieldProblem.field("items", String.valueOf(drawItems.get(k).id()), "item "
+                            + drawItems.get(k).describe() + " of draw " + draw.id() + " has no outcome; every item of the visit needs one"));
+                }
+            }
+        }
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String code : codes) {
+            if (code != null) {
+                distinct.add(code);
+            }
+        }
+        Map<String, Wording> found = wordings.load(c, distinct);
+        Set<String> reported = new HashSet<>();
+        List<ResultView.ItemResult> items = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            if (codes[k] == null) {
+                continue;
+            }
+            Wording w = found.get(codes[k]);
+            String why = w == null ? codes[k] + " is not a result wording; the vocabulary of " + region + " on "
+                    + v.determinationDate() + " is " + wordings.vocabulary(region).stream()
+                    .filter(x -> x.usableOn(v.determinationDate())).map(Wording::code).toList()
+                    : wordings.unusable(w, region, v.determinationDate());
+            if (why != null) {
+                // the shorthand names one code for every item: reported once
+                if (reported.add(fields[k] + "=" + codes[k])) {
+                    problems.add(FieldProblem.field(fields[k], FieldRules.abbreviate(codes[k]), why));
+                }
+                continue;
+            }
+            DrawItem d = drawItems.get(k);
+            items.add(new ResultView.ItemResult(d.id(), d.name(), d.subItem(), w.code(), w.text()));
+        }
+        Outcomes outcomes = null;
+        if (problems.isEmpty()) {
+            // the summary: the first item wording other than 未发现问题, else 未发现问题 (every item)
+            ResultView.ItemResult summary = items.stream().filter(i -> !WordingCatalog.NO_PROBLEM.equals(i.wording())).findFirst()
+                    .orElse(items.get(0));
+            if (WordingCatalog.NO_PROBLEM.equals(summary.wording()) && (!v.problems().isEmpty() || v.violationFound())) {
+                problems.add(FieldProblem.field(v.shorthand() != null ? "wording" : "items", WordingCatalog.NO_PROBLEM,
+                        "未发现问题 on every item contradicts the problems or violation recorded"));
+            }
+            outcomes = new Outcomes(items, summary.wording(), summary.wordingText());
+        }
         if (!problems.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "the result does not fit draw " + draw.id()
                     + "; nothing was recorded", problems);
+        }
+        return outcomes;
+    }
+
+    /** The draw's items in its order (ascending id, as prepare stores them), named as the item list names them now. */
+    private static List<DrawItem> drawItems(Connection c, String drawId) throws SQLException {
+        List<DrawItem> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select it.id, it.name, it.sub_item from draw d cross join unnest(d.items) with ordinality as i (id, ord)
+                join inspection_item it on it.id = i.id where d.id = ? order by i.ord""")) {
+            ps.setString(1, drawId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DrawItem(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The region the target is registered in now: whose vocabulary its result uses. */
+    private static String targetRegion(Connection c, String uscc) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select region_code from target where uscc = ?")) {
+            ps.setString(1, uscc);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("selected target " + uscc + " is missing from the registry");
+                }
+                return rs.getString(1);
+            }
         }
     }
 
@@ -383,8 +527,8 @@ public class ResultService {
         }
     }
 
-    private void insertVersion(Connection c, String id, int version, Checked v, LocalDate basis, String reason, Instant now)
-            throws SQLException {
+    private void insertVersion(Connection c, String id, int version, Checked v, Outcomes outcomes, LocalDate basis,
+                               String reason, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into result_version (result_id, version, inspection_date, determination_date, wording, wording_text,
                     problems, handling, violation_found, non_site, team, deadline_basis, correction_reason, recorded_at, recorded_by)
@@ -393,8 +537,8 @@ public class ResultService {
             ps.setInt(2, version);
             Sql.setDate(ps, 3, v.inspectionDate());
             Sql.setDate(ps, 4, v.determinationDate());
-            ps.setString(5, v.wording().name());
-            ps.setString(6, v.wording().text());
+            ps.setString(5, outcomes.wording());
+            ps.setString(6, outcomes.wordingText());
             ps.setString(7, json.writeValueAsString(v.problems()));
             ps.setArray(8, Sql.textArray(c, v.handling()));
             ps.setBoolean(9, v.violationFound());
@@ -408,27 +552,56 @@ public class ResultService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into result_item (result_id, version, position, item_id, item_name, sub_item, wording, wording_text)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            int position = 1;
+            for (ResultView.ItemResult item : outcomes.items()) {
+                ps.setString(1, id);
+                ps.setInt(2, version);
+                ps.setInt(3, position++);
+                ps.setLong(4, item.itemId());
+                ps.setString(5, item.itemName());
+                ps.setString(6, item.subItem());
+                ps.setString(7, item.wording());
+                ps.setString(8, item.wordingText());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
-    private record ResultRow(String id, String drawId, String uscc, String authority) {
+    private record ResultRow(String id, String drawId, String uscc, String authority, String regionCode) {
     }
 
     private ResultRow row(Connection c, String id) throws SQLException {
         if (id == null || !id.matches("R\\d{9}")) {
             throw ProblemException.notFound("no result " + FieldRules.abbreviate(id));
         }
-        try (PreparedStatement ps = c.prepareStatement("select id, draw_id, uscc, authority from result where id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("select id, draw_id, uscc, authority, region_code from result where id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw ProblemException.notFound("no result " + id);
                 }
-                return new ResultRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+                return new ResultRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
             }
         }
     }
 
     ResultView view(Connection c, String id) throws SQLException {
+        Map<Integer, List<ResultView.ItemResult>> items = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select version, item_id, item_name, sub_item, wording, wording_text from result_item
+                where result_id = ? order by version, position""")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new ResultView.ItemResult(rs.getLong(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
         List<ResultView.Version> versions = new ArrayList<>();
         List<LocalDate> bases = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
@@ -444,7 +617,7 @@ public class ResultService {
                     Timestamp published = rs.getTimestamp("published_at");
                     versions.add(new ResultView.Version(rs.getInt("version"), Sql.getDate(rs, "inspection_date"),
                             Sql.getDate(rs, "determination_date"), rs.getString("wording"), rs.getString("wording_text"),
-                            problems, handling, rs.getBoolean("violation_found"), rs.getBoolean("non_site"),
+                            items.getOrDefault(rs.getInt("version"), List.of()), problems, handling, rs.getBoolean("violation_found"), rs.getBoolean("non_site"),
                             Sql.getArray(rs, "team", s -> s), rs.getString("correction_reason"),
                             rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
                             published == null ? null : published.toInstant(),

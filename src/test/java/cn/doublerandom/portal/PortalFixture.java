@@ -21,9 +21,10 @@ import static org.hamcrest.Matchers.oneOf;
 
 /**
  * Published results of 井陉矿区 (130107, used by no other test) for the portal pages, set up once per
- * test run: a 2026Q4 draw whose targets carry hostile names, three results published on 12 October,
- * one withheld as confidential, and a correction of one result published on 14 October. The draw is
- * then public with its hashes only (a result is withheld).
+ * test run: a 2026Q4 draw of two items whose targets carry hostile names, three results published on
+ * 12 October (the key target's with an outcome per item: 发现问题已责令改正 and 未发现问题), one withheld
+ * as confidential, and a correction of the key result published on 14 October. The draw is then
+ * public with its hashes only (a result is withheld).
  */
 final class PortalFixture {
 
@@ -32,6 +33,8 @@ final class PortalFixture {
     static final String IMG = "\"><img src=x onerror=alert(1)>";
     static final String SECRET_NAME = "井陉矿区门户保密建材厂";
     static final String PLAIN_NAME = "井陉矿区门户测试建材厂";
+    static final String ITEM_1 = "污染源日常监管（门户测试）";
+    static final String ITEM_2 = "固体废物贮存管理（门户测试）";
 
     static String drawId;
     /** Result ids by role: key (the selected key target, corrected), img, plain, secret. */
@@ -57,11 +60,15 @@ final class PortalFixture {
     private static void setUp(ServiceClock clock, PublicationService publication) {
         clock.use(Clock.fixed(Instant.parse("2026-10-09T02:00:00Z"), ZoneOffset.UTC));
         Api.as("admin", "130100").body("{}").put("/api/v1/policies/130100/2026").then().statusCode(oneOf(200, 201));
-        long itemId = ((Number) Api.as("admin", "130100").body("""
-                {"regionCode":"130100","seqNo":"P1","name":"污染源日常监管（门户测试）","category":"GENERAL","targetType":"排污单位",
-                 "inspectingLevel":"COUNTY_AND_ABOVE","legalBasis":"《中华人民共和国环境保护法》","content":"排污许可执行情况",
-                 "methods":["ON_SITE","TECHNOLOGY"],"jointInspection":false}""")
-                .post("/api/v1/items").then().statusCode(201).extract().path("id")).longValue();
+        long[] itemIds = new long[2];
+        String[] itemNames = {ITEM_1, ITEM_2};
+        for (int i = 0; i < 2; i++) {
+            itemIds[i] = ((Number) Api.as("admin", "130100").body("""
+                    {"regionCode":"130100","seqNo":"P%d","name":"%s","category":"GENERAL","targetType":"排污单位",
+                     "inspectingLevel":"COUNTY_AND_ABOVE","legalBasis":"《中华人民共和国环境保护法》","content":"排污许可执行情况",
+                     "methods":["ON_SITE","TECHNOLOGY"],"jointInspection":false}""".formatted(i + 1, itemNames[i]))
+                    .post("/api/v1/items").then().statusCode(201).extract().path("id")).longValue();
+        }
         Map<String, String> nameOf = new LinkedHashMap<>();
         StringWriter csv = new StringWriter();
         try (CSVPrinter p = new CSVPrinter(csv, CSVFormat.DEFAULT)) {
@@ -89,7 +96,7 @@ final class PortalFixture {
         }
         Api.operator(COUNTY).contentType("text/csv").body(staff.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/inspectors/import").then().statusCode(200);
-        String id = Api.operator(COUNTY).body("{\"authority\":\"" + COUNTY + "\",\"quarter\":\"2026Q4\",\"items\":[" + itemId + "]}")
+        String id = Api.operator(COUNTY).body("{\"authority\":\"" + COUNTY + "\",\"quarter\":\"2026Q4\",\"items\":[" + itemIds[0] + "," + itemIds[1] + "]}")
                 .post("/api/v1/draws").then().log().ifValidationFails().statusCode(201).extract().path("id");
         JsonPath draw = Api.operator(COUNTY).body("{\"seed\":\"portal-pages-" + COUNTY + "\"}").post("/api/v1/draws/" + id + "/execute")
                 .then().statusCode(200).extract().jsonPath();
@@ -107,11 +114,14 @@ final class PortalFixture {
             String extra = role.equals("secret") ? ",\"confidential\":true,\"confidentialReason\":\"涉及国家安全\"" : "";
             String wording = role.equals("key") ? "CORRECTED" : "NO_PROBLEM";
             String body = body(id, u, team, "2026-10-10", wording, extra);
+            if (role.equals("key")) {
+                body = perItem(body, itemIds);
+            }
             ids.put(role, Api.operator(COUNTY).body(body).post("/api/v1/results").then().statusCode(201).extract().path("id"));
             usccs.put(role, u);
             names.put(role, name);
             if (role.equals("key")) {
-                ids.put("keyBody", body(id, u, team, "2026-10-09", wording, ""));
+                ids.put("keyBody", perItem(body(id, u, team, "2026-10-09", wording, ""), itemIds));
             }
         }
         publication.run();
@@ -121,6 +131,12 @@ final class PortalFixture {
         Api.operator(COUNTY).body(correction).post("/api/v1/results/" + ids.get("key") + "/corrections").then().statusCode(201);
         publication.run();
         drawId = id;
+    }
+
+    /** The key target's outcome per item: the first item's problem corrected, nothing found on the second. */
+    private static String perItem(String body, long[] itemIds) {
+        return body.replace("\"wording\":\"CORRECTED\"", "\"items\":[{\"itemId\":" + itemIds[0]
+                + ",\"wording\":\"CORRECTED\"},{\"itemId\":" + itemIds[1] + ",\"wording\":\"NO_PROBLEM\"}]");
     }
 
     private static String body(String drawId, String uscc, List<String> team, String date, String wording, String extra) {

@@ -69,6 +69,10 @@ class PortalPagesTest {
         assertTrue(dated.contains(PortalFixture.usccs.get("key")) && !dated.contains(PortalFixture.usccs.get("plain")));
         // the filled form is filled again
         assertTrue(corrected.contains("<option value=\"CORRECTED\" selected>"));
+        // the result list offers the wordings from the catalog, and filters on any item: the key result's second item
+        assertTrue(html.contains("<option value=\"NO_PROBLEM\">未发现问题</option>") && html.contains("<option value=\"CLOSED\">"), html);
+        String clean = page("/?region=" + COUNTY + "&result=NO_PROBLEM").asString();
+        assertTrue(clean.contains(PortalFixture.usccs.get("plain")) && clean.contains(PortalFixture.usccs.get("key")), clean);
     }
 
     @Test
@@ -135,6 +139,17 @@ class PortalPagesTest {
         String html = page("/results/" + PortalFixture.ids.get("key")).then().statusCode(200)
                 .header("Cache-Control", containsString("public")).extract().asString();
         assertTrue(html.contains("检查日期录入错误"), html);
+        // a row per item: 检查事项 / 检查结果, in the draw's order; each version lists its items too
+        Matcher items = Pattern.compile("<table class=\"cards\" id=\"items\">(.*?)</table>", Pattern.DOTALL).matcher(html);
+        assertTrue(items.find(), html);
+        assertTrue(items.group(1).contains("<th>检查事项</th><th>检查结果</th>"), items.group(1));
+        List<String> rows = new ArrayList<>();
+        Matcher cell = Pattern.compile("<td data-label=\"检查事项\">([^<]*)</td>\\s*<td data-label=\"检查结果\">([^<]*)</td>").matcher(items.group(1));
+        while (cell.find()) {
+            rows.add(cell.group(1) + "=" + cell.group(2));
+        }
+        assertEquals(List.of(PortalFixture.ITEM_1 + "=发现问题已责令改正", PortalFixture.ITEM_2 + "=未发现问题"), rows);
+        assertTrue(html.contains(PortalFixture.ITEM_2 + "：未发现问题"), html);
         assertTrue(html.contains("第 2 版") && html.contains("第 1 版"), html);
         assertTrue(html.contains("2026年第四季度双随机抽查"));
         assertTrue(html.contains("href=\"/draws/" + PortalFixture.drawId + "\""), html);

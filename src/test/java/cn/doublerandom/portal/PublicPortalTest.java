@@ -62,7 +62,7 @@ class PublicPortalTest {
         if (a != null) {
             return;
         }
-        a = new ResultFixture("130110").drawn(clock, 3);
+        a = new ResultFixture("130110").items(2).drawn(clock, 3);
         b = new ResultFixture("130109").drawn(clock, 1);
         clock.use(Clock.fixed(Instant.parse("2026-10-12T02:00:00Z"), ZoneOffset.UTC));
         ids.put("a0", a.record(0, "2026-10-09", "2026-10-09", "CORRECTED", ""));
@@ -77,7 +77,10 @@ class PublicPortalTest {
         // a draw with a target still unrecorded is not public
         Api.anonymous().get("/public/v1/draws/" + a.drawId).then().statusCode(404);
         clock.use(Clock.fixed(Instant.parse("2026-10-14T02:00:00Z"), ZoneOffset.UTC));
-        ids.put("a3", a.record(3, "2026-10-13", "2026-10-13", "NO_PROBLEM", ""));
+        // two outcomes: the summary is the first (发现问题待处理), the second item's wording finds it too
+        ids.put("a3", Api.operator(a.county).body(a.itemsBody(3, "2026-10-13", "2026-10-13",
+                List.of("PENDING_HANDLING", "INFO_NOT_DISCLOSED"), "")).post("/api/v1/results").then().statusCode(201)
+                .extract().path("id"));
         publication.run();
     }
 
@@ -121,6 +124,46 @@ class PublicPortalTest {
         String body = Api.anonymous().get("/public/v1/results?region=130100&limit=1000").asString();
         assertFalse(body.contains("R130110-") || body.contains("执法员"), "inspector codes or names leaked");
         Api.anonymous().get("/public/v1/results/" + ids.get("a0")).then().statusCode(200).body("[0].version", equalTo(1));
+    }
+
+    @Test
+    void eachItemIsPublishedAndTheResultFilterMatchesAnyItemOnAnIndex() throws Exception {
+        List<String> itemNames = List.of(ResultFixture.itemName(0), ResultFixture.itemName(1));
+        Api.anonymous().get("/public/v1/results?region=130110&result=INFO_NOT_DISCLOSED").then().statusCode(200)
+                .body("items.id", equalTo(List.of(ids.get("a3"))))
+                .body("items[0].result", equalTo("PENDING_HANDLING")).body("items[0].resultText", equalTo("发现问题待处理"))
+                .body("items[0].items.itemName", equalTo(itemNames))
+                .body("items[0].items.wording", equalTo(List.of("PENDING_HANDLING", "INFO_NOT_DISCLOSED")))
+                .body("items[0].items.wordingText", equalTo(List.of("发现问题待处理", "未按规定公示信息")));
+        Api.anonymous().get("/public/v1/results?region=130110&result=PENDING_HANDLING").then().body("items.id", equalTo(List.of(ids.get("a3"))));
+        Api.anonymous().get("/public/v1/results?region=130110&result=NO_PROBLEM").then().body("items.id", equalTo(List.of(ids.get("a1"))));
+        Api.anonymous().get("/public/v1/results?region=130110&result=CLOSED").then().statusCode(200).body("items", hasSize(0));
+        // a result recorded with the one-wording shorthand publishes that wording for every item
+        Api.anonymous().get("/public/v1/results/" + ids.get("a0")).then().statusCode(200)
+                .body("[0].items.itemName", equalTo(itemNames)).body("[0].items.wording", equalTo(List.of("CORRECTED", "CORRECTED")));
+        try (Connection c = dataSource.getConnection()) {
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "select indexdef from pg_indexes where indexname = 'publication_wordings_idx'")) {
+                assertTrue(rs.next());
+                assertTrue(rs.getString(1).contains("USING gin (wordings)"), rs.getString(1));
+            }
+            // the filter's predicate can use it (seq scans off only to ask the planner whether it can, in this small table)
+            c.setAutoCommit(false);
+            try {
+                c.createStatement().execute("set local enable_seqscan = off");
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "explain select result_id from publication where wordings @> array[cast('INFO_NOT_DISCLOSED' as text)]")) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                assertTrue(plan.toString().contains("publication_wordings_idx"), plan.toString());
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
     }
 
     @Test

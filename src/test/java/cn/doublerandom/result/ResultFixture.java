@@ -21,14 +21,32 @@ import static org.hamcrest.Matchers.oneOf;
 public final class ResultFixture {
 
     public static final Instant OCTOBER_9 = Instant.parse("2026-10-09T02:00:00Z");
-    private static Long itemId;
+    /** Items of 130100's list made for the fixtures, created once per run, in id order. */
+    private static final List<Long> ITEMS = new ArrayList<>();
+    private static final String[] ITEM_NAMES = {"污染源日常监管（结果测试）", "危险废物规范化管理（结果测试）", "排污许可证执行情况（结果测试）"};
 
     public final String county;
     public String drawId;
     public final List<Map<String, Object>> targets = new ArrayList<>();
+    private int itemCount = 1;
 
     public ResultFixture(String county) {
         this.county = county;
+    }
+
+    /** The draw covers {@code n} items (1 to 3) in one visit instead of one. */
+    public ResultFixture items(int n) {
+        this.itemCount = n;
+        return this;
+    }
+
+    /** The draw's items, in the draw's order (ascending id). */
+    public List<Long> itemIds() {
+        return List.copyOf(ITEMS.subList(0, itemCount));
+    }
+
+    public static String itemName(int i) {
+        return ITEM_NAMES[i];
     }
 
     /** One key target (of 4) and {@code generals} general targets are selected. */
@@ -40,13 +58,16 @@ public final class ResultFixture {
     public ResultFixture drawn(ServiceClock clock, int generals, Instant at, String quarter) {
         clock.use(Clock.fixed(at, ZoneOffset.UTC));
         synchronized (ResultFixture.class) {
-            if (itemId == null) {
+            if (ITEMS.isEmpty()) {
                 Api.as("admin", "130100").body("{}").put("/api/v1/policies/130100/2026").then().statusCode(oneOf(200, 201));
-                itemId = ((Number) Api.as("admin", "130100").body("""
-                        {"regionCode":"130100","seqNo":"R1","name":"污染源日常监管（结果测试）","category":"GENERAL","targetType":"排污单位",
+            }
+            while (ITEMS.size() < itemCount) {
+                int n = ITEMS.size();
+                ITEMS.add(((Number) Api.as("admin", "130100").body("""
+                        {"regionCode":"130100","seqNo":"R%d","name":"%s","category":"GENERAL","targetType":"排污单位",
                          "inspectingLevel":"COUNTY_AND_ABOVE","legalBasis":"《中华人民共和国环境保护法》","content":"排污许可执行情况",
-                         "methods":["ON_SITE","TECHNOLOGY"],"jointInspection":false}""")
-                        .post("/api/v1/items").then().statusCode(201).extract().path("id")).longValue();
+                         "methods":["ON_SITE","TECHNOLOGY"],"jointInspection":false}""".formatted(n + 1, ITEM_NAMES[n]))
+                        .post("/api/v1/items").then().statusCode(201).extract().path("id")).longValue());
             }
         }
         StringBuilder csv = new StringBuilder("统一社会信用代码,单位名称,行政区划代码,排污许可管理类别,环境信用等级,运营状态\n");
@@ -67,7 +88,8 @@ public final class ResultFixture {
         }
         Api.operator(county).contentType("text/csv").body(staff.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/inspectors/import").then().statusCode(200);
-        drawId = Api.operator(county).body("{\"authority\":\"" + county + "\",\"quarter\":\"" + quarter + "\",\"items\":[" + itemId + "]}")
+        String items = itemIds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        drawId = Api.operator(county).body("{\"authority\":\"" + county + "\",\"quarter\":\"" + quarter + "\",\"items\":[" + items + "]}")
                 .post("/api/v1/draws").then().statusCode(201).extract().path("id");
         JsonPath draw = Api.operator(county).body("{\"seed\":\"result-" + county + "\"}").post("/api/v1/draws/" + drawId + "/execute")
                 .then().statusCode(200).extract().jsonPath();
@@ -94,6 +116,22 @@ public final class ResultFixture {
                 + "\",\"determinationDate\":\"" + determined + "\",\"wording\":\"" + wording + "\",\"problems\":" + problems
                 + ",\"handling\":" + handling + ",\"violationFound\":" + !wording.equals("NO_PROBLEM")
                 + ",\"nonSite\":false,\"team\":[\"" + team.get(0) + "\",\"" + team.get(1) + "\"]" + extra + "}";
+    }
+
+    /**
+     * A valid result body for target i with one outcome per item: {@code wordings[k]} for the draw's
+     * k-th item (problems and a violation unless every wording is NO_PROBLEM).
+     */
+    public String itemsBody(int i, String inspected, String determined, List<String> wordings, String extra) {
+        StringBuilder items = new StringBuilder("[");
+        for (int k = 0; k < wordings.size(); k++) {
+            items.append(k == 0 ? "" : ",").append("{\"itemId\":").append(itemIds().get(k)).append(",\"wording\":\"")
+                    .append(wordings.get(k)).append("\"}");
+        }
+        items.append("]");
+        boolean clean = wordings.stream().allMatch("NO_PROBLEM"::equals);
+        return body(i, inspected, determined, clean ? "NO_PROBLEM" : "CORRECTED", extra)
+                .replaceFirst("\"wording\":\"[A-Z_]+\"", "\"items\":" + java.util.regex.Matcher.quoteReplacement(items.toString()));
     }
 
     /** Records the result of target i and returns its id. */

@@ -37,7 +37,8 @@ class ResultTest {
     @BeforeEach
     void drawOnce() {
         if (f == null) {
-            f = new ResultFixture("130183").drawn(clock, 3);
+            // a visit of two items (进一次门、办多项事)
+            f = new ResultFixture("130183").items(2).drawn(clock, 3);
         }
         clock.use(Clock.fixed(Instant.parse("2026-10-20T02:00:00Z"), ZoneOffset.UTC));
     }
@@ -54,6 +55,9 @@ class ResultTest {
                 .body("drawId", equalTo(f.drawId)).body("uscc", equalTo(f.uscc(0)))
                 .body("enterpriseName", containsString(f.county))
                 .body("current.version", equalTo(1)).body("current.wordingText", equalTo("发现问题已责令改正"))
+                // the single wording is shorthand for every item of the draw
+                .body("current.items.itemId", equalTo(ints(f.itemIds())))
+                .body("current.items.wording", equalTo(List.of("CORRECTED", "CORRECTED")))
                 .body("current.problems[0].typeLabel", equalTo("物料扬尘管控不到位"))
                 .body("current.handling[0].label", equalTo("立行立改"))
                 .body("current.team", equalTo(f.team(0).subList(0, 2)))
@@ -84,6 +88,71 @@ class ResultTest {
         Api.as("auditor", "ALL").body(f.body(1, "2026-10-14", "2026-10-16", "NO_PROBLEM", "")).post("/api/v1/results")
                 .then().statusCode(403);
         Api.anonymous().get("/api/v1/results/" + id).then().statusCode(401);
+    }
+
+    @Test
+    void eachItemHasItsOwnWordingAndACorrectionOfOneItemIsANewVersion() throws Exception {
+        String id = Api.operator(f.county).body(f.itemsBody(1, "2026-10-15", "2026-10-16", List.of("NO_PROBLEM", "PENDING_HANDLING"), ""))
+                .post("/api/v1/results").then().log().ifValidationFails().statusCode(201)
+                .body("current.items.itemId", equalTo(ints(f.itemIds())))
+                .body("current.items.itemName", equalTo(List.of(ResultFixture.itemName(0), ResultFixture.itemName(1))))
+                .body("current.items.wording", equalTo(List.of("NO_PROBLEM", "PENDING_HANDLING")))
+                .body("current.items.wordingText", equalTo(List.of("未发现问题", "发现问题待处理")))
+                // the summary: the first item wording other than 未发现问题
+                .body("current.wording", equalTo("PENDING_HANDLING")).body("current.wordingText", equalTo("发现问题待处理"))
+                .extract().path("id");
+        // the first item turns out to have been corrected on the spot: a new version, both visible
+        String correction = f.itemsBody(1, "2026-10-15", "2026-10-16", List.of("CORRECTED", "PENDING_HANDLING"), "")
+                .replaceAll("\"drawId\":\"[^\"]+\",\"uscc\":\"[^\"]+\",", "").replaceFirst("\\{", "{\"reason\":\"第一项已当场责令改正\",");
+        Api.operator(f.county).body(correction).post("/api/v1/results/" + id + "/corrections").then().log().ifValidationFails()
+                .statusCode(201).body("versions.version", equalTo(List.of(2, 1)))
+                .body("versions[0].items.wording", equalTo(List.of("CORRECTED", "PENDING_HANDLING")))
+                .body("versions[0].wording", equalTo("CORRECTED")).body("versions[0].correctionReason", equalTo("第一项已当场责令改正"))
+                .body("versions[1].items.wording", equalTo(List.of("NO_PROBLEM", "PENDING_HANDLING")))
+                .body("versions[1].wording", equalTo("PENDING_HANDLING"));
+        assertEquals(4, scalar("select count(*) from result_item where result_id = '" + id + "'"));
+        // every item 未发现问题: the summary is 未发现问题, which a recorded violation contradicts
+        Api.operator(f.county).body(f.itemsBody(3, "2026-10-15", "2026-10-16", List.of("NO_PROBLEM", "NO_PROBLEM"), "")
+                        .replace("\"violationFound\":false", "\"violationFound\":true")).post("/api/v1/results")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("items")))
+                .body("errors[0].message", containsString("contradicts"));
+    }
+
+    @Test
+    void missingUnknownAndTwiceGivenItemsAreRefusedByNameAndWriteNothing() throws Exception {
+        long before = count() + scalar("select count(*) from result_item");
+        long first = f.itemIds().get(0);
+        long second = f.itemIds().get(1);
+        String both = f.itemsBody(3, "2026-10-15", "2026-10-16", List.of("CORRECTED", "NO_PROBLEM"), "");
+        String secondOutcome = ",{\"itemId\":" + second + ",\"wording\":\"NO_PROBLEM\"}";
+        // the second item missing: named with its id and name
+        Api.operator(f.county).body(both.replace(secondOutcome, "")).post("/api/v1/results").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", equalTo(List.of("items")))
+                .body("errors[0].value", equalTo(String.valueOf(second)))
+                .body("errors[0].message", containsString(ResultFixture.itemName(1))).body("errors[0].message", containsString("no outcome"));
+        // an item the draw does not have (another item of the list, and a made-up id)
+        Api.operator(f.county).body(both.replace(secondOutcome, secondOutcome + ",{\"itemId\":999999,\"wording\":\"NO_PROBLEM\"}"))
+                .post("/api/v1/results").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("items[2].itemId"))).body("errors[0].value", equalTo("999999"))
+                .body("errors[0].message", containsString("is not an item of draw " + f.drawId))
+                .body("errors[0].message", containsString(first + " " + ResultFixture.itemName(0)));
+        // the first item twice, the second not at all
+        Api.operator(f.county).body(both.replace(secondOutcome, ",{\"itemId\":" + first + ",\"wording\":\"NO_PROBLEM\"}"))
+                .post("/api/v1/results").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("items[1].itemId", "items")))
+                .body("errors[0].message", containsString("given twice"))
+                .body("errors[1].value", equalTo(String.valueOf(second)));
+        // an unknown wording on one item; both shapes at once; neither
+        Api.operator(f.county).body(both.replace("\"wording\":\"NO_PROBLEM\"", "\"wording\":\"FINE\"")).post("/api/v1/results")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("items[1].wording")))
+                .body("errors[0].message", containsString("not a result wording"));
+        Api.operator(f.county).body(both.replaceFirst("\\{", "{\"wording\":\"CORRECTED\",")).post("/api/v1/results")
+                .then().statusCode(400).body("errors.field", hasItem("items"));
+        Api.operator(f.county).body(both.replaceFirst("\"items\":\\[[^\\]]*\\],", "")).post("/api/v1/results")
+                .then().statusCode(400).body("errors.field", hasItem("items"));
+        Api.operator(f.county).body(both.replace("{\"itemId\":" + first + ",", "{")).post("/api/v1/results")
+                .then().statusCode(400).body("errors.field", hasItem("items[0].itemId"));
+        assertEquals(before, count() + scalar("select count(*) from result_item"));
     }
 
     @Test
@@ -143,6 +212,17 @@ class ResultTest {
                         () -> c.createStatement().execute(sql), sql);
                 org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("append-only"), e.getMessage());
             }
+        }
+    }
+
+    private static List<Integer> ints(List<Long> ids) {
+        return ids.stream().map(Long::intValue).toList();
+    }
+
+    private long scalar(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

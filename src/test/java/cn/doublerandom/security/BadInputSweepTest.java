@@ -45,7 +45,7 @@ class BadInputSweepTest {
             "{\"name\":\"" + "名".repeat(5000) + "\"}", "{\"name\":\"a\\u0000b\"}", "{\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}"};
     private static final List<String> TABLES = List.of("target", "target_event", "inspector", "inspection_item", "policy",
             "draw", "draw_execution", "ledger", "registry_version", "calendar_notice", "audit_event", "result", "result_version",
-            "result_hold", "publication");
+            "result_hold", "publication", "result_item", "wording", "wording_retirement");
 
     @Inject
     AgroalDataSource dataSource;
@@ -157,7 +157,7 @@ class BadInputSweepTest {
     private static Response send(String template, String method, boolean json, Request c) {
         String role = template.contains("/void") || template.startsWith("/api/v1/ledger") || template.startsWith("/api/v1/audit")
                 ? "auditor" : template.startsWith("/api/v1/items") || template.startsWith("/api/v1/policies")
-                || template.startsWith("/api/v1/calendar") ? "admin" : "operator";
+                || template.startsWith("/api/v1/calendar") || template.startsWith("/api/v1/wordings") ? "admin" : "operator";
         RequestSpecification spec = c.authenticated() ? Api.as(role, "130123") : RestAssured.given();
         spec = spec.urlEncodingEnabled(true);
         if (c.body() != null) {

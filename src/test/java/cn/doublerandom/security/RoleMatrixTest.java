@@ -57,6 +57,16 @@ class RoleMatrixTest {
                 {"admin", "130100", "y"}, {"admin", "130200", "n"}, {"operator", OWN, "n"}, {"city", "130100", "n"}, {"auditor", "ALL", "n"}});
         expect(cases, "PUT", "/api/v1/calendar/2031", "{}", new String[][]{
                 {"admin", "130100", "y"}, {"operator", OWN, "n"}, {"auditor", "ALL", "n"}, {null, null, "n"}});
+        // result wordings: administrators of the region add and retire; every role reads; the public reads without a token
+        expect(cases, "POST", "/api/v1/wordings", "{\"code\":\"MATRIX_OWN\",\"regionCode\":\"" + OWN + "\",\"text\":\"矩阵测试用语\"}",
+                new String[][]{{"admin", "130100", "y"}, {"admin", OWN, "y"}, {"admin", "130125", "n"}, {"admin", "130200", "n"},
+                        {"operator", OWN, "n"}, {"city", "130100", "n"}, {"auditor", "ALL", "n"}, {null, null, "n"}});
+        expect(cases, "POST", "/api/v1/wordings/MATRIX_OWN/retire", "{\"reason\":\"矩阵\"}", new String[][]{
+                {"operator", OWN, "n"}, {"city", "130100", "n"}, {"auditor", "ALL", "n"}, {"admin", "130200", "n"},
+                {null, null, "n"}, {"admin", OWN, "y"}});
+        expect(cases, "GET", "/api/v1/wordings?region=" + OWN, null, new String[][]{
+                {"operator", OWN, "y"}, {"city", "130100", "y"}, {"auditor", "ALL", "y"}, {"admin", "130100", "y"}, {null, null, "n"}});
+        expect(cases, "GET", "/public/v1/wordings?region=" + OWN, null, new String[][]{{null, null, "y"}});
         // draws: bureaus prepare and execute; auditors void; the ledger and the audit trail are the auditors'
         expect(cases, "POST", "/api/v1/draws", "{\"authority\":\"" + OWN + "\",\"quarter\":\"2031Q1\",\"items\":[1]}", new String[][]{
                 {"operator", OWN, "y"}, {"operator", "130125", "n"}, {"auditor", "ALL", "n"}, {"admin", "130100", "n"}, {null, null, "n"}});

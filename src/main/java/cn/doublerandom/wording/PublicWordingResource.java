@@ -1,0 +1,44 @@
+package cn.doublerandom.wording;
+
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.platform.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** The public vocabulary of result wordings of a region: no token, cacheable. */
+@Path("/public/v1/wordings")
+@Tag(name = "Public")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class PublicWordingResource {
+
+    @Inject
+    WordingCatalog catalog;
+
+    @Inject
+    ServiceClock clock;
+
+    @GET
+    @Operation(summary = "The result wordings of a region (national, its province's, its city's, its own), retired ones "
+            + "included with retiredFrom and active=false")
+    public Response list(@QueryParam("region") String region) {
+        if (region == null) {
+            throw ProblemException.invalid("region", "region is required, e.g. 130123");
+        }
+        List<PublicWording> body = catalog.vocabulary(region).stream().map(w -> PublicWording.of(w, clock.today())).toList();
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(300);
+        return Response.ok(body).cacheControl(cache).build();
+    }
+}
