@@ -8,6 +8,7 @@ import cn.doublerandom.policy.PolicyData;
 import cn.doublerandom.policy.Quota;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.region.RegionRange;
 import cn.doublerandom.region.RegionLevel;
 import cn.doublerandom.registry.inspector.Conflict;
 import cn.doublerandom.registry.inspector.InspectorData;
@@ -72,13 +73,17 @@ public class PoolBuilder {
                       DirectedFilter filter, int count, List<ItemData> items) {
         String prefix = regions.subtreePrefix(authority.code());
         boolean city = authority.level() != RegionLevel.COUNTY;
-        Set<String> selectedThisQuarter = usccs("""
-                select distinct t.uscc from draw_target t join draw d on d.id = t.draw_id
-                where d.quarter = ? and not exists (select 1 from draw_void v where v.draw_id = d.id)""", quarter.toString());
-        Set<String> atCap = usccs("""
-                select t.uscc from draw_target t join draw d on d.id = t.draw_id
-                where d.quarter like ? and not exists (select 1 from draw_void v where v.draw_id = d.id)
-                group by t.uscc having count(*) >= ?""", quarter.year() + "Q%", policy.yearlyCap());
+        // Only draws that can hold this authority's targets are read: its own subtree's and its ancestors'
+        // (a county's draw reads its county, city and province draws, not the whole province's).
+        RegionRange range = RegionRange.ofPrefix(prefix);
+        String[] above = regions.ancestors(authority.code()).toArray(String[]::new);
+        String relevant = "(d.authority >= ? and d.authority < ? or d.authority = any(?))";
+        Set<String> selectedThisQuarter = usccs("select distinct t.uscc from draw d join draw_target t on t.draw_id = d.id where "
+                + relevant + " and d.quarter = ? and not exists (select 1 from draw_void v where v.draw_id = d.id)",
+                range.from(), range.to(), above, quarter.toString());
+        Set<String> atCap = usccs("select t.uscc from draw d join draw_target t on t.draw_id = d.id where " + relevant
+                + " and d.quarter like ? and not exists (select 1 from draw_void v where v.draw_id = d.id)"
+                + " group by t.uscc having count(*) >= ?", range.from(), range.to(), above, quarter.year() + "Q%", policy.yearlyCap());
         Map<String, List<TargetEvent>> eventsByTarget = events.forClassification(prefix, quarter);
         SupervisionClassifier classifier = events.classifier();
 
@@ -224,9 +229,12 @@ public class PoolBuilder {
                 from draw_target t
                 join draw_execution e on e.draw_id = t.draw_id
                 join target g on g.uscc = t.uscc
-                where g.region_code like ? and not exists (select 1 from draw_void v where v.draw_id = t.draw_id)
+                where g.region_code >= ? and g.region_code < ?
+                and not exists (select 1 from draw_void v where v.draw_id = t.draw_id)
                 order by t.uscc, e.executed_at desc""")) {
-            ps.setString(1, prefix + "%");
+            RegionRange range = RegionRange.ofPrefix(prefix);
+            ps.setString(1, range.from());
+            ps.setString(2, range.to());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()));
@@ -241,7 +249,11 @@ public class PoolBuilder {
     private Set<String> usccs(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
+                if (params[i] instanceof String[] array) {
+                    ps.setArray(i + 1, c.createArrayOf("text", array));
+                } else {
+                    ps.setObject(i + 1, params[i]);
+                }
             }
             Set<String> out = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {

@@ -11,6 +11,7 @@ import cn.doublerandom.portal.search.NameIndex;
 import cn.doublerandom.portal.search.NameSearch;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.region.RegionRange;
 import cn.doublerandom.registry.target.Uscc;
 import cn.doublerandom.wording.WordingCatalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -81,8 +82,9 @@ public class PortalService {
             // a range, not LIKE: the (region_code, seq) index serves it whatever the collation
             prefix = regions.subtreePrefix(region.code());
             sql.append(" and region_code >= ? and region_code < ?");
-            params.add(prefix);
-            params.add(prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1));
+            RegionRange range = RegionRange.ofPrefix(prefix);
+            params.add(range.from());
+            params.add(range.to());
         }
         String quarter = null;
         if (f.quarter() != null) {

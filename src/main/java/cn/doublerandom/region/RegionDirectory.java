@@ -108,6 +108,16 @@ public class RegionDirectory {
         return false;
     }
 
+    /** The codes above {@code code}: its city and province (nearest first); empty for a province. */
+    public List<String> ancestors(String code) {
+        List<String> out = new java.util.ArrayList<>();
+        Region r = find(code);
+        for (r = r == null ? null : find(r.parentCode()); r != null; r = find(r.parentCode())) {
+            out.add(r.code());
+        }
+        return out;
+    }
+
     /**
      * The prefix that every code inside {@code code}'s subtree starts with, for SQL {@code LIKE}:
      * "13" for a province, "1301" for a city, the code itself for a county.

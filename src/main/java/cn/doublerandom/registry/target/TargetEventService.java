@@ -2,6 +2,7 @@ package cn.doublerandom.registry.target;
 
 import cn.doublerandom.registry.history.Stored;
 import cn.doublerandom.calendar.Quarter;
+import cn.doublerandom.region.RegionRange;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.ProblemException;
@@ -166,10 +167,11 @@ public class TargetEventService {
         try (Connection c = dataSource.getConnection()) {
             java.util.Map<String, List<TargetEvent>> out = new java.util.HashMap<>();
             for (TargetEvent e : query(c, """
-                    e.uscc in (select uscc from target where region_code like ?) and r.event_id is null and (
+                    e.uscc in (select uscc from target where region_code >= ? and region_code < ?) and r.event_id is null and (
                       (e.kind in ('PENALTY', 'VERIFIED_COMPLAINT') and e.event_date between ? and ?)
                       or (e.kind = 'SUPERVISED_LISTING' and e.event_date <= ? and (e.end_date is null or e.end_date >= ?)))""",
-                    regionPrefix + "%", java.sql.Date.valueOf(previous.firstDay()), java.sql.Date.valueOf(previous.lastDay()),
+                    RegionRange.ofPrefix(regionPrefix).from(), RegionRange.ofPrefix(regionPrefix).to(),
+                    java.sql.Date.valueOf(previous.firstDay()), java.sql.Date.valueOf(previous.lastDay()),
                     java.sql.Date.valueOf(quarter.firstDay()), java.sql.Date.valueOf(quarter.firstDay()))) {
                 out.computeIfAbsent(e.uscc(), k -> new ArrayList<>()).add(e);
             }

@@ -2,6 +2,7 @@ package cn.doublerandom.registry.target;
 
 import cn.doublerandom.registry.history.Stored;
 import cn.doublerandom.platform.database.Sql;
+import cn.doublerandom.region.RegionRange;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -101,9 +102,11 @@ public class TargetStore {
     /** Streams every target of a region subtree in USCC order, for exports. */
     public void forEach(String regionPrefix, Consumer<Stored<TargetData>> sink) {
         try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(
-                "select " + COLUMNS + " from target where region_code like ? order by uscc")) {
+                "select " + COLUMNS + " from target where region_code >= ? and region_code < ? order by uscc")) {
             ps.setFetchSize(2000);
-            ps.setString(1, regionPrefix + "%");
+            RegionRange range = RegionRange.ofPrefix(regionPrefix);
+            ps.setString(1, range.from());
+            ps.setString(2, range.to());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     sink.accept(read(rs));
