@@ -10,7 +10,7 @@ insert into bench_county values (0,'130171'),(1,'130111'),(2,'130123'),(3,'13018
   (7,'130133'),(8,'130107'),(9,'130132'),(10,'130121'),(11,'130109'),(12,'130183'),(13,'130129'),(14,'130126'),(15,'130131'),
   (16,'130110'),(17,'130172'),(18,'130130');
 create temporary table bench_row as
-select i, c.code as county, '91' || c.code || lpad(i::text, 10, '0') as uscc, 'R' || lpad(i::text, 9, '0') as rid,
+select i, c.code as county, '91' || c.code || lpad(i::text, 10, '0') as uscc, 'R' || (100000000 + i)::text as rid,
        '石家庄' || (array['华北','冀中','恒达','正元','金石','新源','宏泰','鑫磊'])[1 + i % 8] || '企业' || i as name,
        date '2026-07-06' + (i % 80) as day
 from generate_series(1, 1000000) i join bench_county c on c.n = i % 19;

@@ -427,19 +427,28 @@ def main():
     heap = HeapSampler()
     codes = counties()
     print(f"province benchmark: {len(codes)} counties, {TARGETS:,} targets, heap -Xmx{HEAP}, database {DB}", flush=True)
+    def phase(name, run, *args):
+        # a failing phase is a row of the table, not the end of the run
+        try:
+            return run(*args)
+        except BaseException as e:  # SystemExit from ok() included
+            add(f"{name}: FAILED", "-", str(e)[:200].replace("|", "/"))
+            return None
+
     try:
-        phase_startup(heap)
-        item = phase_registries(heap, codes)
-        outs = phase_county_draws(heap, codes, cities(codes), item)
-        phase_province_draw(heap, item)
-        phase_results(heap, outs)
-        phase_reports(heap)
+        phase("startup", phase_startup, heap)
+        item = phase("registries", phase_registries, heap, codes)
+        outs = phase("bureau draws", phase_county_draws, heap, codes, cities(codes), item) or []
+        phase("province draw", phase_province_draw, heap, item)
+        phase("results", phase_results, heap, outs)
+        phase("reports", phase_reports, heap)
         if "portal" not in os.environ.get("BENCH_SKIP", ""):
-            phase_portal(heap)
+            phase("portal", phase_portal, heap)
     finally:
         heap.stop = True
         stop_service()
     peak = max((int(r[5].split()[0]) for r in rows if r[5]), default=0)
+    failed = [r[0] for r in rows if r[0].endswith("FAILED")]
     add("peak heap over the whole run", "-", f"{peak} MiB", goal="< 512 MiB", met=peak < 512)
     lines = [f"# Province benchmark, {time.strftime('%Y-%m-%d %H:%M')}", "",
              f"{os.cpu_count()} cores; service `java -Xmx{HEAP}` (packaged, demo profile without demo data) on the "
@@ -451,6 +460,8 @@ def main():
     os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
     with open(os.path.join(ROOT, "bench", "results", f"province-{time.strftime('%Y-%m-%d')}.md"), "w", encoding="utf-8") as f:
         f.write(text)
+    if failed:
+        raise SystemExit("failed phases: " + ", ".join(failed))
 
 
 if __name__ == "__main__":
