@@ -1,5 +1,7 @@
 package cn.doublerandom.report.accountability;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,17 +17,21 @@ public record AccountabilityView(String region, String regionName, int year, Thr
                                  List<Candidate> candidates) {
 
     /** Firms per inspector from which each consequence applies (policy: seed 004's 1, 2, 3 by default). */
+    @Schema(name = "AccountabilityThresholds")
     public record Thresholds(int criticism, int removal, int referral) {
     }
 
     /** A check: RANDOM (a result R…) or TARGETED (C…), its bureau and inspection date. */
+    @Schema(name = "CheckRef")
     public record CheckRef(String kind, String id, String authority, String authorityName, LocalDate date) {
     }
 
+    @Schema(name = "TeamMember")
     public record Member(String code, String name) {
     }
 
     /** A judgement; {@code retraction} is the reason it was retracted, null while it stands. */
+    @Schema(name = "Judgement")
     public record JudgementRow(String id, String uscc, String enterpriseName, CheckRef earlier, List<Member> earlierTeam,
                                CheckRef later, String reason, Instant recordedAt, String recordedBy, String retraction) {
     }
@@ -34,10 +40,12 @@ public record AccountabilityView(String region, String regionName, int year, Thr
      * An inspector of earlier teams: distinct firms judged missed, judgements, and the consequence
      * (CRITICISM 通报批评, REMOVAL 调离执法岗位, REFERRAL 移交纪检).
      */
+    @Schema(name = "AccountableInspector")
     public record InspectorRow(String code, String name, String authority, long firms, long judgements,
                                List<String> judgementIds, String consequence, String consequenceLabel) {
     }
 
+    @Schema(name = "AccountabilityCandidate")
     public record Candidate(String uscc, String enterpriseName, CheckRef earlier, CheckRef later) {
     }
 }

@@ -1,5 +1,7 @@
 package cn.doublerandom.report.activity;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +22,18 @@ public record ActivityView(String region, String regionName, String month, int m
      * One bureau; {@code below} lists its inspectors with fewer than {@code minRecords} records.
      * {@code ranks} ("average", "activityRate") among the bureaus below the region; null for the region's own.
      */
+    @Schema(name = "ActivityBureau")
     public record AuthorityRow(String authority, String name, boolean own, long inspectors, long records, BigDecimal average,
                                long active, BigDecimal activityRate, Boolean meetsAverage, Boolean meetsActivityRate,
                                Map<String, Integer> ranks, List<InspectorRow> below, List<String> flags,
                                List<InspectorRow> staff) {
     }
 
+    @Schema(name = "ActivityInspector")
     public record InspectorRow(String code, String name, long records) {
     }
 
+    @Schema(name = "ActivityTotal")
     public record Total(long inspectors, long records, BigDecimal average, long active, BigDecimal activityRate) {
     }
 }

@@ -1,5 +1,7 @@
 package cn.doublerandom.report.assessment;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 import java.util.Map;
 
@@ -13,13 +15,16 @@ public record AssessmentView(String region, String regionName, String quarter, L
                              List<UnitRow> units, Total total) {
 
     /** A ranked figure: its key in {@code ranks} and its Chinese name. */
+    @Schema(name = "FigureName")
     public record FigureName(String key, String label, String unit) {
     }
 
+    @Schema(name = "AssessmentUnit")
     public record UnitRow(String code, String name, boolean own, Figures random, Figures targeted, Figures all,
                           Map<String, Integer> ranks) {
     }
 
+    @Schema(name = "AssessmentTotal")
     public record Total(Figures random, Figures targeted, Figures all) {
     }
 }

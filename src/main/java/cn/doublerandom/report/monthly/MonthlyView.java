@@ -1,5 +1,7 @@
 package cn.doublerandom.report.monthly;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,6 +12,7 @@ import java.util.List;
 public record MonthlyView(String region, String regionName, String month, LocalDate dueBy, LocalDate asOf,
                           List<AuthorityTable> authorities) {
 
+    @Schema(name = "MonthlyBureau")
     public record AuthorityTable(String authority, String name, int inspections, List<Row> rows) {
     }
 
@@ -17,6 +20,7 @@ public record MonthlyView(String region, String regionName, String month, LocalD
      * One inspection. {@code plannedMethod} is the draw's (现场 or 科技); {@code method} is what the
      * result recorded. {@code publication} is the state in words; {@code link} the public page once published.
      */
+    @Schema(name = "MonthlyRow")
     public record Row(int no, String resultId, String drawId, LocalDate inspectionDate, String enterpriseName, String uscc,
                       String items, String team, String plannedMethod, String method, String wording,
                       boolean violationFound, int problems, String handling, String publication, LocalDate publishedDate,
