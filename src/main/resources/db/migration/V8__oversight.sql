@@ -62,6 +62,29 @@ create table accountability_retraction (
     recorded_by   text         not null
 );
 
+-- Which result versions a later version superseded, kept by the database itself on every insert, so
+-- that "the current version" is an anti-join against the few corrections rather than against every
+-- version of every result.
+create table result_version_superseded (
+    result_id  varchar(32)  not null,
+    version    integer      not null,
+    primary key (result_id, version),
+    foreign key (result_id, version) references result_version (result_id, version)
+);
+insert into result_version_superseded (result_id, version)
+select v.result_id, v.version from result_version v
+where exists (select 1 from result_version w where w.result_id = v.result_id and w.version > v.version);
+create function mark_superseded() returns trigger language plpgsql as $$
+begin
+    if new.version > 1 then
+        insert into result_version_superseded (result_id, version) values (new.result_id, new.version - 1)
+        on conflict do nothing;
+    end if;
+    return new;
+end $$;
+create trigger result_version_supersedes after insert on result_version
+    for each row execute function mark_superseded();
+
 -- Every check as the reports count it: the current version of each result of an executed draw that
 -- was not voided (a voided draw counts for nothing), and every targeted check.
 create view inspection_record as
@@ -87,7 +110,7 @@ select 'RANDOM'::text         as kind,
        null::text             as source
 from result r
 join result_version v on v.result_id = r.id
-where not exists (select 1 from result_version w where w.result_id = v.result_id and w.version > v.version)
+where not exists (select 1 from result_version_superseded s where s.result_id = v.result_id and s.version = v.version)
   and not exists (select 1 from draw_void d where d.draw_id = r.draw_id)
 union all
 select 'TARGETED'::text, c.id, c.authority, c.region_code, c.uscc, c.enterprise_name, null, 1, c.inspection_date,
@@ -107,6 +130,10 @@ create trigger accountability_judgement_append_only before update or delete on a
     for each row execute function reject_rewrite();
 create trigger accountability_retraction_append_only before update or delete on accountability_retraction
     for each row execute function reject_rewrite();
+create trigger result_version_superseded_append_only before update or delete on result_version_superseded
+    for each row execute function reject_rewrite();
+create trigger result_version_superseded_no_truncate before truncate on result_version_superseded
+    for each statement execute function reject_rewrite();
 create trigger targeted_check_no_truncate before truncate on targeted_check
     for each statement execute function reject_rewrite();
 create trigger accountability_judgement_no_truncate before truncate on accountability_judgement

@@ -193,23 +193,17 @@ public class AccountabilityService {
         LocalDate to = LocalDate.of(year, 12, 31);
         try (Connection c = dataSource.getConnection()) {
             List<AccountabilityView.JudgementRow> judgements = new ArrayList<>();
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select j.id from accountability_judgement j
-                    where j.earlier_authority like ? and j.later_date between ? and ?
-                      and not exists (select 1 from accountability_retraction r where r.judgement_id = j.id)
+            try (PreparedStatement ps = c.prepareStatement(ROW + """
+                    where j.earlier_authority like ? and j.later_date between ? and ? and x.judgement_id is null
                     order by j.later_date, j.id""")) {
                 ps.setString(1, like);
                 Sql.setDate(ps, 2, from);
                 Sql.setDate(ps, 3, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(rs.getString(1));
+                        judgements.add(row(rs));
                     }
                 }
-            }
-            for (String id : ids) {
-                judgements.add(row(c, id));
             }
             List<AccountabilityView.InspectorRow> inspectors = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
@@ -236,33 +230,37 @@ public class AccountabilityService {
                     }
                 }
             }
-            String pairs = """
-                    from inspection_record l
-                    join inspection_record e on e.uscc = l.uscc and e.inspection_date < l.inspection_date
-                         and e.inspection_date >= cast(l.inspection_date - interval '1 year' as date) and not e.violation_found
-                    where l.violation_found and l.inspection_date between ? and ? and e.authority like ?
-                      and not exists (select 1 from accountability_judgement j where j.earlier_id = e.id and j.later_id = l.id)
-                    """;
-            long count;
-            try (PreparedStatement ps = c.prepareStatement("select count(*) " + pairs)) {
-                Sql.setDate(ps, 1, from);
-                Sql.setDate(ps, 2, to);
-                ps.setString(3, like);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    count = rs.getLong(1);
-                }
-            }
+            // the two sides are read apart and materialized, then joined by enterprise: the planner cannot
+            // estimate the join of the view with itself, and under a LIMIT it would otherwise loop over it
+            long count = 0;
             List<AccountabilityView.Candidate> candidates = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    select e.uscc, e.enterprise_name, e.kind as ek, e.id as eid, e.authority as ea, e.inspection_date as ed,
-                           l.kind as lk, l.id as lid, l.authority as la, l.inspection_date as ld
-                    """ + pairs + " order by l.inspection_date, l.id, e.inspection_date, e.id limit " + CANDIDATES_LISTED)) {
+                    with later as materialized (
+                        select kind, id, authority, uscc, inspection_date from inspection_record
+                        where violation_found and inspection_date between ? and ? and region_code like ?
+                    ), earlier as materialized (
+                        select kind, id, authority, uscc, enterprise_name, inspection_date from inspection_record
+                        where not violation_found and inspection_date between ? and ? and authority like ?
+                          and uscc in (select uscc from later)
+                    ), pairs as materialized (
+                        select e.uscc, e.enterprise_name, e.kind as ek, e.id as eid, e.authority as ea, e.inspection_date as ed,
+                               l.kind as lk, l.id as lid, l.authority as la, l.inspection_date as ld
+                        from later l join earlier e on e.uscc = l.uscc and e.inspection_date < l.inspection_date
+                             and e.inspection_date >= cast(l.inspection_date - interval '1 year' as date)
+                        where not exists (select 1 from accountability_judgement j where j.earlier_id = e.id and j.later_id = l.id)
+                    )
+                    select p.*, count(*) over () as total from pairs p
+                    order by ld, lid, ed, eid limit ?""")) {
                 Sql.setDate(ps, 1, from);
                 Sql.setDate(ps, 2, to);
                 ps.setString(3, like);
+                Sql.setDate(ps, 4, from.minusYears(1));
+                Sql.setDate(ps, 5, to);
+                ps.setString(6, like);
+                ps.setInt(7, CANDIDATES_LISTED);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        count = rs.getLong("total");
                         candidates.add(new AccountabilityView.Candidate(rs.getString("uscc"), rs.getString("enterprise_name"),
                                 ref(rs.getString("ek"), rs.getString("eid"), rs.getString("ea"), Sql.getDate(rs, "ed")),
                                 ref(rs.getString("lk"), rs.getString("lid"), rs.getString("la"), Sql.getDate(rs, "ld"))));
@@ -331,30 +329,38 @@ public class AccountabilityService {
         }
     }
 
+    /** A judgement with its enterprise's name, its retraction if any and the names of the earlier team. */
+    private static final String ROW = """
+            select j.*, g.name as enterprise_name, x.reason as retraction,
+                   (select array_agg(coalesce(i.name, '') order by m.ord) from unnest(j.earlier_team) with ordinality m(code, ord)
+                    left join inspector i on i.code = m.code) as names
+            from accountability_judgement j left join target g on g.uscc = j.uscc
+            left join accountability_retraction x on x.judgement_id = j.id
+            """;
+
     private AccountabilityView.JudgementRow row(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select j.*, g.name as enterprise_name, x.reason as retraction,
-                       (select array_agg(coalesce(i.name, '') order by m.ord) from unnest(j.earlier_team) with ordinality m(code, ord)
-                        left join inspector i on i.code = m.code) as names
-                from accountability_judgement j left join target g on g.uscc = j.uscc
-                left join accountability_retraction x on x.judgement_id = j.id where j.id = ?""")) {
+        try (PreparedStatement ps = c.prepareStatement(ROW + "where j.id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                List<String> codes = Sql.getArray(rs, "earlier_team", s -> s);
-                List<String> names = Sql.getArray(rs, "names", s -> s);
-                List<AccountabilityView.Member> team = new ArrayList<>();
-                for (int i = 0; i < codes.size(); i++) {
-                    team.add(new AccountabilityView.Member(codes.get(i), names.get(i).isEmpty() ? null : names.get(i)));
-                }
-                return new AccountabilityView.JudgementRow(rs.getString("id"), rs.getString("uscc"), rs.getString("enterprise_name"),
-                        ref(rs.getString("earlier_kind"), rs.getString("earlier_id"), rs.getString("earlier_authority"),
-                                Sql.getDate(rs, "earlier_date")), team,
-                        ref(rs.getString("later_kind"), rs.getString("later_id"), rs.getString("later_authority"),
-                                Sql.getDate(rs, "later_date")),
-                        rs.getString("reason"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
-                        rs.getString("retraction"));
+                return row(rs);
             }
         }
+    }
+
+    private AccountabilityView.JudgementRow row(ResultSet rs) throws SQLException {
+        List<String> codes = Sql.getArray(rs, "earlier_team", s -> s);
+        List<String> names = Sql.getArray(rs, "names", s -> s);
+        List<AccountabilityView.Member> team = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            team.add(new AccountabilityView.Member(codes.get(i), names.get(i).isEmpty() ? null : names.get(i)));
+        }
+        return new AccountabilityView.JudgementRow(rs.getString("id"), rs.getString("uscc"), rs.getString("enterprise_name"),
+                ref(rs.getString("earlier_kind"), rs.getString("earlier_id"), rs.getString("earlier_authority"),
+                        Sql.getDate(rs, "earlier_date")), team,
+                ref(rs.getString("later_kind"), rs.getString("later_id"), rs.getString("later_authority"),
+                        Sql.getDate(rs, "later_date")),
+                rs.getString("reason"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
+                rs.getString("retraction"));
     }
 }

@@ -91,22 +91,31 @@ public class AssessmentReport {
     /** Counts per unit: [random, targeted]. */
     private Map<String, Figures.Counts[]> counts(Region region, Quarter quarter, ReportRegions regions) {
         Map<String, Figures.Counts[]> out = new HashMap<>();
+        // the quarter's checks once (materialized: the planner then sees their true number); the positive
+        // list is looked up only for random checks recorded on site; first publications by one join
         String sql = """
-                select %s as unit, x.kind,
+                with x as materialized (
+                    select %s as unit, x.kind, x.id, x.problem_count, x.violation_found, x.non_site, x.confidential,
+                           (x.kind = 'RANDOM' and not x.non_site and exists (
+                                select 1 from target g where g.uscc = x.uscc and g.positive_list_from <= x.inspection_date
+                                  and (g.positive_list_to is null or g.positive_list_to >= x.inspection_date))) as positive_on_site
+                    from inspection_record x
+                    where x.authority like ? and x.inspection_date between ? and ?
+                ), fp as (
+                    select distinct on (p.result_id) p.result_id, p.on_time
+                    from publication p join x on x.id = p.result_id and x.kind = 'RANDOM'
+                    order by p.result_id, p.version
+                )
+                select x.unit, x.kind,
                        count(*) as checks,
                        coalesce(sum(x.problem_count), 0) as problems,
                        count(*) filter (where x.violation_found) as violations,
                        count(*) filter (where x.non_site) as non_site,
                        count(*) filter (where x.non_site and x.violation_found) as non_site_violations,
-                       count(*) filter (where x.kind = 'RANDOM' and not x.non_site and g.positive_list_from <= x.inspection_date
-                                        and (g.positive_list_to is null or g.positive_list_to >= x.inspection_date)) as positive_on_site,
+                       count(*) filter (where x.positive_on_site) as positive_on_site,
                        count(*) filter (where x.kind = 'RANDOM' and not x.confidential) as publishable,
                        count(*) filter (where fp.on_time) as on_time
-                from inspection_record x
-                left join target g on g.uscc = x.uscc
-                left join lateral (select p.on_time from publication p where p.result_id = x.id
-                                   order by p.version limit 1) fp on x.kind = 'RANDOM'
-                where x.authority like ? and x.inspection_date between ? and ?
+                from x left join fp on fp.result_id = x.id
                 group by 1, 2""".formatted(regions.unitKey(region, "x.authority"));
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, regions.like(region));

@@ -89,6 +89,14 @@ public class ComplianceReport {
             List<DrawRow> draws = draws(c, units.like(region), quarter);
             Map<String, Counts> counts = counts(c, draws, quarter, today);
             Map<String, List<YearDraw>> year = yearGeneral(c, units.like(region), quarter);
+            // this quarter's general selections were counted above; the query counted only the earlier quarters'
+            for (DrawRow d : draws) {
+                if (d.kind().equals("UNDIRECTED")) {
+                    Counts g = counts.getOrDefault(d.id() + "/GENERAL", new Counts());
+                    year.computeIfAbsent(d.authority(), k -> new ArrayList<>())
+                            .add(new YearDraw(d.authority(), quarter.toString(), d.plan(), g.drawn, g.inspected));
+                }
+            }
             List<ComplianceView.AuthorityRow> rows = new ArrayList<>();
             for (Region a : units.authorities(region)) {
                 List<DrawRow> own = draws.stream().filter(d -> d.authority().equals(a.code())).toList();
@@ -217,8 +225,13 @@ public class ComplianceReport {
             return out;
         }
         java.sql.Array ids = c.createArrayOf("varchar", draws.stream().map(DrawRow::id).toArray());
+        WorkingDayCalendar calendar = calendars.calendar();
+        // one pass over the quarter's selections; unpublished results are grouped by the day their
+        // window starts on (few distinct days), so that overdue is decided by the calendar, not per row
         try (PreparedStatement ps = c.prepareStatement("""
-                select t.draw_id, t.stratum, count(*) as drawn, count(r.id) as recorded,
+                select t.draw_id, t.stratum,
+                       case when r.id is not null and not r.confidential and fp.result_id is null then v.deadline_basis end as basis,
+                       count(*) as drawn, count(r.id) as recorded,
                        count(r.id) filter (where v.inspection_date <= ?) as inspected,
                        count(r.id) filter (where r.confidential) as withheld,
                        count(fp.result_id) filter (where fp.on_time) as on_time,
@@ -226,12 +239,12 @@ public class ComplianceReport {
                        count(fp.result_id) filter (where fp.on_time is null) as pending
                 from draw_target t
                 left join result r on r.draw_id = t.draw_id and r.uscc = t.uscc
-                left join lateral (select x.inspection_date from result_version x where x.result_id = r.id
+                left join lateral (select x.inspection_date, x.deadline_basis from result_version x where x.result_id = r.id
                                    order by x.version desc limit 1) v on true
                 left join lateral (select p.result_id, p.on_time from publication p where p.result_id = r.id
                                    order by p.version limit 1) fp on true
                 where t.draw_id = any(?)
-                group by t.draw_id, t.stratum""")) {
+                group by 1, 2, 3""")) {
             Sql.setDate(ps, 1, quarter.lastDay());
             ps.setArray(2, ids);
             try (ResultSet rs = ps.executeQuery()) {
@@ -244,31 +257,16 @@ public class ComplianceReport {
                     n.onTime = rs.getLong("on_time");
                     n.late = rs.getLong("late");
                     n.pending = rs.getLong("pending");
-                    out.put(rs.getString("draw_id") + "/" + rs.getString("stratum"), n);
-                }
-            }
-        }
-        // unpublished results: overdue or not by their deadline, from the few distinct days their windows start on
-        WorkingDayCalendar calendar = calendars.calendar();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select t.draw_id, t.stratum, v.deadline_basis, count(*)
-                from draw_target t
-                join result r on r.draw_id = t.draw_id and r.uscc = t.uscc
-                join lateral (select x.deadline_basis from result_version x where x.result_id = r.id
-                              order by x.version desc limit 1) v on true
-                where t.draw_id = any(?) and not r.confidential
-                  and not exists (select 1 from publication p where p.result_id = r.id)
-                group by t.draw_id, t.stratum, v.deadline_basis""")) {
-            ps.setArray(1, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Counts n = out.computeIfAbsent(rs.getString(1) + "/" + rs.getString(2), k -> new Counts());
-                    PublicationRules.Deadline deadline = PublicationRules.deadline(calendar, Sql.getDate(rs, "deadline_basis"));
-                    if (PublicationRules.overdue(deadline, today)) {
-                        n.overdue += rs.getLong(4);
-                    } else {
-                        n.unpublished += rs.getLong(4);
+                    LocalDate basis = Sql.getDate(rs, "basis");
+                    if (basis != null) {
+                        PublicationRules.Deadline deadline = PublicationRules.deadline(calendar, basis);
+                        if (PublicationRules.overdue(deadline, today)) {
+                            n.overdue = n.recorded;
+                        } else {
+                            n.unpublished = n.recorded;
+                        }
                     }
+                    out.computeIfAbsent(rs.getString("draw_id") + "/" + rs.getString("stratum"), k -> new Counts()).add(n);
                 }
             }
         }
@@ -278,7 +276,7 @@ public class ComplianceReport {
     private record YearDraw(String authority, String quarter, DrawPlan plan, long drawn, long inspected) {
     }
 
-    /** The year's undirected draws up to this quarter, per authority in quarter order, with their general counts. */
+    /** The year's undirected draws before this quarter, per authority in quarter order, with their general counts. */
     private Map<String, List<YearDraw>> yearGeneral(Connection c, String like, Quarter quarter) throws SQLException {
         Map<String, List<YearDraw>> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
@@ -289,7 +287,7 @@ public class ComplianceReport {
                 left join result r on r.draw_id = t.draw_id and r.uscc = t.uscc
                 left join lateral (select x.inspection_date from result_version x where x.result_id = r.id
                                    order by x.version desc limit 1) v on true
-                where d.authority like ? and d.kind = 'UNDIRECTED' and d.quarter like ? and d.quarter <= ?
+                where d.authority like ? and d.kind = 'UNDIRECTED' and d.quarter like ? and d.quarter < ?
                   and exists (select 1 from draw_execution e where e.draw_id = d.id)
                   and not exists (select 1 from draw_void x where x.draw_id = d.id)
                 group by d.id

@@ -24,7 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The quarterly summary: the compliance report's rows plus two aggregate queries over the quarter's checks. */
+/** The quarterly summary: the compliance report's rows plus one aggregate query over the quarter's checks. */
 @ApplicationScoped
 public class QuarterlyReport {
 
@@ -46,45 +46,43 @@ public class QuarterlyReport {
         ComplianceView c = compliance.compute(region, quarter, regions);
         Map<String, Acc> acc = new HashMap<>();
         try (Connection conn = dataSource.getConnection()) {
+            // the quarter's checks are read once; totals and the four distributions are aggregates over them
             try (PreparedStatement ps = conn.prepareStatement("""
-                    select x.authority, x.kind, count(*), coalesce(sum(x.problem_count), 0),
-                           count(*) filter (where x.violation_found), count(*) filter (where x.non_site)
-                    from inspection_record x
-                    where x.authority like ? and x.inspection_date between ? and ?
-                    group by 1, 2""")) {
-                bind(ps, regions.like(region), quarter);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Acc a = acc.computeIfAbsent(rs.getString(1) + "/" + rs.getString(2), k -> new Acc());
-                        a.checks = rs.getLong(3);
-                        a.problems = rs.getLong(4);
-                        a.violations = rs.getLong(5);
-                        a.nonSite = rs.getLong(6);
-                    }
-                }
-            }
-            String scope = " from inspection_record x %s where x.authority like ? and x.inspection_date between ? and ? ";
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "select x.authority, x.kind, 'WORDING', x.wording, count(*)" + scope.formatted("")
-                            + "and x.kind = 'RANDOM' group by 1, 2, 3, 4 union all "
-                            + "select x.authority, x.kind, 'PROBLEM', p.value ->> 'type', count(*)"
-                            + scope.formatted("cross join jsonb_array_elements(x.problems) p") + "group by 1, 2, 3, 4 union all "
-                            + "select x.authority, x.kind, 'HANDLING', h.code, count(*)"
-                            + scope.formatted("cross join unnest(x.handling) h(code)") + "group by 1, 2, 3, 4 union all "
-                            + "select x.authority, x.kind, 'SOURCE', x.source, count(*)" + scope.formatted("")
-                            + "and x.kind = 'TARGETED' group by 1, 2, 3, 4 order by 1, 2, 3, 5 desc, 4")) {
-                for (int i = 0; i < 4; i++) {
-                    ps.setString(i * 3 + 1, regions.like(region));
-                    Sql.setDate(ps, i * 3 + 2, quarter.firstDay());
-                    Sql.setDate(ps, i * 3 + 3, quarter.lastDay());
-                }
+                    with x as materialized (
+                        select authority, kind, wording, source, problems, problem_count, handling, violation_found, non_site
+                        from inspection_record where authority like ? and inspection_date between ? and ?
+                    )
+                    select authority, kind, 'TOTAL' as dim, 'checks' as code, count(*) as n, coalesce(sum(problem_count), 0) as problems,
+                           count(*) filter (where violation_found) as violations, count(*) filter (where non_site) as non_site
+                    from x group by 1, 2
+                    union all
+                    select authority, kind, 'WORDING', wording, count(*), 0, 0, 0 from x where kind = 'RANDOM' group by 1, 2, 3, 4
+                    union all
+                    select authority, kind, 'PROBLEM', p.value ->> 'type', count(*), 0, 0, 0
+                    from x cross join jsonb_array_elements(x.problems) p group by 1, 2, 3, 4
+                    union all
+                    select authority, kind, 'HANDLING', h.code, count(*), 0, 0, 0 from x cross join unnest(x.handling) h(code)
+                    group by 1, 2, 3, 4
+                    union all
+                    select authority, kind, 'SOURCE', source, count(*), 0, 0, 0 from x where kind = 'TARGETED' group by 1, 2, 3, 4
+                    order by 1, 2, 3, 5 desc, 4""")) {
+                ps.setString(1, regions.like(region));
+                Sql.setDate(ps, 2, quarter.firstDay());
+                Sql.setDate(ps, 3, quarter.lastDay());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Acc a = acc.computeIfAbsent(rs.getString(1) + "/" + rs.getString(2), k -> new Acc());
                         String dim = rs.getString(3);
                         String code = rs.getString(4);
-                        a.dims.computeIfAbsent(dim, k -> new ArrayList<>()).add(new QuarterlyView.Count(code, label(dim, code),
-                                rs.getLong(5)));
+                        if (dim.equals("TOTAL")) {
+                            a.checks = rs.getLong(5);
+                            a.problems = rs.getLong(6);
+                            a.violations = rs.getLong(7);
+                            a.nonSite = rs.getLong(8);
+                        } else {
+                            a.dims.computeIfAbsent(dim, k -> new ArrayList<>()).add(new QuarterlyView.Count(code, label(dim, code),
+                                    rs.getLong(5)));
+                        }
                     }
                 }
             }
@@ -97,12 +95,6 @@ public class QuarterlyReport {
                     breakdown(acc.get(row.authority() + "/RANDOM")), breakdown(acc.get(row.authority() + "/TARGETED"))));
         }
         return new QuarterlyView(region.code(), region.name(), quarter.toString(), ReportingCalendar.quarterlyDue(quarter), out);
-    }
-
-    private static void bind(PreparedStatement ps, String like, Quarter q) throws SQLException {
-        ps.setString(1, like);
-        Sql.setDate(ps, 2, q.firstDay());
-        Sql.setDate(ps, 3, q.lastDay());
     }
 
     private static QuarterlyView.Breakdown breakdown(Acc a) {
