@@ -99,6 +99,10 @@ public class PolicyResource {
     @Path("/{region}/{year}/history")
     @Operation(summary = "Every version of a policy")
     public List<VersionRecord> history(@PathParam("region") String region, @PathParam("year") int year) {
+        if (year < 2000 || year > 2100) {
+            // an impossible year is bad input, not a policy without versions
+            throw ProblemException.invalid("year", "year must be between 2000 and 2100");
+        }
         return history.versions(RegistryEntity.POLICY, regions.require("region", region).code() + "/" + year);
     }
 }

@@ -45,7 +45,8 @@ class BadInputSweepTest {
             "{\"name\":\"" + "名".repeat(5000) + "\"}", "{\"name\":\"a\\u0000b\"}", "{\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}"};
     private static final List<String> TABLES = List.of("target", "target_event", "inspector", "inspection_item", "policy",
             "draw", "draw_execution", "ledger", "registry_version", "calendar_notice", "audit_event", "result", "result_version",
-            "result_hold", "publication", "result_item", "wording", "wording_retirement");
+            "result_hold", "publication", "result_item", "wording", "wording_retirement", "targeted_check",
+            "accountability_judgement", "accountability_retraction");
 
     @Inject
     AgroalDataSource dataSource;

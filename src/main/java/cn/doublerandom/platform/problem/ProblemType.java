@@ -19,6 +19,8 @@ public enum ProblemType {
     TARGET_NOT_SELECTED(422, "target-not-selected", "The enterprise was not selected by that draw"),
     RESULT_EXISTS(409, "result-exists", "This target already has a result; correct it instead"),
     RESULT_CONFLICT(409, "result-conflict", "The result's publication state does not allow this"),
+    JUDGEMENT_INVALID(422, "judgement-invalid", "The later check does not show that the earlier one missed a violation"),
+    JUDGEMENT_EXISTS(409, "judgement-exists", "This judgement was already recorded or retracted"),
     UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token is required"),
     FORBIDDEN(403, "forbidden", "Your role or region does not allow this"),
     NOT_FOUND(404, "not-found", "No such resource"),

@@ -44,14 +44,39 @@ public final class TableWriter {
 
     public static void writeXlsx(String sheetName, List<String> header, Iterable<? extends List<String>> rows, OutputStream out)
             throws IOException {
+        writeXlsx(List.of(new Sheet(sheetName, header, rows)), out);
+    }
+
+    /** One sheet of a workbook: its name (at most 31 characters, none of []:*?/\\), header and rows. */
+    public record Sheet(String name, List<String> header, Iterable<? extends List<String>> rows) {
+    }
+
+    /** Writes .xlsx with one sheet per entry, each as {@link #writeXlsx(List, Iterable, OutputStream)} writes its one. */
+    public static void writeXlsx(List<Sheet> sheets, OutputStream out) throws IOException {
+        if (sheets.isEmpty()) {
+            throw new IllegalArgumentException("a workbook needs at least one sheet");
+        }
+        for (Sheet sheet : sheets) {
+            checkHeader(sheet.header());
+        }
+        Workbook wb = new Workbook(new NonClosing(out), "tabular", "1.0");
+        for (Sheet sheet : sheets) {
+            writeSheet(wb.newWorksheet(sheet.name()), sheet.header(), sheet.rows());
+        }
+        wb.finish();
+        out.flush();
+    }
+
+    private static void checkHeader(List<String> header) {
         if (header.isEmpty()) {
             throw new IllegalArgumentException("header must not be empty");
         }
         if (header.size() > Worksheet.MAX_COLS) {
             throw new IllegalArgumentException("more than " + Worksheet.MAX_COLS + " columns");
         }
-        Workbook wb = new Workbook(new NonClosing(out), "tabular", "1.0");
-        Worksheet ws = wb.newWorksheet(sheetName);
+    }
+
+    private static void writeSheet(Worksheet ws, List<String> header, Iterable<? extends List<String>> rows) throws IOException {
         int cols = header.size();
         for (int c = 0; c < cols; c++) {
             ws.style(c).format("@").set();
@@ -86,8 +111,6 @@ public final class TableWriter {
             }
         }
         ws.finish();
-        wb.finish();
-        out.flush();
     }
 
     /** Writes a table (header and rows) as .xlsx. */

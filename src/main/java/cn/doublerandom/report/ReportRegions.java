@@ -1,0 +1,106 @@
+package cn.doublerandom.report;
+
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.region.Region;
+import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.region.RegionLevel;
+import cn.doublerandom.security.Caller;
+import cn.doublerandom.security.RegionScope;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which region a report covers and what its rows are. An operator reads its own county, a city its
+ * counties, an auditor its subtree (RegionScope); anything else is a 403 problem, never an empty report.
+ */
+@RequestScoped
+public class ReportRegions {
+
+    @Inject
+    RegionScope scope;
+
+    @Inject
+    RegionDirectory regions;
+
+    @Inject
+    Caller caller;
+
+    /**
+     * One row of a report. {@code own} marks the bureau of the region itself (市本级): it counts in the
+     * total but is not ranked with the units below it.
+     */
+    public record Unit(String code, String name, boolean own) {
+    }
+
+    /** The covered region: the caller's own unless named, and only inside the caller's scope. */
+    public Region require(String region) {
+        String code = region;
+        if (code == null || code.isBlank()) {
+            code = scope.home();
+            if (Caller.ALL_REGIONS.equals(code)) {
+                throw ProblemException.invalid("region", "region is required for a national auditor, e.g. 130100");
+            }
+        }
+        Region r = regions.require("region", code);
+        scope.requireRead(r.code());
+        return r;
+    }
+
+    /**
+     * The rows of a ranking: a county alone; a city's county-level units, then the city bureau itself;
+     * a province's cities (each with its counties), then the province bureau itself.
+     */
+    public List<Unit> units(Region r) {
+        if (r.level() == RegionLevel.COUNTY) {
+            return List.of(new Unit(r.code(), r.name(), false));
+        }
+        List<Unit> out = new ArrayList<>();
+        for (Region child : regions.children(r.code())) {
+            out.add(new Unit(child.code(), child.name(), false));
+        }
+        out.add(new Unit(r.code(), r.name() + "本级", true));
+        return out;
+    }
+
+    /**
+     * The SQL expression that maps an authority column to its unit code: the authority itself below a
+     * city; below a province, the city an authority belongs to (a province's own bureau stays itself).
+     */
+    public String unitKey(Region r, String authorityColumn) {
+        if (r.level() == RegionLevel.PROVINCE) {
+            return "(case when " + authorityColumn + " = '" + r.code() + "' then " + authorityColumn
+                    + " else substr(" + authorityColumn + ", 1, 4) || '00' end)";
+        }
+        return authorityColumn;
+    }
+
+    /** The SQL LIKE pattern of every authority inside the region. */
+    public String like(Region r) {
+        return regions.subtreePrefix(r.code()) + "%";
+    }
+
+    /**
+     * Every bureau inside the region, top first: the region's own, then its cities, then their
+     * county-level units (as the directory orders them).
+     */
+    public List<Region> authorities(Region r) {
+        List<Region> out = new ArrayList<>();
+        out.add(r);
+        for (Region child : regions.children(r.code())) {
+            out.addAll(authorities(child));
+        }
+        return out;
+    }
+
+    public String name(String code) {
+        Region r = regions.find(code);
+        return r == null ? code : r.name();
+    }
+
+    public Region find(String code) {
+        return regions.find(code);
+    }
+}

@@ -1,0 +1,51 @@
+package cn.doublerandom.report.accountability;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Accountability for violations that should have been found (seed 004, 应查出而未查出) in a year: the
+ * standing judgements (by the later check's date), each earlier check with its team, the count of
+ * firms per inspector with the consequence the thresholds give, and the pairs a person has yet to
+ * judge (a violation found within a year after a check of the same enterprise that found nothing).
+ */
+public record AccountabilityView(String region, String regionName, int year, Thresholds thresholds,
+                                 List<JudgementRow> judgements, List<InspectorRow> inspectors, long candidateCount,
+                                 List<Candidate> candidates) {
+
+    /** Firms per inspector from which each consequence applies (policy: seed 004's 1, 2, 3 by default). */
+    @Schema(name = "AccountabilityThresholds")
+    public record Thresholds(int criticism, int removal, int referral) {
+    }
+
+    /** A check: RANDOM (a result R…) or TARGETED (C…), its bureau and inspection date. */
+    @Schema(name = "CheckRef")
+    public record CheckRef(String kind, String id, String authority, String authorityName, LocalDate date) {
+    }
+
+    @Schema(name = "TeamMember")
+    public record Member(String code, String name) {
+    }
+
+    /** A judgement; {@code retraction} is the reason it was retracted, null while it stands. */
+    @Schema(name = "Judgement")
+    public record JudgementRow(String id, String uscc, String enterpriseName, CheckRef earlier, List<Member> earlierTeam,
+                               CheckRef later, String reason, Instant recordedAt, String recordedBy, String retraction) {
+    }
+
+    /**
+     * An inspector of earlier teams: distinct firms judged missed, judgements, and the consequence
+     * (CRITICISM 通报批评, REMOVAL 调离执法岗位, REFERRAL 移交纪检).
+     */
+    @Schema(name = "AccountableInspector")
+    public record InspectorRow(String code, String name, String authority, long firms, long judgements,
+                               List<String> judgementIds, String consequence, String consequenceLabel) {
+    }
+
+    @Schema(name = "AccountabilityCandidate")
+    public record Candidate(String uscc, String enterpriseName, CheckRef earlier, CheckRef later) {
+    }
+}

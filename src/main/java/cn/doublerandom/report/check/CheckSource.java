@@ -1,0 +1,28 @@
+package cn.doublerandom.report.check;
+
+import cn.doublerandom.registry.Labelled;
+
+/**
+ * Why a targeted (non-random) check was made: the plan's exceptions to random inspection (seed 001,
+ * 三(三) and 二(五)).
+ */
+public enum CheckSource implements Labelled {
+    COMPLAINT("投诉举报"),
+    ASSIGNED("上级部门转办交办"),
+    REFERRAL("其他部门移送案件"),
+    INCIDENT("突发环境事件"),
+    NUCLEAR_SAFETY("核安全检查"),
+    DATA_LEAD("数据分析或监测发现问题线索"),
+    OTHER("其他");
+
+    private final String label;
+
+    CheckSource(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,58 @@
+package cn.doublerandom.report.compliance;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Quota compliance (抽查比例落实情况) of every bureau of a region for one quarter, as of a day (what is
+ * overdue depends on it).
+ */
+public record ComplianceView(String region, String regionName, String quarter, LocalDate asOf, boolean quarterOver,
+                             List<AuthorityRow> authorities) {
+
+    /**
+     * One bureau. {@code drawId} is its executed undirected draw of the quarter (null: none, flagged);
+     * {@code compliant} when nothing is flagged.
+     */
+    @Schema(name = "ComplianceBureau")
+    public record AuthorityRow(String authority, String name, String level, String drawId, LocalDate drawDate,
+                               List<ClassRow> classes, GeneralYear generalYear, Directed directed, List<Flag> flags,
+                               boolean compliant) {
+    }
+
+    /**
+     * One supervision class of the undirected draw. {@code operating}, {@code required}, {@code eligible}
+     * and {@code shortfall} come from the draw's plan as prepared (null without a draw);
+     * {@code inspected} counts results inspected by the quarter's last day; published counts go by
+     * each result's first publication; {@code overdue} is unpublished past its deadline day;
+     * {@code unpublished} is neither published, withheld nor overdue (not yet due, held, or pending a
+     * calendar year).
+     */
+    @Schema(name = "ComplianceClass")
+    public record ClassRow(String supervisionClass, String label, Long operating, Integer required, Long eligible,
+                           Integer shortfall, long drawn, long inspected, long recorded, long publishedOnTime,
+                           long publishedLate, long publishedPending, long overdue, long withheld, long unpublished) {
+    }
+
+    /**
+     * The general class against the yearly requirement (1:10: per enforcement officer), from the plan of
+     * the bureau's latest undirected draw of the year; {@code expectedByQuarterEnd} is the requirement
+     * pro rata to the quarter's end, rounded up.
+     */
+    @Schema(name = "GeneralYear")
+    public record GeneralYear(Long officers, String perInspector, Integer yearlyRequirement, Integer expectedByQuarterEnd,
+                              long drawn, long inspected, Integer remaining) {
+    }
+
+    /** Directed draws (定向) of the quarter: they count toward no quota, so they are shown apart. */
+    @Schema(name = "DirectedDraws")
+    public record Directed(long draws, long drawn, long inspected) {
+    }
+
+    /** A gap: its code, the class it concerns (or null), how many are missing, and a Chinese message. */
+    @Schema(name = "ComplianceFlag")
+    public record Flag(String code, String supervisionClass, Long gap, String message) {
+    }
+}

@@ -1,0 +1,143 @@
+package cn.doublerandom.report.monthly;
+
+import cn.doublerandom.calendar.CalendarService;
+import cn.doublerandom.calendar.WorkingDayCalendar;
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.platform.database.Sql;
+import cn.doublerandom.region.Region;
+import cn.doublerandom.report.ReportRegions;
+import cn.doublerandom.report.ReportingCalendar;
+import cn.doublerandom.result.Handling;
+import cn.doublerandom.result.PublicationRules;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The month's random inspections of a region's bureaus, one query, in bureau and date order. */
+@ApplicationScoped
+public class MonthlyReport {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ServiceClock clock;
+
+    @Inject
+    CalendarService calendars;
+
+    /** Where the public portal is reached: the tables' links are this plus /results/{id} (unset: the path alone). */
+    @ConfigProperty(name = "doublerandom.portal.base-url")
+    java.util.Optional<String> portalBaseUrl;
+
+    /** One check as the query returns it, before names are put to its codes. */
+    private record Raw(String authority, String id, String drawId, LocalDate inspected, String uscc, String name, String wording,
+                       boolean violation, int problems, List<Handling> handling, boolean nonSite, boolean confidential,
+                       List<String> team, String planned, LocalDate published, String hold, LocalDate basis) {
+    }
+
+    public MonthlyView compute(Region region, YearMonth month, ReportRegions regions) {
+        LocalDate today = clock.today();
+        WorkingDayCalendar calendar = calendars.calendar();
+        Map<String, List<MonthlyView.Row>> byAuthority = new LinkedHashMap<>();
+        // the month's random checks by one query with index lookups per row (a few hundred per county a
+        // month); the names of their items and team members are then read once for all of them
+        List<Raw> raw = new ArrayList<>();
+        java.util.Set<String> drawIds = new java.util.HashSet<>();
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        Map<String, String> items = new java.util.HashMap<>();
+        Map<String, String> names = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select x.authority, x.id, x.draw_id, x.inspection_date, x.uscc, x.enterprise_name, x.wording_text,
+                           x.violation_found, x.problem_count, x.handling, x.non_site, x.confidential, x.team, dt.method as planned,
+                           (select p.published_date from publication p where p.result_id = x.id order by p.version limit 1) as published_date,
+                           (select h.action from result_hold h where h.result_id = x.id order by h.id desc limit 1) as hold,
+                           (select v.deadline_basis from result_version v where v.result_id = x.id and v.version = x.version) as deadline_basis
+                    from inspection_record x
+                    join draw_target dt on dt.draw_id = x.draw_id and dt.uscc = x.uscc
+                    where x.kind = 'RANDOM' and x.authority like ? and x.inspection_date between ? and ?
+                    order by x.authority, x.inspection_date, x.id""")) {
+                ps.setString(1, regions.like(region));
+                Sql.setDate(ps, 2, month.atDay(1));
+                Sql.setDate(ps, 3, month.atEndOfMonth());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        List<String> team = Sql.getArray(rs, "team", t -> t);
+                        drawIds.add(rs.getString("draw_id"));
+                        codes.addAll(team);
+                        raw.add(new Raw(rs.getString("authority"), rs.getString("id"), rs.getString("draw_id"),
+                                Sql.getDate(rs, "inspection_date"), rs.getString("uscc"), rs.getString("enterprise_name"),
+                                rs.getString("wording_text"), rs.getBoolean("violation_found"), rs.getInt("problem_count"),
+                                Sql.getArray(rs, "handling", Handling::valueOf), rs.getBoolean("non_site"), rs.getBoolean("confidential"),
+                                team, rs.getString("planned"), Sql.getDate(rs, "published_date"), rs.getString("hold"),
+                                Sql.getDate(rs, "deadline_basis")));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select d.id, string_agg(i.name, '；' order by i.id) from draw d join inspection_item i on i.id = any(d.items)
+                    where d.id = any(?) group by d.id""")) {
+                ps.setArray(1, c.createArrayOf("varchar", drawIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("select code, name from inspector where code = any(?)")) {
+                ps.setArray(1, c.createArrayOf("varchar", codes.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        names.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        for (Raw r : raw) {
+            List<MonthlyView.Row> rows = byAuthority.computeIfAbsent(r.authority(), k -> new ArrayList<>());
+            String publication;
+            if (r.confidential()) {
+                publication = "不予公示（涉密或涉及国家安全、公共安全）";
+            } else if (r.published() != null) {
+                publication = "已公示";
+            } else {
+                PublicationRules.Deadline deadline = PublicationRules.deadline(calendar, r.basis());
+                String due = deadline.pending() ? "期限待定：缺 " + deadline.missingYear() + " 年工作日历" : "期限 " + deadline.date();
+                publication = PublicationRules.overdue(deadline, today) ? "逾期未公示（" + due + "）"
+                        : "HOLD".equals(r.hold()) ? "暂缓公示（" + due + "）" : "待公示（" + due + "）";
+            }
+            String team = r.team().stream().map(code -> names.getOrDefault(code, code) + "（" + code + "）")
+                    .collect(Collectors.joining("、"));
+            rows.add(new MonthlyView.Row(rows.size() + 1, r.id(), r.drawId(), r.inspected(), r.name(), r.uscc(), items.get(r.drawId()),
+                    team, "TECHNOLOGY".equals(r.planned()) ? "科技检查" : "现场检查", r.nonSite() ? "科技检查（非现场）" : "现场检查",
+                    r.wording(), r.violation(), r.problems(), r.handling().stream().map(Handling::label).collect(Collectors.joining("、")),
+                    publication, r.published(), r.published() == null ? null
+                            : portalBaseUrl.orElse("").replaceAll("/$", "") + "/results/" + r.id()));
+        }
+        List<MonthlyView.AuthorityTable> tables = new ArrayList<>();
+        for (Region a : regions.authorities(region)) {
+            List<MonthlyView.Row> rows = byAuthority.remove(a.code());
+            if (rows != null || a.level() == cn.doublerandom.region.RegionLevel.COUNTY) {
+                tables.add(new MonthlyView.AuthorityTable(a.code(), a.name(), rows == null ? 0 : rows.size(),
+                        rows == null ? List.of() : rows));
+            }
+        }
+        return new MonthlyView(region.code(), region.name(), month.toString(), ReportingCalendar.monthlyDue(month), today, tables);
+    }
+}

@@ -1,0 +1,29 @@
+package cn.doublerandom.report.monthly;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The monthly detail table (“双随机、一公开”情况明细表) of a month's random inspections, per bureau, with
+ * each result's publication date and public link; due to the city by {@code dueBy} (the 8th).
+ */
+public record MonthlyView(String region, String regionName, String month, LocalDate dueBy, LocalDate asOf,
+                          List<AuthorityTable> authorities) {
+
+    @Schema(name = "MonthlyBureau")
+    public record AuthorityTable(String authority, String name, int inspections, List<Row> rows) {
+    }
+
+    /**
+     * One inspection. {@code plannedMethod} is the draw's (现场 or 科技); {@code method} is what the
+     * result recorded. {@code publication} is the state in words; {@code link} the public page once published.
+     */
+    @Schema(name = "MonthlyRow")
+    public record Row(int no, String resultId, String drawId, LocalDate inspectionDate, String enterpriseName, String uscc,
+                      String items, String team, String plannedMethod, String method, String wording,
+                      boolean violationFound, int problems, String handling, String publication, LocalDate publishedDate,
+                      String link) {
+    }
+}

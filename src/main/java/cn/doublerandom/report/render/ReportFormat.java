@@ -1,0 +1,21 @@
+package cn.doublerandom.report.render;
+
+import cn.doublerandom.platform.problem.ProblemException;
+
+/** How a report is answered: JSON (default), the .xlsx or .csv tables, or the HTML page. */
+public enum ReportFormat {
+    JSON, XLSX, CSV, HTML;
+
+    public static ReportFormat parse(String format) {
+        if (format == null || format.isBlank()) {
+            return JSON;
+        }
+        return switch (format) {
+            case "json" -> JSON;
+            case "xlsx" -> XLSX;
+            case "csv" -> CSV;
+            case "html" -> HTML;
+            default -> throw ProblemException.invalid("format", "format must be json, xlsx, csv or html");
+        };
+    }
+}

@@ -1,0 +1,232 @@
+package cn.doublerandom.report;
+
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.publication.PublicationService;
+import cn.doublerandom.registry.tabular.Table;
+import cn.doublerandom.registry.tabular.TableReader;
+import cn.doublerandom.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static cn.doublerandom.report.Reports.figures;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The city's assessment of its counties (seed 000) over ReportFixture's quarter: every figure, rate and rank. */
+@QuarkusTest
+class AssessmentReportTest {
+
+    static final String Q2 = "/api/v1/reports/assessment?region=130400&quarter=2026Q2";
+
+    @Inject
+    ServiceClock clock;
+
+    @Inject
+    PublicationService publication;
+
+    @BeforeEach
+    void data() {
+        ReportFixture.ensure(clock, publication);
+        ReportFixture.at(clock, "2026-07-20T02:00:00Z");
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.use(Clock.systemUTC());
+    }
+
+    static String unit(String code) {
+        return "units.find { it.code == '" + code + "' }";
+    }
+
+    @Test
+    void everyFigureOfEveryCountyAndTheCityTotal() {
+        JsonPath j = Reports.get("city", "130400", Q2);
+        assertEquals("邯郸市", j.getString("regionName"));
+        assertEquals(21, j.getList("units").size(), "the 20 county-level units of 130400 and the city bureau itself");
+        assertEquals("130402", j.getString("units[0].code"));
+        assertEquals("邯郸市本级", j.getString("units[20].name"));
+        assertTrue(j.getBoolean("units[20].own"));
+
+        // A: 4 random (t0 2 problems, t3 1; t2 and t3 non-site; t1 positive list on site; t2 late, t3 held) + 2 targeted
+        figures(j, unit("130402") + ".all", 6, 4, "66.67", 3, "50.00", 3, "50.00", 1, "33.33", 1, 4, 2, "50.00");
+        figures(j, unit("130402") + ".random", 4, 3, "75.00", 2, "50.00", 2, "50.00", 1, "50.00", 1, 4, 2, "50.00");
+        figures(j, unit("130402") + ".targeted", 2, 1, "50.00", 1, "50.00", 1, "50.00", 0, "0.00", null, null, null, null);
+        // B: b2 confidential is not publishable
+        figures(j, unit("130403") + ".all", 6, 2, "33.33", 2, "33.33", 3, "50.00", 0, "0.00", 0, 2, 2, "100.00");
+        figures(j, unit("130403") + ".random", 3, 1, "33.33", 1, "33.33", 2, "66.67", 0, "0.00", 0, 2, 2, "100.00");
+        // C: c3 was inspected on 07-02, in the next quarter
+        figures(j, unit("130404") + ".all", 6, 2, "33.33", 2, "33.33", 4, "66.67", 1, "50.00", 0, 3, 3, "100.00");
+        figures(j, unit("130404") + ".targeted", 3, 1, "33.33", 1, "33.33", 2, "66.67", 1, "100.00", null, null, null, null);
+        figures(j, unit("130407") + ".all", 2, 0, "0.00", 0, "0.00", 1, "50.00", 0, null, 0, 2, 2, "100.00");
+        // a county with no inspectors, and the city bureau: zeros, and no rate rather than a division by zero
+        figures(j, unit("130406") + ".all", 0, 0, null, 0, null, 0, null, 0, null, 0, 0, 0, null);
+        figures(j, unit("130400") + ".all", 0, 0, null, 0, null, 0, null, 0, null, 0, 0, 0, null);
+
+        figures(j, "total.all", 20, 8, "40.00", 7, "35.00", 11, "55.00", 2, "28.57", 1, 11, 9, "81.82");
+        figures(j, "total.random", 12, 5, "41.67", 4, "33.33", 7, "58.33", 1, "25.00", 1, 11, 9, "81.82");
+        figures(j, "total.targeted", 8, 3, "37.50", 3, "37.50", 4, "50.00", 1, "33.33", null, null, null, null);
+    }
+
+    @Test
+    void ranksAreDescendingAndTiesShareARank() {
+        JsonPath j = Reports.get("city", "130400", Q2);
+        Map<String, List<Integer>> expected = new HashMap<>();
+        // A, B, C, E, 130406 (nothing), the city bureau (not ranked)
+        expected.put("checks", ranks(1, 1, 1, 4, 5, null));
+        expected.put("problems", ranks(1, 2, 2, 4, 4, null));
+        expected.put("problemRate", ranks(1, 2, 2, 4, null, null));
+        expected.put("violations", ranks(1, 2, 2, 4, 4, null));
+        expected.put("violationRate", ranks(1, 2, 2, 4, null, null));
+        expected.put("nonSite", ranks(2, 2, 1, 4, 5, null));
+        expected.put("nonSiteShare", ranks(2, 2, 1, 2, null, null));
+        expected.put("positiveListOnSite", ranks(1, 2, 2, 2, 2, null));
+        expected.put("publishedOnTime", ranks(2, 2, 1, 2, 5, null));
+        expected.put("onTimeRate", ranks(4, 1, 1, 1, null, null));
+        for (var e : expected.entrySet()) {
+            List<Integer> actual = new ArrayList<>();
+            for (String code : List.of("130402", "130403", "130404", "130407", "130406", "130400")) {
+                actual.add(j.get(unit(code) + ".ranks." + e.getKey()));
+            }
+            assertEquals(e.getValue(), actual, e.getKey());
+        }
+        assertEquals(10, j.getList("figures").size());
+        assertEquals("发现问题率", j.getString("figures[2].label"));
+    }
+
+    private static List<Integer> ranks(Integer... r) {
+        return java.util.Arrays.asList(r);
+    }
+
+    @Test
+    void anEmptyQuarterIsZerosWithoutRatesAndEveryoneShareRankOne() {
+        JsonPath j = Reports.get("city", "130400", "/api/v1/reports/assessment?region=130400&quarter=2026Q1");
+        figures(j, "total.all", 0, 0, null, 0, null, 0, null, 0, null, 0, 0, 0, null);
+        figures(j, unit("130402") + ".random", 0, 0, null, 0, null, 0, null, 0, null, 0, 0, 0, null);
+        assertEquals(1, (Integer) j.get(unit("130402") + ".ranks.checks"));
+        assertEquals(1, (Integer) j.get(unit("130481") + ".ranks.checks"));
+        assertNull(j.get(unit("130402") + ".ranks.problemRate"));
+    }
+
+    @Test
+    void aCountyReadsItselfAloneAndAProvinceRanksItsCities() {
+        JsonPath own = Reports.get("operator", "130402", "/api/v1/reports/assessment?quarter=2026Q2");
+        assertEquals(1, own.getList("units").size());
+        figures(own, "units[0].all", 6, 4, "66.67", 3, "50.00", 3, "50.00", 1, "33.33", 1, 4, 2, "50.00");
+        assertEquals(1, (Integer) own.get("units[0].ranks.problemRate"));
+        JsonPath none = Reports.get("operator", ReportFixture.NO_INSPECTORS, "/api/v1/reports/assessment?quarter=2026Q2");
+        figures(none, "total.all", 0, 0, null, 0, null, 0, null, 0, null, 0, 0, 0, null);
+
+        JsonPath province = Reports.get("auditor", "130000", "/api/v1/reports/assessment?region=130000&quarter=2026Q2");
+        assertEquals("河北省本级", province.getString("units[-1].name"));
+        assertEquals("邯郸市", province.getString(unit("130400") + ".name"));
+        figures(province, unit("130400") + ".all", 20, 8, "40.00", 7, "35.00", 11, "55.00", 2, "28.57", 1, 11, 9, "81.82");
+    }
+
+    @Test
+    void theTablesAsXlsxAndCsvAndThePageAsHtml() throws Exception {
+        byte[] xlsx = Api.as("city", "130400").get(Q2 + "&format=xlsx").then().statusCode(200)
+                .contentType(startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header("Content-Disposition", containsString("filename*=UTF-8''%E6%89%A7%E6%B3%95%E8%80%83%E6%A0%B8-130400-2026Q2.xlsx"))
+                .extract().asByteArray();
+        assertEquals(2, sheets(xlsx), "the ranking and the random/targeted tables");
+        Table ranking = new TableReader().read(xlsx, "r.xlsx", null);
+        assertEquals(List.of("单位", "区划代码", "检查企业（家次）", "检查企业名次", "发现问题（个）"), ranking.header().subList(0, 5));
+        assertEquals(22, ranking.size(), "21 units and the total");
+        List<String> a = ranking.rows().get(0).values();
+        assertEquals(List.of("邯山区", "130402", "6", "1", "4", "1", "66.67", "1"), a.subList(0, 8));
+        List<String> total = ranking.rows().get(21).values();
+        assertEquals(java.util.Arrays.asList("邯郸市合计", "130400", "20", null, "8", null, "40.00"), total.subList(0, 7));
+        List<String> city = ranking.rows().get(20).values();
+        assertEquals("—", city.get(6), "no checks, no rate");
+
+        String csv = new String(Api.as("city", "130400").get(Q2 + "&format=csv&table=kinds").then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFF单位,区划代码,双随机检查（家次）,双随机发现问题,双随机发现违法问题,双随机非现场检查,定向检查（家次）"), csv);
+        assertTrue(csv.contains("\r\n丛台区,130403,3,1,1,2,3,1,1,1\r\n"), csv);
+
+        Response html = Api.as("city", "130400").get(Q2 + "&format=html");
+        html.then().statusCode(200).contentType(startsWith("text/html")).header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("Cache-Control", equalTo("no-store"));
+        String page = html.asString();
+        assertTrue(page.contains("<title>邯郸市 2026 年第二季度执法检查统计与排名</title>"), page);
+        assertEquals(10, page.split("<svg").length - 1, "one chart per figure");
+        assertFalse(page.contains("<script"));
+        assertTrue(page.contains("<td>邯山区</td>"));
+        // charts list the counties, the highest first: C leads the non-site share
+        String chart = page.substring(page.indexOf("id=\"chart-nonSiteShare\""));
+        assertTrue(chart.indexOf("复兴区") < chart.indexOf("邯山区"), chart.substring(0, 600));
+    }
+
+    /** Sheets in the workbook, from the zip's central directory (fastexcel streams entries with data descriptors). */
+    static int sheets(byte[] xlsx) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("report", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, xlsx);
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+                return (int) zip.stream().filter(e -> e.getName().matches("xl/worksheets/sheet\\d+\\.xml")).count();
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    void eachRoleReadsOnlyItsScope() {
+        String[][] cases = {
+                // role, token region, report region, status
+                {"city", "130400", "130400", "200"}, {"city", "130400", "130402", "200"}, {"city", "130500", "130400", "403"},
+                {"operator", "130402", "130402", "200"}, {"operator", "130402", "130400", "403"}, {"operator", "130402", "130403", "403"},
+                {"auditor", "130400", "130403", "200"}, {"auditor", "130500", "130400", "403"}, {"auditor", "ALL", "130400", "200"},
+                {"admin", "130400", "130400", "403"}};
+        for (String path : List.of("assessment?quarter=2026Q2", "compliance?quarter=2026Q2", "monthly?month=2026-05",
+                "quarterly?quarter=2026Q2", "activity?month=2026-05", "accountability?year=2026")) {
+            for (String[] c : cases) {
+                Response r = Api.as(c[0], c[1]).get("/api/v1/reports/" + path + "&region=" + c[2]);
+                assertEquals(Integer.parseInt(c[3]), r.statusCode(), path + " as " + c[0] + "-" + c[1] + " for " + c[2]);
+                if (c[3].equals("403")) {
+                    r.then().contentType("application/problem+json").body("type", equalTo("/problems/forbidden"));
+                }
+            }
+            RestAssured.given().get("/api/v1/reports/" + path).then().statusCode(401);
+        }
+    }
+
+    @Test
+    void badInputIsAProblemAndNamesTheField() {
+        Object[][] cases = {
+                {"/api/v1/reports/assessment?region=130400&quarter=2026Q5", 400, "quarter"},
+                {"/api/v1/reports/assessment?region=130400&quarter=2026Q2&format=pdf", 400, "format"},
+                {"/api/v1/reports/assessment?region=130400&quarter=2026Q2&format=xlsx&table=ranking", 400, "table"},
+                {"/api/v1/reports/assessment?region=130400&quarter=2026Q2&format=csv&table=nope", 400, "table"},
+                {"/api/v1/reports/assessment?region=13040&quarter=2026Q2", 400, "region"},
+                {"/api/v1/reports/assessment?region=139999&quarter=2026Q2", 422, "region"},
+                {"/api/v1/reports/monthly?region=130400&month=2026-13", 400, "month"},
+                {"/api/v1/reports/activity?region=130400&month=May", 400, "month"},
+                {"/api/v1/reports/accountability?region=130400&year=1999", 400, "year"}};
+        for (Object[] c : cases) {
+            Api.as("city", "130400").get((String) c[0]).then().statusCode((Integer) c[1]).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(c[2]));
+        }
+        Api.as("auditor", "ALL").get("/api/v1/reports/assessment").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("region"));
+    }
+}
