@@ -299,29 +299,7 @@ public class ResultService {
                         "is not a wording code (see GET /public/v1/wordings?region=)");
             }
         }
-        List<ResultView.FindingView> problems = new ArrayList<>();
-        List<ResultInput.Finding> given = in.problems() == null ? List.of() : in.problems();
-        for (int i = 0; i < given.size(); i++) {
-            ResultInput.Finding p = given.get(i);
-            String field = "problems[" + i + "]";
-            if (p == null) {
-                f.fail(field, null, "is empty");
-                continue;
-            }
-            FindingType type = null;
-            try {
-                type = p.type() == null ? null : FindingType.valueOf(p.type());
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
-            if (type == null) {
-                f.fail(field + ".type", FieldRules.abbreviate(p.type()), "is not a problem type: one of " + Arrays.toString(FindingType.values()));
-            }
-            String description = f.text(field + ".description", p.description(), TEXT_MAX, true);
-            if (type != null && description != null) {
-                problems.add(new ResultView.FindingView(type.name(), type.label(), description));
-            }
-        }
+        List<ResultView.FindingView> problems = findings(f, in.problems());
         Set<Handling> handling = new LinkedHashSet<>();
         List<String> handlingCodes = in.handling() == null ? List.of() : in.handling();
         if (handlingCodes.isEmpty()) {
@@ -681,5 +659,35 @@ public class ResultService {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /** The problems found (检查发现的问题) as given, each with a known type and a description; faults go to {@code f}. */
+    public static List<ResultView.FindingView> findings(FieldRules f, List<ResultInput.Finding> given) {
+        List<ResultView.FindingView> out = new ArrayList<>();
+        if (given == null) {
+            return out;
+        }
+        for (int i = 0; i < given.size(); i++) {
+            ResultInput.Finding p = given.get(i);
+            String field = "problems[" + i + "]";
+            if (p == null) {
+                f.fail(field, null, "is empty");
+                continue;
+            }
+            FindingType type = null;
+            try {
+                type = p.type() == null ? null : FindingType.valueOf(p.type());
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            if (type == null) {
+                f.fail(field + ".type", FieldRules.abbreviate(p.type()), "is not a problem type: one of " + Arrays.toString(FindingType.values()));
+            }
+            String description = f.text(field + ".description", p.description(), TEXT_MAX, true);
+            if (type != null && description != null) {
+                out.add(new ResultView.FindingView(type.name(), type.label(), description));
+            }
+        }
+        return out;
     }
 }

@@ -10,9 +10,9 @@ import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.registry.FieldRules;
 import cn.doublerandom.registry.Labelled;
-import cn.doublerandom.result.FindingType;
 import cn.doublerandom.result.Handling;
 import cn.doublerandom.result.ResultInput;
+import cn.doublerandom.result.ResultService;
 import cn.doublerandom.result.ResultView;
 import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
@@ -97,7 +97,7 @@ public class TargetedCheckService {
             f.fail("inspectionDate", date.toString(), "is in the future (today is " + today + ")");
             date = null;
         }
-        List<ResultView.FindingView> problems = findings(f, in.problems());
+        List<ResultView.FindingView> problems = ResultService.findings(f, in.problems());
         List<Handling> handling = handling(f, in.handling());
         if (in.violationFound() == null) {
             f.fail("violationFound", null, "is required");
@@ -254,35 +254,6 @@ public class TargetedCheckService {
             f.fail("team", String.valueOf(team), "only " + certified + " member(s) held a valid enforcement certificate on "
                     + date + "; a check needs two (行政处罚法 art. 42)");
         }
-    }
-
-    static List<ResultView.FindingView> findings(FieldRules f, List<ResultInput.Finding> given) {
-        List<ResultView.FindingView> out = new ArrayList<>();
-        if (given == null) {
-            return out;
-        }
-        for (int i = 0; i < given.size(); i++) {
-            ResultInput.Finding p = given.get(i);
-            String field = "problems[" + i + "]";
-            if (p == null) {
-                f.fail(field, null, "is empty");
-                continue;
-            }
-            FindingType type = null;
-            try {
-                type = p.type() == null ? null : FindingType.valueOf(p.type());
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
-            if (type == null) {
-                f.fail(field + ".type", FieldRules.abbreviate(p.type()), "is not a problem type: one of " + Arrays.toString(FindingType.values()));
-            }
-            String description = f.text(field + ".description", p.description(), TEXT_MAX, true);
-            if (type != null && description != null) {
-                out.add(new ResultView.FindingView(type.name(), type.label(), description));
-            }
-        }
-        return out;
     }
 
     static List<Handling> handling(FieldRules f, List<String> codes) {
