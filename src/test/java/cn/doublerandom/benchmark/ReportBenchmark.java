@@ -253,11 +253,14 @@ class ReportBenchmark {
             st.execute("""
                     insert into publication (result_id, version, draw_id, authority, region_code, quarter, uscc, enterprise_name,
                                              inspection_date, determination_date, wording, wording_text, correction_reason, deadline,
-                                             on_time, published_at, published_date)
+                                             on_time, published_at, published_date, items, wordings)
                     select r.id, 1, r.draw_id, r.authority, r.authority, '2026Q' || r.q, r.uscc, '基准企业' || r.uscc, v.inspection_date,
                            v.determination_date, v.wording, v.wording_text, null, v.determination_date + 28,
                            v.determination_date + 5 + r.p % 30 <= v.determination_date + 28,
-                           (v.determination_date + 5 + r.p % 30)::timestamptz, v.determination_date + 5 + r.p % 30
+                           (v.determination_date + 5 + r.p % 30)::timestamptz, v.determination_date + 5 + r.p % 30,
+                           jsonb_build_array(jsonb_build_object('itemId', 1, 'itemName', '基准事项', 'wording', v.wording,
+                                                                'wordingText', v.wording_text)),
+                           array[v.wording]
                     from bench_result r join result_version v on v.result_id = r.id
                     where r.p % 200 <> 0 and r.p % 50 <> 1""");
             // targeted checks: a tenth as many, on enterprises drawn in the first quarter, in the third; half find a violation
