@@ -92,7 +92,8 @@ class DatabaseRestartTest {
             assertTrue(o.status() == 201 || o.status() == 503, "only created or unavailable: " + o);
             if (o.status() == 503) {
                 assertTrue(o.type().startsWith("application/problem+json"), o.toString());
-                assertTrue(o.millis() < 5000, "fails fast: " + o);
+                // the pool's acquisition timeout (5 s) bounds the wait; the rest is the request itself on a busy machine
+                assertTrue(o.millis() < 6500, "fails within the acquisition timeout: " + o);
             }
         }
         // recovered by itself: the last requests succeeded
