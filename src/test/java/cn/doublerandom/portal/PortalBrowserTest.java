@@ -3,10 +3,10 @@ package cn.doublerandom.portal;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.publication.PublicationService;
 import io.quarkus.test.common.http.TestHTTPResource;
+import cn.doublerandom.support.HeadlessChromium;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -16,7 +16,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -26,14 +25,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The portal in a real browser: Debian's headless Chromium through chromedriver. Without the browser
@@ -41,9 +37,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @QuarkusTest
 class PortalBrowserTest {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @TestHTTPResource("/")
     URL root;
@@ -56,17 +49,10 @@ class PortalBrowserTest {
 
     @Test
     void aCitizenSearchesOpensAResultAndItsDrawOnADesktopAndOnAPhone() throws Exception {
-        requireBrowser();
+        HeadlessChromium.require();
         PortalFixture.ensure(clock, publication);
         String poolHash = RestAssured.given().get("/public/v1/draws/" + PortalFixture.drawId).path("poolHash");
-        Path profile = Files.createTempDirectory("portal-chromium-");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile);
-        WebDriver browser = new ChromeDriver(options);
+        WebDriver browser = HeadlessChromium.start("portal-chromium-");
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             browser.manage().window().setSize(new Dimension(1280, 900));
@@ -115,21 +101,9 @@ class PortalBrowserTest {
             screenshot(browser, "portal-phone.png");
         } finally {
             browser.quit();
-            deleteTree(profile);
         }
     }
 
-    static void requireBrowser() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String message = "no browser: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed "
-                + "(apt-get install chromium chromium-driver)";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message + "; under CI=true the browser test fails rather than skips");
-        }
-        Assumptions.abort(message + "; skipped locally (it fails under CI=true)");
-    }
 
     private static Object js(WebDriver browser, String script) {
         return ((JavascriptExecutor) browser).executeScript(script);
@@ -141,9 +115,4 @@ class PortalBrowserTest {
         Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

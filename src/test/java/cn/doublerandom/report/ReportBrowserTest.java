@@ -4,9 +4,9 @@ import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.publication.PublicationService;
 import cn.doublerandom.security.DevTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
+import cn.doublerandom.support.HeadlessChromium;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -15,7 +15,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.IOException;
 import java.net.URL;
@@ -23,14 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The city's report pages in a real browser (Debian's headless Chromium through chromedriver, as
@@ -41,9 +37,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @QuarkusTest
 class ReportBrowserTest {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @TestHTTPResource("/")
     URL root;
@@ -56,17 +49,10 @@ class ReportBrowserTest {
 
     @Test
     void theCityReadsItsRankingAndChartsOnADesktopAndOnAPhone() throws Exception {
-        requireBrowser();
+        HeadlessChromium.require();
         ReportFixture.ensure(clock, publication);
         ReportFixture.at(clock, "2026-07-20T02:00:00Z");
-        Path profile = Files.createTempDirectory("report-chromium-");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile);
-        ChromeDriver browser = new ChromeDriver(options);
+        ChromeDriver browser = HeadlessChromium.start("report-chromium-");
         try {
             browser.executeCdpCommand("Network.enable", Map.of());
             browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers",
@@ -106,20 +92,9 @@ class ReportBrowserTest {
         } finally {
             browser.quit();
             clock.use(Clock.systemUTC());
-            deleteTree(profile);
         }
     }
 
-    static void requireBrowser() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String message = "no browser: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed (apt-get install chromium chromium-driver)";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message + "; under CI=true the browser test fails rather than skips");
-        }
-        Assumptions.abort(message + "; skipped locally (it fails under CI=true)");
-    }
 
     private static Object js(WebDriver browser, String script, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(script, args);
@@ -131,9 +106,4 @@ class ReportBrowserTest {
         Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

@@ -164,13 +164,14 @@ public class TargetEventService {
      */
     public java.util.Map<String, List<TargetEvent>> forClassification(String regionPrefix, Quarter quarter) {
         Quarter previous = quarter.previous();
+        RegionRange range = RegionRange.ofPrefix(regionPrefix);
         try (Connection c = dataSource.getConnection()) {
             java.util.Map<String, List<TargetEvent>> out = new java.util.HashMap<>();
             for (TargetEvent e : query(c, """
                     e.uscc in (select uscc from target where region_code >= ? and region_code < ?) and r.event_id is null and (
                       (e.kind in ('PENALTY', 'VERIFIED_COMPLAINT') and e.event_date between ? and ?)
                       or (e.kind = 'SUPERVISED_LISTING' and e.event_date <= ? and (e.end_date is null or e.end_date >= ?)))""",
-                    RegionRange.ofPrefix(regionPrefix).from(), RegionRange.ofPrefix(regionPrefix).to(),
+                    range.from(), range.to(),
                     java.sql.Date.valueOf(previous.firstDay()), java.sql.Date.valueOf(previous.lastDay()),
                     java.sql.Date.valueOf(quarter.firstDay()), java.sql.Date.valueOf(quarter.firstDay()))) {
                 out.computeIfAbsent(e.uscc(), k -> new ArrayList<>()).add(e);
