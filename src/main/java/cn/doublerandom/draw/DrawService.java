@@ -46,6 +46,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.Optional;
 
 /**
  * Prepares, executes and voids draws. Prepare freezes the pool snapshot and commits to a secret
@@ -57,6 +60,7 @@ import java.util.Map;
 public class DrawService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DrawService.class);
 
     @Inject
     cn.doublerandom.audit.AuditTrail audit;
@@ -66,6 +70,9 @@ public class DrawService {
 
     @Inject
     PoolBuilder pools;
+
+    @Inject
+    PreparedSnapshots prepared;
 
     @Inject
     PolicyService policies;
@@ -143,8 +150,10 @@ public class DrawService {
                 throw new ProblemException(ProblemType.DRAW_CONFLICT, authority.code() + " already drew " + quarter
                         + "; a new undirected draw must replace a voided one");
             }
+            long t0 = System.nanoTime();
             PoolBuilder.Pool pool = pools.build(authority, quarter, today, policy, directed, filter,
                     r.count() == null ? 0 : r.count(), drawn);
+            long t1 = System.nanoTime();
             String id = "D" + String.format("%09d", scalar(c, "select nextval('draw_seq')"));
             String nonce = Seed.newNonce(RANDOM);
             String commit = Seed.commit(nonce);
@@ -172,9 +181,13 @@ public class DrawService {
                 ps.setString(15, caller.signature());
                 ps.executeUpdate();
             }
+            long t2 = System.nanoTime();
+            prepared.put(id, pool);
             audit.record("PREPARE", "DRAW", id, authority.code(), kind + " " + quarter + " pool " + poolHash);
             ledger.append(id, "prepare", authority.code(), quarter.toString(), h -> LedgerRecord.prepare(h, kind,
                     filter.canonical(), itemIds.stream().map(String::valueOf).toList(), today, poolHash, commit, replaces));
+            LOG.infof("prepared %s (%s %s %s): %,d targets; pool %d ms, text, hash and store %d ms", id, authority.code(), quarter,
+                    kind, pool.snapshot().targetCount(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
             return view(c, id, false);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -184,7 +197,7 @@ public class DrawService {
     @Transactional
     public Executed execute(String id, String given) {
         try (Connection c = dataSource.getConnection()) {
-            DrawRow draw = load(c, id);
+            DrawRow draw = load(c, id, false);
             scope.requireRegistryWrite(draw.authority());
             lock(c, "draw:" + id);
             if (status(c, id) != DrawStatus.PREPARED) {
@@ -203,7 +216,12 @@ public class DrawService {
                 throw new ProblemException(ProblemType.SEED_REUSED, "the seed '" + FieldRules.abbreviate(g)
                         + "' was already used for another draw; roll the dice again");
             }
-            DrawOutcome outcome = Draw1.run(PoolSnapshot.parse(draw.snapshot()), seed);
+            long t0 = System.nanoTime();
+            Optional<PoolBuilder.Pool> held = prepared.take(id, draw.poolHash());
+            PoolSnapshot snapshot = held.map(PoolBuilder.Pool::snapshot).orElseGet(() -> PoolSnapshot.parse(storedSnapshot(c, id)));
+            long t1 = System.nanoTime();
+            DrawOutcome outcome = Draw1.run(snapshot, seed);
+            long t2 = System.nanoTime();
             if (outcome instanceof DrawOutcome.Failure failure) {
                 return recordFailure(c, draw, g, seed, failure);
             }
@@ -230,10 +248,15 @@ public class DrawService {
                 ps.setString(7, caller.signature());
                 ps.executeUpdate();
             }
-            writeTargets(c, draw, success);
+            writeTargets(c, draw, success, held.map(PoolBuilder.Pool::nonSite));
             audit.record("EXECUTE", "DRAW", id, draw.authority(), success.targets().size() + " targets selected");
             ledger.append(id, "execute", draw.authority(), draw.quarter(), h -> LedgerRecord.execute(h, g, draw.nonce(), success));
-            return new Executed(view(c, id, true), null);
+            long t3 = System.nanoTime();
+            DrawView view = view(c, id, true);
+            LOG.infof("executed %s: %,d selected; snapshot %s %d ms, DRAW-1 %d ms, records %d ms, view %d ms", id,
+                    success.targets().size(), held.isPresent() ? "held" : "parsed", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+            return new Executed(view, null);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -265,22 +288,36 @@ public class DrawService {
         return new Executed(view(c, draw.id(), false), problem);
     }
 
-    /** Stores the selection with each target's team and method, in ticket order. */
-    private void writeTargets(Connection c, DrawRow draw, DrawOutcome.Success success) throws SQLException {
+    /**
+     * Stores the selection with each target's team and method, in ticket order. Which targets may be
+     * checked off site was found at prepare when the pool is still held here; otherwise the selected
+     * rows are read and the same rule applied.
+     */
+    private void writeTargets(Connection c, DrawRow draw, DrawOutcome.Success success, Optional<Set<String>> heldNonSite)
+            throws SQLException {
         List<ItemData> drawItems = Arrays.stream(draw.items()).map(items::get).map(Stored::data).toList();
         boolean itemsAllowTechnology = drawItems.stream().allMatch(i -> i.methods().contains(InspectionMethod.TECHNOLOGY));
         PolicyData policy = readPlan(draw).policy();
-        Map<String, Stored<TargetData>> data = targets.load(c, success.targets().stream().map(t -> t.uscc()).toList(), false);
+        Set<String> nonSite = heldNonSite.orElseGet(() -> {
+            try {
+                Set<String> out = new HashSet<>();
+                targets.load(c, success.targets().stream().map(t -> t.uscc()).toList(), false).forEach((uscc, t) -> {
+                    if (NonSiteRule.applies(t.data(), policy, draw.drawDate())) {
+                        out.add(uscc);
+                    }
+                });
+                return out;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         Map<String, Team> teams = new HashMap<>();
         success.teams().forEach(t -> teams.put(t.uscc(), t));
         StringBuilder csv = new StringBuilder();
         int position = 0;
         for (var t : success.targets()) {
             Team team = teams.get(t.uscc());
-            TargetData d = data.get(t.uscc()).data();
-            boolean nonSite = d.onPositiveListOn(draw.drawDate())
-                    || (!policy.technologyMonitoring().isEmpty() && d.monitoringTypes().containsAll(policy.technologyMonitoring()));
-            String method = itemsAllowTechnology && nonSite ? "TECHNOLOGY" : "ON_SITE";
+            String method = itemsAllowTechnology && nonSite.contains(t.uscc()) ? "TECHNOLOGY" : "ON_SITE";
             StringBuilder line = new StringBuilder();
             Sql.csvField(line, draw.id());
             Sql.csvField(line, t.uscc());
@@ -482,6 +519,18 @@ public class DrawService {
                         rs.getString("replaces"), rs.getString("plan"), rs.getString("given"), rs.getString("seed"),
                         rs.getString("result"));
             }
+        }
+    }
+
+    private static String storedSnapshot(Connection c, String id) {
+        try (PreparedStatement ps = c.prepareStatement("select snapshot from draw where id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -16,6 +16,7 @@ import cn.doublerandom.registry.inspector.InspectorStore;
 import cn.doublerandom.registry.target.OperatingStatus;
 import cn.doublerandom.registry.target.SupervisionClass;
 import cn.doublerandom.registry.target.SupervisionClassifier;
+import cn.doublerandom.registry.target.TargetData;
 import cn.doublerandom.registry.target.TargetEvent;
 import cn.doublerandom.registry.target.TargetEventService;
 import cn.doublerandom.registry.target.TargetStore;
@@ -65,8 +66,18 @@ public class PoolBuilder {
     @Inject
     RegionDirectory regions;
 
+    /** One target met by the scan: its status, its class, and its whole row when a directed filter needs it. */
+    @FunctionalInterface
+    private interface PoolEntry {
+        void accept(String uscc, OperatingStatus status, SupervisionClass cls, boolean nonSite, TargetData full);
+    }
+
     /** The snapshot and the plan that explains it. */
-    public record Pool(PoolSnapshot snapshot, DrawPlan plan) {
+    /**
+     * The snapshot, the plan that explains it, and which of its targets may be checked off site
+     * ({@link NonSiteRule} on the draw date), so that execute need not read the selected rows again.
+     */
+    public record Pool(PoolSnapshot snapshot, DrawPlan plan, Set<String> nonSite) {
     }
 
     public Pool build(Region authority, Quarter quarter, LocalDate drawDate, PolicyData policy, boolean directed,
@@ -86,36 +97,10 @@ public class PoolBuilder {
                 + " group by t.uscc having count(*) >= ?", range.from(), range.to(), above, quarter.year() + "Q%", policy.yearlyCap());
         Map<String, List<TargetEvent>> eventsByTarget = events.forClassification(prefix, quarter);
         SupervisionClassifier classifier = events.classifier();
-
         PoolSnapshot.Builder snapshot = PoolSnapshot.builder();
-        Map<SupervisionClass, long[]> operating = new EnumMap<>(SupervisionClass.class);
-        Map<Stratum, long[]> eligible = new EnumMap<>(Stratum.class);
-        long[] excluded = new long[4]; // not producing, selected this quarter, at yearly cap, outside filter
-        Set<String> pool = new HashSet<>();
-        targets.forEach(prefix, stored -> {
-            var t = stored.data();
-            SupervisionClass cls = classifier.classify(t, eventsByTarget.getOrDefault(t.uscc(), List.of()), quarter)
-                    .supervisionClass();
-            if (t.operatingStatus() != OperatingStatus.PRODUCING) {
-                excluded[0]++;
-                return;
-            }
-            operating.computeIfAbsent(cls, k -> new long[1])[0]++;
-            if (selectedThisQuarter.contains(t.uscc())) {
-                excluded[1]++;
-            } else if (atCap.contains(t.uscc())) {
-                excluded[2]++;
-            } else if (directed && !filter.matches(t, cls)) {
-                excluded[3]++;
-            } else {
-                Stratum stratum = directed ? Stratum.DIRECTED : Stratum.valueOf(cls.name());
-                snapshot.target(stratum, t.uscc());
-                eligible.computeIfAbsent(stratum, k -> new long[1])[0]++;
-                pool.add(t.uscc());
-            }
-        });
 
-        // inspectors: the authority's own; I = certified and active on the draw date, A = holders of needed specialties
+        // inspectors first (a few thousand at most): the target scan then looks up each target's
+        // recusals and previous team in small maps instead of collecting the pool in a set
         List<InspectorData> staff = new ArrayList<>();
         inspectors.forEach(authority.code(), s -> {
             if (s.data().regionCode().equals(authority.code())) {
@@ -150,20 +135,56 @@ public class PoolBuilder {
             }
         }
         needed.forEach(snapshot::needs);
+        Map<String, List<String>> recusedBy = new HashMap<>();
         for (InspectorData i : staff) {
             if (members.contains(i.code())) {
                 for (Conflict k : i.conflicts()) {
-                    if (pool.contains(k.uscc())) {
-                        snapshot.recused(i.code(), k.uscc());
-                    }
+                    recusedBy.computeIfAbsent(k.uscc(), x -> new ArrayList<>()).add(i.code());
                 }
             }
         }
-        previousTeams(prefix).forEach((uscc, team) -> {
-            if (pool.contains(uscc)) {
-                team.forEach(code -> snapshot.previousTeam(code, uscc));
+        Map<String, List<String>> previousTeam = previousTeams(range, above);
+
+        Map<SupervisionClass, long[]> operating = new EnumMap<>(SupervisionClass.class);
+        Map<Stratum, long[]> eligible = new EnumMap<>(Stratum.class);
+        long[] excluded = new long[4]; // not producing, selected this quarter, at yearly cap, outside filter
+        Set<String> nonSite = new HashSet<>();
+        PoolEntry consider = (uscc, status, cls, offSite, full) -> {
+            if (status != OperatingStatus.PRODUCING) {
+                excluded[0]++;
+                return;
             }
-        });
+            operating.computeIfAbsent(cls, k -> new long[1])[0]++;
+            if (selectedThisQuarter.contains(uscc)) {
+                excluded[1]++;
+            } else if (atCap.contains(uscc)) {
+                excluded[2]++;
+            } else if (directed && !filter.matches(full, cls)) {
+                excluded[3]++;
+            } else {
+                Stratum stratum = directed ? Stratum.DIRECTED : Stratum.valueOf(cls.name());
+                snapshot.target(stratum, uscc);
+                if (offSite) {
+                    nonSite.add(uscc);
+                }
+                eligible.computeIfAbsent(stratum, k -> new long[1])[0]++;
+                recusedBy.getOrDefault(uscc, List.of()).forEach(code -> snapshot.recused(code, uscc));
+                previousTeam.getOrDefault(uscc, List.of()).forEach(code -> snapshot.previousTeam(code, uscc));
+            }
+        };
+        if (directed) {
+            // a directed filter reads any registry field: whole rows
+            targets.forEach(prefix, stored -> {
+                TargetData t = stored.data();
+                consider.accept(t.uscc(), t.operatingStatus(), classifier.classOf(SupervisionClassifier.Inputs.of(t),
+                        eventsByTarget.getOrDefault(t.uscc(), List.of()), quarter), NonSiteRule.applies(t, policy, drawDate), t);
+            });
+        } else {
+            targets.forEachPoolRow(prefix, row -> consider.accept(row.uscc(), row.operatingStatus(), classifier.classOf(
+                    row.classInputs(), eventsByTarget.getOrDefault(row.uscc(), List.of()), quarter),
+                    NonSiteRule.applies(row.classInputs().positiveListFrom(), row.classInputs().positiveListTo(),
+                            row.monitoringTypes(), policy, drawDate), null));
+        }
 
         // quotas
         List<DrawPlan.StratumPlan> strata = new ArrayList<>();
@@ -197,7 +218,8 @@ public class PoolBuilder {
         DrawPlan plan = new DrawPlan(policy, authority.level().name(), strata,
                 new DrawPlan.Exclusions(excluded[0], excluded[1], excluded[2], excluded[3]), general, certified,
                 specialists.size(), List.copyOf(needed));
-        return new Pool(snapshot.build(), plan);
+        var built = snapshot.build();
+        return new Pool(built, plan, nonSite);
     }
 
     /** GENERAL selections of this authority's executed, unvoided undirected draws in earlier quarters of the year. */
@@ -219,22 +241,26 @@ public class PoolBuilder {
         }
     }
 
-    /** Each target's most recent earlier team, from executed, unvoided draws. */
-    private Map<String, List<String>> previousTeams(String prefix) {
+    /**
+     * Each target's most recent earlier team, from executed, unvoided draws of this subtree and the
+     * regions above it (the only draws that can hold its targets; teams of other targets there are
+     * simply never looked up).
+     */
+    private Map<String, List<String>> previousTeams(RegionRange range, String[] above) {
         Map<String, List<String>> out = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select distinct on (t.uscc) t.uscc,
                        coalesce((select s.team from draw_substitution s where s.draw_id = t.draw_id and s.uscc = t.uscc
                                  order by s.id desc limit 1), t.team)
-                from draw_target t
-                join draw_execution e on e.draw_id = t.draw_id
-                join target g on g.uscc = t.uscc
-                where g.region_code >= ? and g.region_code < ?
-                and not exists (select 1 from draw_void v where v.draw_id = t.draw_id)
+                from draw d
+                join draw_execution e on e.draw_id = d.id
+                join draw_target t on t.draw_id = d.id
+                where (d.authority >= ? and d.authority < ? or d.authority = any(?))
+                and not exists (select 1 from draw_void v where v.draw_id = d.id)
                 order by t.uscc, e.executed_at desc""")) {
-            RegionRange range = RegionRange.ofPrefix(prefix);
             ps.setString(1, range.from());
             ps.setString(2, range.to());
+            ps.setArray(3, c.createArrayOf("text", above));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()));

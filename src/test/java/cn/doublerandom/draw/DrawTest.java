@@ -79,6 +79,9 @@ class DrawTest {
                 .post("/api/v1/draws");
     }
 
+    @jakarta.inject.Inject
+    PreparedSnapshots preparedSnapshots;
+
     @Test
     void aQuarterlyDrawMeetsItsQuotasStaffsTeamsAndReplaysIndependently() throws Exception {
         DrawFixture f = new DrawFixture("130131").build(12, 4, 20, 6);
@@ -180,8 +183,9 @@ class DrawTest {
                 .body("plan.strata[0].eligible", equalTo(9)).extract().path("id");
         Api.operator(f.county).body("{\"seed\":\"31415926535897932384\"}").post("/api/v1/draws/" + directed + "/execute")
                 .then().statusCode(409).body("type", equalTo("/problems/seed-reused"));
-        Api.operator(f.county).body("{}").post("/api/v1/draws/" + directed + "/execute").then().statusCode(200)
-                .body("targets", hasSize(2)).body("seedGenerated", equalTo(true)).body("given", equalTo("-"));
+        List<String> directedTargets = Api.operator(f.county).body("{}").post("/api/v1/draws/" + directed + "/execute").then()
+                .statusCode(200).body("targets", hasSize(2)).body("seedGenerated", equalTo(true)).body("given", equalTo("-"))
+                .extract().jsonPath().getList("targets.uscc", String.class);
 
         // voiding needs an auditor and a reason; the voided draw stays, one replacement may refer to it
         Api.operator(f.county).body("{\"reason\":\"x\"}").post("/api/v1/draws/" + id + "/void").then().statusCode(403);
@@ -191,6 +195,18 @@ class DrawTest {
         String redo = prepare(f.county, ",\"replaces\":\"" + id + "\"").then().statusCode(201)
                 .body("replaces", equalTo(id)).extract().path("id");
         Api.operator(f.county).get("/api/v1/draws/" + id).then().body("replacedBy", equalTo(redo));
+
+        // executed by a replica that did not prepare it (this instance forgets the pool it held): the
+        // stored snapshot is parsed and the selected rows are read again, with the same rules
+        assertTrue(preparedSnapshots.take(redo, "").isEmpty(), "the hash must match for a held pool to be used");
+        List<Map<String, Object>> redone = Api.operator(f.county).body("{\"seed\":\"27182818284590452353\"}")
+                .post("/api/v1/draws/" + redo + "/execute").then().statusCode(200).body("targets", hasSize(25))
+                .extract().jsonPath().getList("targets");
+        for (Map<String, Object> t : redone) {
+            assertFalse(directedTargets.contains(t.get("uscc")), "selected this quarter by the directed draw");
+            assertEquals(f.technology.contains(t.get("uscc")) ? "TECHNOLOGY" : "ON_SITE", t.get("method"), (String) t.get("uscc"));
+        }
+        Api.operator(f.county).get("/api/v1/draws/" + redo + "/replay").then().statusCode(200).body("matches", equalTo(true));
         Api.as("auditor", "ALL").get("/api/v1/ledger/verify").then().statusCode(200).body("intact", equalTo(true));
     }
 

@@ -151,13 +151,17 @@ public final class PoolSnapshot {
         return poolHash;
     }
 
-    /** The canonical text as one string; for small snapshots (tests, exports). */
+    /** The canonical text as one string (to store it); its pool hash is computed in the same pass. */
     public String canonicalText() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            writeCanonical(out);
+        MessageDigest md = Sha256.newDigest();
+        try (OutputStream both = new DigestOutputStream(out, md)) {
+            writeCanonical(both);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        synchronized (this) {
+            poolHash = Sha256.hex(md.digest());
         }
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -318,16 +322,27 @@ public final class PoolSnapshot {
                     Collections.unmodifiableMap(new EnumMap<>(quotas)), teamSize);
         }
 
+        /**
+         * Sorted and without duplicates. Rows often arrive sorted already (checked in one pass); a
+         * large unsorted list is sorted on every core (a province's pool: 700,000 USCCs).
+         */
+        @SuppressWarnings("unchecked")
         private static <E> List<E> sortedUnique(List<E> in, Comparator<? super E> order) {
-            List<E> sorted = new ArrayList<>(in);
-            sorted.sort(order);
+            E[] a = (E[]) in.toArray();
+            boolean sorted = true;
+            for (int i = 1; i < a.length && sorted; i++) {
+                sorted = order.compare(a[i - 1], a[i]) <= 0;
+            }
+            if (!sorted) {
+                Arrays.parallelSort(a, order);
+            }
             int w = 0;
-            for (int r = 0; r < sorted.size(); r++) {
-                if (w == 0 || order.compare(sorted.get(w - 1), sorted.get(r)) != 0) {
-                    sorted.set(w++, sorted.get(r));
+            for (int r = 0; r < a.length; r++) {
+                if (w == 0 || order.compare(a[w - 1], a[r]) != 0) {
+                    a[w++] = a[r];
                 }
             }
-            return Collections.unmodifiableList(new ArrayList<>(sorted.subList(0, w)));
+            return Collections.unmodifiableList(Arrays.asList(w == a.length ? a : Arrays.copyOf(a, w)));
         }
     }
 

@@ -29,30 +29,29 @@ public final class SupervisionClassifier {
     public record Classification(Quarter quarter, SupervisionClass supervisionClass, List<String> reasons) {
     }
 
+    /** What a target's class depends on in its registry row. */
+    public record Inputs(CreditRating creditRating, boolean keyDischarger, PermitClass permitClass, LocalDate positiveListFrom,
+                         LocalDate positiveListTo) {
+
+        public static Inputs of(TargetData t) {
+            return new Inputs(t.creditRating(), t.keyDischarger(), t.permitClass(), t.positiveListFrom(), t.positiveListTo());
+        }
+    }
+
     public Classification classify(TargetData t, List<TargetEvent> events, Quarter quarter) {
         LocalDate firstDay = quarter.firstDay();
         Quarter previous = quarter.previous();
         List<String> special = new ArrayList<>();
         List<String> general = new ArrayList<>();
         List<String> key = new ArrayList<>();
-        if (t.creditRating() != null && t.creditRating().compareTo(CreditRating.C) >= 0) {
+        if (lowCredit(t.creditRating())) {
             special.add("环境信用等级 " + t.creditRating() + " (credit rating C-E)");
         }
         for (TargetEvent e : events) {
-            if (e.retracted()) {
-                continue;
-            }
-            switch (e.kind()) {
-                case SUPERVISED_LISTING -> {
-                    if (e.activeOn(firstDay)) {
-                        special.add("挂牌督办 (" + e.listingLevel() + ") active on " + firstDay);
-                    }
-                }
-                case PENALTY, VERIFIED_COMPLAINT -> {
-                    if (previous.contains(e.eventDate())) {
-                        special.add(e.kind().label() + " on " + e.eventDate() + " in " + previous);
-                    }
-                }
+            if (makesSpecial(e, quarter)) {
+                special.add(e.kind() == TargetEventKind.SUPERVISED_LISTING
+                        ? "挂牌督办 (" + e.listingLevel() + ") active on " + firstDay
+                        : e.kind().label() + " on " + e.eventDate() + " in " + previous);
             }
         }
         if (t.onPositiveListOn(firstDay)) {
@@ -67,25 +66,66 @@ public final class SupervisionClassifier {
         if (t.permitClass() == PermitClass.KEY) {
             key.add("排污许可重点管理 (permit class key)");
         }
+        SupervisionClass result = decide(!special.isEmpty(), !general.isEmpty(), !key.isEmpty());
         List<String> reasons = new ArrayList<>();
-        SupervisionClass result;
-        if (!special.isEmpty() && (specialOverGeneral || general.isEmpty())) {
-            result = SupervisionClass.SPECIAL;
-            reasons.addAll(special);
-            general.forEach(g -> reasons.add("outweighed: " + g));
-            key.forEach(k -> reasons.add("outweighed: " + k));
-        } else if (!general.isEmpty()) {
-            result = SupervisionClass.GENERAL;
-            reasons.addAll(general);
-            special.forEach(s -> reasons.add("outweighed: " + s));
-            key.forEach(k -> reasons.add("outweighed: " + k));
-        } else if (!key.isEmpty()) {
-            result = SupervisionClass.KEY;
-            reasons.addAll(key);
-        } else {
-            result = SupervisionClass.GENERAL;
-            reasons.add("neither key nor special");
+        switch (result) {
+            case SPECIAL -> {
+                reasons.addAll(special);
+                general.forEach(g -> reasons.add("outweighed: " + g));
+                key.forEach(k -> reasons.add("outweighed: " + k));
+            }
+            case GENERAL -> {
+                if (general.isEmpty()) {
+                    reasons.add("neither key nor special");
+                } else {
+                    reasons.addAll(general);
+                    special.forEach(x -> reasons.add("outweighed: " + x));
+                    key.forEach(k -> reasons.add("outweighed: " + k));
+                }
+            }
+            default -> reasons.addAll(key);
         }
         return new Classification(quarter, result, List.copyOf(reasons));
+    }
+
+    /**
+     * The class alone, without its reasons: the same rule as {@link #classify}, for a draw's pool of up
+     * to a million targets, where building the reasons' texts would cost more than reading the rows.
+     */
+    public SupervisionClass classOf(Inputs t, List<TargetEvent> events, Quarter quarter) {
+        boolean special = lowCredit(t.creditRating());
+        for (int i = 0; !special && i < events.size(); i++) {
+            special = makesSpecial(events.get(i), quarter);
+        }
+        boolean general = TargetData.onPositiveList(t.positiveListFrom(), t.positiveListTo(), quarter.firstDay())
+                || t.creditRating() == CreditRating.A;
+        boolean key = t.keyDischarger() || t.permitClass() == PermitClass.KEY;
+        return decide(special, general, key);
+    }
+
+    private static boolean lowCredit(CreditRating rating) {
+        return rating != null && rating.compareTo(CreditRating.C) >= 0;
+    }
+
+    /** A listing active on the quarter's first day, or a penalty or verified complaint dated in the previous quarter. */
+    private static boolean makesSpecial(TargetEvent e, Quarter quarter) {
+        if (e.retracted()) {
+            return false;
+        }
+        return switch (e.kind()) {
+            case SUPERVISED_LISTING -> e.activeOn(quarter.firstDay());
+            case PENALTY, VERIFIED_COMPLAINT -> quarter.previous().contains(e.eventDate());
+        };
+    }
+
+    /** The precedence of the class comment. */
+    private SupervisionClass decide(boolean special, boolean general, boolean key) {
+        if (special && (specialOverGeneral || !general)) {
+            return SupervisionClass.SPECIAL;
+        }
+        if (general) {
+            return SupervisionClass.GENERAL;
+        }
+        return key ? SupervisionClass.KEY : SupervisionClass.GENERAL;
     }
 }

@@ -35,7 +35,11 @@ public record TargetData(
 
     /** On the positive list (生态环境监督执法正面清单) on {@code day}. */
     public boolean onPositiveListOn(LocalDate day) {
-        return positiveListFrom != null && !positiveListFrom.isAfter(day)
-                && (positiveListTo == null || !positiveListTo.isBefore(day));
+        return onPositiveList(positiveListFrom, positiveListTo, day);
+    }
+
+    /** On a positive list entered on {@code from} and left after {@code to} (open when null) on {@code day}. */
+    public static boolean onPositiveList(LocalDate from, LocalDate to, LocalDate day) {
+        return from != null && !from.isAfter(day) && (to == null || !to.isBefore(day));
     }
 }

@@ -50,9 +50,26 @@ public class TargetStore {
         }
     }
 
-    /** The current rows of these USCCs, locked for update when {@code lock}. */
+    /**
+     * The current rows of these USCCs, locked for update when {@code lock}. Asked for in chunks of
+     * 1,000: for a draw's 26,000 selected targets one array of them all makes PostgreSQL scan the
+     * whole table (0.5 s), chunks are index lookups.
+     */
     public Map<String, Stored<TargetData>> load(Connection c, Collection<String> usccs, boolean lock) throws SQLException {
         Map<String, Stored<TargetData>> out = new HashMap<>();
+        List<String> all = List.copyOf(usccs);
+        if (lock) {
+            // one statement, so that rows are locked in one order whatever the chunking
+            loadChunk(c, all, true, out);
+            return out;
+        }
+        for (int from = 0; from < all.size(); from += 1000) {
+            loadChunk(c, all.subList(from, Math.min(all.size(), from + 1000)), false, out);
+        }
+        return out;
+    }
+
+    private void loadChunk(Connection c, List<String> usccs, boolean lock, Map<String, Stored<TargetData>> out) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from target where uscc = any(?)"
                 + (lock ? " order by uscc for update" : ""))) {
             ps.setArray(1, c.createArrayOf("text", usccs.toArray()));
@@ -63,7 +80,6 @@ public class TargetStore {
                 }
             }
         }
-        return out;
     }
 
     /** A page in USCC order after {@code after}, inside a region subtree, optionally by name substring. */
@@ -114,6 +130,84 @@ public class TargetStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a draw's pool reads of a target: whether it may be drawn, and what its class depends on. */
+    public record PoolRow(String uscc, OperatingStatus operatingStatus, SupervisionClassifier.Inputs classInputs,
+                          List<MonitoringType> monitoringTypes) {
+    }
+
+    /**
+     * Streams the pool columns of every target of a region subtree, in no particular order (the
+     * snapshot sorts its lines). Read with COPY, not a result set: a province's million rows are
+     * seven short fields each, and parsing them from COPY's text rows takes a third of the time
+     * the driver needs to decode them as columns.
+     */
+    public void forEachPoolRow(String regionPrefix, Consumer<PoolRow> sink) {
+        RegionRange range = RegionRange.ofPrefix(regionPrefix);
+        // COPY takes no parameters: the bounds are region-code digits, quoted as literals all the same
+        String sql = "copy (select uscc, operating_status, credit_rating, key_discharger, permit_class, positive_list_from,"
+                + " positive_list_to, monitoring_types from target where region_code >= " + literal(range.from()) + " and region_code < "
+                + literal(range.to()) + ") to stdout";
+        try (Connection c = connection()) {
+            org.postgresql.copy.CopyOut copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyOut(sql);
+            try {
+                byte[] row;
+                String[] f = new String[8];
+                while ((row = copy.readFromCopy()) != null) {
+                    splitCopyRow(row, f);
+                    sink.accept(new PoolRow(f[0], OperatingStatus.valueOf(f[1]), new SupervisionClassifier.Inputs(
+                            f[2] == null ? null : CreditRating.valueOf(f[2]), "t".equals(f[3]),
+                            f[4] == null ? null : PermitClass.valueOf(f[4]), f[5] == null ? null : java.time.LocalDate.parse(f[5]),
+                            f[6] == null ? null : java.time.LocalDate.parse(f[6])), monitoringTypes(f[7])));
+                }
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An array of enum names in COPY's text form, e.g. {ONLINE,VIDEO}: no element needs quotes. */
+    private static List<MonitoringType> monitoringTypes(String array) {
+        if (array == null || array.equals("{}")) {
+            return List.of();
+        }
+        List<MonitoringType> out = new ArrayList<>(3);
+        for (String name : array.substring(1, array.length() - 1).split(",")) {
+            out.add(MonitoringType.valueOf(name));
+        }
+        return out;
+    }
+
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /** One row of COPY's text format (tab-separated, \N for null) whose fields hold no escapes. */
+    static void splitCopyRow(byte[] row, String[] fields) {
+        int end = row.length > 0 && row[row.length - 1] == '\n' ? row.length - 1 : row.length;
+        int field = 0;
+        int start = 0;
+        for (int i = 0; i <= end; i++) {
+            if (i == end || row[i] == '\t') {
+                if (field == fields.length) {
+                    throw new IllegalStateException("COPY row has more than " + fields.length + " fields");
+                }
+                boolean isNull = i - start == 2 && row[start] == '\\' && row[start + 1] == 'N';
+                fields[field++] = isNull ? null : new String(row, start, i - start, java.nio.charset.StandardCharsets.UTF_8);
+                start = i + 1;
+            } else if (row[i] == '\\' && !(i == start && i + 2 <= end && row[i + 1] == 'N'
+                    && (i + 2 == end || row[i + 2] == '\t'))) {
+                throw new IllegalStateException("unexpected escape in a COPY row");
+            }
+        }
+        if (field != fields.length) {
+            throw new IllegalStateException("COPY row has " + field + " fields, expected " + fields.length);
         }
     }
 
