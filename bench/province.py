@@ -49,6 +49,7 @@ PROVINCE_INSPECTORS = int(os.environ.get("BENCH_PROVINCE_INSPECTORS", "4000"))
 RESULTS = int(os.environ.get("BENCH_RESULTS", "2000"))
 HEAP = os.environ.get("BENCH_HEAP", "512m")
 QUARTER = os.environ.get("BENCH_QUARTER", "2026Q4")
+ARCHIVE = "target/quarkus-app/app-cds.jsa"
 
 rows = []          # the table: (operation, size, figure, p50, p99, peak heap MiB, goal, verdict)
 tokens = {}
@@ -96,7 +97,9 @@ def start_service():
                DOUBLERANDOM_IMPORT_MAX_ROWS="200000")
     log = open(os.path.join(ROOT, "target", "bench-province-service.log"), "a")
     t0 = time.monotonic()
-    service = subprocess.Popen(["java", f"-Xmx{HEAP}", "-jar", "target/quarkus-app/quarkus-run.jar"], cwd=ROOT, env=env,
+    # the class-data archive bench/run.sh writes (deploy/class-archive.sh), as the container image has it
+    archive = ["-XX:SharedArchiveFile=" + ARCHIVE] if os.path.exists(os.path.join(ROOT, ARCHIVE)) else []
+    service = subprocess.Popen(["java", f"-Xmx{HEAP}"] + archive + ["-jar", "target/quarkus-app/quarkus-run.jar"], cwd=ROOT, env=env,
                                stdout=log, stderr=subprocess.STDOUT)
     while True:
         try:
@@ -238,11 +241,16 @@ def timed_parallel(work, items, clients):
 
 def phase_startup(heap):
     cold = start_service()
-    stop_service()
-    warm = start_service()
+    restarts = []
+    for _ in range(3):
+        stop_service()
+        restarts.append(start_service())
     heap.take()
-    add("startup, first (migrations on an empty database)", "-", f"{cold:.2f} s")
-    add("startup, restart (to /q/health/ready)", "-", f"{warm:.2f} s", goal="< 3 s", met=warm < 3)
+    warm = sorted(restarts)[1]
+    archive = "with the class-data archive" if os.path.exists(os.path.join(ROOT, ARCHIVE)) else "no class-data archive"
+    add("startup, first (migrations on an empty database)", archive, f"{cold:.2f} s")
+    add("startup, restart (to /q/health/ready), median of 3", archive,
+        f"{warm:.2f} s ({', '.join(f'{r:.2f}' for r in restarts)})", goal="< 3 s", met=warm < 3)
 
 
 def phase_registries(heap, codes):
@@ -316,8 +324,10 @@ def phase_province_draw(heap, item):
     add("province draw: execute (DRAW-1, teams, ledger)", f"{len(e['targets']):,} selected", f"{execute:.2f} s")
     add("floor: PostgreSQL reads the pool's ids", f"{pool:,}", f"{read:.2f} s")
     add("floor: DRAW-1 tickets alone (Java)", f"{floors['n']:,}", f"{tickets:.2f} s")
-    add("province draw vs read-plus-hash floor", f"{pool:,}", f"{total:.2f} s = {total / floor:.1f} × floor ({floor:.2f} s)",
-        goal="≤ 2 × floor", met=total <= 2 * floor)
+    add("province draw (prepare + execute) vs read-plus-hash floor", f"{pool:,}",
+        f"{total:.2f} s = {total / floor:.1f} × floor ({floor:.2f} s)", goal="≤ 2 × floor", met=total <= 2 * floor)
+    add("province draw: execute alone (DRAW-1 over the committed pool) vs floor", f"{pool:,}",
+        f"{execute:.2f} s = {execute / floor:.1f} × floor")
     # the alternatives an auditor would run: the README's Python replay, and consistent_sampler's first-ticket order
     t0 = time.monotonic()
     replay = subprocess.run(["python3", "audit/replay_draw1.py", snapshot_file, export["seed"]], cwd=ROOT,

@@ -10,6 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
 ./mvnw -q -B -DskipTests package test-compile
+# the service starts with a class-data archive, as the container image does (deploy/Dockerfile)
+deploy/class-archive.sh target/quarkus-app
 export BENCH_DB="bench_province_$$"
 psql -h 127.0.0.1 -U postgres -q -c "create database $BENCH_DB"
 trap 'psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $BENCH_DB" >/dev/null 2>&1 || true' EXIT

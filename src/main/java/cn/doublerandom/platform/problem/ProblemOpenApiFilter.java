@@ -1,5 +1,6 @@
 package cn.doublerandom.platform.problem;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -16,7 +17,9 @@ import java.util.Map;
 /**
  * Documents in the contract what the one error mapper does for every operation: a
  * {@code default} response of {@code application/problem+json}. Public operations need no token.
+ * Runs when the document is built, so that startup does not rebuild it.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemOpenApiFilter implements OASFilter {
 
     @Override
