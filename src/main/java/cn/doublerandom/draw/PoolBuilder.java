@@ -5,6 +5,7 @@ import cn.doublerandom.draw.engine.PoolSnapshot;
 import cn.doublerandom.draw.engine.Stratum;
 import cn.doublerandom.item.ItemData;
 import cn.doublerandom.policy.PolicyData;
+import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.policy.Quota;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
@@ -13,7 +14,10 @@ import cn.doublerandom.region.RegionLevel;
 import cn.doublerandom.registry.inspector.Conflict;
 import cn.doublerandom.registry.inspector.InspectorData;
 import cn.doublerandom.registry.inspector.InspectorStore;
+import cn.doublerandom.registry.target.CreditRating;
+import cn.doublerandom.registry.target.MonitoringType;
 import cn.doublerandom.registry.target.OperatingStatus;
+import cn.doublerandom.registry.target.PermitClass;
 import cn.doublerandom.registry.target.SupervisionClass;
 import cn.doublerandom.registry.target.SupervisionClassifier;
 import cn.doublerandom.registry.target.TargetData;
@@ -66,13 +70,13 @@ public class PoolBuilder {
     @Inject
     RegionDirectory regions;
 
-    /** One target met by the scan: its status, its class, and its whole row when a directed filter needs it. */
+    /** One target met by the scan: its status, class and exclusions, and its whole row when a directed filter needs it. */
     @FunctionalInterface
     private interface PoolEntry {
-        void accept(String uscc, OperatingStatus status, SupervisionClass cls, boolean nonSite, TargetData full);
+        void accept(String uscc, OperatingStatus status, SupervisionClass cls, boolean selectedThisQuarter, boolean atYearlyCap,
+                    List<String> previousTeam, boolean nonSite, TargetData full);
     }
 
-    /** The snapshot and the plan that explains it. */
     /**
      * The snapshot, the plan that explains it, and which of its targets may be checked off site
      * ({@link NonSiteRule} on the draw date), so that execute need not read the selected rows again.
@@ -84,23 +88,13 @@ public class PoolBuilder {
                       DirectedFilter filter, int count, List<ItemData> items) {
         String prefix = regions.subtreePrefix(authority.code());
         boolean city = authority.level() != RegionLevel.COUNTY;
-        // Only draws that can hold this authority's targets are read: its own subtree's and its ancestors'
-        // (a county's draw reads its county, city and province draws, not the whole province's).
-        RegionRange range = RegionRange.ofPrefix(prefix);
-        String[] above = regions.ancestors(authority.code()).toArray(String[]::new);
-        String relevant = "(d.authority >= ? and d.authority < ? or d.authority = any(?))";
-        Set<String> selectedThisQuarter = usccs("select distinct t.uscc from draw d join draw_target t on t.draw_id = d.id where "
-                + relevant + " and d.quarter = ? and not exists (select 1 from draw_void v where v.draw_id = d.id)",
-                range.from(), range.to(), above, quarter.toString());
-        Set<String> atCap = usccs("select t.uscc from draw d join draw_target t on t.draw_id = d.id where " + relevant
-                + " and d.quarter like ? and not exists (select 1 from draw_void v where v.draw_id = d.id)"
-                + " group by t.uscc having count(*) >= ?", range.from(), range.to(), above, quarter.year() + "Q%", policy.yearlyCap());
+        PoolSql sql = PoolSql.of(RegionRange.ofPrefix(prefix), regions.ancestors(authority.code()), quarter, policy.yearlyCap());
         Map<String, List<TargetEvent>> eventsByTarget = events.forClassification(prefix, quarter);
         SupervisionClassifier classifier = events.classifier();
         PoolSnapshot.Builder snapshot = PoolSnapshot.builder();
 
         // inspectors first (a few thousand at most): the target scan then looks up each target's
-        // recusals and previous team in small maps instead of collecting the pool in a set
+        // recusals in a small map instead of collecting the pool in a set
         List<InspectorData> staff = new ArrayList<>();
         inspectors.forEach(authority.code(), s -> {
             if (s.data().regionCode().equals(authority.code())) {
@@ -143,21 +137,20 @@ public class PoolBuilder {
                 }
             }
         }
-        Map<String, List<String>> previousTeam = previousTeams(range, above);
 
         Map<SupervisionClass, long[]> operating = new EnumMap<>(SupervisionClass.class);
         Map<Stratum, long[]> eligible = new EnumMap<>(Stratum.class);
         long[] excluded = new long[4]; // not producing, selected this quarter, at yearly cap, outside filter
         Set<String> nonSite = new HashSet<>();
-        PoolEntry consider = (uscc, status, cls, offSite, full) -> {
+        PoolEntry consider = (uscc, status, cls, selected, atCap, previousTeam, offSite, full) -> {
             if (status != OperatingStatus.PRODUCING) {
                 excluded[0]++;
                 return;
             }
             operating.computeIfAbsent(cls, k -> new long[1])[0]++;
-            if (selectedThisQuarter.contains(uscc)) {
+            if (selected) {
                 excluded[1]++;
-            } else if (atCap.contains(uscc)) {
+            } else if (atCap) {
                 excluded[2]++;
             } else if (directed && !filter.matches(full, cls)) {
                 excluded[3]++;
@@ -169,19 +162,24 @@ public class PoolBuilder {
                 }
                 eligible.computeIfAbsent(stratum, k -> new long[1])[0]++;
                 recusedBy.getOrDefault(uscc, List.of()).forEach(code -> snapshot.recused(code, uscc));
-                previousTeam.getOrDefault(uscc, List.of()).forEach(code -> snapshot.previousTeam(code, uscc));
+                previousTeam.forEach(code -> snapshot.previousTeam(code, uscc));
             }
         };
         if (directed) {
-            // a directed filter reads any registry field: whole rows
+            // a directed filter reads any registry field: whole rows, with the exclusions as sets
+            Set<String> selectedThisQuarter = usccs(sql.selectedThisQuarter());
+            Set<String> atCap = usccs(sql.atYearlyCap());
+            Map<String, List<String>> previousTeams = previousTeams(sql.previousTeams());
             targets.forEach(prefix, stored -> {
                 TargetData t = stored.data();
                 consider.accept(t.uscc(), t.operatingStatus(), classifier.classOf(SupervisionClassifier.Inputs.of(t),
-                        eventsByTarget.getOrDefault(t.uscc(), List.of()), quarter), NonSiteRule.applies(t, policy, drawDate), t);
+                        eventsByTarget.getOrDefault(t.uscc(), List.of()), quarter), selectedThisQuarter.contains(t.uscc()),
+                        atCap.contains(t.uscc()), previousTeams.getOrDefault(t.uscc(), List.of()),
+                        NonSiteRule.applies(t, policy, drawDate), t);
             });
         } else {
-            targets.forEachPoolRow(prefix, row -> consider.accept(row.uscc(), row.operatingStatus(), classifier.classOf(
-                    row.classInputs(), eventsByTarget.getOrDefault(row.uscc(), List.of()), quarter),
+            scanPool(sql, prefix, row -> consider.accept(row.uscc(), row.status(), classifier.classOf(row.classInputs(),
+                    eventsByTarget.getOrDefault(row.uscc(), List.of()), quarter), row.selected(), row.atCap(), row.previousTeam(),
                     NonSiteRule.applies(row.classInputs().positiveListFrom(), row.classInputs().positiveListTo(),
                             row.monitoringTypes(), policy, drawDate), null));
         }
@@ -242,29 +240,85 @@ public class PoolBuilder {
     }
 
     /**
-     * Each target's most recent earlier team, from executed, unvoided draws of this subtree and the
-     * regions above it (the only draws that can hold its targets; teams of other targets there are
-     * simply never looked up).
+     * What excludes a target from the pool and who checked it last, as SQL over the draws that can
+     * hold the authority's targets: its own subtree's and the regions' above it (a county's draw
+     * reads its county, city and province draws, not the whole province's). Values are written in
+     * as literals because COPY takes no parameters; each is a checked region code, quarter or number.
      */
-    private Map<String, List<String>> previousTeams(RegionRange range, String[] above) {
-        Map<String, List<String>> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select distinct on (t.uscc) t.uscc,
-                       coalesce((select s.team from draw_substitution s where s.draw_id = t.draw_id and s.uscc = t.uscc
-                                 order by s.id desc limit 1), t.team)
-                from draw d
-                join draw_execution e on e.draw_id = d.id
-                join draw_target t on t.draw_id = d.id
-                where (d.authority >= ? and d.authority < ? or d.authority = any(?))
-                and not exists (select 1 from draw_void v where v.draw_id = d.id)
-                order by t.uscc, e.executed_at desc""")) {
-            ps.setString(1, range.from());
-            ps.setString(2, range.to());
-            ps.setArray(3, c.createArrayOf("text", above));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()));
+    record PoolSql(String selectedThisQuarter, String atYearlyCap, String previousTeams) {
+
+        static PoolSql of(RegionRange range, List<String> above, Quarter quarter, int yearlyCap) {
+            String relevant = "(d.authority >= " + Sql.literal(range.from()) + " and d.authority < " + Sql.literal(range.to())
+                    + (above.isEmpty() ? "" : " or d.authority in (" + String.join(", ", above.stream().map(Sql::literal).toList()) + ")")
+                    + ") and not exists (select 1 from draw_void v where v.draw_id = d.id)";
+            String q = Sql.literal(quarter.toString());
+            return new PoolSql(
+                    "select distinct t.uscc from draw d join draw_target t on t.draw_id = d.id where " + relevant + " and d.quarter = " + q,
+                    "select t.uscc from draw d join draw_target t on t.draw_id = d.id where " + relevant + " and d.quarter like "
+                            + Sql.literal(quarter.year() + "Q%") + " group by t.uscc having count(*) >= " + yearlyCap,
+                    // the latest executed draw of each target, with its team after substitutions; draws of this
+                    // quarter are left out because their targets are out of the pool anyway
+                    "select distinct on (t.uscc) t.uscc, coalesce(s.team, t.team)::text as team from draw d"
+                            + " join draw_execution e on e.draw_id = d.id join draw_target t on t.draw_id = d.id"
+                            + " left join (select distinct on (draw_id, uscc) draw_id, uscc, team from draw_substitution"
+                            + " order by draw_id, uscc, id desc) s on s.draw_id = t.draw_id and s.uscc = t.uscc"
+                            + " where " + relevant + " and d.quarter <> " + q + " order by t.uscc, e.executed_at desc");
+        }
+    }
+
+    /** What the scan reads of a target. */
+    private record PoolRow(String uscc, OperatingStatus status, SupervisionClassifier.Inputs classInputs,
+                           List<MonitoringType> monitoringTypes, boolean selected, boolean atCap, List<String> previousTeam) {
+    }
+
+    /**
+     * Every target of the subtree with the columns its class depends on and its exclusions, in one
+     * COPY (a province: 730,000 rows in about a second): PostgreSQL joins the draws' selections by
+     * hash, and the rows are parsed from COPY's text, far cheaper than decoding a result set.
+     */
+    private void scanPool(PoolSql sql, String prefix, java.util.function.Consumer<PoolRow> sink) {
+        RegionRange range = RegionRange.ofPrefix(prefix);
+        String copy = "copy (select g.uscc, g.operating_status, g.credit_rating, g.key_discharger, g.permit_class,"
+                + " g.positive_list_from, g.positive_list_to, g.monitoring_types, s.uscc is not null, c.uscc is not null, p.team"
+                + " from target g left join (" + sql.selectedThisQuarter() + ") s on s.uscc = g.uscc"
+                + " left join (" + sql.atYearlyCap() + ") c on c.uscc = g.uscc"
+                + " left join (" + sql.previousTeams() + ") p on p.uscc = g.uscc"
+                + " where g.region_code >= " + Sql.literal(range.from()) + " and g.region_code < " + Sql.literal(range.to())
+                + ") to stdout";
+        try (Connection c = dataSource.getConnection()) {
+            String[] f = new String[11];
+            // Right after a bulk import or a day of draws the planner's statistics still say the tables
+            // are small, and a nested loop over a million targets then takes minutes: hash joins only.
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("set enable_nestloop = off");
+            }
+            try {
+                Sql.copyOut(c, copy, row -> {
+                    Sql.splitCopyRow(row, f);
+                    sink.accept(new PoolRow(f[0], OperatingStatus.valueOf(f[1]), new SupervisionClassifier.Inputs(
+                            f[2] == null ? null : CreditRating.valueOf(f[2]), "t".equals(f[3]),
+                            f[4] == null ? null : PermitClass.valueOf(f[4]), f[5] == null ? null : LocalDate.parse(f[5]),
+                            f[6] == null ? null : LocalDate.parse(f[6])),
+                            Sql.arrayElements(f[7]).stream().map(MonitoringType::valueOf).toList(), "t".equals(f[8]),
+                            "t".equals(f[9]), Sql.arrayElements(f[10])));
+                });
+            } finally {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("reset enable_nestloop");
                 }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each target's most recent earlier team (for a directed draw's pool). */
+    private Map<String, List<String>> previousTeams(String sql) {
+        Map<String, List<String>> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), Sql.arrayElements(rs.getString(2)));
             }
             return out;
         } catch (SQLException e) {
@@ -272,20 +326,12 @@ public class PoolBuilder {
         }
     }
 
-    private Set<String> usccs(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                if (params[i] instanceof String[] array) {
-                    ps.setArray(i + 1, c.createArrayOf("text", array));
-                } else {
-                    ps.setObject(i + 1, params[i]);
-                }
-            }
+    private Set<String> usccs(String sql) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
             Set<String> out = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
+            while (rs.next()) {
+                out.add(rs.getString(1));
             }
             return out;
         } catch (SQLException e) {

@@ -211,6 +211,34 @@ class DrawTest {
     }
 
     @Test
+    void theNextQuartersPoolNamesEachTargetsLastTeam() {
+        DrawFixture f = new DrawFixture("130102").build(8, 0, 6, 4);
+        // 2026Q3, drawn in August
+        clock.use(Clock.fixed(Instant.parse("2026-08-10T02:00:00Z"), ZoneOffset.UTC));
+        String q3 = Api.operator(f.county).body("{\"authority\":\"" + f.county + "\",\"quarter\":\"2026Q3\",\"items\":[" + itemId + "]}")
+                .post("/api/v1/draws").then().statusCode(201).extract().path("id");
+        List<Map<String, Object>> before = Api.operator(f.county).body("{\"seed\":\"16180339887498948482\"}")
+                .post("/api/v1/draws/" + q3 + "/execute").then().statusCode(200).extract().jsonPath().getList("targets");
+        assertFalse(before.isEmpty());
+        // 2026Q4: each of those targets is in the pool again (cap 4 a year) with a P line per member of its last team
+        clock.use(Clock.fixed(OCTOBER_9, ZoneOffset.UTC));
+        String q4 = prepare(f.county, "").then().statusCode(201).extract().path("id");
+        Api.operator(f.county).body("{\"seed\":\"14142135623730950488\"}").post("/api/v1/draws/" + q4 + "/execute").then().statusCode(200);
+        String snapshot = Api.as("auditor", "ALL").get("/api/v1/draws/" + q4 + "/export").then().statusCode(200)
+                .extract().path("snapshot");
+        List<String> lines = List.of(snapshot.split("\n"));
+        for (Map<String, Object> t : before) {
+            String uscc = (String) t.get("uscc");
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("T ") && l.endsWith(" " + uscc)), uscc + " is in the Q4 pool");
+            @SuppressWarnings("unchecked") List<String> team = (List<String>) t.get("team");
+            for (String member : team) {
+                assertTrue(lines.contains("P " + member + " " + uscc), "P " + member + " " + uscc);
+            }
+        }
+        assertEquals(before.size() * 2L, lines.stream().filter(l -> l.startsWith("P ")).count(), "no other previous team");
+    }
+
+    @Test
     void theDatabaseRefusesToRewriteHistory() throws Exception {
         try (Connection c = dataSource.getConnection()) {
             for (String sql : List.of("update ledger set text = 'x'", "delete from ledger", "truncate ledger",

@@ -85,4 +85,61 @@ public final class Sql {
         Array a = rs.getArray(column);
         return a == null ? List.of() : Arrays.stream((String[]) a.getArray()).map(convert).toList();
     }
+
+    /** A string as an SQL literal, for the statements that take no parameters (COPY). */
+    public static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /**
+     * The elements of an array in PostgreSQL's text form whose elements need no quotes (codes,
+     * enum names), e.g. {@code {A,B}}; empty for null or {@code {}}.
+     */
+    public static List<String> arrayElements(String array) {
+        if (array == null || array.equals("{}")) {
+            return List.of();
+        }
+        if (array.length() < 2 || array.charAt(0) != '{' || array.charAt(array.length() - 1) != '}' || array.indexOf('"') >= 0) {
+            throw new IllegalStateException("not an array of plain elements: " + array);
+        }
+        return List.of(array.substring(1, array.length() - 1).split(","));
+    }
+
+    /** Runs {@code COPY ... TO STDOUT} and hands each text row (with its "\n") to {@code row}. */
+    public static void copyOut(Connection c, String sql, java.util.function.Consumer<byte[]> row) throws SQLException {
+        org.postgresql.copy.CopyOut copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyOut(sql);
+        try {
+            byte[] r;
+            while ((r = copy.readFromCopy()) != null) {
+                row.accept(r);
+            }
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /** One row of COPY's text format (tab-separated, \N for null) whose fields hold no escapes. */
+    public static void splitCopyRow(byte[] row, String[] fields) {
+        int end = row.length > 0 && row[row.length - 1] == '\n' ? row.length - 1 : row.length;
+        int field = 0;
+        int start = 0;
+        for (int i = 0; i <= end; i++) {
+            if (i == end || row[i] == '\t') {
+                if (field == fields.length) {
+                    throw new IllegalStateException("COPY row has more than " + fields.length + " fields");
+                }
+                boolean isNull = i - start == 2 && row[start] == '\\' && row[start + 1] == 'N';
+                fields[field++] = isNull ? null : new String(row, start, i - start, java.nio.charset.StandardCharsets.UTF_8);
+                start = i + 1;
+            } else if (row[i] == '\\' && !(i == start && i + 2 <= end && row[i + 1] == 'N'
+                    && (i + 2 == end || row[i + 2] == '\t'))) {
+                throw new IllegalStateException("unexpected escape in a COPY row");
+            }
+        }
+        if (field != fields.length) {
+            throw new IllegalStateException("COPY row has " + field + " fields, expected " + fields.length);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package cn.doublerandom.registry.target;
+package cn.doublerandom.platform.database;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,7 @@ class CopyRowTest {
 
     private static String[] split(String row, int fields) {
         String[] out = new String[fields];
-        TargetStore.splitCopyRow(row.getBytes(StandardCharsets.UTF_8), out);
+        Sql.splitCopyRow(row.getBytes(StandardCharsets.UTF_8), out);
         return out;
     }
 
@@ -22,6 +22,15 @@ class CopyRowTest {
                 split("91130123MA0000001X\tPRODUCING\t\\N\tt\tKEY\t2026-01-01\t\\N\t{ONLINE,VIDEO}\n", 8));
         assertArrayEquals(new String[] {"a", "", null}, split("a\t\t\\N", 3));
         assertArrayEquals(new String[] {"某某公司", "b"}, split("某某公司\tb\n", 2));
+    }
+
+    @Test
+    void arraysOfPlainElements() {
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("T130131-05", "T130131-04"), Sql.arrayElements("{T130131-05,T130131-04}"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), Sql.arrayElements("{}"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), Sql.arrayElements(null));
+        assertThrows(IllegalStateException.class, () -> Sql.arrayElements("{\"a b\",c}"));
+        assertThrows(IllegalStateException.class, () -> Sql.arrayElements("a,b"));
     }
 
     @Test
