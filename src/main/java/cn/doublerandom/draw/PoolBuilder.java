@@ -88,7 +88,8 @@ public class PoolBuilder {
                       DirectedFilter filter, int count, List<ItemData> items) {
         String prefix = regions.subtreePrefix(authority.code());
         boolean city = authority.level() != RegionLevel.COUNTY;
-        PoolSql sql = PoolSql.of(RegionRange.ofPrefix(prefix), regions.ancestors(authority.code()), quarter, policy.yearlyCap());
+        DrawnBefore drawn = drawnBefore(RegionRange.ofPrefix(prefix), regions.ancestors(authority.code()), quarter,
+                policy.yearlyCap());
         Map<String, List<TargetEvent>> eventsByTarget = events.forClassification(prefix, quarter);
         SupervisionClassifier classifier = events.classifier();
         PoolSnapshot.Builder snapshot = PoolSnapshot.builder();
@@ -166,20 +167,18 @@ public class PoolBuilder {
             }
         };
         if (directed) {
-            // a directed filter reads any registry field: whole rows, with the exclusions as sets
-            Set<String> selectedThisQuarter = usccs(sql.selectedThisQuarter());
-            Set<String> atCap = usccs(sql.atYearlyCap());
-            Map<String, List<String>> previousTeams = previousTeams(sql.previousTeams());
+            // a directed filter reads any registry field: whole rows
             targets.forEach(prefix, stored -> {
                 TargetData t = stored.data();
                 consider.accept(t.uscc(), t.operatingStatus(), classifier.classOf(SupervisionClassifier.Inputs.of(t),
-                        eventsByTarget.getOrDefault(t.uscc(), List.of()), quarter), selectedThisQuarter.contains(t.uscc()),
-                        atCap.contains(t.uscc()), previousTeams.getOrDefault(t.uscc(), List.of()),
+                        eventsByTarget.getOrDefault(t.uscc(), List.of()), quarter), drawn.selectedThisQuarter().contains(t.uscc()),
+                        drawn.atYearlyCap().contains(t.uscc()), drawn.lastTeam().getOrDefault(t.uscc(), List.of()),
                         NonSiteRule.applies(t, policy, drawDate), t);
             });
         } else {
-            scanPool(sql, prefix, row -> consider.accept(row.uscc(), row.status(), classifier.classOf(row.classInputs(),
-                    eventsByTarget.getOrDefault(row.uscc(), List.of()), quarter), row.selected(), row.atCap(), row.previousTeam(),
+            scanPool(prefix, row -> consider.accept(row.uscc(), row.status(), classifier.classOf(row.classInputs(),
+                    eventsByTarget.getOrDefault(row.uscc(), List.of()), quarter), drawn.selectedThisQuarter().contains(row.uscc()),
+                    drawn.atYearlyCap().contains(row.uscc()), drawn.lastTeam().getOrDefault(row.uscc(), List.of()),
                     NonSiteRule.applies(row.classInputs().positiveListFrom(), row.classInputs().positiveListTo(),
                             row.monitoringTypes(), policy, drawDate), null));
         }
@@ -239,101 +238,89 @@ public class PoolBuilder {
         }
     }
 
-    /**
-     * What excludes a target from the pool and who checked it last, as SQL over the draws that can
-     * hold the authority's targets: its own subtree's and the regions' above it (a county's draw
-     * reads its county, city and province draws, not the whole province's). Values are written in
-     * as literals because COPY takes no parameters; each is a checked region code, quarter or number.
-     */
-    record PoolSql(String selectedThisQuarter, String atYearlyCap, String previousTeams) {
-
-        static PoolSql of(RegionRange range, List<String> above, Quarter quarter, int yearlyCap) {
-            String relevant = "(d.authority >= " + Sql.literal(range.from()) + " and d.authority < " + Sql.literal(range.to())
-                    + (above.isEmpty() ? "" : " or d.authority in (" + String.join(", ", above.stream().map(Sql::literal).toList()) + ")")
-                    + ") and not exists (select 1 from draw_void v where v.draw_id = d.id)";
-            String q = Sql.literal(quarter.toString());
-            return new PoolSql(
-                    "select distinct t.uscc from draw d join draw_target t on t.draw_id = d.id where " + relevant + " and d.quarter = " + q,
-                    "select t.uscc from draw d join draw_target t on t.draw_id = d.id where " + relevant + " and d.quarter like "
-                            + Sql.literal(quarter.year() + "Q%") + " group by t.uscc having count(*) >= " + yearlyCap,
-                    // the latest executed draw of each target, with its team after substitutions; draws of this
-                    // quarter are left out because their targets are out of the pool anyway
-                    "select distinct on (t.uscc) t.uscc, coalesce(s.team, t.team)::text as team from draw d"
-                            + " join draw_execution e on e.draw_id = d.id join draw_target t on t.draw_id = d.id"
-                            + " left join (select distinct on (draw_id, uscc) draw_id, uscc, team from draw_substitution"
-                            + " order by draw_id, uscc, id desc) s on s.draw_id = t.draw_id and s.uscc = t.uscc"
-                            + " where " + relevant + " and d.quarter <> " + q + " order by t.uscc, e.executed_at desc");
-        }
-    }
-
-    /** What the scan reads of a target. */
-    private record PoolRow(String uscc, OperatingStatus status, SupervisionClassifier.Inputs classInputs,
-                           List<MonitoringType> monitoringTypes, boolean selected, boolean atCap, List<String> previousTeam) {
+    /** What earlier draws decide about the pool: who is out of it, and who checked each target last. */
+    private record DrawnBefore(Set<String> selectedThisQuarter, Set<String> atYearlyCap, Map<String, List<String>> lastTeam) {
     }
 
     /**
-     * Every target of the subtree with the columns its class depends on and its exclusions, in one
-     * COPY (a province: 730,000 rows in about a second): PostgreSQL joins the draws' selections by
-     * hash, and the rows are parsed from COPY's text, far cheaper than decoding a result set.
+     * Reads the selections of the draws that can hold the authority's targets: its own subtree's and
+     * the regions' above it (a county's draw reads its county, city and province draws, not the whole
+     * province's). Executed, unvoided draws only. Last teams come from earlier quarters' draws: a target
+     * drawn this quarter is out of the pool anyway.
      */
-    private void scanPool(PoolSql sql, String prefix, java.util.function.Consumer<PoolRow> sink) {
-        RegionRange range = RegionRange.ofPrefix(prefix);
-        String copy = "copy (select g.uscc, g.operating_status, g.credit_rating, g.key_discharger, g.permit_class,"
-                + " g.positive_list_from, g.positive_list_to, g.monitoring_types, s.uscc is not null, c.uscc is not null, p.team"
-                + " from target g left join (" + sql.selectedThisQuarter() + ") s on s.uscc = g.uscc"
-                + " left join (" + sql.atYearlyCap() + ") c on c.uscc = g.uscc"
-                + " left join (" + sql.previousTeams() + ") p on p.uscc = g.uscc"
-                + " where g.region_code >= " + Sql.literal(range.from()) + " and g.region_code < " + Sql.literal(range.to())
-                + ") to stdout";
+    private DrawnBefore drawnBefore(RegionRange range, List<String> above, Quarter quarter, int yearlyCap) {
+        String relevant = "(d.authority >= ? and d.authority < ? or d.authority = any(?))"
+                + " and not exists (select 1 from draw_void v where v.draw_id = d.id)";
+        Set<String> selected = new HashSet<>();
+        Set<String> atCap = new HashSet<>();
+        Map<String, List<String>> lastTeam = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
-            String[] f = new String[11];
-            // Right after a bulk import or a day of draws the planner's statistics still say the tables
-            // are small, and a nested loop over a million targets then takes minutes: hash joins only.
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute("set enable_nestloop = off");
+            java.sql.Array ancestors = c.createArrayOf("text", above.toArray());
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select uscc, selected, at_cap from (
+                        select t.uscc, bool_or(d.quarter = ?) as selected, count(*) >= ? as at_cap
+                        from draw d join draw_target t on t.draw_id = d.id
+                        where %s and d.quarter like ? group by t.uscc) y
+                    where selected or at_cap""".formatted(relevant))) {
+                ps.setString(1, quarter.toString());
+                ps.setInt(2, yearlyCap);
+                ps.setString(3, range.from());
+                ps.setString(4, range.to());
+                ps.setArray(5, ancestors);
+                ps.setString(6, quarter.year() + "Q%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        (rs.getBoolean(2) ? selected : atCap).add(rs.getString(1));
+                    }
+                }
             }
-            try {
-                Sql.copyOut(c, copy, row -> {
-                    Sql.splitCopyRow(row, f);
-                    sink.accept(new PoolRow(f[0], OperatingStatus.valueOf(f[1]), new SupervisionClassifier.Inputs(
-                            f[2] == null ? null : CreditRating.valueOf(f[2]), "t".equals(f[3]),
-                            f[4] == null ? null : PermitClass.valueOf(f[4]), f[5] == null ? null : LocalDate.parse(f[5]),
-                            f[6] == null ? null : LocalDate.parse(f[6])),
-                            Sql.arrayElements(f[7]).stream().map(MonitoringType::valueOf).toList(), "t".equals(f[8]),
-                            "t".equals(f[9]), Sql.arrayElements(f[10])));
-                });
-            } finally {
-                try (java.sql.Statement st = c.createStatement()) {
-                    st.execute("reset enable_nestloop");
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select distinct on (t.uscc) t.uscc, coalesce(s.team, t.team)::text from draw d
+                    join draw_execution e on e.draw_id = d.id join draw_target t on t.draw_id = d.id
+                    left join (select distinct on (draw_id, uscc) draw_id, uscc, team from draw_substitution
+                               order by draw_id, uscc, id desc) s on s.draw_id = t.draw_id and s.uscc = t.uscc
+                    where %s and d.quarter <> ? order by t.uscc, e.executed_at desc""".formatted(relevant))) {
+                ps.setString(1, range.from());
+                ps.setString(2, range.to());
+                ps.setArray(3, ancestors);
+                ps.setString(4, quarter.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lastTeam.put(rs.getString(1), Sql.arrayElements(rs.getString(2)));
+                    }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        return new DrawnBefore(selected, atCap, lastTeam);
     }
 
-    /** Each target's most recent earlier team (for a directed draw's pool). */
-    private Map<String, List<String>> previousTeams(String sql) {
-        Map<String, List<String>> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), Sql.arrayElements(rs.getString(2)));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    /** What the scan reads of a target. */
+    private record PoolRow(String uscc, OperatingStatus status, SupervisionClassifier.Inputs classInputs,
+                           List<MonitoringType> monitoringTypes) {
     }
 
-    private Set<String> usccs(String sql) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            Set<String> out = new HashSet<>();
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-            return out;
+    /**
+     * Every target of the subtree with the columns its class depends on, by COPY (a province: 730,000
+     * rows in about a second): parsing COPY's text rows costs a third of decoding a result set.
+     * COPY takes no parameters: the bounds are region-code digits, quoted as literals.
+     */
+    private void scanPool(String prefix, java.util.function.Consumer<PoolRow> sink) {
+        RegionRange range = RegionRange.ofPrefix(prefix);
+        String copy = "copy (select uscc, operating_status, credit_rating, key_discharger, permit_class, positive_list_from,"
+                + " positive_list_to, monitoring_types from target where region_code >= " + Sql.literal(range.from())
+                + " and region_code < " + Sql.literal(range.to()) + ") to stdout";
+        try (Connection c = dataSource.getConnection()) {
+            String[] f = new String[8];
+            Sql.copyOut(c, copy, row -> {
+                Sql.splitCopyRow(row, f);
+                sink.accept(new PoolRow(f[0], OperatingStatus.valueOf(f[1]), new SupervisionClassifier.Inputs(
+                        f[2] == null ? null : CreditRating.valueOf(f[2]), "t".equals(f[3]),
+                        f[4] == null ? null : PermitClass.valueOf(f[4]), f[5] == null ? null : LocalDate.parse(f[5]),
+                        f[6] == null ? null : LocalDate.parse(f[6])),
+                        Sql.arrayElements(f[7]).stream().map(MonitoringType::valueOf).toList()));
+            });
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
