@@ -1,6 +1,5 @@
 package cn.doublerandom.portal;
 
-import cn.doublerandom.draw.engine.Sha256;
 import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -90,12 +89,12 @@ public class PublicResultResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        EntityTag tag = new EntityTag(Sha256.hex(Sha256.newDigest().digest(bytes)).substring(0, 32));
+        EntityTag tag = CacheTags.of(bytes);
         CacheControl cache = new CacheControl();
         cache.setMaxAge(MAX_AGE);
         cache.setPrivate(false);
         Response.ResponseBuilder r;
-        if (ifNoneMatch != null && matches(ifNoneMatch, tag)) {
+        if (ifNoneMatch != null && CacheTags.matches(ifNoneMatch, tag)) {
             r = Response.notModified(tag);
         } else {
             r = Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE).tag(tag);
@@ -105,16 +104,6 @@ public class PublicResultResource {
             r.lastModified(Date.from(modified));
         }
         return r.build();
-    }
-
-    private static boolean matches(String ifNoneMatch, EntityTag tag) {
-        for (String part : ifNoneMatch.split(",")) {
-            String v = part.strip().replace("W/", "");
-            if (v.equals("*") || v.equals("\"" + tag.getValue() + "\"")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static LocalDate date(String field, String text) {

@@ -196,6 +196,24 @@ class PortalPagesTest {
                 && verify.contains("poolHash") && verify.contains("commit") && verify.contains("execute"), verify);
     }
 
+    @Test
+    void publicPagesCarryAnEntityTagAndAnswer304ToIt() {
+        String path = "/results/" + PortalFixture.ids.get("key");
+        Response first = page(path);
+        first.then().statusCode(200);
+        String tag = first.header("ETag");
+        assertNotNull(tag, "a public page has an ETag");
+        assertTrue(tag.matches("\"[0-9a-f]{32}\""), tag);
+        assertEquals(tag, page(path).header("ETag"), "the same page, the same tag");
+        Response again = RestAssured.given().header("If-None-Match", tag).get(path);
+        again.then().statusCode(304);
+        assertEquals("", again.asString());
+        RestAssured.given().header("If-None-Match", "\"0000\"").get(path).then().statusCode(200);
+        assertFalse(tag.equals(page("/verify").header("ETag")), "another page, another tag");
+        // errors are not cached and carry no tag
+        assertEquals(null, page("/?q=厂").header("ETag"));
+    }
+
     private static List<String> rowIds(String html) {
         List<String> out = new ArrayList<>();
         Matcher m = ROW_LINK.matcher(html);
