@@ -134,9 +134,18 @@ public class ProblemMapper {
         return respond(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", List.of(), uri);
     }
 
-    /** Connection failures: PostgreSQL SQLState class 08, pool timeouts, Hibernate's wrapper. */
+    /**
+     * Connection failures: PostgreSQL SQLState class 08 and 57P (server shutting down), pool timeouts,
+     * Hibernate's wrapper. Searched through causes and suppressed exceptions: when the database goes
+     * away at commit, the transaction manager's RollbackException carries the driver's error as a
+     * suppressed exception, not as its cause.
+     */
     static boolean isDatabaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        return isDatabaseUnreachable(e, 0);
+    }
+
+    private static boolean isDatabaseUnreachable(Throwable e, int depth) {
+        for (Throwable t = e; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return true;
             }
@@ -144,8 +153,10 @@ public class ProblemMapper {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
+            for (Throwable s : t.getSuppressed()) {
+                if (isDatabaseUnreachable(s, depth + 1)) {
+                    return true;
+                }
             }
         }
         return false;
