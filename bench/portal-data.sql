@@ -1,6 +1,9 @@
 -- 1,000,000 published results for the portal benchmark, spread over Shijiazhuang's counties and
 -- 2026Q3, written straight into the tables (the service's own paths are exercised by the tests).
 \set ON_ERROR_STOP on
+-- one transaction: a running service never sees the results without their publications (its job
+-- would take a million of them for a backlog to publish)
+begin;
 insert into draw (id, authority, quarter, kind, filter, items, draw_date, pool_hash, snapshot, nonce, commit, replaces, plan,
                   prepared_at, prepared_by)
 values ('D900000001', '130100', '2026Q3', 'UNDIRECTED', '', '{1}', '2026-07-06', repeat('0', 64), '', repeat('0', 32),
@@ -32,4 +35,5 @@ select rid, 1, 'D900000001', '130100', county, '2026Q3', uscc, name, day, day, '
        jsonb_build_array(jsonb_build_object('itemId', 1, 'itemName', coalesce((select name from inspection_item where id = 1), '〔缺失〕'),
                                             'wording', 'NO_PROBLEM', 'wordingText', '未发现问题')),
        '{NO_PROBLEM}' from bench_row;
+commit;
 analyze;

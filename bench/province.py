@@ -120,20 +120,28 @@ def stop_service():
 
 
 class HeapSampler:
-    """Polls the service's heap in use (all heap pools) and keeps the peak since the last reset."""
+    """Polls the service's heap in use (all heap pools) and keeps the peak since the last reset; also the
+    peak of the old generation as the last collection left it (the live set), over the whole run."""
 
     def __init__(self):
         self.peak = 0
+        self.live_peak = 0
         self.stop = False
         threading.Thread(target=self.run, daemon=True).start()
 
     def run(self):
         pattern = re.compile(r'^jvm_memory_used_bytes\{[^}]*area="heap"[^}]*\} ([0-9.Ee+]+)', re.M)
+        after_gc = re.compile(r'^jvm_memory_usage_after_gc\{[^}]*area="heap"[^}]*\} ([0-9.Ee+]+)', re.M)
+        max_data = re.compile(r'^jvm_gc_max_data_size_bytes ([0-9.Ee+]+)', re.M)
         while not self.stop:
             try:
                 with urllib.request.urlopen(BASE + "/q/metrics", timeout=5) as r:
-                    used = sum(float(v) for v in pattern.findall(r.read().decode()))
+                    text = r.read().decode()
+                    used = sum(float(v) for v in pattern.findall(text))
                     self.peak = max(self.peak, used)
+                    share, size = after_gc.findall(text), max_data.findall(text)
+                    if share and size:
+                        self.live_peak = max(self.live_peak, float(share[0]) * float(size[0]))
             except Exception:
                 pass
             time.sleep(0.25)
@@ -459,7 +467,8 @@ def main():
         stop_service()
     peak = max((int(r[5].split()[0]) for r in rows if r[5]), default=0)
     failed = [r[0] for r in rows if r[0].endswith("FAILED")]
-    add("peak heap over the whole run", "-", f"{peak} MiB", goal="< 512 MiB", met=peak < 512)
+    add("peak heap over the whole run", "-", f"{peak} MiB in use at most (G1 fills the heap before it collects); "
+        f"{round(heap.live_peak / 2 ** 20)} MiB at most left after a collection", goal="< 512 MiB", met=peak < 512)
     lines = [f"# Province benchmark, {time.strftime('%Y-%m-%d %H:%M')}", "",
              f"{os.cpu_count()} cores; service `java -Xmx{HEAP}` (packaged, demo profile without demo data) on the "
              f"machine's PostgreSQL; clients on the same machine.", "",

@@ -96,21 +96,17 @@ public class PublicationService {
                 }
             }
             WorkingDayCalendar calendar = calendars.calendar();
-            int published = 0;
-            int onTime = 0;
-            int late = 0;
-            int overdue = 0;
-            int pending = 0;
-            for (Unpublished u : unpublished(c, null)) {
+            int[] counts = new int[5]; // published, on time, late, newly overdue, pending
+            forEachUnpublished(c, null, u -> {
                 PublicationRules.Deadline deadline = PublicationRules.deadline(calendar, u.basis());
                 if (deadline.pending()) {
-                    pending++;
+                    counts[4]++;
                 }
                 if (u.held()) {
                     if (PublicationRules.overdue(deadline, today)) {
-                        overdue += markOverdue(c, u, deadline.date(), now);
+                        counts[3] += markOverdue(c, u, deadline.date(), now);
                     }
-                    continue;
+                    return;
                 }
                 Boolean inTime = PublicationRules.onTime(deadline, today);
                 if (Boolean.FALSE.equals(inTime)) {
@@ -118,14 +114,19 @@ public class PublicationService {
                     markOverdue(c, u, deadline.date(), now);
                 }
                 if (publish(c, u, deadline, inTime, now, today)) {
-                    published++;
+                    counts[0]++;
                     if (Boolean.TRUE.equals(inTime)) {
-                        onTime++;
+                        counts[1]++;
                     } else if (Boolean.FALSE.equals(inTime)) {
-                        late++;
+                        counts[2]++;
                     }
                 }
-            }
+            });
+            int published = counts[0];
+            int onTime = counts[1];
+            int late = counts[2];
+            int overdue = counts[3];
+            int pending = counts[4];
             LOG.infof("publication run at %s: %d published (%d on time, %d late), %d newly overdue, %d deadlines pending",
                     now, published, onTime, late, overdue, pending);
             metrics.counter("doublerandom.publications", "timeliness", "on_time").increment(onTime);
@@ -160,7 +161,7 @@ public class PublicationService {
         WorkingDayCalendar calendar = calendars.calendar();
         List<Due> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            for (Unpublished u : unpublished(c, regions.subtreePrefix(root))) {
+            forEachUnpublished(c, regions.subtreePrefix(root), u -> {
                 PublicationRules.Deadline deadline = PublicationRules.deadline(calendar, u.basis());
                 boolean overdue = PublicationRules.overdue(deadline, today);
                 Integer left = null;
@@ -176,7 +177,7 @@ public class PublicationService {
                             u.held() ? "HELD" : "PUBLISHABLE", u.holdReason(), deadline.date(), deadline.state(),
                             deadline.missingYear(), overdue, left));
                 }
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -185,7 +186,35 @@ public class PublicationService {
         return out;
     }
 
-    private List<Unpublished> unpublished(Connection c, String prefix) throws SQLException {
+    @FunctionalInterface
+    private interface UnpublishedSink {
+        void accept(Unpublished u) throws SQLException;
+    }
+
+    /**
+     * How many unpublished results are read at a time, so that a backlog (a province's results
+     * entered while the job was off) never sits in memory at once. The tests use 3, so that every
+     * publication test pages through several batches.
+     */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "doublerandom.publication.batch", defaultValue = "1000")
+    int batch;
+
+    /** Every unpublished current version (of a region subtree, or all), in result id order, a batch at a time. */
+    private void forEachUnpublished(Connection c, String prefix, UnpublishedSink sink) throws SQLException {
+        String after = "";
+        while (true) {
+            List<Unpublished> rows = unpublished(c, prefix, after);
+            for (Unpublished u : rows) {
+                sink.accept(u);
+            }
+            if (rows.size() < batch) {
+                return;
+            }
+            after = rows.get(rows.size() - 1).resultId();
+        }
+    }
+
+    private List<Unpublished> unpublished(Connection c, String prefix, String after) throws SQLException {
         List<Unpublished> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select r.id, v.version, r.draw_id, r.authority, r.region_code, r.quarter, r.uscc, r.enterprise_name,
@@ -196,11 +225,15 @@ public class PublicationService {
                 left join lateral (select action, reason from result_hold y where y.result_id = r.id order by y.id desc limit 1) h on true
                 where not r.confidential
                   and (cast(? as text) is null or r.authority like ?)
+                  and r.id > ?
                   and not exists (select 1 from publication p where p.result_id = r.id and p.version = v.version)
                   and not exists (select 1 from draw_void d where d.draw_id = r.draw_id)
-                order by r.id""")) {
+                order by r.id
+                limit ?""")) {
             ps.setString(1, prefix);
             ps.setString(2, prefix == null ? null : prefix + "%");
+            ps.setString(3, after);
+            ps.setInt(4, batch);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Unpublished(rs.getString("id"), rs.getInt("version"), rs.getString("draw_id"),
