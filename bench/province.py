@@ -116,7 +116,12 @@ def start_service():
 def stop_service():
     if service and service.poll() is None:
         service.terminate()
-        service.wait(30)
+        try:
+            service.wait(30)
+        except subprocess.TimeoutExpired:
+            # a service that does not stop (out of memory, say) must not hold the port for the next run
+            service.kill()
+            service.wait(10)
 
 
 class HeapSampler:
