@@ -218,7 +218,7 @@ public class DrawService {
             }
             long t0 = System.nanoTime();
             Optional<PoolBuilder.Pool> held = prepared.take(id, draw.poolHash());
-            PoolSnapshot snapshot = held.map(PoolBuilder.Pool::snapshot).orElseGet(() -> PoolSnapshot.parse(storedSnapshot(c, id)));
+            PoolSnapshot snapshot = held.map(PoolBuilder.Pool::snapshot).orElseGet(() -> PoolSnapshot.parse(loadSnapshot(c, id)));
             long t1 = System.nanoTime();
             DrawOutcome outcome = Draw1.run(snapshot, seed);
             long t2 = System.nanoTime();
@@ -522,13 +522,10 @@ public class DrawService {
         }
     }
 
-    private static String storedSnapshot(Connection c, String id) {
-        try (PreparedStatement ps = c.prepareStatement("select snapshot from draw where id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
+    /** The stored snapshot text, read only when the pool is not held here (tens of MB for a province). */
+    private String loadSnapshot(Connection c, String id) {
+        try {
+            return load(c, id, true).snapshot();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

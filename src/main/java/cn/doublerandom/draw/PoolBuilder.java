@@ -14,10 +14,7 @@ import cn.doublerandom.region.RegionLevel;
 import cn.doublerandom.registry.inspector.Conflict;
 import cn.doublerandom.registry.inspector.InspectorData;
 import cn.doublerandom.registry.inspector.InspectorStore;
-import cn.doublerandom.registry.target.CreditRating;
-import cn.doublerandom.registry.target.MonitoringType;
 import cn.doublerandom.registry.target.OperatingStatus;
-import cn.doublerandom.registry.target.PermitClass;
 import cn.doublerandom.registry.target.SupervisionClass;
 import cn.doublerandom.registry.target.SupervisionClassifier;
 import cn.doublerandom.registry.target.TargetData;
@@ -176,7 +173,7 @@ public class PoolBuilder {
                         NonSiteRule.applies(t, policy, drawDate), t);
             });
         } else {
-            scanPool(prefix, row -> consider.accept(row.uscc(), row.status(), classifier.classOf(row.classInputs(),
+            targets.forEachPoolRow(prefix, row -> consider.accept(row.uscc(), row.status(), classifier.classOf(row.classInputs(),
                     eventsByTarget.getOrDefault(row.uscc(), List.of()), quarter), drawn.selectedThisQuarter().contains(row.uscc()),
                     drawn.atYearlyCap().contains(row.uscc()), drawn.lastTeam().getOrDefault(row.uscc(), List.of()),
                     NonSiteRule.applies(row.classInputs().positiveListFrom(), row.classInputs().positiveListTo(),
@@ -294,35 +291,5 @@ public class PoolBuilder {
             throw new IllegalStateException(e);
         }
         return new DrawnBefore(selected, atCap, lastTeam);
-    }
-
-    /** What the scan reads of a target. */
-    private record PoolRow(String uscc, OperatingStatus status, SupervisionClassifier.Inputs classInputs,
-                           List<MonitoringType> monitoringTypes) {
-    }
-
-    /**
-     * Every target of the subtree with the columns its class depends on, by COPY (a province: 730,000
-     * rows in about a second): parsing COPY's text rows costs a third of decoding a result set.
-     * COPY takes no parameters: the bounds are region-code digits, quoted as literals.
-     */
-    private void scanPool(String prefix, java.util.function.Consumer<PoolRow> sink) {
-        RegionRange range = RegionRange.ofPrefix(prefix);
-        String copy = "copy (select uscc, operating_status, credit_rating, key_discharger, permit_class, positive_list_from,"
-                + " positive_list_to, monitoring_types from target where region_code >= " + Sql.literal(range.from())
-                + " and region_code < " + Sql.literal(range.to()) + ") to stdout";
-        try (Connection c = dataSource.getConnection()) {
-            String[] f = new String[8];
-            Sql.copyOut(c, copy, row -> {
-                Sql.splitCopyRow(row, f);
-                sink.accept(new PoolRow(f[0], OperatingStatus.valueOf(f[1]), new SupervisionClassifier.Inputs(
-                        f[2] == null ? null : CreditRating.valueOf(f[2]), "t".equals(f[3]),
-                        f[4] == null ? null : PermitClass.valueOf(f[4]), f[5] == null ? null : LocalDate.parse(f[5]),
-                        f[6] == null ? null : LocalDate.parse(f[6])),
-                        Sql.arrayElements(f[7]).stream().map(MonitoringType::valueOf).toList()));
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
