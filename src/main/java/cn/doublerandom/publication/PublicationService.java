@@ -27,9 +27,13 @@ import java.util.List;
 /**
  * Publication (一公开): each run publishes the current version of every recorded result that is
  * neither confidential nor held, records when and whether it was on time, and marks as overdue
- * what is still unpublished after its deadline day. One run at a time across all replicas (a
- * transaction-scoped advisory lock; a replica that finds it taken skips), and each version is
- * published at most once (the publication table's primary key).
+ * what is still unpublished after its deadline day. What it looks at is the queue
+ * {@code publication_pending}: every inserted result version is queued by a database trigger, and
+ * the run deletes, in its transaction, the versions it is done with (published, superseded,
+ * confidential, of a voided draw); held ones stay queued until released and published. A run's cost
+ * is therefore what is queued, not every result ever recorded. One run at a time across all
+ * replicas (a transaction-scoped advisory lock; a replica that finds it taken skips), and each
+ * version is published at most once (the publication table's primary key).
  */
 @ApplicationScoped
 @io.quarkus.runtime.Startup
@@ -122,6 +126,7 @@ public class PublicationService {
                     }
                 }
             });
+            int dropped = dropDone(c);
             int published = counts[0];
             int onTime = counts[1];
             int late = counts[2];
@@ -129,6 +134,7 @@ public class PublicationService {
             int pending = counts[4];
             LOG.infof("publication run at %s: %d published (%d on time, %d late), %d newly overdue, %d deadlines pending",
                     now, published, onTime, late, overdue, pending);
+            LOG.debugf("publication queue: %d versions done with and removed", dropped);
             metrics.counter("doublerandom.publications", "timeliness", "on_time").increment(onTime);
             metrics.counter("doublerandom.publications", "timeliness", "late").increment(late);
             metrics.counter("doublerandom.publications", "timeliness", "pending_deadline").increment(published - onTime - late);
@@ -201,26 +207,25 @@ public class PublicationService {
 
     /**
      * Every unpublished current version (of a region subtree, or all), in result id order, streamed
-     * (the job runs inside a transaction, where the driver fetches by cursor). The current versions
-     * (none superseded) less the published ones are one set difference: with a million results and
-     * nothing to publish it reads each table once, 1.9 s, where probing each result's versions and
-     * publication took 5-7 s.
+     * (the job runs inside a transaction, where the driver fetches by cursor). Read from the queue
+     * {@code publication_pending} (V11), which the database fills on every insert of a version and
+     * the job empties ({@link #dropDone}): with a million published results and nothing due it reads
+     * an empty table, where the set difference of all versions less all publications took 1-2 s. The
+     * queue may still hold rows that are done (until the job's next run, or for {@link #due}, which
+     * deletes nothing), so the conditions are checked here as before.
      */
     private void forEachUnpublished(Connection c, String prefix, UnpublishedSink sink) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                with unpublished as materialized (
-                    select v.result_id, v.version from result_version v
-                    where not exists (select 1 from result_version_superseded s where s.result_id = v.result_id and s.version = v.version)
-                    except
-                    select p.result_id, p.version from publication p)
                 select r.id, v.version, r.draw_id, r.authority, r.region_code, r.quarter, r.uscc, r.enterprise_name,
                        v.inspection_date, v.determination_date, v.wording, v.wording_text, v.correction_reason, v.deadline_basis,
                        h.action = 'HOLD' as held, h.reason as hold_reason
-                from unpublished u
-                join result r on r.id = u.result_id
-                join result_version v on v.result_id = u.result_id and v.version = u.version
+                from publication_pending q
+                join result r on r.id = q.result_id
+                join result_version v on v.result_id = q.result_id and v.version = q.version
                 left join lateral (select action, reason from result_hold y where y.result_id = r.id order by y.id desc limit 1) h on true
-                where not r.confidential
+                where not exists (select 1 from result_version_superseded s where s.result_id = q.result_id and s.version = q.version)
+                  and not exists (select 1 from publication p where p.result_id = q.result_id and p.version = q.version)
+                  and not r.confidential
                   and (cast(? as text) is null or r.authority like ?)
                   and not exists (select 1 from draw_void d where d.draw_id = r.draw_id)
                 order by r.id""")) {
@@ -237,6 +242,23 @@ public class PublicationService {
                             rs.getBoolean("held") ? rs.getString("hold_reason") : null));
                 }
             }
+        }
+    }
+
+    /**
+     * Deletes from the queue what the job is done with, in the run's transaction: versions published
+     * (by this run or before), superseded by a correction, of a confidential result, or of a voided
+     * draw (none of which will ever be published). Held versions stay: a release makes them
+     * publishable again with no new row. Costs what is in the queue.
+     */
+    private static int dropDone(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                delete from publication_pending q
+                where exists (select 1 from publication p where p.result_id = q.result_id and p.version = q.version)
+                   or exists (select 1 from result_version_superseded s where s.result_id = q.result_id and s.version = q.version)
+                   or exists (select 1 from result r where r.id = q.result_id
+                              and (r.confidential or exists (select 1 from draw_void d where d.draw_id = r.draw_id)))""")) {
+            return ps.executeUpdate();
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -194,6 +195,90 @@ class PublicationTest {
                     .execute("insert into publication select * from publication where result_id = '" + id + "'"));
             assertTrue(e.getMessage().contains("duplicate key"), e.getMessage());
         }
+    }
+
+    @Test
+    void theJobReadsAQueueOfWhatIsLeftToPublishAndDropsWhatIsDone() throws Exception {
+        // 130104 and 130105 are otherwise only the excluded ImportBenchmark's
+        ResultFixture f = new ResultFixture("130104").drawn(clock, 3);
+        ResultFixture v = new ResultFixture("130105").drawn(clock, 1);
+        at("2026-11-02T02:00:00Z"); // Monday: a determination of 9 October is due by the 5th
+        String plain = f.record(0, "2026-10-09", "2026-10-09", "NO_PROBLEM", "");
+        String held = f.record(1, "2026-10-09", "2026-10-09", "NO_PROBLEM", "");
+        String secret = f.record(2, "2026-10-09", "2026-10-09", "NO_PROBLEM", ",\"confidential\":true,\"confidentialReason\":\"涉及公共安全\"");
+        String corrected = f.record(3, "2026-10-09", "2026-10-09", "NO_PROBLEM", "");
+        Api.operator(f.county).body(correction(f, 3)).post("/api/v1/results/" + corrected + "/corrections").then().statusCode(201);
+        String voided = v.record(0, "2026-10-09", "2026-10-09", "NO_PROBLEM", "");
+        Api.operator(f.county).body("{\"reason\":\"涉及正在办理的案件\"}").post("/api/v1/results/" + held + "/hold").then().statusCode(200);
+        Api.as("auditor", "130100").body("{\"reason\":\"名录库导入错误\"}").post("/api/v1/draws/" + v.drawId + "/void").then().statusCode(200);
+        // the database queued every version recorded, whatever will become of it
+        List<String> all = List.of(plain + " v1", held + " v1", secret + " v1", corrected + " v1", corrected + " v2", voided + " v1");
+        assertEquals(all, queued(f, v));
+        // the due list reads the queue as the job does, and deletes nothing
+        Api.operator(f.county).get("/api/v1/publication/due?authority=" + f.county).then().statusCode(200)
+                .body("resultId", hasItem(plain)).body("resultId", hasItem(held)).body("resultId", not(hasItem(secret)))
+                .body("find { it.resultId == '" + corrected + "' }.version", equalTo(2));
+        Api.operator(v.county).get("/api/v1/publication/due?authority=" + v.county).then().statusCode(200).body("$", hasSize(0));
+        assertEquals(all, queued(f, v));
+
+        // a run publishes what is publishable and drops what is done: published, superseded, confidential, voided
+        publication.run();
+        assertEquals(List.of(1L, 0L, 0L, 1L, 0L), List.of(rows(plain), rows(held), rows(secret), rows(corrected), rows(voided)));
+        assertEquals(List.of(2), publishedVersions(corrected));
+        assertEquals(List.of(held + " v1"), queued(f, v));
+        // with nothing publishable the held result is all it looks at, and it stays queued
+        PublicationService.Run idle = publication.run();
+        assertEquals(0, idle.published());
+        assertEquals(List.of(held + " v1"), queued(f, v));
+        // released, it is published by the next run with no new row queued
+        Api.operator(f.county).body("{\"reason\":\"案件已结案\"}").post("/api/v1/results/" + held + "/release").then().statusCode(200);
+        publication.run();
+        assertEquals(1L, rows(held));
+        assertEquals(List.of(), queued(f, v));
+        // a correction of a published result is queued by the database and published by the next run
+        at("2026-11-03T02:00:00Z");
+        Api.operator(f.county).body(correction(f, 0)).post("/api/v1/results/" + plain + "/corrections").then().statusCode(201);
+        assertEquals(List.of(plain + " v2"), queued(f, v));
+        publication.run();
+        assertEquals(List.of(1, 2), publishedVersions(plain));
+        assertEquals(List.of(), queued(f, v));
+        assertEquals(List.of(0L, 0L), List.of(rows(secret), rows(voided)));
+    }
+
+    private static String correction(ResultFixture f, int i) {
+        return f.body(i, "2026-10-09", "2026-10-09", "PENDING_HANDLING", "")
+                .replaceAll("\"drawId\":\"[^\"]+\",\"uscc\":\"[^\"]+\",", "\"reason\":\"处理结果更正\",");
+    }
+
+    /** The queue's rows for the results of these fixtures' draws, as "id vN" in id and version order. */
+    private List<String> queued(ResultFixture... fixtures) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     select q.result_id, q.version from publication_pending q join result r on r.id = q.result_id
+                     where r.draw_id = any (?) order by q.result_id, q.version""")) {
+            ps.setArray(1, c.createArrayOf("varchar", java.util.Arrays.stream(fixtures).map(x -> x.drawId).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + " v" + rs.getInt(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Integer> publishedVersions(String resultId) throws Exception {
+        List<Integer> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select version from publication where result_id = ? order by version")) {
+            ps.setString(1, resultId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getInt(1));
+                }
+            }
+        }
+        return out;
     }
 
     private long rows(String resultId) throws Exception {
