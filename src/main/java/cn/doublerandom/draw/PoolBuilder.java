@@ -5,6 +5,8 @@ import cn.doublerandom.draw.engine.PoolSnapshot;
 import cn.doublerandom.draw.engine.Stratum;
 import cn.doublerandom.item.ItemData;
 import cn.doublerandom.policy.PolicyData;
+import cn.doublerandom.platform.Concurrently;
+import cn.doublerandom.platform.database.ReadThreads;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.policy.Quota;
 import cn.doublerandom.region.Region;
@@ -39,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds a draw's pool snapshot (DRAW-1 §4) from the registries as they stand at prepare: the
@@ -67,12 +70,14 @@ public class PoolBuilder {
     @Inject
     RegionDirectory regions;
 
-    /** One target met by the scan: its status, class and exclusions, and its whole row when a directed filter needs it. */
-    @FunctionalInterface
-    private interface PoolEntry {
-        void accept(String uscc, OperatingStatus status, SupervisionClass cls, boolean selectedThisQuarter, boolean atYearlyCap,
-                    List<String> previousTeam, boolean nonSite, TargetData full);
-    }
+    /**
+     * How many parts a province's pool is read in at once ({@link TargetStore#forEachPoolRowInParts}).
+     * Below a province the subtree is a small share of the table, read through the region index.
+     */
+    private static final int PROVINCE_SCAN_PARTS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    @Inject
+    ReadThreads readThreads;
 
     /**
      * The snapshot, the plan that explains it, and which of its targets may be checked off site
@@ -85,8 +90,10 @@ public class PoolBuilder {
                       DirectedFilter filter, int count, List<ItemData> items) {
         String prefix = regions.subtreePrefix(authority.code());
         boolean city = authority.level() != RegionLevel.COUNTY;
-        DrawnBefore drawn = drawnBefore(RegionRange.ofPrefix(prefix), regions.ancestors(authority.code()), quarter,
-                policy.yearlyCap());
+        // the earlier draws are read on a connection of their own while the targets are scanned; rows
+        // met before they are known wait in the scan's buffer (a province: the first 0.3 s of a second)
+        CompletableFuture<Map<String, Earlier>> drawn = readThreads.supply(() -> drawnBefore(RegionRange.ofPrefix(prefix),
+                regions.ancestors(authority.code()), quarter, policy.yearlyCap()));
         Map<String, List<TargetEvent>> eventsByTarget = events.forClassification(prefix, quarter);
         SupervisionClassifier classifier = events.classifier();
         PoolSnapshot.Builder snapshot = PoolSnapshot.builder();
@@ -136,48 +143,45 @@ public class PoolBuilder {
             }
         }
 
+        Scan scan = new Scan(drawn, directed, filter, recusedBy);
+        if (directed) {
+            // a directed filter reads any registry field: whole rows
+            Part part = scan.part();
+            targets.forEach(prefix, stored -> {
+                TargetData t = stored.data();
+                part.accept(new Scanned(t.uscc(), t.operatingStatus(), classifier.classOf(SupervisionClassifier.Inputs.of(t),
+                        eventsByTarget.getOrDefault(t.uscc(), List.of()), quarter), NonSiteRule.applies(t, policy, drawDate), t));
+            });
+        } else {
+            java.util.function.Function<Part, java.util.function.Consumer<TargetStore.PoolRow>> reader = part -> row -> part.accept(
+                    new Scanned(row.uscc(), row.status(), classifier.classOf(row.classInputs(),
+                            eventsByTarget.getOrDefault(row.uscc(), List.of()), quarter),
+                            NonSiteRule.applies(row.classInputs().positiveListFrom(), row.classInputs().positiveListTo(),
+                                    row.monitoringTypes(), policy, drawDate), null));
+            if (authority.level() == RegionLevel.PROVINCE && PROVINCE_SCAN_PARTS > 1) {
+                targets.forEachPoolRowInParts(prefix, java.util.stream.IntStream.range(0, PROVINCE_SCAN_PARTS)
+                        .mapToObj(i -> reader.apply(scan.part())).toList());
+            } else {
+                targets.forEachPoolRow(prefix, reader.apply(scan.part()));
+            }
+        }
         Map<SupervisionClass, long[]> operating = new EnumMap<>(SupervisionClass.class);
         Map<Stratum, long[]> eligible = new EnumMap<>(Stratum.class);
         long[] excluded = new long[4]; // not producing, selected this quarter, at yearly cap, outside filter
         Set<String> nonSite = new HashSet<>();
-        PoolEntry consider = (uscc, status, cls, selected, atCap, previousTeam, offSite, full) -> {
-            if (status != OperatingStatus.PRODUCING) {
-                excluded[0]++;
-                return;
-            }
-            operating.computeIfAbsent(cls, k -> new long[1])[0]++;
-            if (selected) {
-                excluded[1]++;
-            } else if (atCap) {
-                excluded[2]++;
-            } else if (directed && !filter.matches(full, cls)) {
-                excluded[3]++;
-            } else {
-                Stratum stratum = directed ? Stratum.DIRECTED : Stratum.valueOf(cls.name());
-                snapshot.target(stratum, uscc);
-                if (offSite) {
-                    nonSite.add(uscc);
-                }
-                eligible.computeIfAbsent(stratum, k -> new long[1])[0]++;
-                recusedBy.getOrDefault(uscc, List.of()).forEach(code -> snapshot.recused(code, uscc));
-                previousTeam.forEach(code -> snapshot.previousTeam(code, uscc));
-            }
-        };
-        if (directed) {
-            // a directed filter reads any registry field: whole rows
-            targets.forEach(prefix, stored -> {
-                TargetData t = stored.data();
-                consider.accept(t.uscc(), t.operatingStatus(), classifier.classOf(SupervisionClassifier.Inputs.of(t),
-                        eventsByTarget.getOrDefault(t.uscc(), List.of()), quarter), drawn.selectedThisQuarter().contains(t.uscc()),
-                        drawn.atYearlyCap().contains(t.uscc()), drawn.lastTeam().getOrDefault(t.uscc(), List.of()),
-                        NonSiteRule.applies(t, policy, drawDate), t);
+        for (Part part : scan.parts()) {
+            part.finish();
+            part.operating.forEach((cls, n) -> operating.computeIfAbsent(cls, k -> new long[1])[0] += n[0]);
+            part.targets.forEach((stratum, usccs) -> {
+                usccs.forEach(u -> snapshot.target(stratum, u));
+                eligible.computeIfAbsent(stratum, k -> new long[1])[0] += usccs.size();
             });
-        } else {
-            targets.forEachPoolRow(prefix, row -> consider.accept(row.uscc(), row.status(), classifier.classOf(row.classInputs(),
-                    eventsByTarget.getOrDefault(row.uscc(), List.of()), quarter), drawn.selectedThisQuarter().contains(row.uscc()),
-                    drawn.atYearlyCap().contains(row.uscc()), drawn.lastTeam().getOrDefault(row.uscc(), List.of()),
-                    NonSiteRule.applies(row.classInputs().positiveListFrom(), row.classInputs().positiveListTo(),
-                            row.monitoringTypes(), policy, drawDate), null));
+            for (int i = 0; i < excluded.length; i++) {
+                excluded[i] += part.excluded[i];
+            }
+            nonSite.addAll(part.nonSite);
+            part.recusals.forEach(r -> snapshot.recused(r[0], r[1]));
+            part.previous.forEach(r -> snapshot.previousTeam(r[0], r[1]));
         }
 
         // quotas
@@ -235,22 +239,119 @@ public class PoolBuilder {
         }
     }
 
-    /** What earlier draws decide about the pool: who is out of it, and who checked each target last. */
-    private record DrawnBefore(Set<String> selectedThisQuarter, Set<String> atYearlyCap, Map<String, List<String>> lastTeam) {
+    /** What earlier draws decide about one target: selected this quarter, at the yearly cap, who checked it last. */
+    private static final class Earlier {
+        boolean selectedThisQuarter;
+        boolean atYearlyCap;
+        List<String> lastTeam = List.of();
+    }
+
+    /** One target as the scan read it, before the earlier draws' exclusions are applied. */
+    private record Scanned(String uscc, OperatingStatus status, SupervisionClass cls, boolean nonSite, TargetData full) {
+    }
+
+    /**
+     * The rules that sort scanned targets into the pool, and the parts that apply them: one part per
+     * thread of the scan, each with its own tallies, merged when the scan is done.
+     */
+    private static final class Scan {
+        final CompletableFuture<Map<String, Earlier>> drawn;
+        final boolean directed;
+        final DirectedFilter filter;
+        final Map<String, List<String>> recusedBy;
+        final List<Part> parts = new ArrayList<>();
+
+        Scan(CompletableFuture<Map<String, Earlier>> drawn, boolean directed, DirectedFilter filter,
+             Map<String, List<String>> recusedBy) {
+            this.drawn = drawn;
+            this.directed = directed;
+            this.filter = filter;
+            this.recusedBy = recusedBy;
+        }
+
+        Part part() {
+            Part p = new Part(this);
+            parts.add(p);
+            return p;
+        }
+
+        List<Part> parts() {
+            return parts;
+        }
+    }
+
+    /** What one part of the scan found. Rows wait in a buffer until the earlier draws are known, then go straight through. */
+    private static final class Part implements java.util.function.Consumer<Scanned> {
+        final Scan scan;
+        final List<Scanned> waiting = new ArrayList<>();
+        final Map<Stratum, List<String>> targets = new EnumMap<>(Stratum.class);
+        final Map<SupervisionClass, long[]> operating = new EnumMap<>(SupervisionClass.class);
+        final long[] excluded = new long[4]; // not producing, selected this quarter, at yearly cap, outside filter
+        final List<String> nonSite = new ArrayList<>();
+        final List<String[]> recusals = new ArrayList<>(); // {inspector, uscc}
+        final List<String[]> previous = new ArrayList<>(); // {inspector, uscc}
+
+        Part(Scan scan) {
+            this.scan = scan;
+        }
+
+        @Override
+        public void accept(Scanned t) {
+            Map<String, Earlier> drawn = scan.drawn.getNow(null);
+            if (drawn == null) {
+                waiting.add(t);
+                return;
+            }
+            if (!waiting.isEmpty()) {
+                waiting.forEach(w -> consider(w, drawn));
+                waiting.clear();
+            }
+            consider(t, drawn);
+        }
+
+        void finish() {
+            Map<String, Earlier> drawn = Concurrently.join(scan.drawn);
+            waiting.forEach(w -> consider(w, drawn));
+            waiting.clear();
+        }
+
+        private void consider(Scanned t, Map<String, Earlier> drawn) {
+            if (t.status() != OperatingStatus.PRODUCING) {
+                excluded[0]++;
+                return;
+            }
+            operating.computeIfAbsent(t.cls(), k -> new long[1])[0]++;
+            Earlier earlier = drawn.get(t.uscc());
+            if (earlier != null && earlier.selectedThisQuarter) {
+                excluded[1]++;
+            } else if (earlier != null && earlier.atYearlyCap) {
+                excluded[2]++;
+            } else if (scan.directed && !scan.filter.matches(t.full(), t.cls())) {
+                excluded[3]++;
+            } else {
+                Stratum stratum = scan.directed ? Stratum.DIRECTED : Stratum.valueOf(t.cls().name());
+                targets.computeIfAbsent(stratum, k -> new ArrayList<>()).add(t.uscc());
+                if (t.nonSite()) {
+                    nonSite.add(t.uscc());
+                }
+                scan.recusedBy.getOrDefault(t.uscc(), List.of()).forEach(code -> recusals.add(new String[] {code, t.uscc()}));
+                if (earlier != null) {
+                    earlier.lastTeam.forEach(code -> previous.add(new String[] {code, t.uscc()}));
+                }
+            }
+        }
     }
 
     /**
      * Reads the selections of the draws that can hold the authority's targets: its own subtree's and
      * the regions' above it (a county's draw reads its county, city and province draws, not the whole
      * province's). Executed, unvoided draws only. Last teams come from earlier quarters' draws: a target
-     * drawn this quarter is out of the pool anyway.
+     * drawn this quarter is out of the pool anyway. One map, so the scan looks each target up once.
      */
-    private DrawnBefore drawnBefore(RegionRange range, List<String> above, Quarter quarter, int yearlyCap) {
+    private Map<String, Earlier> drawnBefore(RegionRange range, List<String> above, Quarter quarter, int yearlyCap) {
         String relevant = "(d.authority >= ? and d.authority < ? or d.authority = any(?))"
                 + " and not exists (select 1 from draw_void v where v.draw_id = d.id)";
-        Set<String> selected = new HashSet<>();
-        Set<String> atCap = new HashSet<>();
-        Map<String, List<String>> lastTeam = new HashMap<>();
+        Map<String, Earlier> out = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
             java.sql.Array ancestors = c.createArrayOf("text", above.toArray());
             try (PreparedStatement ps = c.prepareStatement("""
@@ -267,7 +368,9 @@ public class PoolBuilder {
                 ps.setString(6, quarter.year() + "Q%");
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        (rs.getBoolean(2) ? selected : atCap).add(rs.getString(1));
+                        Earlier e = out.computeIfAbsent(rs.getString(1), k -> new Earlier());
+                        e.selectedThisQuarter = rs.getBoolean(2);
+                        e.atYearlyCap = !e.selectedThisQuarter;
                     }
                 }
             }
@@ -283,13 +386,13 @@ public class PoolBuilder {
                 ps.setString(4, quarter.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        lastTeam.put(rs.getString(1), Sql.arrayElements(rs.getString(2)));
+                        out.computeIfAbsent(rs.getString(1), k -> new Earlier()).lastTeam = Sql.arrayElements(rs.getString(2));
                     }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new DrawnBefore(selected, atCap, lastTeam);
+        return out;
     }
 }
