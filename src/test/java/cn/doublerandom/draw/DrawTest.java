@@ -252,6 +252,18 @@ class DrawTest {
     }
 
     @Test
+    void aSelectionMustReferToADraw() throws Exception {
+        // V12 checks the reference once per statement instead of by a foreign key per row: same refusal
+        try (Connection c = dataSource.getConnection()) {
+            SQLException e = assertThrows(SQLException.class, () -> c.createStatement().execute("""
+                    insert into draw_target (draw_id, uscc, stratum, position, rank, ticket, team, relaxed, method)
+                    values ('D-NO-SUCH-DRAW', '91130133000000001X', 'GENERAL', 1, 1, '0.5', '{A,B}', false, 'ON_SITE')"""));
+            assertEquals("23503", e.getSQLState(), e.getMessage());
+            assertTrue(e.getMessage().contains("refers to a draw that does not exist"), e.getMessage());
+        }
+    }
+
+    @Test
     void aDrawThatCannotStaffEveryTargetFailsWholeAndIsRecorded() {
         DrawFixture f = new DrawFixture("130133").build(4, 0, 2, 1);
         String id = prepare(f.county, "").then().statusCode(201).extract().path("id");
