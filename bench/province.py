@@ -99,7 +99,8 @@ def start_service():
     t0 = time.monotonic()
     # the class-data archive bench/run.sh writes (deploy/class-archive.sh), as the container image has it
     archive = ["-XX:SharedArchiveFile=" + ARCHIVE] if os.path.exists(os.path.join(ROOT, ARCHIVE)) else []
-    service = subprocess.Popen(["java", f"-Xmx{HEAP}"] + archive + ["-jar", "target/quarkus-app/quarkus-run.jar"], cwd=ROOT, env=env,
+    extra = os.environ.get("BENCH_JVM_OPTIONS", "").split()  # e.g. a flight recording while profiling
+    service = subprocess.Popen(["java", f"-Xmx{HEAP}"] + archive + extra + ["-jar", "target/quarkus-app/quarkus-run.jar"], cwd=ROOT, env=env,
                                stdout=log, stderr=subprocess.STDOUT)
     while True:
         try:
