@@ -293,10 +293,13 @@ def phase_registries(heap, codes):
     return item
 
 
-def draw(authority, role, item, seed):
+def draw(authority, role, item, seed, replaces=None):
     t = token(f"{role}-{authority}")
+    body = {"authority": authority, "quarter": QUARTER, "items": [item]}
+    if replaces:
+        body["replaces"] = replaces
     t0 = time.monotonic()
-    d = ok("POST", "/api/v1/draws", {"authority": authority, "quarter": QUARTER, "items": [item]}, t)
+    d = ok("POST", "/api/v1/draws", body, t)
     t1 = time.monotonic()
     e = ok("POST", f"/api/v1/draws/{d['id']}/execute", {"seed": seed}, t)
     t2 = time.monotonic()
@@ -315,31 +318,45 @@ def phase_county_draws(heap, codes, city_codes, item):
 
 
 def phase_province_draw(heap, item):
-    draw_id, prepare, execute, e = draw("130000", "city", item, "bench-province-20261123")
+    # three draws, each replacing the one before it (voided by the auditor, as a redraw is): the first
+    # warms the JIT on a province-sized pool, as the tickets' floor is timed on its second pass; the
+    # table gives the median and all three
+    runs, replaces = [], None
+    for i in range(3):
+        draw_id, prepare, execute, e = draw("130000", "city", item, f"bench-province-20261123-{i}", replaces)
+        runs.append((prepare + execute, prepare, execute))
+        if i < 2:
+            ok("POST", f"/api/v1/draws/{draw_id}/void", {"reason": "benchmark: drawn again"}, token("auditor-130000"))
+            replaces = draw_id
     peak = heap.take()
+    total, prepare, execute = sorted(runs)[1]
     export = ok("GET", f"/api/v1/draws/{draw_id}/export", token=token("auditor-ALL"))
     snapshot_file = os.path.join(ROOT, "target", "bench-province-snapshot.txt")
     with open(snapshot_file, "w", encoding="utf-8", newline="\n") as f:
         f.write(export["snapshot"])
     pool = sum(1 for line in export["snapshot"].splitlines() if line.startswith("T "))
-    # floor 1: PostgreSQL reading the pool's ids alone
-    t0 = time.monotonic()
-    subprocess.run(PG + ["-c", "\\copy (select uscc from target where region_code >= '130000' and region_code < '140000'"
-                                " and operating_status <> 'CLOSED') to '/dev/null'"], check=True)
-    read = time.monotonic() - t0
+    # floor 1: PostgreSQL reading the pool's ids alone (median of 3, as the draw)
+    reads = []
+    for _ in range(3):
+        t0 = time.monotonic()
+        subprocess.run(PG + ["-c", "\\copy (select uscc from target where region_code >= '130000' and region_code < '140000'"
+                                    " and operating_status <> 'CLOSED') to '/dev/null'"], check=True)
+        reads.append(time.monotonic() - t0)
+    read = sorted(reads)[1]
     # floor 2: the DRAW-1 tickets alone (Java, the service's engine), and the hash of the snapshot
     floors = json.loads(subprocess.run(
         ["java", "-Xmx" + HEAP, "-cp", "target/classes:target/test-classes", "cn.doublerandom.benchmark.Floors",
          snapshot_file, export["seed"]], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
     tickets = floors["ticketsSeconds"]
     floor = read + tickets
-    total = prepare + execute
+    each = ", ".join(f"{r[1]:.2f} + {r[2]:.2f}" for r in runs)
     add("province draw: prepare (pool snapshot from the registries)", f"{pool:,} targets", f"{prepare:.2f} s", heap=peak)
     add("province draw: execute (DRAW-1, teams, ledger)", f"{len(e['targets']):,} selected", f"{execute:.2f} s")
-    add("floor: PostgreSQL reads the pool's ids", f"{pool:,}", f"{read:.2f} s")
+    add("floor: PostgreSQL reads the pool's ids (median of 3)", f"{pool:,}", f"{read:.2f} s")
     add("floor: DRAW-1 tickets alone (Java)", f"{floors['n']:,}", f"{tickets:.2f} s")
-    add("province draw (prepare + execute) vs read-plus-hash floor", f"{pool:,}",
-        f"{total:.2f} s = {total / floor:.1f} × floor ({floor:.2f} s)", goal="≤ 2 × floor", met=total <= 2 * floor)
+    add("province draw (prepare + execute, median of 3) vs read-plus-hash floor", f"{pool:,}",
+        f"{total:.2f} s = {total / floor:.2f} × floor ({floor:.2f} s); each draw: {each} s", goal="≤ 2 × floor",
+        met=total <= 2 * floor)
     add("province draw: execute alone (DRAW-1 over the committed pool) vs floor", f"{pool:,}",
         f"{execute:.2f} s = {execute / floor:.1f} × floor")
     # the alternatives an auditor would run: the README's Python replay, and consistent_sampler's first-ticket order
