@@ -119,27 +119,4 @@ public final class Sql {
             }
         }
     }
-
-    /** One row of COPY's text format (tab-separated, \N for null) whose fields hold no escapes. */
-    public static void splitCopyRow(byte[] row, String[] fields) {
-        int end = row.length > 0 && row[row.length - 1] == '\n' ? row.length - 1 : row.length;
-        int field = 0;
-        int start = 0;
-        for (int i = 0; i <= end; i++) {
-            if (i == end || row[i] == '\t') {
-                if (field == fields.length) {
-                    throw new IllegalStateException("COPY row has more than " + fields.length + " fields");
-                }
-                boolean isNull = i - start == 2 && row[start] == '\\' && row[start + 1] == 'N';
-                fields[field++] = isNull ? null : new String(row, start, i - start, java.nio.charset.StandardCharsets.UTF_8);
-                start = i + 1;
-            } else if (row[i] == '\\' && !(i == start && i + 2 <= end && row[i + 1] == 'N'
-                    && (i + 2 == end || row[i + 2] == '\t'))) {
-                throw new IllegalStateException("unexpected escape in a COPY row");
-            }
-        }
-        if (field != fields.length) {
-            throw new IllegalStateException("COPY row has " + field + " fields, expected " + fields.length);
-        }
-    }
 }

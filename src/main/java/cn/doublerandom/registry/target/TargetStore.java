@@ -2,6 +2,7 @@ package cn.doublerandom.registry.target;
 
 import cn.doublerandom.registry.history.Stored;
 import cn.doublerandom.platform.Concurrently;
+import cn.doublerandom.platform.database.CopyRow;
 import cn.doublerandom.platform.database.ReadThreads;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.RegionRange;
@@ -56,6 +57,33 @@ public class TargetStore {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A target's name and region as a draw's selection shows them. */
+    public record Label(String name, String regionCode) {
+    }
+
+    /**
+     * The names and regions of these USCCs, on a connection of its own (committed rows), in chunks
+     * of 1,000 in USCC order: index lookups that visit the table in its key order.
+     */
+    public Map<String, Label> labels(Collection<String> usccs) {
+        List<String> all = usccs.stream().sorted().toList();
+        Map<String, Label> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select uscc, name, region_code from target where uscc = any(?)")) {
+            for (int from = 0; from < all.size(); from += 1000) {
+                ps.setArray(1, c.createArrayOf("text", all.subList(from, Math.min(all.size(), from + 1000)).toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), new Label(rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
     }
 
     /**
@@ -141,7 +169,10 @@ public class TargetStore {
         }
     }
 
-    /** What a draw's pool reads of a target: whether it may be drawn, what its class and method depend on. */
+    /**
+     * What a draw's pool reads of a target: whether it may be drawn, what its class and method depend
+     * on (for a producing target; one that is not has no {@code classInputs}).
+     */
     public record PoolRow(String uscc, OperatingStatus status, SupervisionClassifier.Inputs classInputs,
                           List<MonitoringType> monitoringTypes) {
     }
@@ -244,15 +275,23 @@ public class TargetStore {
                 + " and region_code < " + Sql.literal(range.to()) + blocks + ") to stdout";
     }
 
+    private static final CopyRow.Names<OperatingStatus> STATUS = CopyRow.Names.of(OperatingStatus.class);
+    private static final CopyRow.Names<CreditRating> CREDIT = CopyRow.Names.of(CreditRating.class);
+    private static final CopyRow.Names<PermitClass> PERMIT = CopyRow.Names.of(PermitClass.class);
+    private static final CopyRow.Names<MonitoringType> MONITORING = CopyRow.Names.of(MonitoringType.class);
+
+    /** A target that is not producing is only counted by a pool: its row carries its USCC and status alone. */
     private static void copyPoolRows(Connection c, String copy, Consumer<PoolRow> sink) throws SQLException {
-        String[] f = new String[8];
-        Sql.copyOut(c, copy, row -> {
-            Sql.splitCopyRow(row, f);
-            sink.accept(new PoolRow(f[0], OperatingStatus.valueOf(f[1]), new SupervisionClassifier.Inputs(
-                    f[2] == null ? null : CreditRating.valueOf(f[2]), "t".equals(f[3]),
-                    f[4] == null ? null : PermitClass.valueOf(f[4]), f[5] == null ? null : java.time.LocalDate.parse(f[5]),
-                    f[6] == null ? null : java.time.LocalDate.parse(f[6])),
-                    Sql.arrayElements(f[7]).stream().map(MonitoringType::valueOf).toList()));
+        CopyRow f = new CopyRow(8);
+        Sql.copyOut(c, copy, bytes -> {
+            f.of(bytes);
+            OperatingStatus status = f.constant(1, STATUS);
+            if (status != OperatingStatus.PRODUCING) {
+                sink.accept(new PoolRow(f.text(0), status, null, List.of()));
+                return;
+            }
+            sink.accept(new PoolRow(f.text(0), status, new SupervisionClassifier.Inputs(f.constant(2, CREDIT), f.bool(3),
+                    f.constant(4, PERMIT), f.date(5), f.date(6)), f.constants(7, MONITORING)));
         });
     }
 

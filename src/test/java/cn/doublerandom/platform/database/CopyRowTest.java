@@ -1,43 +1,93 @@
 package cn.doublerandom.platform.database;
 
+import cn.doublerandom.registry.target.CreditRating;
+import cn.doublerandom.registry.target.MonitoringType;
+import cn.doublerandom.registry.target.OperatingStatus;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pool scan's reading of COPY text rows. */
 class CopyRowTest {
 
-    private static String[] split(String row, int fields) {
-        String[] out = new String[fields];
-        Sql.splitCopyRow(row.getBytes(StandardCharsets.UTF_8), out);
-        return out;
+    private static CopyRow row(String text, int fields) {
+        return new CopyRow(fields).of(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void fieldsNullsAndTheLineEnd() {
-        assertArrayEquals(new String[] {"91130123MA0000001X", "PRODUCING", null, "t", "KEY", "2026-01-01", null, "{ONLINE,VIDEO}"},
-                split("91130123MA0000001X\tPRODUCING\t\\N\tt\tKEY\t2026-01-01\t\\N\t{ONLINE,VIDEO}\n", 8));
-        assertArrayEquals(new String[] {"a", "", null}, split("a\t\t\\N", 3));
-        assertArrayEquals(new String[] {"某某公司", "b"}, split("某某公司\tb\n", 2));
+        CopyRow r = row("91130123MA0000001X\tPRODUCING\t\\N\tt\tKEY\t2026-01-01\t\\N\t{ONLINE,VIDEO}\n", 8);
+        assertEquals("91130123MA0000001X", r.text(0));
+        assertEquals("PRODUCING", r.text(1));
+        assertNull(r.text(2));
+        assertTrue(r.isNull(2));
+        assertTrue(r.bool(3));
+        assertEquals("KEY", r.text(4));
+        assertEquals(LocalDate.of(2026, 1, 1), r.date(5));
+        assertNull(r.date(6));
+        assertEquals("{ONLINE,VIDEO}", r.text(7));
+        CopyRow short3 = row("a\t\t\\N", 3);
+        assertEquals("a", short3.text(0));
+        assertEquals("", short3.text(1));
+        assertNull(short3.text(2));
+        assertFalse(short3.bool(2));
+        assertEquals("某某公司", row("某某公司\tb\n", 2).text(0));
+        // one reader, row after row: nothing of the previous row stays
+        CopyRow reused = new CopyRow(2);
+        reused.of("x\ty".getBytes(StandardCharsets.UTF_8));
+        assertEquals("z", reused.of("z\t\\N\n".getBytes(StandardCharsets.UTF_8)).text(0));
+        assertNull(reused.text(1));
+    }
+
+    @Test
+    void constantsByTheirExactNames() {
+        CopyRow.Names<OperatingStatus> status = CopyRow.Names.of(OperatingStatus.class);
+        CopyRow.Names<MonitoringType> monitoring = CopyRow.Names.of(MonitoringType.class);
+        MonitoringType[] all = MonitoringType.values();
+        CopyRow r = row("HALTED\t\\N\t{}\t{" + all[0].name() + "," + all[all.length - 1].name() + "}\t{" + all[0].name() + "}", 5);
+        assertEquals(OperatingStatus.HALTED, r.constant(0, status));
+        assertNull(r.constant(1, CopyRow.Names.of(CreditRating.class)));
+        assertEquals(List.of(), r.constants(2, monitoring));
+        assertEquals(List.of(all[0], all[all.length - 1]), r.constants(3, monitoring));
+        assertEquals(List.of(all[0]), r.constants(4, monitoring));
+        assertEquals(List.of(), r.constants(1, monitoring));
+        // a prefix or an extension of a name is no name
+        assertThrows(IllegalStateException.class, () -> row("HALT", 1).constant(0, status));
+        assertThrows(IllegalStateException.class, () -> row("HALTEDX", 1).constant(0, status));
+        assertThrows(IllegalStateException.class, () -> row("{\"a b\",c}", 1).constants(0, monitoring));
+        assertThrows(IllegalStateException.class, () -> row("a,b", 1).constants(0, monitoring));
+    }
+
+    @Test
+    void datesTheQuickWayAndTheStrictWay() {
+        assertEquals(LocalDate.of(2026, 12, 31), row("2026-12-31", 1).date(0));
+        assertEquals(LocalDate.of(12026, 1, 2), row("+12026-01-02", 1).date(0));
+        assertThrows(RuntimeException.class, () -> row("2026-13-01", 1).date(0));
+        assertThrows(RuntimeException.class, () -> row("2026-1a-01", 1).date(0));
     }
 
     @Test
     void arraysOfPlainElements() {
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("T130131-05", "T130131-04"), Sql.arrayElements("{T130131-05,T130131-04}"));
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), Sql.arrayElements("{}"));
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), Sql.arrayElements(null));
+        assertEquals(List.of("T130131-05", "T130131-04"), Sql.arrayElements("{T130131-05,T130131-04}"));
+        assertEquals(List.of(), Sql.arrayElements("{}"));
+        assertEquals(List.of(), Sql.arrayElements(null));
         assertThrows(IllegalStateException.class, () -> Sql.arrayElements("{\"a b\",c}"));
         assertThrows(IllegalStateException.class, () -> Sql.arrayElements("a,b"));
     }
 
     @Test
     void anythingElseIsRefusedNotGuessed() {
-        assertThrows(IllegalStateException.class, () -> split("a\tb\n", 3));
-        assertThrows(IllegalStateException.class, () -> split("a\tb\tc\td\n", 3));
-        assertThrows(IllegalStateException.class, () -> split("a\\tb\tc\td\n", 3));
-        assertThrows(IllegalStateException.class, () -> split("\\Nx\tb\tc\n", 3));
+        assertThrows(IllegalStateException.class, () -> row("a\tb\n", 3));
+        assertThrows(IllegalStateException.class, () -> row("a\tb\tc\td\n", 3));
+        assertThrows(IllegalStateException.class, () -> row("a\\tb\tc\td\n", 3));
+        assertThrows(IllegalStateException.class, () -> row("\\Nx\tb\tc\n", 3));
     }
 }
