@@ -12,6 +12,7 @@ import cn.doublerandom.draw.ledger.Ledger;
 import cn.doublerandom.item.InspectionMethod;
 import cn.doublerandom.item.ItemData;
 import cn.doublerandom.item.ItemService;
+import cn.doublerandom.platform.Concurrently;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.Problem.FieldProblem;
@@ -49,6 +50,7 @@ import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Prepares, executes and voids draws. Prepare freezes the pool snapshot and commits to a secret
@@ -67,6 +69,9 @@ public class DrawService {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    cn.doublerandom.platform.database.ReadThreads readThreads;
 
     @Inject
     PoolBuilder pools;
@@ -226,6 +231,9 @@ public class DrawService {
                 return recordFailure(c, draw, g, seed, failure);
             }
             DrawOutcome.Success success = (DrawOutcome.Success) outcome;
+            // the selection's names are read on another connection while the records are written
+            CompletableFuture<Map<String, TargetStore.Label>> labels = readThreads.supply(
+                    () -> targets.labels(success.targets().stream().map(t -> t.uscc()).toList()));
             if (draw.kind().equals("UNDIRECTED")) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "insert into undirected_slot (authority, quarter, replaces, draw_id) values (?, ?, ?, ?)")) {
@@ -248,11 +256,11 @@ public class DrawService {
                 ps.setString(7, caller.signature());
                 ps.executeUpdate();
             }
-            writeTargets(c, draw, success, held.map(PoolBuilder.Pool::nonSite));
+            List<SelectedTargetView> selection = writeTargets(c, draw, success, held.map(PoolBuilder.Pool::nonSite), labels);
             audit.record("EXECUTE", "DRAW", id, draw.authority(), success.targets().size() + " targets selected");
             ledger.append(id, "execute", draw.authority(), draw.quarter(), h -> LedgerRecord.execute(h, g, draw.nonce(), success));
             long t3 = System.nanoTime();
-            DrawView view = view(c, id, true);
+            DrawView view = view(c, id, selection);
             LOG.infof("executed %s: %,d selected; snapshot %s %d ms, DRAW-1 %d ms, records %d ms, view %d ms", id,
                     success.targets().size(), held.isPresent() ? "held" : "parsed", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
                     (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
@@ -291,10 +299,12 @@ public class DrawService {
     /**
      * Stores the selection with each target's team and method, in ticket order. Which targets may be
      * checked off site was found at prepare when the pool is still held here; otherwise the selected
-     * rows are read and the same rule applied.
+     * rows are read and the same rule applied. Returns the selection as the draw's view shows it, so
+     * that the answer to execute need not read back what it has just written.
      */
-    private void writeTargets(Connection c, DrawRow draw, DrawOutcome.Success success, Optional<Set<String>> heldNonSite)
-            throws SQLException {
+    private List<SelectedTargetView> writeTargets(Connection c, DrawRow draw, DrawOutcome.Success success,
+                                                  Optional<Set<String>> heldNonSite,
+                                                  CompletableFuture<Map<String, TargetStore.Label>> labels) throws SQLException {
         List<ItemData> drawItems = Arrays.stream(draw.items()).map(items::get).map(Stored::data).toList();
         boolean itemsAllowTechnology = drawItems.stream().allMatch(i -> i.methods().contains(InspectionMethod.TECHNOLOGY));
         PolicyData policy = readPlan(draw).policy();
@@ -314,6 +324,7 @@ public class DrawService {
         Map<String, Team> teams = new HashMap<>();
         success.teams().forEach(t -> teams.put(t.uscc(), t));
         StringBuilder csv = new StringBuilder();
+        List<SelectedTargetView> selection = new ArrayList<>(success.targets().size());
         int position = 0;
         for (var t : success.targets()) {
             Team team = teams.get(t.uscc());
@@ -329,10 +340,18 @@ public class DrawService {
             Sql.csvField(line, team.relaxed());
             Sql.csvField(line, method);
             csv.append(line).append('\n');
+            selection.add(new SelectedTargetView(position, t.uscc(), null, null, t.stratum().name(), t.rank(), t.ticket(),
+                    team.members(), team.relaxed(), method));
         }
         if (!csv.isEmpty()) {
             Sql.copy(c, "copy draw_target (draw_id, uscc, stratum, position, rank, ticket, team, relaxed, method) from stdin (format csv)", csv);
         }
+        Map<String, TargetStore.Label> names = Concurrently.join(labels);
+        return selection.stream().map(v -> {
+            TargetStore.Label l = names.get(v.uscc());
+            return l == null ? v : new SelectedTargetView(v.position(), v.uscc(), l.name(), l.regionCode(), v.stratum(), v.rank(),
+                    v.ticket(), v.team(), v.relaxed(), v.method());
+        }).toList();
     }
 
     @Transactional
@@ -556,6 +575,15 @@ public class DrawService {
     }
 
     private DrawView view(Connection c, String id, boolean withTargets) throws SQLException {
+        return view(c, id, withTargets, null);
+    }
+
+    /** The view of a draw just executed, with the selection as written (the same rows the database now holds). */
+    private DrawView view(Connection c, String id, List<SelectedTargetView> selection) throws SQLException {
+        return view(c, id, true, selection);
+    }
+
+    private DrawView view(Connection c, String id, boolean withTargets, List<SelectedTargetView> known) throws SQLException {
         DrawRow d = load(c, id, false);
         DrawStatus status = status(c, id);
         String failure = null;
@@ -584,8 +612,8 @@ public class DrawService {
                 replacedBy = rs.getString("replaced_by");
             }
         }
-        List<SelectedTargetView> selected = null;
-        if (withTargets && d.seed() != null) {
+        List<SelectedTargetView> selected = known;
+        if (withTargets && d.seed() != null && known == null) {
             selected = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     select t.draw_id, t.uscc, t.stratum, t.position, t.rank, t.ticket, t.relaxed, t.method, g.name, g.region_code,

@@ -107,6 +107,9 @@ class DrawTest {
         Response executed = Api.operator(f.county).body("{\"seed\":\"31415926535897932384\"}").post("/api/v1/draws/" + id + "/execute");
         executed.then().statusCode(200).body("status", equalTo("EXECUTED")).body("targets", hasSize(25))
                 .body("given", equalTo("31415926535897932384")).body("seedGenerated", equalTo(false));
+        // the answer to execute shows the selection as written, without reading it back: the same as a later read
+        assertEquals(Api.operator(f.county).get("/api/v1/draws/" + id).then().statusCode(200).extract().jsonPath()
+                .getList("targets"), executed.jsonPath().getList("targets"));
         JsonPath draw = executed.jsonPath();
         String nonce = draw.getString("nonce");
         assertEquals(draw.getString("commit"), Sha256.hex(nonce));
