@@ -329,6 +329,9 @@ public final class PoolSnapshot {
         @SuppressWarnings("unchecked")
         private static <E> List<E> sortedUnique(List<E> in, Comparator<? super E> order) {
             E[] a = (E[]) in.toArray();
+            if (order == Utf8ByteOrder.COMPARATOR && Utf8ByteOrder.agreesWithCompareTo(a)) {
+                order = (Comparator<? super E>) Comparator.naturalOrder();
+            }
             boolean sorted = true;
             for (int i = 1; i < a.length && sorted; i++) {
                 sorted = order.compare(a[i - 1], a[i]) <= 0;

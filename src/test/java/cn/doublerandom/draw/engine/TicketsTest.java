@@ -1,6 +1,7 @@
 package cn.doublerandom.draw.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -85,6 +86,20 @@ class TicketsTest {
         assertTrue(Utf8ByteOrder.compare("A", "AB") < 0);
         assertTrue(Utf8ByteOrder.compare("a", "B") > 0);
         assertEquals(0, Utf8ByteOrder.compare("检查", "检查"));
+    }
+
+    @Property(seed = "13", tries = 500)
+    void whereCompareToIsUsedItAgreesWithByteOrder(@ForAll String a, @ForAll String b) {
+        if (Utf8ByteOrder.agreesWithCompareTo(new Object[] {a, b})) {
+            assertEquals(Integer.signum(Utf8ByteOrder.compare(a, b)), Integer.signum(a.compareTo(b)), a + " / " + b);
+        }
+    }
+
+    @Test
+    void compareToIsNotUsedForCharsFromTheSurrogatesUp() {
+        assertTrue(Utf8ByteOrder.agreesWithCompareTo(new Object[] {"91130102MA0000001X", "检查", "\uD7FF"}));
+        assertFalse(Utf8ByteOrder.agreesWithCompareTo(new Object[] {"A", "\uD83D\uDE00"}));
+        assertFalse(Utf8ByteOrder.agreesWithCompareTo(new Object[] {"\uFFFD"}));
     }
 
     @Property(seed = "11", tries = 500)
