@@ -162,13 +162,13 @@ public class DrawService {
             String id = "D" + String.format("%09d", scalar(c, "select nextval('draw_seq')"));
             String nonce = Seed.newNonce(RANDOM);
             String commit = Seed.commit(nonce);
-            String snapshotText = pool.snapshot().canonicalText();
+            byte[] snapshotText = pool.snapshot().canonicalBytes();
             String poolHash = pool.snapshot().poolHash();
             List<Long> itemIds = drawn.stream().map(ItemData::id).toList();
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into draw (id, authority, quarter, kind, filter, items, draw_date, pool_hash, snapshot, nonce, commit,
                                       replaces, plan, prepared_at, prepared_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""")) {
+                    values (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, cast(? as jsonb), ?, ?)""")) {
                 ps.setString(1, id);
                 ps.setString(2, authority.code());
                 ps.setString(3, quarter.toString());
@@ -177,7 +177,8 @@ public class DrawService {
                 ps.setArray(6, c.createArrayOf("bigint", itemIds.toArray()));
                 Sql.setDate(ps, 7, today);
                 ps.setString(8, poolHash);
-                ps.setString(9, snapshotText);
+                // sent as the bytes it is made of, not re-encoded from a 16 MB string
+                ps.setBytes(9, snapshotText);
                 ps.setString(10, nonce);
                 ps.setString(11, commit);
                 ps.setString(12, replaces);
@@ -323,23 +324,22 @@ public class DrawService {
         });
         Map<String, Team> teams = new HashMap<>();
         success.teams().forEach(t -> teams.put(t.uscc(), t));
-        StringBuilder csv = new StringBuilder();
+        StringBuilder csv = new StringBuilder(success.targets().size() * 200);
         List<SelectedTargetView> selection = new ArrayList<>(success.targets().size());
         int position = 0;
         for (var t : success.targets()) {
             Team team = teams.get(t.uscc());
             String method = itemsAllowTechnology && nonSite.contains(t.uscc()) ? "TECHNOLOGY" : "ON_SITE";
-            StringBuilder line = new StringBuilder();
-            Sql.csvField(line, draw.id());
-            Sql.csvField(line, t.uscc());
-            Sql.csvField(line, t.stratum().name());
-            Sql.csvField(line, ++position);
-            Sql.csvField(line, t.rank());
-            Sql.csvField(line, t.ticket());
-            Sql.csvField(line, Sql.arrayLiteral(team.members()));
-            Sql.csvField(line, team.relaxed());
-            Sql.csvField(line, method);
-            csv.append(line).append('\n');
+            Sql.csvField(csv, draw.id());
+            Sql.csvField(csv, t.uscc());
+            Sql.csvField(csv, t.stratum().name());
+            Sql.csvField(csv, ++position);
+            Sql.csvField(csv, t.rank());
+            Sql.csvField(csv, t.ticket());
+            Sql.csvField(csv, Sql.arrayLiteral(team.members()));
+            Sql.csvField(csv, team.relaxed());
+            Sql.csvField(csv, method);
+            csv.append('\n');
             selection.add(new SelectedTargetView(position, t.uscc(), null, null, t.stratum().name(), t.rank(), t.ticket(),
                     team.members(), team.relaxed(), method));
         }

@@ -1,20 +1,14 @@
 package cn.doublerandom.draw.engine;
 
-import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -137,71 +131,86 @@ public final class PoolSnapshot {
         return teamSize;
     }
 
-    /** Lowercase hex SHA-256 of the canonical text (§4), computed once by streaming. */
+    /** Lowercase hex SHA-256 of the canonical text (§4), computed once. */
     public synchronized String poolHash() {
         if (poolHash == null) {
-            MessageDigest md = Sha256.newDigest();
-            try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), md)) {
-                writeCanonical(sink);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            poolHash = Sha256.hex(md.digest());
+            canonicalBytes();
         }
         return poolHash;
     }
 
-    /** The canonical text as one string (to store it); its pool hash is computed in the same pass. */
+    /** The canonical text as one string; its pool hash is computed on the way. */
     public String canonicalText() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MessageDigest md = Sha256.newDigest();
-        try (OutputStream both = new DigestOutputStream(out, md)) {
-            writeCanonical(both);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        synchronized (this) {
-            poolHash = Sha256.hex(md.digest());
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return new String(canonicalBytes(), StandardCharsets.US_ASCII);
+    }
+
+    /** Writes the canonical text. */
+    public void writeCanonical(OutputStream out) throws IOException {
+        out.write(canonicalBytes());
     }
 
     /**
-     * Writes the canonical text: lines in byte order. Field-wise order equals line order because
+     * The canonical text (§4) in UTF-8, written once into an array of its exact size (a province's
+     * is 16 MB; grown by doubling it cost ten times its size in copies), and its pool hash. Every
+     * field was checked against an ASCII pattern when the snapshot was built or parsed, so each
+     * character is its own byte. Lines are in byte order: field-wise order equals line order because
      * the separator (space, 0x20) sorts below every character a field may contain.
      */
-    public void writeCanonical(OutputStream out) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    public byte[] canonicalBytes() {
+        List<String> lines = new ArrayList<>();
         for (Specialist a : specialists) {
-            w.write("A " + a.code() + " " + a.specialty() + "\n");
+            lines.add("A " + a.code() + " " + a.specialty());
         }
-        for (String code : inspectors) {
-            w.write("I " + code + "\n");
-        }
-        for (String s : neededSpecialties) {
-            w.write("N " + s + "\n");
-        }
-        for (CodeForTarget p : previousTeams) {
-            w.write("P " + p.code() + " " + p.uscc() + "\n");
-        }
-        for (Stratum s : STRATA_BY_NAME) {
-            if (quotas.containsKey(s)) {
-                w.write("Q " + s.name() + " " + quotas.get(s) + "\n");
+        inspectors.forEach(code -> lines.add("I " + code));
+        neededSpecialties.forEach(n -> lines.add("N " + n));
+        previousTeams.forEach(p -> lines.add("P " + p.code() + " " + p.uscc()));
+        for (Stratum st : STRATA_BY_NAME) {
+            if (quotas.containsKey(st)) {
+                lines.add("Q " + st.name() + " " + quotas.get(st));
             }
         }
-        for (CodeForTarget r : recusals) {
-            w.write("R " + r.code() + " " + r.uscc() + "\n");
+        recusals.forEach(r -> lines.add("R " + r.code() + " " + r.uscc()));
+        String z = "Z teamSize " + teamSize;
+        // the T lines, the bulk, are written straight from the lists: prefix, USCC, newline
+        long size = z.length() + 1L;
+        for (String line : lines) {
+            size += line.length() + 1;
         }
-        for (Stratum s : STRATA_BY_NAME) {
-            String prefix = "T " + s.name() + " ";
-            for (String uscc : targets(s)) {
-                w.write(prefix);
-                w.write(uscc);
-                w.write('\n');
+        for (Stratum st : STRATA_BY_NAME) {
+            for (String uscc : targets(st)) {
+                size += 2 + st.name().length() + 1 + uscc.length() + 1;
             }
         }
-        w.write("Z teamSize " + teamSize + "\n");
-        w.flush();
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("a canonical text of " + size + " bytes is too large");
+        }
+        byte[] out = new byte[(int) size];
+        int at = 0;
+        for (String line : lines) {
+            at = put(line, out, at);
+            out[at++] = '\n';
+        }
+        for (Stratum st : STRATA_BY_NAME) {
+            String prefix = "T " + st.name() + " ";
+            for (String uscc : targets(st)) {
+                at = put(prefix, out, at);
+                at = put(uscc, out, at);
+                out[at++] = '\n';
+            }
+        }
+        at = put(z, out, at);
+        out[at] = '\n';
+        String hash = Sha256.hex(Sha256.newDigest().digest(out));
+        synchronized (this) {
+            poolHash = hash;
+        }
+        return out;
+    }
+
+    @SuppressWarnings("deprecation") // copies each char's low byte: exact for the ASCII every field is checked to be
+    private static int put(String s, byte[] out, int at) {
+        s.getBytes(0, s.length(), out, at);
+        return at + s.length();
     }
 
     public static Builder builder() {
