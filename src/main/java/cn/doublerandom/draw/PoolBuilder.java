@@ -43,6 +43,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Builds a draw's pool snapshot (DRAW-1 §4) from the registries as they stand at prepare: the
@@ -92,7 +95,7 @@ public class PoolBuilder {
         String prefix = regions.subtreePrefix(authority.code());
         boolean city = authority.level() != RegionLevel.COUNTY;
         // the earlier draws are read on a connection of their own while the targets are scanned; rows
-        // met before they are known wait in the scan's buffer (a province: the first 0.3 s of a second)
+        // met before they are known wait in the scan's buffer
         CompletableFuture<Map<String, Earlier>> drawn = readThreads.supply(() -> drawnBefore(RegionRange.ofPrefix(prefix),
                 regions.ancestors(authority.code()), quarter, policy.yearlyCap()));
         Map<String, List<TargetEvent>> eventsByTarget = events.forClassification(prefix, quarter);
@@ -154,14 +157,14 @@ public class PoolBuilder {
                         eventsByTarget.getOrDefault(t.uscc(), List.of()), quarter), NonSiteRule.applies(t, policy, drawDate), t));
             });
         } else {
-            java.util.function.Function<Part, java.util.function.Consumer<TargetStore.PoolRow>> reader = part -> row -> part.accept(
+            Function<Part, Consumer<TargetStore.PoolRow>> reader = part -> row -> part.accept(
                     row.status() != OperatingStatus.PRODUCING ? new Scanned(row.uscc(), row.status(), null, false, null)
                             : new Scanned(row.uscc(), row.status(), classifier.classOf(row.classInputs(),
                             eventsByTarget.getOrDefault(row.uscc(), List.of()), quarter),
                             NonSiteRule.applies(row.classInputs().positiveListFrom(), row.classInputs().positiveListTo(),
                                     row.monitoringTypes(), policy, drawDate), null));
             if (authority.level() == RegionLevel.PROVINCE && PROVINCE_SCAN_PARTS > 1) {
-                targets.forEachPoolRowInParts(prefix, java.util.stream.IntStream.range(0, PROVINCE_SCAN_PARTS)
+                targets.forEachPoolRowInParts(prefix, IntStream.range(0, PROVINCE_SCAN_PARTS)
                         .mapToObj(i -> reader.apply(scan.part())).toList());
             } else {
                 targets.forEachPoolRow(prefix, reader.apply(scan.part()));
@@ -283,7 +286,7 @@ public class PoolBuilder {
     }
 
     /** What one part of the scan found. Rows wait in a buffer until the earlier draws are known, then go straight through. */
-    private static final class Part implements java.util.function.Consumer<Scanned> {
+    private static final class Part implements Consumer<Scanned> {
         final Scan scan;
         final List<Scanned> waiting = new ArrayList<>();
         final Map<Stratum, List<String>> targets = new EnumMap<>(Stratum.class);
