@@ -348,7 +348,7 @@ def phase_province_draw(heap, item):
                                     " and operating_status <> 'CLOSED') to '/dev/null'"], check=True)
         reads.append(time.monotonic() - t0)
     read = sorted(reads)[1]
-    # floor 2: the DRAW-1 tickets alone (Java, the service's engine), and the hash of the snapshot
+    # floor 2: the DRAW-1 tickets alone (Java, the service's engine; median of three warm passes), and the snapshot's hash
     floors = json.loads(subprocess.run(
         ["java", "-Xmx" + HEAP, "-cp", "target/classes:target/test-classes", "cn.doublerandom.benchmark.Floors",
          snapshot_file, export["seed"]], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
