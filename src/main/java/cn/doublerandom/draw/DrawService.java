@@ -14,6 +14,7 @@ import cn.doublerandom.item.ItemData;
 import cn.doublerandom.item.ItemService;
 import cn.doublerandom.platform.Concurrently;
 import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.platform.database.ReadThreads;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.Problem.FieldProblem;
 import cn.doublerandom.platform.problem.ProblemException;
@@ -22,6 +23,7 @@ import cn.doublerandom.policy.PolicyData;
 import cn.doublerandom.policy.PolicyService;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.region.RegionLevel;
 import cn.doublerandom.registry.FieldRules;
 import cn.doublerandom.registry.history.Stored;
 import cn.doublerandom.registry.target.TargetData;
@@ -71,7 +73,7 @@ public class DrawService {
     AgroalDataSource dataSource;
 
     @Inject
-    cn.doublerandom.platform.database.ReadThreads readThreads;
+    ReadThreads readThreads;
 
     @Inject
     PoolBuilder pools;
@@ -232,8 +234,10 @@ public class DrawService {
                 return recordFailure(c, draw, g, seed, failure);
             }
             DrawOutcome.Success success = (DrawOutcome.Success) outcome;
-            // the selection's names are read on another connection while the records are written
+            // a province's selection (26,000 targets) has its names read on another connection while the
+            // records are written; a smaller one's are read here (ReadThreads says why)
             CompletableFuture<Map<String, TargetStore.Label>> labels = readThreads.supply(
+                    regions.require("authority", draw.authority()).level() == RegionLevel.PROVINCE,
                     () -> targets.labels(success.targets().stream().map(t -> t.uscc()).toList()));
             if (draw.kind().equals("UNDIRECTED")) {
                 try (PreparedStatement ps = c.prepareStatement(

@@ -94,10 +94,11 @@ public class PoolBuilder {
                       DirectedFilter filter, int count, List<ItemData> items) {
         String prefix = regions.subtreePrefix(authority.code());
         boolean city = authority.level() != RegionLevel.COUNTY;
-        // the earlier draws are read on a connection of their own while the targets are scanned; rows
-        // met before they are known wait in the scan's buffer
-        CompletableFuture<Map<String, Earlier>> drawn = readThreads.supply(() -> drawnBefore(RegionRange.ofPrefix(prefix),
-                regions.ancestors(authority.code()), quarter, policy.yearlyCap()));
+        // a province's earlier draws are read on a connection of their own while its targets are
+        // scanned (rows met before they are known wait in the scan's buffer); others' first, here
+        boolean province = authority.level() == RegionLevel.PROVINCE;
+        CompletableFuture<Map<String, Earlier>> drawn = readThreads.supply(province, () -> drawnBefore(
+                RegionRange.ofPrefix(prefix), regions.ancestors(authority.code()), quarter, policy.yearlyCap()));
         Map<String, List<TargetEvent>> eventsByTarget = events.forClassification(prefix, quarter);
         SupervisionClassifier classifier = events.classifier();
         PoolSnapshot.Builder snapshot = PoolSnapshot.builder();
@@ -163,7 +164,7 @@ public class PoolBuilder {
                             eventsByTarget.getOrDefault(row.uscc(), List.of()), quarter),
                             NonSiteRule.applies(row.classInputs().positiveListFrom(), row.classInputs().positiveListTo(),
                                     row.monitoringTypes(), policy, drawDate), null));
-            if (authority.level() == RegionLevel.PROVINCE && PROVINCE_SCAN_PARTS > 1) {
+            if (province && PROVINCE_SCAN_PARTS > 1) {
                 targets.forEachPoolRowInParts(prefix, IntStream.range(0, PROVINCE_SCAN_PARTS)
                         .mapToObj(i -> reader.apply(scan.part())).toList());
             } else {

@@ -255,6 +255,56 @@ class DrawTest {
     }
 
     @Test
+    void aProvinceDrawReadsItsPoolInPartsAndItsEarlierDrawsBesideAndReplays() {
+        // 山西 (14): the paths only a province's draw takes: its pool read in parts on connections of
+        // their own, its earlier draws and its selection's names read beside the request's transaction
+        Api.as("admin", "140000").body("{}").put("/api/v1/policies/140000/2026").then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        long item = ((Number) Api.as("admin", "140000").body("""
+                {"regionCode":"140000","seqNo":"1","name":"污染源日常监管（省级测试）","category":"GENERAL","targetType":"排污单位",
+                 "inspectingLevel":"COUNTY_AND_ABOVE","legalBasis":"《中华人民共和国环境保护法》","content":"排污许可执行情况",
+                 "methods":["ON_SITE","TECHNOLOGY"],"jointInspection":false}""")
+                .post("/api/v1/items").then().statusCode(201).extract().path("id")).longValue();
+        DrawFixture f = new DrawFixture("140107").build(30, 10, 60, 0);
+        StringBuilder staff = new StringBuilder("人员编号,姓名,行政区划代码,执法证号,执法证有效期至,状态,持证执法人员,辅助检查人员,回避企业\n");
+        for (int i = 1; i <= 10; i++) {
+            staff.append("P140000-").append(i).append(",省级执法员").append(i).append(",140000,晋环执字").append(i)
+                    .append(",2030-12-31,在岗,是,否,\n");
+        }
+        Api.as("city", "140000").contentType("text/csv").body(staff.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/inspectors/import").then().statusCode(200);
+
+        String id = Api.as("city", "140000").body("{\"authority\":\"140000\",\"quarter\":\"2026Q4\",\"items\":[" + item + "]}")
+                .post("/api/v1/draws").then().statusCode(201).body("plan.authorityLevel", equalTo("PROVINCE"))
+                .extract().path("id");
+        Response executed = Api.as("city", "140000").body("{\"seed\":\"57721566490153286060\"}").post("/api/v1/draws/" + id + "/execute");
+        executed.then().statusCode(200).body("status", equalTo("EXECUTED"));
+        List<Map<String, Object>> selected = executed.jsonPath().getList("targets");
+        assertFalse(selected.isEmpty());
+        assertEquals(Api.as("city", "140000").get("/api/v1/draws/" + id).then().statusCode(200).extract().jsonPath()
+                .getList("targets"), selected, "the answer to execute is the selection as a later read shows it");
+        for (Map<String, Object> t : selected) {
+            assertFalse(f.halted.contains(t.get("uscc")), "a halted target is never drawn");
+            assertTrue(((String) t.get("regionCode")).startsWith("14"), t.toString());
+            assertTrue(t.get("name") != null, "the name read beside the records is there: " + t);
+            ((List<?>) t.get("team")).forEach(m -> assertTrue(((String) m).startsWith("P140000-"), t.toString()));
+        }
+        Api.as("city", "140000").get("/api/v1/draws/" + id + "/replay").then().statusCode(200)
+                .body("matches", equalTo(true)).body("differences", hasSize(0));
+        // every producing target of the county is in the pool: none was drawn before this quarter
+        String snapshot = Api.as("auditor", "ALL").get("/api/v1/draws/" + id + "/export").then().statusCode(200)
+                .extract().path("snapshot");
+        Set<String> pool = new HashSet<>();
+        for (String line : snapshot.split("\n")) {
+            if (line.startsWith("T ")) {
+                pool.add(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        assertTrue(pool.containsAll(f.allProducing()), "the county's producing targets are in the province's pool");
+        assertFalse(pool.contains(f.halted.get(0)));
+    }
+
+    @Test
     void aSelectionMustReferToADraw() throws Exception {
         // V12 checks the reference once per statement instead of by a foreign key per row: same refusal
         try (Connection c = dataSource.getConnection()) {

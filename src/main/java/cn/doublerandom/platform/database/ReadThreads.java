@@ -29,6 +29,17 @@ public class ReadThreads {
         return CompletableFuture.supplyAsync(work, threads);
     }
 
+    /**
+     * The work beside the caller when {@code beside}, else here and now, on the caller's own
+     * connection. A read beside takes a second connection while the caller holds its transaction's:
+     * were every request to do that, requests holding all the pool's connections could wait for one
+     * another. So only a province's draw, one at a time per province, reads beside; a county's runs
+     * here and needs no more than it holds.
+     */
+    public <T> CompletableFuture<T> supply(boolean beside, Supplier<T> work) {
+        return beside ? supply(work) : CompletableFuture.completedFuture(work.get());
+    }
+
     public CompletableFuture<Void> run(Runnable work) {
         return CompletableFuture.runAsync(work, threads);
     }

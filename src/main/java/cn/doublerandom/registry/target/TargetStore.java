@@ -64,8 +64,9 @@ public class TargetStore {
     }
 
     /**
-     * The names and regions of these USCCs, on a connection of its own (committed rows), in chunks
-     * of 1,000 in USCC order: index lookups that visit the table in its key order.
+     * The names and regions of these USCCs, in chunks of 1,000 in USCC order: index lookups that
+     * visit the table in its key order. On the calling thread's connection: its transaction's, or on
+     * a {@link ReadThreads} thread one of its own (committed rows).
      */
     public Map<String, Label> labels(Collection<String> usccs) {
         List<String> all = usccs.stream().sorted().toList();
