@@ -50,6 +50,21 @@ RESULTS = int(os.environ.get("BENCH_RESULTS", "2000"))
 HEAP = os.environ.get("BENCH_HEAP", "512m")
 # the collector the deployment names (deploy/kubernetes/configmap.yaml, deploy/Dockerfile)
 SERVICE_JVM = ["-XX:+UseParallelGC"]
+GC_LOG = os.path.join(ROOT, "target", "bench-province-gc.log")
+service_started = 0.0
+
+
+def gc_pauses(since, until):
+    """The service's collection pauses between two moments of the harness's clock: count, longest (ms), sum (ms)."""
+    pauses = []
+    try:
+        for line in open(GC_LOG, encoding="utf-8", errors="replace"):
+            m = re.match(r"\[([0-9.]+)s\].*Pause.* ([0-9.]+)ms$", line.strip())
+            if m and since <= service_started + float(m.group(1)) <= until:
+                pauses.append(float(m.group(2)))
+    except OSError:
+        pass
+    return len(pauses), max(pauses, default=0.0), sum(pauses)
 QUARTER = os.environ.get("BENCH_QUARTER", "2026Q4")
 ARCHIVE = "target/quarkus-app/app-cds.jsa"
 
@@ -97,12 +112,15 @@ def start_service():
                QUARKUS_DATASOURCE_USERNAME="postgres", QUARKUS_DATASOURCE_PASSWORD="postgres",
                DOUBLERANDOM_DEMO_ENABLED="false", DOUBLERANDOM_PUBLICATION_CRON="*/5 * * * * ?",
                DOUBLERANDOM_IMPORT_MAX_ROWS="200000")
+    global service_started
     log = open(os.path.join(ROOT, "target", "bench-province-service.log"), "a")
-    t0 = time.monotonic()
+    t0 = service_started = time.monotonic()
     # the class-data archive bench/run.sh writes (deploy/class-archive.sh), as the container image has it
     archive = ["-XX:SharedArchiveFile=" + ARCHIVE] if os.path.exists(os.path.join(ROOT, ARCHIVE)) else []
     extra = os.environ.get("BENCH_JVM_OPTIONS", "").split()  # e.g. a flight recording while profiling
-    service = subprocess.Popen(["java", f"-Xmx{HEAP}"] + SERVICE_JVM + archive + extra + ["-jar", "target/quarkus-app/quarkus-run.jar"], cwd=ROOT, env=env,
+    # the collector's pauses, to tell a slow phase's cause (each start writes the file anew)
+    gc_log = [f"-Xlog:gc:file={GC_LOG}"]
+    service = subprocess.Popen(["java", f"-Xmx{HEAP}"] + SERVICE_JVM + gc_log + archive + extra + ["-jar", "target/quarkus-app/quarkus-run.jar"], cwd=ROOT, env=env,
                                stdout=log, stderr=subprocess.STDOUT)
     while True:
         try:
@@ -434,8 +452,10 @@ def phase_portal(heap):
                    capture_output=True)
     heap.take()
     conns = os.environ.get("BENCH_PORTAL_CONNECTIONS", "16")
+    measured = time.monotonic()
     out = subprocess.run(["wrk", "-t2", f"-c{conns}", "-d30s", "--latency", "-s", "bench/portal.lua", BASE], cwd=ROOT,
                          check=True, capture_output=True, text=True).stdout
+    pauses = gc_pauses(measured, time.monotonic())
     rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", out).group(1))
     lat = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)", out, re.M))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -447,6 +467,7 @@ def phase_portal(heap):
     add(f"portal mix 50/30/20, wrk {conns} connections, 30 s", "1,000,000 published",
         f"{rps:,.0f} req/s{', ' + errors.group(1) + ' errors' if errors else ''}", lat["50"], lat["99"], heap.take(),
         "≥ 2,000 req/s, p99 < 50 ms", rps >= 2000 and p99 < 50 and not errors)
+    add("collection pauses during the portal run", f"{pauses[0]} pauses", f"longest {pauses[1]:.0f} ms, {pauses[2]:.0f} ms in all")
 
 
 def phase_reports(heap):
