@@ -54,6 +54,11 @@ GC_LOG = os.path.join(ROOT, "target", "bench-province-gc.log")
 service_started = 0.0
 
 
+def service_jvm():
+    """The service's JVM options: the heap, the deployment's collector, and BENCH_JVM_OPTIONS (a flight recording, say)."""
+    return [f"-Xmx{HEAP}"] + SERVICE_JVM + os.environ.get("BENCH_JVM_OPTIONS", "").split()
+
+
 def gc_pauses(since, until):
     """The service's collection pauses between two moments of the harness's clock: count, longest (ms), sum (ms)."""
     pauses = []
@@ -117,10 +122,9 @@ def start_service():
     t0 = service_started = time.monotonic()
     # the class-data archive bench/run.sh writes (deploy/class-archive.sh), as the container image has it
     archive = ["-XX:SharedArchiveFile=" + ARCHIVE] if os.path.exists(os.path.join(ROOT, ARCHIVE)) else []
-    extra = os.environ.get("BENCH_JVM_OPTIONS", "").split()  # e.g. a flight recording while profiling
     # the collector's pauses, to tell a slow phase's cause (each start writes the file anew)
     gc_log = [f"-Xlog:gc:file={GC_LOG}"]
-    service = subprocess.Popen(["java", f"-Xmx{HEAP}"] + SERVICE_JVM + gc_log + archive + extra + ["-jar", "target/quarkus-app/quarkus-run.jar"], cwd=ROOT, env=env,
+    service = subprocess.Popen(["java"] + service_jvm() + gc_log + archive + ["-jar", "target/quarkus-app/quarkus-run.jar"], cwd=ROOT, env=env,
                                stdout=log, stderr=subprocess.STDOUT)
     while True:
         try:
@@ -342,7 +346,7 @@ def phase_county_draws(heap, codes, city_codes, item):
 
 def phase_province_draw(heap, item):
     # three draws, each replacing the one before it (voided by the auditor, as a redraw is): the first
-    # warms the JIT on a province-sized pool, as the tickets' floor is timed on its second pass; the
+    # warms the JIT on a province-sized pool, as the tickets' floor is timed on warm passes; the
     # table gives the median and all three
     runs, replaces = [], None
     for i in range(3):
@@ -519,7 +523,7 @@ def main():
     add("peak heap over the whole run", "-", f"{peak} MiB in use at most (the collector lets the heap fill before it collects); "
         f"{round(heap.live_peak / 2 ** 20)} MiB at most in the old generation after a collection", goal="< 512 MiB", met=peak < 512)
     lines = [f"# Province benchmark, {time.strftime('%Y-%m-%d %H:%M')}", "",
-             f"{os.cpu_count()} cores; service `{' '.join(['java', '-Xmx' + HEAP] + SERVICE_JVM + os.environ.get('BENCH_JVM_OPTIONS', '').split())}`"
+             f"{os.cpu_count()} cores; service `{' '.join(['java'] + service_jvm())}`"
              " (packaged, class-data archive, demo profile without demo data) on the "
              f"machine's PostgreSQL; clients on the same machine.", "",
              "| operation | size | time or throughput | p50 | p99 | peak heap | goal | |", "|---|---|---|---|---|---|---|---|"]

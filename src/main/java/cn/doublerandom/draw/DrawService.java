@@ -23,7 +23,6 @@ import cn.doublerandom.policy.PolicyData;
 import cn.doublerandom.policy.PolicyService;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
-import cn.doublerandom.region.RegionLevel;
 import cn.doublerandom.registry.FieldRules;
 import cn.doublerandom.registry.history.Stored;
 import cn.doublerandom.registry.target.TargetData;
@@ -235,9 +234,9 @@ public class DrawService {
             }
             DrawOutcome.Success success = (DrawOutcome.Success) outcome;
             // a province's selection (26,000 targets) has its names read on another connection while the
-            // records are written; a smaller one's are read here (ReadThreads says why)
+            // records are written; a smaller one's are read here
             CompletableFuture<Map<String, TargetStore.Label>> labels = readThreads.supply(
-                    regions.require("authority", draw.authority()).level() == RegionLevel.PROVINCE,
+                    PoolBuilder.readsBeside(regions.require("authority", draw.authority())),
                     () -> targets.labels(success.targets().stream().map(t -> t.uscc()).toList()));
             if (draw.kind().equals("UNDIRECTED")) {
                 try (PreparedStatement ps = c.prepareStatement(
@@ -329,11 +328,12 @@ public class DrawService {
         Map<String, Team> teams = new HashMap<>();
         success.teams().forEach(t -> teams.put(t.uscc(), t));
         StringBuilder csv = new StringBuilder(success.targets().size() * 200);
-        List<SelectedTargetView> selection = new ArrayList<>(success.targets().size());
+        String[] methods = new String[success.targets().size()];
         int position = 0;
         for (var t : success.targets()) {
             Team team = teams.get(t.uscc());
             String method = itemsAllowTechnology && nonSite.contains(t.uscc()) ? "TECHNOLOGY" : "ON_SITE";
+            methods[position] = method;
             Sql.csvField(csv, draw.id());
             Sql.csvField(csv, t.uscc());
             Sql.csvField(csv, t.stratum().name());
@@ -344,18 +344,21 @@ public class DrawService {
             Sql.csvField(csv, team.relaxed());
             Sql.csvField(csv, method);
             csv.append('\n');
-            selection.add(new SelectedTargetView(position, t.uscc(), null, null, t.stratum().name(), t.rank(), t.ticket(),
-                    team.members(), team.relaxed(), method));
         }
         if (!csv.isEmpty()) {
             Sql.copy(c, "copy draw_target (draw_id, uscc, stratum, position, rank, ticket, team, relaxed, method) from stdin (format csv)", csv);
         }
+        // the names arrive from the other connection once the rows are written
         Map<String, TargetStore.Label> names = Concurrently.join(labels);
-        return selection.stream().map(v -> {
-            TargetStore.Label l = names.get(v.uscc());
-            return l == null ? v : new SelectedTargetView(v.position(), v.uscc(), l.name(), l.regionCode(), v.stratum(), v.rank(),
-                    v.ticket(), v.team(), v.relaxed(), v.method());
-        }).toList();
+        List<SelectedTargetView> selection = new ArrayList<>(methods.length);
+        for (var t : success.targets()) {
+            Team team = teams.get(t.uscc());
+            TargetStore.Label label = names.get(t.uscc());
+            selection.add(new SelectedTargetView(selection.size() + 1, t.uscc(), label == null ? null : label.name(),
+                    label == null ? null : label.regionCode(), t.stratum().name(), t.rank(), t.ticket(), team.members(),
+                    team.relaxed(), methods[selection.size()]));
+        }
+        return selection;
     }
 
     @Transactional

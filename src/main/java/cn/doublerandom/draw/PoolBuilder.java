@@ -84,6 +84,15 @@ public class PoolBuilder {
     ReadThreads readThreads;
 
     /**
+     * Whether a draw of this authority reads beside its request's transaction, on connections of its
+     * own (its pool in parts, its earlier draws, its selection's names): a province's only, whose pool
+     * is most of the table and which draws one at a time; see {@link ReadThreads#supply(boolean, java.util.function.Supplier)}.
+     */
+    static boolean readsBeside(Region authority) {
+        return authority.level() == RegionLevel.PROVINCE;
+    }
+
+    /**
      * The snapshot, the plan that explains it, and which of its targets may be checked off site
      * ({@link NonSiteRule} on the draw date), so that execute need not read the selected rows again.
      */
@@ -96,7 +105,7 @@ public class PoolBuilder {
         boolean city = authority.level() != RegionLevel.COUNTY;
         // a province's earlier draws are read on a connection of their own while its targets are
         // scanned (rows met before they are known wait in the scan's buffer); others' first, here
-        boolean province = authority.level() == RegionLevel.PROVINCE;
+        boolean province = readsBeside(authority);
         CompletableFuture<Map<String, Earlier>> drawn = readThreads.supply(province, () -> drawnBefore(
                 RegionRange.ofPrefix(prefix), regions.ancestors(authority.code()), quarter, policy.yearlyCap()));
         Map<String, List<TargetEvent>> eventsByTarget = events.forClassification(prefix, quarter);
@@ -349,12 +358,6 @@ public class PoolBuilder {
     }
 
     /**
-     * Reads the selections of the draws that can hold the authority's targets: its own subtree's and
-     * the regions' above it (a county's draw reads its county, city and province draws, not the whole
-     * province's). Executed, unvoided draws only. Last teams come from earlier quarters' draws: a target
-     * drawn this quarter is out of the pool anyway. One map, so the scan looks each target up once.
-     */
-    /**
      * The selections of draw {@code d}, read through draw_target's key draw by draw. Left to itself,
      * and without fresh statistics (autovacuum may lag or be off), the planner joins the whole
      * selection history by hash: a province adds 800,000 rows a year and never deletes one, and a
@@ -363,6 +366,12 @@ public class PoolBuilder {
      */
     private static final String SELECTIONS_OF_D = "select t.uscc, t.team, t.draw_id from draw_target t where t.draw_id = d.id offset 0";
 
+    /**
+     * Reads the selections of the draws that can hold the authority's targets: its own subtree's and
+     * the regions' above it (a county's draw reads its county, city and province draws, not the whole
+     * province's). Executed, unvoided draws only. Last teams come from earlier quarters' draws: a target
+     * drawn this quarter is out of the pool anyway. One map, so the scan looks each target up once.
+     */
     private Map<String, Earlier> drawnBefore(RegionRange range, List<String> above, Quarter quarter, int yearlyCap) {
         // by COPY (a province: 190,000 selections this year, decoded at a third of a result set's cost);
         // COPY takes no parameters, so the values are quoted as literals

@@ -84,6 +84,15 @@ public class PublicationService {
                                boolean held, String holdReason) {
     }
 
+    /** What a run counts as it goes. */
+    private static final class Tally {
+        int published;
+        int onTime;
+        int late;
+        int overdue;
+        int pending;
+    }
+
     @Transactional
     public Run run() {
         Instant now = clock.now();
@@ -100,15 +109,15 @@ public class PublicationService {
                 }
             }
             WorkingDayCalendar calendar = calendars.calendar();
-            int[] counts = new int[5]; // published, on time, late, newly overdue, pending
+            Tally counts = new Tally();
             forEachUnpublished(c, null, u -> {
                 PublicationRules.Deadline deadline = PublicationRules.deadline(calendar, u.basis());
                 if (deadline.pending()) {
-                    counts[4]++;
+                    counts.pending++;
                 }
                 if (u.held()) {
                     if (PublicationRules.overdue(deadline, today)) {
-                        counts[3] += markOverdue(c, u, deadline.date(), now);
+                        counts.overdue += markOverdue(c, u, deadline.date(), now);
                     }
                     return;
                 }
@@ -118,20 +127,20 @@ public class PublicationService {
                     markOverdue(c, u, deadline.date(), now);
                 }
                 if (publish(c, u, deadline, inTime, now, today)) {
-                    counts[0]++;
+                    counts.published++;
                     if (Boolean.TRUE.equals(inTime)) {
-                        counts[1]++;
+                        counts.onTime++;
                     } else if (Boolean.FALSE.equals(inTime)) {
-                        counts[2]++;
+                        counts.late++;
                     }
                 }
             });
             int dropped = dropDone(c);
-            int published = counts[0];
-            int onTime = counts[1];
-            int late = counts[2];
-            int overdue = counts[3];
-            int pending = counts[4];
+            int published = counts.published;
+            int onTime = counts.onTime;
+            int late = counts.late;
+            int overdue = counts.overdue;
+            int pending = counts.pending;
             LOG.infof("publication run at %s: %d published (%d on time, %d late), %d newly overdue, %d deadlines pending",
                     now, published, onTime, late, overdue, pending);
             LOG.debugf("publication queue: %d versions done with and removed", dropped);
@@ -223,12 +232,9 @@ public class PublicationService {
                 join result r on r.id = q.result_id
                 join result_version v on v.result_id = q.result_id and v.version = q.version
                 left join lateral (select action, reason from result_hold y where y.result_id = r.id order by y.id desc limit 1) h on true
-                where not exists (select 1 from result_version_superseded s where s.result_id = q.result_id and s.version = q.version)
-                  and not exists (select 1 from publication p where p.result_id = q.result_id and p.version = q.version)
-                  and not r.confidential
+                where not %s
                   and (cast(? as text) is null or r.authority like ?)
-                  and not exists (select 1 from draw_void d where d.draw_id = r.draw_id)
-                order by r.id""")) {
+                order by r.id""".formatted(DONE))) {
             ps.setFetchSize(batch);
             ps.setString(1, prefix);
             ps.setString(2, prefix == null ? null : prefix + "%");
@@ -252,15 +258,22 @@ public class PublicationService {
      * publishable again with no new row. Costs what is in the queue.
      */
     private static int dropDone(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                delete from publication_pending q
-                where exists (select 1 from publication p where p.result_id = q.result_id and p.version = q.version)
-                   or exists (select 1 from result_version_superseded s where s.result_id = q.result_id and s.version = q.version)
-                   or exists (select 1 from result r where r.id = q.result_id
-                              and (r.confidential or exists (select 1 from draw_void d where d.draw_id = r.draw_id)))""")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "delete from publication_pending q using result r where r.id = q.result_id and " + DONE)) {
             return ps.executeUpdate();
         }
     }
+
+    /**
+     * A queued version the job is done with, the one rule both the reading and the clearing of the
+     * queue apply ({@code q} the queue row, {@code r} its result): published, superseded by a
+     * correction, of a confidential result, or of a voided draw.
+     */
+    private static final String DONE = """
+            (exists (select 1 from publication p where p.result_id = q.result_id and p.version = q.version)
+             or exists (select 1 from result_version_superseded s where s.result_id = q.result_id and s.version = q.version)
+             or r.confidential
+             or exists (select 1 from draw_void d where d.draw_id = r.draw_id))""";
 
     private boolean publish(Connection c, Unpublished u, PublicationRules.Deadline deadline, Boolean onTime, Instant now,
                             LocalDate today) throws SQLException {

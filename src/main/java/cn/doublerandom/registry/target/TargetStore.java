@@ -64,56 +64,54 @@ public class TargetStore {
     }
 
     /**
-     * The names and regions of these USCCs, in chunks of 1,000 in USCC order: index lookups that
-     * visit the table in its key order. On the calling thread's connection: its transaction's, or on
-     * a {@link ReadThreads} thread one of its own (committed rows).
+     * The names and regions of these USCCs, in USCC order: index lookups that visit the table in its
+     * key order. On the calling thread's connection: its transaction's, or on a {@link ReadThreads}
+     * thread one of its own (committed rows).
      */
     public Map<String, Label> labels(Collection<String> usccs) {
-        List<String> all = usccs.stream().sorted().toList();
         Map<String, Label> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select uscc, name, region_code from target where uscc = any(?)")) {
-            for (int from = 0; from < all.size(); from += 1000) {
-                ps.setArray(1, c.createArrayOf("text", all.subList(from, Math.min(all.size(), from + 1000)).toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getString(1), new Label(rs.getString(2), rs.getString(3)));
-                    }
-                }
-            }
+        try (Connection c = dataSource.getConnection()) {
+            selectByUscc(c, "select uscc, name, region_code from target where uscc = any(?)", usccs.stream().sorted().toList(),
+                    CHUNK, rs -> out.put(rs.getString(1), new Label(rs.getString(2), rs.getString(3))));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return out;
     }
 
-    /**
-     * The current rows of these USCCs, locked for update when {@code lock}. Asked for in chunks of
-     * 1,000: for a draw's 26,000 selected targets one array of them all makes PostgreSQL scan the
-     * whole table (0.5 s), chunks are index lookups.
-     */
+    /** The current rows of these USCCs, locked for update when {@code lock}. */
     public Map<String, Stored<TargetData>> load(Connection c, Collection<String> usccs, boolean lock) throws SQLException {
         Map<String, Stored<TargetData>> out = new HashMap<>();
         List<String> all = List.copyOf(usccs);
-        if (lock) {
-            // one statement, so that rows are locked in one order whatever the chunking
-            loadChunk(c, all, true, out);
-            return out;
-        }
-        for (int from = 0; from < all.size(); from += 1000) {
-            loadChunk(c, all.subList(from, Math.min(all.size(), from + 1000)), false, out);
-        }
+        // locked in one statement, so that rows are locked in one order whatever the chunking
+        selectByUscc(c, "select " + COLUMNS + " from target where uscc = any(?)" + (lock ? " order by uscc for update" : ""),
+                all, lock ? Math.max(1, all.size()) : CHUNK, rs -> {
+                    Stored<TargetData> t = read(rs);
+                    out.put(t.data().uscc(), t);
+                });
         return out;
     }
 
-    private void loadChunk(Connection c, List<String> usccs, boolean lock, Map<String, Stored<TargetData>> out) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from target where uscc = any(?)"
-                + (lock ? " order by uscc for update" : ""))) {
-            ps.setArray(1, c.createArrayOf("text", usccs.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Stored<TargetData> t = read(rs);
-                    out.put(t.data().uscc(), t);
+    /**
+     * USCCs asked for per statement: for a draw's 26,000 selected targets one array of them all made
+     * PostgreSQL scan the whole table (0.5 s); chunks of 1,000 are index lookups.
+     */
+    private static final int CHUNK = 1000;
+
+    @FunctionalInterface
+    private interface RowSink {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sql}, whose one parameter is an array of USCCs, over {@code usccs} {@code chunk} at a time. */
+    private static void selectByUscc(Connection c, String sql, List<String> usccs, int chunk, RowSink sink) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int from = 0; from < usccs.size(); from += chunk) {
+                ps.setArray(1, c.createArrayOf("text", usccs.subList(from, Math.min(usccs.size(), from + chunk)).toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(rs);
+                    }
                 }
             }
         }
@@ -210,6 +208,7 @@ public class TargetStore {
             throw new IllegalStateException(e);
         }
         CompletableFuture<String> exported = new CompletableFuture<>();
+        // the first part keeps its transaction, and so the snapshot, open until every other part is done with it
         CountDownLatch imported = new CountDownLatch(parts - 1);
         List<CompletableFuture<Void>> running = new ArrayList<>();
         for (int i = 0; i < parts; i++) {
@@ -217,28 +216,23 @@ public class TargetStore {
             // blocks [from, to) of the table; the last part is open-ended for rows added since the size was read
             String blocks = (part == 0 ? "" : " and ctid >= '(" + pages * part / parts + ",0)'")
                     + (part == parts - 1 ? "" : " and ctid < '(" + pages * (part + 1) / parts + ",0)'");
-            // a part counts down once, when it took the snapshot or when it failed before
-            java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean(part == 0);
-            Runnable taken = () -> {
-                if (counted.compareAndSet(false, true)) {
-                    imported.countDown();
-                }
-            };
             running.add(readThreads.run(() -> {
                 try {
-                    readPart(part, range, blocks, exported, taken, imported, sinks.get(part));
+                    readPart(part, range, blocks, exported, imported, sinks.get(part));
                 } catch (Exception e) {
                     exported.completeExceptionally(e);
                     throw new IllegalStateException("pool scan, part " + (part + 1) + " of " + parts + ": " + e.getMessage(), e);
                 } finally {
-                    taken.run();
+                    if (part > 0) {
+                        imported.countDown();
+                    }
                 }
             }));
         }
         Concurrently.join(CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)));
     }
 
-    private void readPart(int part, RegionRange range, String blocks, CompletableFuture<String> exported, Runnable taken,
+    private void readPart(int part, RegionRange range, String blocks, CompletableFuture<String> exported,
                           CountDownLatch imported, Consumer<PoolRow> sink) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -250,16 +244,11 @@ public class TargetStore {
                         exported.complete(rs.getString(1));
                     }
                 } else {
-                    try {
-                        st.execute("set transaction snapshot " + Sql.literal(exported.get(30, TimeUnit.SECONDS)));
-                    } finally {
-                        taken.run();
-                    }
+                    st.execute("set transaction snapshot " + Sql.literal(exported.get(30, TimeUnit.SECONDS)));
                 }
                 copyPoolRows(c, poolCopy(range, blocks), sink);
-                if (part == 0 && !imported.await(30, TimeUnit.SECONDS)) {
-                    // the snapshot can be imported only while its transaction is open
-                    throw new IllegalStateException("the other parts did not take the snapshot within 30 s");
+                if (part == 0) {
+                    imported.await(); // every other part counts down when done, or when it failed
                 }
             } finally {
                 c.rollback();
