@@ -7,6 +7,7 @@ import cn.doublerandom.draw.engine.InvalidSeedException;
 import cn.doublerandom.draw.engine.LedgerRecord;
 import cn.doublerandom.draw.engine.PoolSnapshot;
 import cn.doublerandom.draw.engine.Seed;
+import cn.doublerandom.draw.engine.SelectedTarget;
 import cn.doublerandom.draw.engine.Team;
 import cn.doublerandom.draw.ledger.Ledger;
 import cn.doublerandom.item.InspectionMethod;
@@ -45,6 +46,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -327,22 +329,30 @@ public class DrawService {
         });
         Map<String, Team> teams = new HashMap<>();
         success.teams().forEach(t -> teams.put(t.uscc(), t));
-        StringBuilder csv = new StringBuilder(success.targets().size() * 200);
-        String[] methods = new String[success.targets().size()];
-        int position = 0;
-        for (var t : success.targets()) {
+        List<SelectedTarget> drawnInOrder = success.targets();
+        String[] methods = new String[drawnInOrder.size()];
+        Integer[] byUscc = new Integer[drawnInOrder.size()];
+        for (int i = 0; i < methods.length; i++) {
+            String uscc = drawnInOrder.get(i).uscc();
+            methods[i] = itemsAllowTechnology && nonSite.contains(uscc) ? "TECHNOLOGY" : "ON_SITE";
+            byUscc[i] = i;
+        }
+        // written in USCC order, each with its position in ticket order: the index by USCC (and the key,
+        // draw and USCC) then grow page by page instead of at 26,000 scattered places (a third less time)
+        Arrays.sort(byUscc, Comparator.comparing(i -> drawnInOrder.get(i).uscc()));
+        StringBuilder csv = new StringBuilder(methods.length * 200);
+        for (int i : byUscc) {
+            SelectedTarget t = drawnInOrder.get(i);
             Team team = teams.get(t.uscc());
-            String method = itemsAllowTechnology && nonSite.contains(t.uscc()) ? "TECHNOLOGY" : "ON_SITE";
-            methods[position] = method;
             Sql.csvField(csv, draw.id());
             Sql.csvField(csv, t.uscc());
             Sql.csvField(csv, t.stratum().name());
-            Sql.csvField(csv, ++position);
+            Sql.csvField(csv, i + 1);
             Sql.csvField(csv, t.rank());
             Sql.csvField(csv, t.ticket());
             Sql.csvField(csv, Sql.arrayLiteral(team.members()));
             Sql.csvField(csv, team.relaxed());
-            Sql.csvField(csv, method);
+            Sql.csvField(csv, methods[i]);
             csv.append('\n');
         }
         if (!csv.isEmpty()) {

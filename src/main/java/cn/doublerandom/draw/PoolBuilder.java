@@ -24,6 +24,7 @@ import cn.doublerandom.registry.target.TargetData;
 import cn.doublerandom.registry.target.TargetEvent;
 import cn.doublerandom.registry.target.TargetEventService;
 import cn.doublerandom.registry.target.TargetStore;
+import cn.doublerandom.registry.target.mirror.TargetMirror;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,7 +45,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -75,17 +77,21 @@ public class PoolBuilder {
     RegionDirectory regions;
 
     /**
-     * How many parts a province's pool is read in at once ({@link TargetStore#forEachPoolRowInParts}).
-     * Below a province the subtree is a small share of the table, read through the region index.
+     * How many parts a province's pool is read in at once, from this replica's copy of the registry
+     * ({@link TargetMirror}). Below a province the subtree is a small share of the table, read through
+     * the region index.
      */
     private static final int PROVINCE_SCAN_PARTS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     @Inject
     ReadThreads readThreads;
 
+    @Inject
+    TargetMirror mirror;
+
     /**
      * Whether a draw of this authority reads beside its request's transaction, on connections of its
-     * own (its pool in parts, its earlier draws, its selection's names): a province's only, whose pool
+     * own (its earlier draws, its selection's names, the catch-up of its pool's {@link TargetMirror}): a province's only, whose pool
      * is most of the table and which draws one at a time; see {@link ReadThreads#supply(boolean, java.util.function.Supplier)}.
      */
     static boolean readsBeside(Region authority) {
@@ -103,8 +109,8 @@ public class PoolBuilder {
                       DirectedFilter filter, int count, List<ItemData> items) {
         String prefix = regions.subtreePrefix(authority.code());
         boolean city = authority.level() != RegionLevel.COUNTY;
-        // a province's earlier draws are read on a connection of their own while its targets are
-        // scanned (rows met before they are known wait in the scan's buffer); others' first, here
+        // a province's earlier draws are read on a connection of their own while its events and staff are
+        // read here; others' first, here
         boolean province = readsBeside(authority);
         CompletableFuture<Map<String, Earlier>> drawn = readThreads.supply(province, () -> drawnBefore(
                 RegionRange.ofPrefix(prefix), regions.ancestors(authority.code()), quarter, policy.yearlyCap()));
@@ -157,27 +163,33 @@ public class PoolBuilder {
             }
         }
 
-        Scan scan = new Scan(drawn, directed, filter, recusedBy);
+        // the earlier draws decide each target as the scan meets it (a province's were read beside the above)
+        Map<String, Earlier> earlierDraws = Concurrently.join(drawn);
+        Scan scan = new Scan(directed, filter, recusedBy);
         if (directed) {
             // a directed filter reads any registry field: whole rows
             Part part = scan.part();
             targets.forEach(prefix, stored -> {
                 TargetData t = stored.data();
-                part.accept(new Scanned(t.uscc(), t.operatingStatus(), classifier.classOf(SupervisionClassifier.Inputs.of(t),
-                        eventsByTarget.getOrDefault(t.uscc(), List.of()), quarter), NonSiteRule.applies(t, policy, drawDate), t));
+                part.consider(new Scanned(t.uscc(), t.operatingStatus(), classifier.classOf(SupervisionClassifier.Inputs.of(t),
+                        eventsByTarget.getOrDefault(t.uscc(), List.of()), quarter), NonSiteRule.applies(t, policy, drawDate), t),
+                        earlierDraws.get(t.uscc()));
             });
         } else {
-            Function<Part, Consumer<TargetStore.PoolRow>> reader = part -> row -> part.accept(
+            Function<Part, BiConsumer<TargetStore.PoolRow, Earlier>> reader = part -> (row, earlier) -> part.consider(
                     row.status() != OperatingStatus.PRODUCING ? new Scanned(row.uscc(), row.status(), null, false, null)
                             : new Scanned(row.uscc(), row.status(), classifier.classOf(row.classInputs(),
                             eventsByTarget.getOrDefault(row.uscc(), List.of()), quarter),
                             NonSiteRule.applies(row.classInputs().positiveListFrom(), row.classInputs().positiveListTo(),
-                                    row.monitoringTypes(), policy, drawDate), null));
-            if (province && PROVINCE_SCAN_PARTS > 1) {
-                targets.forEachPoolRowInParts(prefix, IntStream.range(0, PROVINCE_SCAN_PARTS)
+                                    row.monitoringTypes(), policy, drawDate), null), earlier);
+            if (province) {
+                // the mirror hands each target its earlier draws by its place in memory: a million lookups
+                // by USCC in a map of 190,000 cost more than the rest of the scan
+                mirror.forEachPoolRow(prefix, earlierDraws, IntStream.range(0, PROVINCE_SCAN_PARTS)
                         .mapToObj(i -> reader.apply(scan.part())).toList());
             } else {
-                targets.forEachPoolRow(prefix, reader.apply(scan.part()));
+                BiConsumer<TargetStore.PoolRow, Earlier> sink = reader.apply(scan.part());
+                targets.forEachPoolRow(prefix, row -> sink.accept(row, earlierDraws.get(row.uscc())));
             }
         }
         Map<SupervisionClass, long[]> operating = new EnumMap<>(SupervisionClass.class);
@@ -185,7 +197,6 @@ public class PoolBuilder {
         long[] excluded = new long[4]; // not producing, selected this quarter, at yearly cap, outside filter
         Set<String> nonSite = new HashSet<>();
         for (Part part : scan.parts()) {
-            part.finish();
             part.operating.forEach((cls, n) -> operating.computeIfAbsent(cls, k -> new long[1])[0] += n[0]);
             part.targets.forEach((stratum, usccs) -> {
                 usccs.forEach(u -> snapshot.target(stratum, u));
@@ -270,15 +281,12 @@ public class PoolBuilder {
      * thread of the scan, each with its own tallies, merged when the scan is done.
      */
     private static final class Scan {
-        final CompletableFuture<Map<String, Earlier>> drawn;
         final boolean directed;
         final DirectedFilter filter;
         final Map<String, List<String>> recusedBy;
         final List<Part> parts = new ArrayList<>();
 
-        Scan(CompletableFuture<Map<String, Earlier>> drawn, boolean directed, DirectedFilter filter,
-             Map<String, List<String>> recusedBy) {
-            this.drawn = drawn;
+        Scan(boolean directed, DirectedFilter filter, Map<String, List<String>> recusedBy) {
             this.directed = directed;
             this.filter = filter;
             this.recusedBy = recusedBy;
@@ -295,10 +303,13 @@ public class PoolBuilder {
         }
     }
 
-    /** What one part of the scan found. Rows wait in a buffer until the earlier draws are known, then go straight through. */
-    private static final class Part implements Consumer<Scanned> {
+    /** The stratum of each supervision class, by the class's ordinal. */
+    private static final Stratum[] STRATUM_OF_CLASS = Arrays.stream(SupervisionClass.values())
+            .map(c -> Stratum.valueOf(c.name())).toArray(Stratum[]::new);
+
+    /** What one part of the scan found. */
+    private static final class Part {
         final Scan scan;
-        final List<Scanned> waiting = new ArrayList<>();
         final Map<Stratum, List<String>> targets = new EnumMap<>(Stratum.class);
         final Map<SupervisionClass, long[]> operating = new EnumMap<>(SupervisionClass.class);
         final long[] excluded = new long[4]; // not producing, selected this quarter, at yearly cap, outside filter
@@ -310,33 +321,13 @@ public class PoolBuilder {
             this.scan = scan;
         }
 
-        @Override
-        public void accept(Scanned t) {
-            Map<String, Earlier> drawn = scan.drawn.getNow(null);
-            if (drawn == null) {
-                waiting.add(t);
-                return;
-            }
-            if (!waiting.isEmpty()) {
-                waiting.forEach(w -> consider(w, drawn));
-                waiting.clear();
-            }
-            consider(t, drawn);
-        }
-
-        void finish() {
-            Map<String, Earlier> drawn = Concurrently.join(scan.drawn);
-            waiting.forEach(w -> consider(w, drawn));
-            waiting.clear();
-        }
-
-        private void consider(Scanned t, Map<String, Earlier> drawn) {
+        /** Sorts one target into the pool or an exclusion; {@code earlier}: what earlier draws decided about it, if anything. */
+        void consider(Scanned t, Earlier earlier) {
             if (t.status() != OperatingStatus.PRODUCING) {
                 excluded[0]++;
                 return;
             }
             operating.computeIfAbsent(t.cls(), k -> new long[1])[0]++;
-            Earlier earlier = drawn.get(t.uscc());
             if (earlier != null && earlier.selectedThisQuarter) {
                 excluded[1]++;
             } else if (earlier != null && earlier.atYearlyCap) {
@@ -344,14 +335,19 @@ public class PoolBuilder {
             } else if (scan.directed && !scan.filter.matches(t.full(), t.cls())) {
                 excluded[3]++;
             } else {
-                Stratum stratum = scan.directed ? Stratum.DIRECTED : Stratum.valueOf(t.cls().name());
+                // indexed loops and no lambdas: this runs a million times a province draw, and each
+                // iterator or capturing lambda made here was garbage the collector had to keep up with
+                Stratum stratum = scan.directed ? Stratum.DIRECTED : STRATUM_OF_CLASS[t.cls().ordinal()];
                 targets.computeIfAbsent(stratum, k -> new ArrayList<>()).add(t.uscc());
                 if (t.nonSite()) {
                     nonSite.add(t.uscc());
                 }
-                scan.recusedBy.getOrDefault(t.uscc(), List.of()).forEach(code -> recusals.add(new String[] {code, t.uscc()}));
-                if (earlier != null) {
-                    earlier.lastTeam.forEach(code -> previous.add(new String[] {code, t.uscc()}));
+                List<String> recused = scan.recusedBy.get(t.uscc());
+                for (int i = 0; recused != null && i < recused.size(); i++) {
+                    recusals.add(new String[] {recused.get(i), t.uscc()});
+                }
+                for (int i = 0; earlier != null && i < earlier.lastTeam.size(); i++) {
+                    previous.add(new String[] {earlier.lastTeam.get(i), t.uscc()});
                 }
             }
         }

@@ -74,12 +74,20 @@ public final class CopyRow {
         return LocalDate.of(digits(s, 4), digits(s + 5, 2), digits(s + 8, 2));
     }
 
+    /** A field of decimal digits only (a region code, say), as a number. */
+    public int number(int field) {
+        if (isNull(field) || end[field] == start[field] || end[field] - start[field] > 9) {
+            throw new IllegalStateException("not a number of at most 9 digits: " + text(field));
+        }
+        return digits(start[field], end[field] - start[field]);
+    }
+
     private int digits(int from, int n) {
         int v = 0;
         for (int i = from; i < from + n; i++) {
             int d = row[i] - '0';
             if (d < 0 || d > 9) {
-                throw new IllegalStateException("not a date: " + new String(row, from, n, StandardCharsets.UTF_8));
+                throw new IllegalStateException("not digits: " + new String(row, from, n, StandardCharsets.UTF_8));
             }
             v = v * 10 + d;
         }

@@ -1,7 +1,6 @@
 package cn.doublerandom.registry.target;
 
 import cn.doublerandom.registry.history.Stored;
-import cn.doublerandom.platform.Concurrently;
 import cn.doublerandom.platform.database.CopyRow;
 import cn.doublerandom.platform.database.ReadThreads;
 import cn.doublerandom.platform.database.Sql;
@@ -23,9 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -43,9 +39,6 @@ public class TargetStore {
 
     @Inject
     AgroalDataSource dataSource;
-
-    @Inject
-    ReadThreads readThreads;
 
     public Connection connection() throws SQLException {
         return dataSource.getConnection();
@@ -183,86 +176,60 @@ public class TargetStore {
      */
     public void forEachPoolRow(String regionPrefix, Consumer<PoolRow> sink) {
         try (Connection c = connection()) {
-            copyPoolRows(c, poolCopy(RegionRange.ofPrefix(regionPrefix), ""), sink);
+            copyPoolRows(c, poolCopy(RegionRange.ofPrefix(regionPrefix)), (region, row) -> sink.accept(row));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Hands on a pool row with the target's region code, read as a number. */
+    @FunctionalInterface
+    public interface RegionalPoolRowSink {
+        void accept(int regionCode, PoolRow row);
+    }
+
+    /** No read yet: {@link #forEachPoolRowWrittenSince} then reads every row. */
+    public static final long NEVER_READ = -1;
 
     /**
-     * The same rows read in parts at once, one part per sink: block ranges of the table, each on its
-     * own connection and thread, all in one snapshot exported by the first part (as pg_dump --jobs
-     * does), so the parts together are the table as of one moment: a row updated meanwhile is seen
-     * once, in its old version. For a province, whose pool is most of the table, two parts on two
-     * cores take 0.5 s where one takes 0.8-1.2 s. Sink i is called on part i's thread only.
+     * The pool rows of every target written by a transaction whose id is at least {@code horizon}
+     * (all of them for {@link #NEVER_READ}), as of one snapshot, and that snapshot's horizon: its
+     * xmin, the lowest id of a transaction still running when it was taken, below which every
+     * transaction had ended (V13's {@code written_by}). Reading again from the returned horizon misses
+     * no row committed since, whatever order transactions commit in. On a connection of its own in a
+     * transaction of its own: call it where no transaction is open ({@link ReadThreads}).
      */
-    public void forEachPoolRowInParts(String regionPrefix, List<Consumer<PoolRow>> sinks) {
-        int parts = sinks.size();
-        RegionRange range = RegionRange.ofPrefix(regionPrefix);
-        long pages;
-        try (Connection c = connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select pg_relation_size('target') / current_setting('block_size')::int")) {
-            rs.next();
-            pages = rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        CompletableFuture<String> exported = new CompletableFuture<>();
-        // the first part keeps its transaction, and so the snapshot, open until every other part is done with it
-        CountDownLatch imported = new CountDownLatch(parts - 1);
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (int i = 0; i < parts; i++) {
-            int part = i;
-            // blocks [from, to) of the table; the last part is open-ended for rows added since the size was read
-            String blocks = (part == 0 ? "" : " and ctid >= '(" + pages * part / parts + ",0)'")
-                    + (part == parts - 1 ? "" : " and ctid < '(" + pages * (part + 1) / parts + ",0)'");
-            running.add(readThreads.run(() -> {
-                try {
-                    readPart(part, range, blocks, exported, imported, sinks.get(part));
-                } catch (Exception e) {
-                    exported.completeExceptionally(e);
-                    throw new IllegalStateException("pool scan, part " + (part + 1) + " of " + parts + ": " + e.getMessage(), e);
-                } finally {
-                    if (part > 0) {
-                        imported.countDown();
-                    }
-                }
-            }));
-        }
-        Concurrently.join(CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)));
-    }
-
-    private void readPart(int part, RegionRange range, String blocks, CompletableFuture<String> exported,
-                          CountDownLatch imported, Consumer<PoolRow> sink) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
+    public long forEachPoolRowWrittenSince(long horizon, RegionalPoolRowSink sink) {
+        try (Connection c = connection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (Statement st = c.createStatement()) {
-                if (part == 0) {
-                    try (ResultSet rs = st.executeQuery("select pg_export_snapshot()")) {
-                        rs.next();
-                        exported.complete(rs.getString(1));
-                    }
-                } else {
-                    st.execute("set transaction snapshot " + Sql.literal(exported.get(30, TimeUnit.SECONDS)));
+                long next;
+                // the first statement of a repeatable-read transaction takes the snapshot every later one reads
+                try (ResultSet rs = st.executeQuery("select pg_snapshot_xmin(pg_current_snapshot())::text")) {
+                    rs.next();
+                    next = Long.parseLong(rs.getString(1));
                 }
-                copyPoolRows(c, poolCopy(range, blocks), sink);
-                if (part == 0) {
-                    imported.await(); // every other part counts down when done, or when it failed
-                }
+                copyPoolRows(c, "copy (select " + POOL_COLUMNS + " from target"
+                        + (horizon == NEVER_READ ? "" : " where written_by >= '" + horizon + "'::xid8") + ") to stdout", sink);
+                return next;
             } finally {
                 c.rollback();
                 c.setAutoCommit(true);
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
+    private static final String POOL_COLUMNS = "uscc, region_code, operating_status, credit_rating, key_discharger, permit_class,"
+            + " positive_list_from, positive_list_to, monitoring_types";
+
     /** COPY takes no parameters: the bounds are region-code digits, quoted as literals. */
-    private static String poolCopy(RegionRange range, String blocks) {
-        return "copy (select uscc, operating_status, credit_rating, key_discharger, permit_class, positive_list_from,"
-                + " positive_list_to, monitoring_types from target where region_code >= " + Sql.literal(range.from())
-                + " and region_code < " + Sql.literal(range.to()) + blocks + ") to stdout";
+    private static String poolCopy(RegionRange range) {
+        return "copy (select " + POOL_COLUMNS + " from target where region_code >= " + Sql.literal(range.from())
+                + " and region_code < " + Sql.literal(range.to()) + ") to stdout";
     }
 
     private static final CopyRow.Names<OperatingStatus> STATUS = CopyRow.Names.of(OperatingStatus.class);
@@ -270,18 +237,19 @@ public class TargetStore {
     private static final CopyRow.Names<PermitClass> PERMIT = CopyRow.Names.of(PermitClass.class);
     private static final CopyRow.Names<MonitoringType> MONITORING = CopyRow.Names.of(MonitoringType.class);
 
-    /** A target that is not producing is only counted by a pool: its row carries its USCC and status alone. */
-    private static void copyPoolRows(Connection c, String copy, Consumer<PoolRow> sink) throws SQLException {
-        CopyRow f = new CopyRow(8);
+    /** A target that is not producing is only counted by a pool: its row carries its USCC, region and status alone. */
+    private static void copyPoolRows(Connection c, String copy, RegionalPoolRowSink sink) throws SQLException {
+        CopyRow f = new CopyRow(9);
         Sql.copyOut(c, copy, bytes -> {
             f.of(bytes);
-            OperatingStatus status = f.constant(1, STATUS);
+            int region = f.number(1);
+            OperatingStatus status = f.constant(2, STATUS);
             if (status != OperatingStatus.PRODUCING) {
-                sink.accept(new PoolRow(f.text(0), status, null, List.of()));
+                sink.accept(region, new PoolRow(f.text(0), status, null, List.of()));
                 return;
             }
-            sink.accept(new PoolRow(f.text(0), status, new SupervisionClassifier.Inputs(f.constant(2, CREDIT), f.bool(3),
-                    f.constant(4, PERMIT), f.date(5), f.date(6)), f.constants(7, MONITORING)));
+            sink.accept(region, new PoolRow(f.text(0), status, new SupervisionClassifier.Inputs(f.constant(3, CREDIT), f.bool(4),
+                    f.constant(5, PERMIT), f.date(6), f.date(7)), f.constants(8, MONITORING)));
         });
     }
 
@@ -296,7 +264,7 @@ public class TargetStore {
         }
         String csv = rows.parallelStream().map(TargetStore::csvLine).collect(Collectors.joining());
         try (Statement st = c.createStatement()) {
-            st.execute("create temp table if not exists target_staging (like target) on commit delete rows");
+            st.execute("create temp table if not exists target_staging (like target including defaults) on commit delete rows");
         }
         Sql.copy(c, "copy target_staging (" + COLUMNS + ") from stdin (format csv)", csv);
         String updates = Arrays.stream(COLUMNS.split(",")).map(String::strip)

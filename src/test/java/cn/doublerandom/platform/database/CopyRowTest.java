@@ -23,6 +23,17 @@ class CopyRowTest {
     }
 
     @Test
+    void regionCodesAsNumbers() {
+        CopyRow r = row("130123\t000000\t13012x\t\t\\N\t1234567890\n", 6);
+        assertEquals(130123, r.number(0));
+        assertEquals(0, r.number(1));
+        for (int field = 2; field < 6; field++) {
+            int f = field;
+            assertThrows(IllegalStateException.class, () -> r.number(f), "field " + f);
+        }
+    }
+
+    @Test
     void fieldsNullsAndTheLineEnd() {
         CopyRow r = row("91130123MA0000001X\tPRODUCING\t\\N\tt\tKEY\t2026-01-01\t\\N\t{ONLINE,VIDEO}\n", 8);
         assertEquals("91130123MA0000001X", r.text(0));

@@ -1,0 +1,215 @@
+package cn.doublerandom.registry.target.mirror;
+
+import cn.doublerandom.registry.target.CreditRating;
+import cn.doublerandom.registry.target.MonitoringType;
+import cn.doublerandom.registry.target.OperatingStatus;
+import cn.doublerandom.registry.target.PermitClass;
+import cn.doublerandom.registry.target.SupervisionClassifier;
+import cn.doublerandom.registry.target.TargetStore.PoolRow;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * What a draw's pool reads of each target ({@link PoolRow}) and its region, for every target, in
+ * columns of primitives: a million targets take about 45 MB, where a million row objects would take
+ * four times that. Rows are added or replaced by USCC and never removed (a target is never deleted,
+ * V13). Reading a subtree hands out {@link PoolRow}s equal to the ones the table's scan makes.
+ *
+ * <p>Not thread-safe: one writer at a time, and no reader while it writes ({@link TargetMirror}'s lock).
+ */
+final class TargetFacts {
+
+    static final int USCC_LENGTH = 18;
+    private static final int NO_DATE = Integer.MIN_VALUE;
+    private static final OperatingStatus[] STATUSES = OperatingStatus.values();
+    private static final CreditRating[] CREDITS = CreditRating.values();
+    private static final PermitClass[] PERMITS = PermitClass.values();
+
+    private int size;
+    private byte[] uscc = new byte[0];
+    private int[] region = new int[0];
+    private byte[] status = new byte[0];
+    /** 0: no class inputs (a target not producing); else 1 + the credit rating's ordinal, or {@link #NO_RATING}. */
+    private byte[] credit = new byte[0];
+    private boolean[] keyDischarger = new boolean[0];
+    /** 0: no permit class; else 1 + its ordinal. */
+    private byte[] permit = new byte[0];
+    private int[] listFrom = new int[0];
+    private int[] listTo = new int[0];
+    /** An index into {@link #monitoringLists}: the lists as the rows have them, in their order, each kept once. */
+    private byte[] monitoring = new byte[0];
+    private final List<List<MonitoringType>> monitoringLists = new ArrayList<>();
+    private final Map<List<MonitoringType>, Byte> monitoringIndex = new HashMap<>();
+    private static final byte NO_RATING = (byte) (CREDITS.length + 1);
+
+    /** Open addressing by USCC: slot + 1, 0 = empty; at most half full. */
+    private int[] table = new int[1024];
+
+    int size() {
+        return size;
+    }
+
+    /** Adds the target, or replaces what is known of it. */
+    void put(String code, int regionCode, PoolRow row) {
+        byte[] key = code.getBytes(StandardCharsets.US_ASCII);
+        if (key.length != USCC_LENGTH || !code.equals(new String(key, StandardCharsets.US_ASCII))) {
+            throw new IllegalArgumentException("not a USCC of 18 ASCII characters: " + code);
+        }
+        int slot = find(key);
+        if (slot < 0) {
+            slot = append(key);
+        }
+        region[slot] = regionCode;
+        status[slot] = (byte) row.status().ordinal();
+        SupervisionClassifier.Inputs in = row.classInputs();
+        if (in == null) {
+            credit[slot] = 0;
+            keyDischarger[slot] = false;
+            permit[slot] = 0;
+            listFrom[slot] = NO_DATE;
+            listTo[slot] = NO_DATE;
+        } else {
+            credit[slot] = in.creditRating() == null ? NO_RATING : (byte) (1 + in.creditRating().ordinal());
+            keyDischarger[slot] = in.keyDischarger();
+            permit[slot] = in.permitClass() == null ? 0 : (byte) (1 + in.permitClass().ordinal());
+            listFrom[slot] = day(in.positiveListFrom());
+            listTo[slot] = day(in.positiveListTo());
+        }
+        monitoring[slot] = monitoringIndexOf(row.monitoringTypes());
+    }
+
+    /**
+     * Hands {@code sink} the rows of slots [size·part/parts, size·(part+1)/parts) whose region code is in
+     * [{@code regionFrom}, {@code regionTo}), each with its slot's note ({@link #bySlot}): the parts
+     * together are every such row, each once.
+     */
+    void forEach(int regionFrom, int regionTo, int part, int parts, Object[] notes, BiConsumer<PoolRow, Object> sink) {
+        int from = (int) ((long) size * part / parts);
+        int to = (int) ((long) size * (part + 1) / parts);
+        for (int i = from; i < to; i++) {
+            if (region[i] >= regionFrom && region[i] < regionTo) {
+                sink.accept(row(i), notes[i]);
+            }
+        }
+    }
+
+    /** The notes by the slot of their USCC; a USCC not held here is left out. */
+    Object[] bySlot(Map<String, ?> notes) {
+        Object[] out = new Object[size];
+        notes.forEach((code, note) -> {
+            byte[] key = code.getBytes(StandardCharsets.ISO_8859_1);
+            int slot = key.length == USCC_LENGTH ? find(key) : -1;
+            if (slot >= 0) {
+                out[slot] = note;
+            }
+        });
+        return out;
+    }
+
+    private PoolRow row(int i) {
+        String code = new String(uscc, i * USCC_LENGTH, USCC_LENGTH, StandardCharsets.ISO_8859_1);
+        SupervisionClassifier.Inputs in = credit[i] == 0 ? null : new SupervisionClassifier.Inputs(
+                credit[i] == NO_RATING ? null : CREDITS[credit[i] - 1], keyDischarger[i],
+                permit[i] == 0 ? null : PERMITS[permit[i] - 1], date(listFrom[i]), date(listTo[i]));
+        return new PoolRow(code, STATUSES[status[i]], in, monitoringLists.get(monitoring[i]));
+    }
+
+    private byte monitoringIndexOf(List<MonitoringType> types) {
+        Byte known = monitoringIndex.get(types);
+        if (known != null) {
+            return known;
+        }
+        if (monitoringLists.size() == Byte.MAX_VALUE) {
+            throw new IllegalStateException("more than " + Byte.MAX_VALUE + " different lists of monitoring types");
+        }
+        byte next = (byte) monitoringLists.size();
+        List<MonitoringType> copy = List.copyOf(types);
+        monitoringLists.add(copy);
+        monitoringIndex.put(copy, next);
+        return next;
+    }
+
+    private static int day(LocalDate d) {
+        return d == null ? NO_DATE : Math.toIntExact(d.toEpochDay());
+    }
+
+    private static LocalDate date(int day) {
+        return day == NO_DATE ? null : LocalDate.ofEpochDay(day);
+    }
+
+    private int find(byte[] key) {
+        int mask = table.length - 1;
+        for (int h = hash(key) & mask; ; h = (h + 1) & mask) {
+            int slot = table[h] - 1;
+            if (slot < 0) {
+                return -1;
+            }
+            if (Arrays.equals(uscc, slot * USCC_LENGTH, (slot + 1) * USCC_LENGTH, key, 0, USCC_LENGTH)) {
+                return slot;
+            }
+        }
+    }
+
+    private int append(byte[] key) {
+        if (size == region.length) {
+            grow(Math.max(1024, size + (size >> 1)));
+        }
+        int slot = size++;
+        System.arraycopy(key, 0, uscc, slot * USCC_LENGTH, USCC_LENGTH);
+        if (size * 2 > table.length) {
+            rehash(table.length * 2);
+        } else {
+            place(slot);
+        }
+        return slot;
+    }
+
+    private void grow(int capacity) {
+        uscc = Arrays.copyOf(uscc, capacity * USCC_LENGTH);
+        region = Arrays.copyOf(region, capacity);
+        status = Arrays.copyOf(status, capacity);
+        credit = Arrays.copyOf(credit, capacity);
+        keyDischarger = Arrays.copyOf(keyDischarger, capacity);
+        permit = Arrays.copyOf(permit, capacity);
+        listFrom = Arrays.copyOf(listFrom, capacity);
+        listTo = Arrays.copyOf(listTo, capacity);
+        monitoring = Arrays.copyOf(monitoring, capacity);
+    }
+
+    private void rehash(int length) {
+        table = new int[length];
+        for (int slot = 0; slot < size; slot++) {
+            place(slot);
+        }
+    }
+
+    private void place(int slot) {
+        int mask = table.length - 1;
+        int h = hash(uscc, slot * USCC_LENGTH) & mask;
+        while (table[h] != 0) {
+            h = (h + 1) & mask;
+        }
+        table[h] = slot + 1;
+    }
+
+    private static int hash(byte[] key) {
+        return hash(key, 0);
+    }
+
+    private static int hash(byte[] bytes, int at) {
+        int h = 1;
+        for (int i = at; i < at + USCC_LENGTH; i++) {
+            h = 31 * h + bytes[i];
+        }
+        // codes that differ in their last characters only would otherwise fill one run of the table
+        h *= 0x9E3779B9;
+        return h ^ (h >>> 15);
+    }
+}
