@@ -303,7 +303,7 @@ public class DrawService {
     }
 
     /**
-     * Stores the selection with each target's team and method, in ticket order. Which targets may be
+     * Stores the selection with each target's team, method and position in ticket order. Which targets may be
      * checked off site was found at prepare when the pool is still held here; otherwise the selected
      * rows are read and the same rule applied. Returns the selection as the draw's view shows it, so
      * that the answer to execute need not read back what it has just written.

@@ -256,8 +256,8 @@ class DrawTest {
 
     @Test
     void aProvinceDrawReadsItsPoolInPartsAndItsEarlierDrawsBesideAndReplays() {
-        // 山西 (14): the paths only a province's draw takes: its pool read in parts on connections of
-        // their own, its earlier draws and its selection's names read beside the request's transaction
+        // 山西 (14): the paths only a province's draw takes: its pool read in parts from the registry's
+        // copy in memory, its earlier draws and its selection's names read beside the request's transaction
         Api.as("admin", "140000").body("{}").put("/api/v1/policies/140000/2026").then()
                 .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         long item = ((Number) Api.as("admin", "140000").body("""

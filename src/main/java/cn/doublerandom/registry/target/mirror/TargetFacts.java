@@ -58,10 +58,10 @@ final class TargetFacts {
 
     /** Adds the target, or replaces what is known of it. */
     void put(String code, int regionCode, PoolRow row) {
-        byte[] key = code.getBytes(StandardCharsets.US_ASCII);
-        if (key.length != USCC_LENGTH || !code.equals(new String(key, StandardCharsets.US_ASCII))) {
+        if (code.length() != USCC_LENGTH || !code.chars().allMatch(ch -> ch < 0x80)) {
             throw new IllegalArgumentException("not a USCC of 18 ASCII characters: " + code);
         }
+        byte[] key = code.getBytes(StandardCharsets.US_ASCII);
         int slot = find(key);
         if (slot < 0) {
             slot = append(key);

@@ -67,7 +67,11 @@ public class TargetMirror {
             lock.writeLock().unlock();
         }
         try {
-            int scale = (int) Math.pow(10, 6 - regionPrefix.length());
+            // the subtree's codes as numbers: "13" is [130000, 140000), "" every code
+            int scale = 1;
+            for (int i = regionPrefix.length(); i < 6; i++) {
+                scale *= 10;
+            }
             int from = regionPrefix.isEmpty() ? 0 : Integer.parseInt(regionPrefix) * scale;
             int to = from + scale;
             Object[] noteBySlot = facts.bySlot(notes);
