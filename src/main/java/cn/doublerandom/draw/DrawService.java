@@ -5,6 +5,7 @@ import cn.doublerandom.draw.engine.Draw1;
 import cn.doublerandom.draw.engine.DrawOutcome;
 import cn.doublerandom.draw.engine.InvalidSeedException;
 import cn.doublerandom.draw.engine.LedgerRecord;
+import cn.doublerandom.draw.engine.PackedIds;
 import cn.doublerandom.draw.engine.PoolSnapshot;
 import cn.doublerandom.draw.engine.Seed;
 import cn.doublerandom.draw.engine.SelectedTarget;
@@ -309,20 +310,20 @@ public class DrawService {
      * that the answer to execute need not read back what it has just written.
      */
     private List<SelectedTargetView> writeTargets(Connection c, DrawRow draw, DrawOutcome.Success success,
-                                                  Optional<Set<String>> heldNonSite,
+                                                  Optional<PackedIds> heldNonSite,
                                                   CompletableFuture<Map<String, TargetStore.Label>> labels) throws SQLException {
         List<ItemData> drawItems = Arrays.stream(draw.items()).map(items::get).map(Stored::data).toList();
         boolean itemsAllowTechnology = drawItems.stream().allMatch(i -> i.methods().contains(InspectionMethod.TECHNOLOGY));
         PolicyData policy = readPlan(draw).policy();
-        Set<String> nonSite = heldNonSite.orElseGet(() -> {
+        PackedIds nonSite = heldNonSite.orElseGet(() -> {
             try {
-                Set<String> out = new HashSet<>();
+                PackedIds.Appender out = PackedIds.appender();
                 targets.load(c, success.targets().stream().map(t -> t.uscc()).toList(), false).forEach((uscc, t) -> {
                     if (NonSiteRule.applies(t.data(), policy, draw.drawDate())) {
                         out.add(uscc);
                     }
                 });
-                return out;
+                return out.sortedUnique();
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

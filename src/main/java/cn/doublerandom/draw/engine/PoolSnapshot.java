@@ -53,7 +53,7 @@ public final class PoolSnapshot {
     private static final List<Stratum> STRATA_BY_NAME = Arrays.stream(Stratum.values())
             .sorted(Comparator.comparing(Stratum::name, Utf8ByteOrder.COMPARATOR)).toList();
 
-    private final Map<Stratum, List<String>> targets;
+    private final Map<Stratum, PackedIds> targets;
     private final List<String> inspectors;
     private final List<Specialist> specialists;
     private final List<String> neededSpecialties;
@@ -63,7 +63,7 @@ public final class PoolSnapshot {
     private final int teamSize;
     private String poolHash;
 
-    private PoolSnapshot(Map<Stratum, List<String>> targets, List<String> inspectors,
+    private PoolSnapshot(Map<Stratum, PackedIds> targets, List<String> inspectors,
                          List<Specialist> specialists, List<String> neededSpecialties,
                          List<CodeForTarget> recusals, List<CodeForTarget> previousTeams,
                          Map<Stratum, Integer> quotas, int teamSize) {
@@ -78,14 +78,14 @@ public final class PoolSnapshot {
     }
 
     /** USCCs of the T lines of {@code stratum}, in byte order. */
-    public List<String> targets(Stratum stratum) {
-        return targets.getOrDefault(stratum, List.of());
+    public PackedIds targets(Stratum stratum) {
+        return targets.getOrDefault(stratum, PackedIds.EMPTY);
     }
 
     /** Number of T lines. */
     public long targetCount() {
         long n = 0;
-        for (List<String> l : targets.values()) {
+        for (PackedIds l : targets.values()) {
             n += l.size();
         }
         return n;
@@ -177,9 +177,8 @@ public final class PoolSnapshot {
             size += line.length() + 1;
         }
         for (Stratum st : STRATA_BY_NAME) {
-            for (String uscc : targets(st)) {
-                size += 2 + st.name().length() + 1 + uscc.length() + 1;
-            }
+            PackedIds ids = targets(st);
+            size += (2 + st.name().length() + 1 + 1L) * ids.size() + ids.byteCount();
         }
         if (size > Integer.MAX_VALUE - 16) {
             throw new IllegalStateException("a canonical text of " + size + " bytes is too large");
@@ -191,10 +190,14 @@ public final class PoolSnapshot {
             out[at++] = '\n';
         }
         for (Stratum st : STRATA_BY_NAME) {
-            String prefix = "T " + st.name() + " ";
-            for (String uscc : targets(st)) {
-                at = put(prefix, out, at);
-                at = put(uscc, out, at);
+            byte[] prefix = ("T " + st.name() + " ").getBytes(StandardCharsets.US_ASCII);
+            PackedIds ids = targets(st);
+            byte[] packed = ids.bytes();
+            for (int i = 0; i < ids.size(); i++) {
+                System.arraycopy(prefix, 0, out, at, prefix.length);
+                at += prefix.length;
+                System.arraycopy(packed, ids.start(i), out, at, ids.length(i));
+                at += ids.length(i);
                 out[at++] = '\n';
             }
         }
@@ -240,7 +243,7 @@ public final class PoolSnapshot {
 
     /** Collects lines in any order, sorts and de-duplicates them; every field is checked when added. */
     public static final class Builder {
-        private final Map<Stratum, List<String>> targets = new EnumMap<>(Stratum.class);
+        private final Map<Stratum, PackedIds.Appender> targets = new EnumMap<>(Stratum.class);
         private final List<String> inspectors = new ArrayList<>();
         private final List<Specialist> specialists = new ArrayList<>();
         private final List<String> needed = new ArrayList<>();
@@ -253,8 +256,13 @@ public final class PoolSnapshot {
         }
 
         public Builder target(Stratum stratum, String uscc) {
-            checkCode("USCC", uscc, 0);
-            targets.computeIfAbsent(stratum, s -> new ArrayList<>()).add(uscc);
+            targets.computeIfAbsent(stratum, s -> PackedIds.appender()).add(uscc);
+            return this;
+        }
+
+        /** Adds the T lines of {@code stratum} collected elsewhere (each USCC was checked when it was added there). */
+        public Builder targets(Stratum stratum, PackedIds.Appender usccs) {
+            targets.computeIfAbsent(stratum, s -> PackedIds.appender()).addAll(usccs);
             return this;
         }
 
@@ -317,10 +325,8 @@ public final class PoolSnapshot {
             if (teamSize == null) {
                 throw new InvalidSnapshotException("no Z line: teamSize is required");
             }
-            Map<Stratum, List<String>> t = new EnumMap<>(Stratum.class);
-            for (Map.Entry<Stratum, List<String>> e : targets.entrySet()) {
-                t.put(e.getKey(), sortedUnique(e.getValue(), Utf8ByteOrder.COMPARATOR));
-            }
+            Map<Stratum, PackedIds> t = new EnumMap<>(Stratum.class);
+            targets.forEach((stratum, usccs) -> t.put(stratum, usccs.sortedUnique()));
             checkDisjoint(t, s -> 0L);
             return new PoolSnapshot(Collections.unmodifiableMap(t),
                     sortedUnique(inspectors, Utf8ByteOrder.COMPARATOR),
@@ -331,10 +337,7 @@ public final class PoolSnapshot {
                     Collections.unmodifiableMap(new EnumMap<>(quotas)), teamSize);
         }
 
-        /**
-         * Sorted and without duplicates. Rows often arrive sorted already (checked in one pass); a
-         * large unsorted list is sorted on every core (a province's pool: 700,000 USCCs).
-         */
+        /** Sorted and without duplicates. Rows often arrive sorted already (checked in one pass). */
         @SuppressWarnings("unchecked")
         private static <E> List<E> sortedUnique(List<E> in, Comparator<? super E> order) {
             E[] a = (E[]) in.toArray();
@@ -362,33 +365,28 @@ public final class PoolSnapshot {
      * §2 pools are disjoint: merges the sorted per-stratum lists (no extra memory) and rejects a
      * USCC found in two strata. {@code firstLine} gives the line number of a stratum's first T line.
      */
-    private static void checkDisjoint(Map<Stratum, List<String>> targets, Function<Stratum, Long> firstLine) {
+    private static void checkDisjoint(Map<Stratum, PackedIds> targets, Function<Stratum, Long> firstLine) {
         // In line order, so a duplicate is reported at its later line.
-        List<Stratum> strata = STRATA_BY_NAME.stream().filter(targets::containsKey).toList();
-        int[] pos = new int[strata.size()];
-        String last = null;
-        Stratum lastStratum = null;
+        Stratum[] strata = STRATA_BY_NAME.stream().filter(targets::containsKey).toArray(Stratum[]::new);
+        PackedIds[] lists = Arrays.stream(strata).map(targets::get).toArray(PackedIds[]::new);
+        int[] pos = new int[strata.length];
+        int last = -1;
         while (true) {
             int best = -1;
-            for (int i = 0; i < strata.size(); i++) {
-                List<String> l = targets.get(strata.get(i));
-                if (pos[i] < l.size() && (best < 0 || Utf8ByteOrder.compare(l.get(pos[i]),
-                        targets.get(strata.get(best)).get(pos[best])) < 0)) {
+            for (int i = 0; i < lists.length; i++) {
+                if (pos[i] < lists[i].size() && (best < 0 || PackedIds.compare(lists[i], pos[i], lists[best], pos[best]) < 0)) {
                     best = i;
                 }
             }
             if (best < 0) {
                 return;
             }
-            Stratum s = strata.get(best);
-            String uscc = targets.get(s).get(pos[best]);
-            if (uscc.equals(last)) {
-                long line = firstLine.apply(s);
-                throw new InvalidSnapshotException(line > 0 ? line + pos[best] : 0, "USCC " + uscc
-                        + " is a target of both " + lastStratum + " and " + s + "; strata must be disjoint");
+            if (last >= 0 && PackedIds.compare(lists[last], pos[last] - 1, lists[best], pos[best]) == 0) {
+                long line = firstLine.apply(strata[best]);
+                throw new InvalidSnapshotException(line > 0 ? line + pos[best] : 0, "USCC " + lists[best].get(pos[best])
+                        + " is a target of both " + strata[last] + " and " + strata[best] + "; strata must be disjoint");
             }
-            last = uscc;
-            lastStratum = s;
+            last = best;
             pos[best]++;
         }
     }
@@ -441,7 +439,7 @@ public final class PoolSnapshot {
         private final StringBuilder line = new StringBuilder(80);
         private long lineNo;
 
-        private final Map<Stratum, List<String>> targets = new EnumMap<>(Stratum.class);
+        private final Map<Stratum, PackedIds.Appender> targets = new EnumMap<>(Stratum.class);
         private final Map<Stratum, Long> firstTargetLine = new EnumMap<>(Stratum.class);
         private final List<String> inspectors = new ArrayList<>();
         private final List<Specialist> specialists = new ArrayList<>();
@@ -475,11 +473,11 @@ public final class PoolSnapshot {
             if (teamSize == null) {
                 throw new InvalidSnapshotException("no Z line: teamSize is required");
             }
-            checkDisjoint(targets, firstTargetLine::get);
-            for (Map.Entry<Stratum, List<String>> e : targets.entrySet()) {
-                e.setValue(Collections.unmodifiableList(e.getValue()));
-            }
-            return new PoolSnapshot(Collections.unmodifiableMap(targets), List.copyOf(inspectors),
+            // in byte order already: the line order was checked
+            Map<Stratum, PackedIds> packed = new EnumMap<>(Stratum.class);
+            targets.forEach((stratum, usccs) -> packed.put(stratum, usccs.sortedUnique()));
+            checkDisjoint(packed, firstTargetLine::get);
+            return new PoolSnapshot(Collections.unmodifiableMap(packed), List.copyOf(inspectors),
                     List.copyOf(specialists), List.copyOf(needed), List.copyOf(recusals),
                     List.copyOf(previous), Collections.unmodifiableMap(quotas), teamSize);
         }
@@ -524,7 +522,7 @@ public final class PoolSnapshot {
                     Stratum s = stratum(f[1]);
                     checkCode("USCC", f[2], lineNo);
                     firstTargetLine.putIfAbsent(s, lineNo);
-                    targets.computeIfAbsent(s, x -> new ArrayList<>()).add(f[2]);
+                    targets.computeIfAbsent(s, x -> PackedIds.appender()).add(f[2]);
                 }
                 case "I" -> {
                     expectFields(f, 2, "I <code>");

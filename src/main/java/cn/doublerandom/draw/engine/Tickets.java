@@ -49,6 +49,12 @@ public final class Tickets {
 
     /** {@code SHA-256(UTF-8(h + id))}; returns an internal buffer, valid until the next call. */
     private byte[] hashInto(String id) {
+        byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
+        return hashInto(utf8, 0, utf8.length);
+    }
+
+    /** {@code SHA-256(h + id)} for an id given as its UTF-8 bytes; returns an internal buffer, valid until the next call. */
+    private byte[] hashInto(byte[] id, int from, int length) {
         try {
             MessageDigest md;
             if (cloneable) {
@@ -57,7 +63,7 @@ public final class Tickets {
                 md = Sha256.newDigest();
                 md.update(h.getBytes(StandardCharsets.US_ASCII));
             }
-            md.update(id.getBytes(StandardCharsets.UTF_8));
+            md.update(id, from, length);
             md.digest(out, 0, 32);
             return out;
         } catch (CloneNotSupportedException | DigestException e) {
@@ -73,6 +79,11 @@ public final class Tickets {
     /** The ticket's first 18 digits as a number in [0, 10^18): orders tickets except on ties. */
     public long sortKey(String id) {
         return sortKeyOf(hashInto(id));
+    }
+
+    /** {@link #sortKey(String)} of id {@code i} of packed ids, without making its string. */
+    long sortKey(PackedIds ids, int i) {
+        return sortKeyOf(hashInto(ids.bytes(), ids.start(i), ids.length(i)));
     }
 
     /** Ticket order of §1: by ticket value, ties (practically never) by id in byte order. */

@@ -53,6 +53,21 @@ public final class CopyRow {
         return end[field] < 0;
     }
 
+    /** The row's bytes, as {@link #of} was given them: a field is {@code row()[start(f), start(f) + length(f))}. */
+    public byte[] row() {
+        return row;
+    }
+
+    /** Where a field starts in {@link #row()}. */
+    public int start(int field) {
+        return start[field];
+    }
+
+    /** A field's length in bytes; -1 for null. */
+    public int length(int field) {
+        return isNull(field) ? -1 : end[field] - start[field];
+    }
+
     public String text(int field) {
         return isNull(field) ? null : new String(row, start[field], end[field] - start[field], StandardCharsets.UTF_8);
     }

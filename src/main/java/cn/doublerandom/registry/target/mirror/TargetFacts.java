@@ -1,5 +1,6 @@
 package cn.doublerandom.registry.target.mirror;
 
+import cn.doublerandom.draw.engine.IndexSort;
 import cn.doublerandom.registry.target.CreditRating;
 import cn.doublerandom.registry.target.MonitoringType;
 import cn.doublerandom.registry.target.OperatingStatus;
@@ -52,6 +53,14 @@ final class TargetFacts {
     /** Open addressing by USCC: slot + 1, 0 = empty; at most half full. */
     private int[] table = new int[1024];
 
+    /**
+     * The slots in USCC order, the first {@link #ordered} of them; the slots added since are put in
+     * place by {@link #order()}. Read in this order, a pool arrives in the byte order its snapshot
+     * keeps, and needs no sorting.
+     */
+    private int[] order = new int[0];
+    private int ordered;
+
     int size() {
         return size;
     }
@@ -62,7 +71,7 @@ final class TargetFacts {
             throw new IllegalArgumentException("not a USCC of 18 ASCII characters: " + code);
         }
         byte[] key = code.getBytes(StandardCharsets.US_ASCII);
-        int slot = find(key);
+        int slot = find(key, 0);
         if (slot < 0) {
             slot = append(key);
         }
@@ -86,31 +95,63 @@ final class TargetFacts {
     }
 
     /**
-     * Hands {@code sink} the rows of slots [size·part/parts, size·(part+1)/parts) whose region code is in
-     * [{@code regionFrom}, {@code regionTo}), each with its slot's note ({@link #bySlot}): the parts
-     * together are every such row, each once.
+     * Puts the targets added since the last call in USCC order ({@link #forEach} reads in it): sorts the
+     * new ones and merges them into the order kept. After a full read, a million at once; after a
+     * catch-up, the few it added.
+     */
+    void order() {
+        if (ordered == size) {
+            return;
+        }
+        int[] added = new int[size - ordered];
+        for (int i = 0; i < added.length; i++) {
+            added[i] = ordered + i;
+        }
+        IndexSort.sort(added, this::compareUscc);
+        int[] merged = new int[size];
+        int a = 0;
+        int b = 0;
+        for (int k = 0; k < size; k++) {
+            merged[k] = b >= added.length || (a < ordered && compareUscc(order[a], added[b]) < 0) ? order[a++] : added[b++];
+        }
+        order = merged;
+        ordered = size;
+    }
+
+    private int compareUscc(int slotA, int slotB) {
+        return Arrays.compareUnsigned(uscc, slotA * USCC_LENGTH, (slotA + 1) * USCC_LENGTH,
+                uscc, slotB * USCC_LENGTH, (slotB + 1) * USCC_LENGTH);
+    }
+
+    /**
+     * Hands {@code sink} the rows of part {@code part} of {@code parts} whose region code is in
+     * [{@code regionFrom}, {@code regionTo}), each with its slot's note ({@link TargetNotes}), in USCC order.
+     * The parts together are every such row, each once, and part after part they are in USCC order too.
+     * The targets added since the last {@link #order()} must have been ordered.
      */
     void forEach(int regionFrom, int regionTo, int part, int parts, Object[] notes, BiConsumer<PoolRow, Object> sink) {
+        if (ordered != size) {
+            throw new IllegalStateException(size - ordered + " targets were added and not ordered");
+        }
         int from = (int) ((long) size * part / parts);
         int to = (int) ((long) size * (part + 1) / parts);
-        for (int i = from; i < to; i++) {
+        for (int k = from; k < to; k++) {
+            int i = order[k];
             if (region[i] >= regionFrom && region[i] < regionTo) {
                 sink.accept(row(i), notes[i]);
             }
         }
     }
 
-    /** The notes by the slot of their USCC; a USCC not held here is left out. */
-    Object[] bySlot(Map<String, ?> notes) {
-        Object[] out = new Object[size];
-        notes.forEach((code, note) -> {
-            byte[] key = code.getBytes(StandardCharsets.ISO_8859_1);
-            int slot = key.length == USCC_LENGTH ? find(key) : -1;
-            if (slot >= 0) {
-                out[slot] = note;
-            }
-        });
-        return out;
+    /** The slot of the USCC held as ASCII in {@code bytes[from, from + length)}, or -1 when it is not held here. */
+    int slotOf(byte[] bytes, int from, int length) {
+        return length == USCC_LENGTH ? find(bytes, from) : -1;
+    }
+
+    /** The slot of a USCC, or -1 when it is not held here. */
+    int slotOf(String code) {
+        byte[] key = code.getBytes(StandardCharsets.ISO_8859_1);
+        return slotOf(key, 0, key.length);
     }
 
     private PoolRow row(int i) {
@@ -144,14 +185,14 @@ final class TargetFacts {
         return day == NO_DATE ? null : LocalDate.ofEpochDay(day);
     }
 
-    private int find(byte[] key) {
+    private int find(byte[] key, int from) {
         int mask = table.length - 1;
-        for (int h = hash(key) & mask; ; h = (h + 1) & mask) {
+        for (int h = hash(key, from) & mask; ; h = (h + 1) & mask) {
             int slot = table[h] - 1;
             if (slot < 0) {
                 return -1;
             }
-            if (Arrays.equals(uscc, slot * USCC_LENGTH, (slot + 1) * USCC_LENGTH, key, 0, USCC_LENGTH)) {
+            if (Arrays.equals(uscc, slot * USCC_LENGTH, (slot + 1) * USCC_LENGTH, key, from, from + USCC_LENGTH)) {
                 return slot;
             }
         }
@@ -197,10 +238,6 @@ final class TargetFacts {
             h = (h + 1) & mask;
         }
         table[h] = slot + 1;
-    }
-
-    private static int hash(byte[] key) {
-        return hash(key, 0);
     }
 
     private static int hash(byte[] bytes, int at) {

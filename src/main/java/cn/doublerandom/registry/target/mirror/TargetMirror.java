@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * This replica's copy in memory of what a draw's pool reads of every target (the registry's
@@ -52,13 +52,28 @@ public class TargetMirror {
     private long horizon = TargetStore.NEVER_READ;
 
     /**
-     * The pool rows of the region subtree with this code prefix as the table holds them now, in parts
-     * at once: sink i is called on a thread of its own, with a share of the rows; together the sinks
-     * get every row of the subtree once. Each row comes with its USCC's note in {@code notes} (null
-     * when it has none): looked up here once per note, by the target's place in memory, instead of
-     * once per target by USCC.
+     * Notes on targets by their place in this copy ({@link TargetNotes}), made by {@code fill} on the
+     * calling thread; no catch-up changes the copy meanwhile.
      */
-    public <N> void forEachPoolRow(String regionPrefix, Map<String, N> notes, List<BiConsumer<PoolRow, N>> sinks) {
+    public <N> TargetNotes<N> notes(Consumer<TargetNotes<N>> fill) {
+        lock.readLock().lock();
+        try {
+            TargetNotes<N> notes = new TargetNotes<>(facts);
+            fill.accept(notes);
+            notes.close();
+            return notes;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The pool rows of the region subtree with this code prefix as the table holds them now, in parts
+     * at once and in USCC order: sink i is called on a thread of its own, with the i-th share of the
+     * rows in USCC order; together the sinks get every row of the subtree once. Each row comes with its
+     * note (null when it has none), found by the target's place in memory, not by its USCC.
+     */
+    public <N> void forEachPoolRow(String regionPrefix, TargetNotes<N> notes, List<BiConsumer<PoolRow, N>> sinks) {
         lock.writeLock().lock();
         try {
             catchUp();
@@ -74,7 +89,7 @@ public class TargetMirror {
             }
             int from = regionPrefix.isEmpty() ? 0 : Integer.parseInt(regionPrefix) * scale;
             int to = from + scale;
-            Object[] noteBySlot = facts.bySlot(notes);
+            Object[] noteBySlot = notes.bySlot(facts);
             List<CompletableFuture<Void>> parts = new ArrayList<>();
             for (int i = 0; i < sinks.size(); i++) {
                 int part = i;
@@ -125,6 +140,7 @@ public class TargetMirror {
             facts.put(row.uscc(), region, row);
             read[0]++;
         })));
+        facts.order();
         if (read[0] > 1000) {
             LOG.infof("target mirror: %,d rows read in %d ms, %,d targets held", read[0], (System.nanoTime() - t0) / 1_000_000,
                     facts.size());

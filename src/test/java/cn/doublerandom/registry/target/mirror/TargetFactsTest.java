@@ -8,6 +8,7 @@ import cn.doublerandom.registry.target.SupervisionClassifier;
 import cn.doublerandom.registry.target.TargetStore.PoolRow;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +48,7 @@ class TargetFactsTest {
             expected.put(codes.get(i), row);
         }
         assertEquals(20_000, facts.size());
+        facts.order();
 
         // the whole of province 13, in 1, 2 and 3 parts: every row of it once, equal to what was put last
         for (int parts = 1; parts <= 3; parts++) {
@@ -69,25 +71,66 @@ class TargetFactsTest {
     }
 
     @Test
-    void notesFollowTheirTargets() {
+    void notesFollowTheirTargetsAndOnesNotYetHeldArePlacedWhenTheyArrive() {
         TargetFacts facts = new TargetFacts();
         for (int i = 0; i < 3000; i++) {
             String uscc = "91130102" + String.format("%09d", i) + "Y";
             facts.put(uscc, 130102, new PoolRow(uscc, OperatingStatus.HALTED, null, List.of()));
         }
-        Map<String, String> notes = new HashMap<>();
-        for (int i = 0; i < 3000; i += 7) {
-            notes.put("91130102" + String.format("%09d", i) + "Y", "note " + i);
+        facts.order();
+        TargetNotes<StringBuilder> notes = new TargetNotes<>(facts);
+        // noted from the bytes of a longer row, as a COPY field is: twice for every 7th target
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < 3000; i += 7) {
+                byte[] row = ("x\t91130102" + String.format("%09d", i) + "Y\tt").getBytes(StandardCharsets.US_ASCII);
+                notes.note(row, 2, 18, StringBuilder::new).append("note ").append(i).append(';');
+            }
         }
-        notes.put("91130102999999999Y", "a target not held"); // left out, no failure
-        Object[] bySlot = facts.bySlot(notes);
+        byte[] later = "91130102999999999Y".getBytes(StandardCharsets.US_ASCII);
+        notes.note(later, 0, 18, StringBuilder::new).append("noted before it was held");
+        notes.note("91130102000000001".getBytes(StandardCharsets.US_ASCII), 0, 17, StringBuilder::new).append("not a USCC");
+        notes.close();
+        assertThrows(IllegalStateException.class, () -> notes.note(later, 0, 18, StringBuilder::new));
+        facts.put("91130102999999999Y", 130102, new PoolRow("91130102999999999Y", OperatingStatus.HALTED, null, List.of()));
+        facts.order();
+
+        Object[] bySlot = notes.bySlot(facts);
         int[] noted = new int[1];
         facts.forEach(0, 1_000_000, 0, 1, bySlot, (row, note) -> {
             int i = Integer.parseInt(row.uscc().substring(8, 17));
-            assertEquals(i % 7 == 0 ? "note " + i : null, note, row.uscc());
+            String expected = i == 999_999_999 ? "noted before it was held" : i % 7 == 0 ? "note " + i + ";note " + i + ";" : null;
+            assertEquals(expected, note == null ? null : note.toString(), row.uscc());
             noted[0] += note == null ? 0 : 1;
         });
-        assertEquals(429, noted[0]);
+        assertEquals(429 + 1, noted[0]);
+    }
+
+    @Test
+    void rowsComeInUsccOrderPartAfterPartWhateverTheOrderTheyArrivedIn() {
+        TargetFacts facts = new TargetFacts();
+        java.util.Random random = new java.util.Random(20261124);
+        List<String> all = new ArrayList<>();
+        // three catch-ups: a bulk read, then two smaller ones, each in an order of its own
+        for (int batch : new int[] {5000, 300, 1}) {
+            for (int i = 0; i < batch; i++) {
+                String uscc = "9113" + String.format("%013d", random.nextInt(1_000_000_000)) + "X";
+                if (!all.contains(uscc)) {
+                    all.add(uscc);
+                }
+                facts.put(uscc, 130102, new PoolRow(uscc, OperatingStatus.HALTED, null, List.of()));
+            }
+            assertThrows(IllegalStateException.class, () -> facts.forEach(0, 1_000_000, 0, 1, new Object[facts.size()], (r, n) -> { }));
+            facts.order();
+            for (int parts = 1; parts <= 3; parts++) {
+                List<String> seen = new ArrayList<>();
+                for (int part = 0; part < parts; part++) {
+                    facts.forEach(0, 1_000_000, part, parts, new Object[facts.size()], (row, note) -> seen.add(row.uscc()));
+                }
+                List<String> sorted = new ArrayList<>(all);
+                sorted.sort(null);
+                assertEquals(sorted, seen, parts + " parts");
+            }
+        }
     }
 
     @Test
@@ -96,6 +139,7 @@ class TargetFactsTest {
         PoolRow row = new PoolRow("91140105000000001X", OperatingStatus.PRODUCING, new SupervisionClassifier.Inputs(null, true,
                 null, LocalDate.of(1969, 12, 31), null), List.of(MonitoringType.VIDEO, MonitoringType.ONLINE));
         facts.put(row.uscc(), 140105, row);
+        facts.order();
         List<PoolRow> out = new ArrayList<>();
         facts.forEach(140105, 140106, 0, 1, new Object[1], (r, note) -> out.add(r));
         assertEquals(List.of(row), out);

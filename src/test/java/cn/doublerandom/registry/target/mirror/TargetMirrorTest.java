@@ -81,7 +81,7 @@ class TargetMirrorTest {
                 seen.add(part);
                 sinks.add((row, note) -> part.add(line(row)));
             }
-            mirror.forEachPoolRow("14", Map.of(), sinks);
+            mirror.forEachPoolRow("14", mirror.notes(n -> { }), sinks);
             List<String> together = new ArrayList<>();
             seen.forEach(together::addAll);
             together.sort(null);
@@ -93,7 +93,7 @@ class TargetMirrorTest {
 
         // what the pool reads of each target is what the whole row says: class inputs and monitoring of a producing one
         Map<String, PoolRow> pool = new HashMap<>();
-        mirror.forEachPoolRow("140105", Map.of(), List.of((row, note) -> pool.put(row.uscc(), row)));
+        mirror.forEachPoolRow("140105", mirror.notes(n -> { }), List.of((row, note) -> pool.put(row.uscc(), row)));
         int[] producing = new int[1];
         targets.forEach("140105", stored -> {
             TargetData t = stored.data();
@@ -111,7 +111,8 @@ class TargetMirrorTest {
 
         // each row comes with its USCC's note
         String noted = table.get(7).substring(0, 18);
-        Map<String, String> notes = Map.of(noted, "selected this quarter");
+        byte[] code = noted.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        TargetNotes<String> notes = mirror.notes(n -> n.note(code, 0, code.length, () -> "selected this quarter"));
         List<String> got = Collections.synchronizedList(new ArrayList<>());
         mirror.forEachPoolRow("14", notes, List.of((row, note) -> {
             if (note != null) {
@@ -201,7 +202,7 @@ class TargetMirrorTest {
 
     private List<String> copy(String prefix) {
         List<String> out = Collections.synchronizedList(new ArrayList<>());
-        mirror.forEachPoolRow(prefix, Map.of(), List.of((row, note) -> out.add(line(row)), (row, note) -> out.add(line(row))));
+        mirror.forEachPoolRow(prefix, mirror.notes(n -> { }), List.of((row, note) -> out.add(line(row)), (row, note) -> out.add(line(row))));
         List<String> sorted = new ArrayList<>(out);
         sorted.sort(null);
         return sorted;
