@@ -3,6 +3,7 @@ package cn.doublerandom.draw;
 import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.draw.engine.Draw1;
 import cn.doublerandom.draw.engine.DrawOutcome;
+import cn.doublerandom.draw.engine.IndexSort;
 import cn.doublerandom.draw.engine.InvalidSeedException;
 import cn.doublerandom.draw.engine.LedgerRecord;
 import cn.doublerandom.draw.engine.PackedIds;
@@ -328,23 +329,26 @@ public class DrawService {
                 throw new IllegalStateException(e);
             }
         });
-        Map<String, Team> teams = new HashMap<>();
-        success.teams().forEach(t -> teams.put(t.uscc(), t));
+        // teams come in the order of the targets they staff (DRAW-1 §3 walks the selection in ticket order)
         List<SelectedTarget> drawnInOrder = success.targets();
+        List<Team> teams = success.teams();
         String[] methods = new String[drawnInOrder.size()];
-        Integer[] byUscc = new Integer[drawnInOrder.size()];
+        int[] byUscc = new int[drawnInOrder.size()];
         for (int i = 0; i < methods.length; i++) {
             String uscc = drawnInOrder.get(i).uscc();
+            if (!teams.get(i).uscc().equals(uscc)) {
+                throw new IllegalStateException("team " + i + " staffs " + teams.get(i).uscc() + ", not " + uscc);
+            }
             methods[i] = itemsAllowTechnology && nonSite.contains(uscc) ? "TECHNOLOGY" : "ON_SITE";
             byUscc[i] = i;
         }
-        // written in USCC order, each with its position in ticket order: the index by USCC (and the key,
-        // draw and USCC) then grow page by page instead of at 26,000 scattered places (a third less time)
-        Arrays.sort(byUscc, Comparator.comparing(i -> drawnInOrder.get(i).uscc()));
+        // written in USCC order, each with its position in ticket order: the key (draw, USCC) then grows
+        // page by page instead of at 26,000 scattered places (a third less time)
+        IndexSort.sort(byUscc, (a, b) -> drawnInOrder.get(a).uscc().compareTo(drawnInOrder.get(b).uscc()));
         StringBuilder csv = new StringBuilder(methods.length * 200);
         for (int i : byUscc) {
             SelectedTarget t = drawnInOrder.get(i);
-            Team team = teams.get(t.uscc());
+            Team team = teams.get(i);
             Sql.csvField(csv, draw.id());
             Sql.csvField(csv, t.uscc());
             Sql.csvField(csv, t.stratum().name());
@@ -363,7 +367,7 @@ public class DrawService {
         Map<String, TargetStore.Label> names = Concurrently.join(labels);
         List<SelectedTargetView> selection = new ArrayList<>(methods.length);
         for (var t : success.targets()) {
-            Team team = teams.get(t.uscc());
+            Team team = teams.get(selection.size());
             TargetStore.Label label = names.get(t.uscc());
             selection.add(new SelectedTargetView(selection.size() + 1, t.uscc(), label == null ? null : label.name(),
                     label == null ? null : label.regionCode(), t.stratum().name(), t.rank(), t.ticket(), team.members(),
