@@ -315,8 +315,12 @@ def phase_registries(heap, codes):
     add("import inspectors", f"{len(codes)} × {INSPECTORS_PER_COUNTY} + cities + {PROVINCE_INSPECTORS:,}", f"{wall:.1f} s",
         ms(pct(times, 50)), ms(pct(times, 99)), heap.take())
     # what autovacuum would do after a bulk load (it may be off, as on the benchmark machine): statistics
-    # for the planner and the visibility map for index-only reads
+    # for the planner and the visibility map for index-only reads; then the checkpoint PostgreSQL's
+    # checkpointer would have finished long before anyone draws. Without it the draws below ran while
+    # the load's 1.6 GB of WAL was still being checkpointed, spread over half a minute, and the floors,
+    # timed after them, did not: the draws and their floors then met different databases
     subprocess.run(PG + ["-c", "vacuum analyze"], check=True)
+    subprocess.run(PG + ["-c", "checkpoint"], check=True)
     return item
 
 
@@ -345,18 +349,20 @@ def phase_county_draws(heap, codes, city_codes, item):
 
 
 def phase_province_draw(heap, item):
-    # three draws, each replacing the one before it (voided by the auditor, as a redraw is): the first
-    # warms the JIT on a province-sized pool, as the tickets' floor is timed on warm passes; the
-    # table gives the median and all three
+    # four draws, each replacing the one before it (voided by the auditor, as a redraw is). The first is
+    # the service's first run of the province's own code (the registry copy's read, a 730,000-target
+    # pool) with the JIT cold, and has a row of its own; the goal's figure is the median of the next
+    # three, as the tickets' floor is the median of three passes after a warm-up pass
     runs, replaces = [], None
-    for i in range(3):
+    for i in range(4):
         draw_id, prepare, execute, e = draw("130000", "city", item, f"bench-province-20261123-{i}", replaces)
         runs.append((prepare + execute, prepare, execute))
-        if i < 2:
+        if i < 3:
             ok("POST", f"/api/v1/draws/{draw_id}/void", {"reason": "benchmark: drawn again"}, token("auditor-130000"))
             replaces = draw_id
     peak = heap.take()
-    total, prepare, execute = sorted(runs)[1]
+    first = runs[0]
+    total, prepare, execute = sorted(runs[1:])[1]
     export = ok("GET", f"/api/v1/draws/{draw_id}/export", token=token("auditor-ALL"))
     snapshot_file = os.path.join(ROOT, "target", "bench-province-snapshot.txt")
     with open(snapshot_file, "w", encoding="utf-8", newline="\n") as f:
@@ -376,12 +382,14 @@ def phase_province_draw(heap, item):
          snapshot_file, export["seed"]], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
     tickets = floors["ticketsSeconds"]
     floor = read + tickets
-    each = ", ".join(f"{r[1]:.2f} + {r[2]:.2f}" for r in runs)
+    each = ", ".join(f"{r[1]:.2f} + {r[2]:.2f}" for r in runs[1:])
     add("province draw: prepare (pool snapshot from the registries)", f"{pool:,} targets", f"{prepare:.2f} s", heap=peak)
     add("province draw: execute (DRAW-1, teams, ledger)", f"{len(e['targets']):,} selected", f"{execute:.2f} s")
     add("floor: PostgreSQL reads the pool's ids (median of 3)", f"{pool:,}", f"{read:.2f} s")
     add("floor: DRAW-1 tickets alone (Java)", f"{floors['n']:,}", f"{tickets:.2f} s")
-    add("province draw (prepare + execute, median of 3) vs read-plus-hash floor", f"{pool:,}",
+    add("province draw, the first (JIT cold on the province's code) vs read-plus-hash floor", f"{pool:,}",
+        f"{first[0]:.2f} s = {first[0] / floor:.2f} × floor; {first[1]:.2f} + {first[2]:.2f} s")
+    add("province draw (prepare + execute, median of the next 3) vs read-plus-hash floor", f"{pool:,}",
         f"{total:.2f} s = {total / floor:.2f} × floor ({floor:.2f} s); each draw: {each} s", goal="≤ 2 × floor",
         met=total <= 2 * floor)
     add("province draw: execute alone (DRAW-1 over the committed pool) vs floor", f"{pool:,}",

@@ -49,6 +49,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -112,30 +113,31 @@ public class PoolBuilder {
                       DirectedFilter filter, int count, List<ItemData> items) {
         String prefix = regions.subtreePrefix(authority.code());
         boolean city = authority.level() != RegionLevel.COUNTY;
-        // a province's earlier draws are read on a connection of their own while its events and staff are
-        // read here; others' first, here. An undirected province pool is read from this replica's copy
-        // of the registry, which notes each target's earlier draws by its place in memory; others look
-        // them up by USCC.
+        // what the pool knows of a target besides its row (its earlier draws, events, recusals) is gathered
+        // first, one record per target, so that the scan looks each target up once. An undirected province
+        // pool is read from this replica's copy of the registry, which finds that record by the target's
+        // place in memory; others find it by USCC. A province's earlier draws are read on a connection of
+        // their own while its events and staff are read here; others' first, here.
         boolean province = readsBeside(authority);
         boolean fromMirror = province && !directed;
         RegionRange range = RegionRange.ofPrefix(prefix);
         List<String> above = regions.ancestors(authority.code());
-        CompletableFuture<TargetNotes<Earlier>> drawnBySlot = readThreads.supply(province, () -> !fromMirror ? null
-                : mirror.notes(notes -> drawnBefore(range, above, quarter, (bytes, from, length) -> notes.note(bytes, from, length, Earlier::new))));
-        CompletableFuture<Map<String, Earlier>> drawnByCode = readThreads.supply(province, () -> {
-            Map<String, Earlier> byCode = new HashMap<>();
-            if (!fromMirror) {
-                drawnBefore(range, above, quarter, (bytes, from, length) -> byCode.computeIfAbsent(
-                        new String(bytes, from, length, StandardCharsets.UTF_8), code -> new Earlier()));
+        Map<String, Known> knownByCode = new HashMap<>();
+        CompletableFuture<TargetNotes<Known>> knownBySlot = readThreads.supply(province, () -> {
+            if (fromMirror) {
+                return mirror.notes(notes -> drawnBefore(range, above, quarter,
+                        (bytes, from, length) -> notes.note(bytes, from, length, Known::new)));
             }
-            return byCode;
+            drawnBefore(range, above, quarter, (bytes, from, length) -> knownByCode.computeIfAbsent(
+                    new String(bytes, from, length, StandardCharsets.UTF_8), code -> new Known()));
+            return null;
         });
         Map<String, List<TargetEvent>> eventsByTarget = events.forClassification(prefix, quarter);
         SupervisionClassifier classifier = events.classifier();
         PoolSnapshot.Builder snapshot = PoolSnapshot.builder();
 
-        // inspectors first (a few thousand at most): the target scan then looks up each target's
-        // recusals in a small map instead of collecting the pool in a set
+        // inspectors first (a few thousand at most): their recusals are then known of each target before
+        // the scan meets it, instead of collecting the pool in a set
         List<InspectorData> staff = new ArrayList<>();
         inspectors.forEach(authority.code(), s -> {
             if (s.data().regionCode().equals(authority.code())) {
@@ -179,34 +181,47 @@ public class PoolBuilder {
             }
         }
 
-        // the earlier draws decide each target as the scan meets it (a province's were read beside the above)
-        Map<String, Earlier> earlierDraws = Concurrently.join(drawnByCode);
-        TargetNotes<Earlier> earlierBySlot = Concurrently.join(drawnBySlot);
-        Scan scan = new Scan(directed, filter, recusedBy, policy.yearlyCap());
+        // the earlier draws (a province's were read beside the above), then the events and recusals, on the
+        // same records
+        TargetNotes<Known> bySlot = Concurrently.join(knownBySlot);
+        Consumer<Function<String, Known>> addEventsAndRecusals = knownOf -> {
+            eventsByTarget.forEach((code, list) -> knownOf.apply(code).events = list);
+            recusedBy.forEach((code, list) -> knownOf.apply(code).recusedBy = list);
+        };
+        if (fromMirror) {
+            mirror.addNotes(bySlot, notes -> addEventsAndRecusals.accept(code -> notes.note(code, Known::new)));
+        } else {
+            addEventsAndRecusals.accept(code -> knownByCode.computeIfAbsent(code, c -> new Known()));
+        }
+        Scan scan = new Scan(directed, filter, policy.yearlyCap());
         if (directed) {
             // a directed filter reads any registry field: whole rows
             Part part = scan.part();
             targets.forEach(prefix, stored -> {
                 TargetData t = stored.data();
-                part.consider(new Scanned(t.uscc(), t.operatingStatus(), classifier.classOf(SupervisionClassifier.Inputs.of(t),
-                        eventsByTarget.getOrDefault(t.uscc(), List.of()), quarter), NonSiteRule.applies(t, policy, drawDate), t),
-                        earlierDraws.get(t.uscc()));
+                Known known = knownByCode.get(t.uscc());
+                part.consider(t.uscc(), t.operatingStatus(), classifier.classOf(SupervisionClassifier.Inputs.of(t),
+                        known == null ? List.of() : known.events, quarter), NonSiteRule.applies(t, policy, drawDate), t, known);
             });
         } else {
-            Function<Part, BiConsumer<TargetStore.PoolRow, Earlier>> reader = part -> (row, earlier) -> part.consider(
-                    row.status() != OperatingStatus.PRODUCING ? new Scanned(row.uscc(), row.status(), null, false, null)
-                            : new Scanned(row.uscc(), row.status(), classifier.classOf(row.classInputs(),
-                            eventsByTarget.getOrDefault(row.uscc(), List.of()), quarter),
-                            NonSiteRule.applies(row.classInputs().positiveListFrom(), row.classInputs().positiveListTo(),
-                                    row.monitoringTypes(), policy, drawDate), null), earlier);
+            Function<Part, BiConsumer<TargetStore.PoolRow, Known>> reader = part -> (row, known) -> {
+                if (row.status() != OperatingStatus.PRODUCING) {
+                    part.consider(row.uscc(), row.status(), null, false, null, known);
+                } else {
+                    SupervisionClassifier.Inputs in = row.classInputs();
+                    part.consider(row.uscc(), row.status(), classifier.classOf(in, known == null ? List.of() : known.events, quarter),
+                            NonSiteRule.applies(in.positiveListFrom(), in.positiveListTo(), row.monitoringTypes(), policy, drawDate),
+                            null, known);
+                }
+            };
             if (fromMirror) {
-                // the mirror hands each target its earlier draws by its place in memory: a million lookups
-                // by USCC in a map of 190,000 cost more than the rest of the scan
-                mirror.forEachPoolRow(prefix, earlierBySlot, IntStream.range(0, PROVINCE_SCAN_PARTS)
+                // the copy hands each target what is known of it by its place in memory: a million lookups
+                // by USCC cost more than the rest of the scan
+                mirror.forEachPoolRow(prefix, bySlot, IntStream.range(0, PROVINCE_SCAN_PARTS)
                         .mapToObj(i -> reader.apply(scan.part())).toList());
             } else {
-                BiConsumer<TargetStore.PoolRow, Earlier> sink = reader.apply(scan.part());
-                targets.forEachPoolRow(prefix, row -> sink.accept(row, earlierDraws.get(row.uscc())));
+                BiConsumer<TargetStore.PoolRow, Known> sink = reader.apply(scan.part());
+                targets.forEachPoolRow(prefix, row -> sink.accept(row, knownByCode.get(row.uscc())));
             }
         }
         Map<SupervisionClass, long[]> operating = new EnumMap<>(SupervisionClass.class);
@@ -282,25 +297,27 @@ public class PoolBuilder {
         }
     }
 
-    /** What earlier draws decide about one target: selected this quarter, how often this year, who checked it last. */
-    private static final class Earlier {
+    /**
+     * What the pool knows of one target besides its registry row: what earlier draws decide (selected this
+     * quarter, how often this year, who checked it last), its events of the period, and who recuses
+     * themselves from it. Most targets have none.
+     */
+    private static final class Known {
         boolean selectedThisQuarter;
         int selectedThisYear;
         List<String> lastTeam = List.of();
+        List<TargetEvent> events = List.of();
+        List<String> recusedBy = List.of();
 
         boolean atYearlyCap(int cap) {
             return selectedThisYear > 0 && selectedThisYear >= cap;
         }
     }
 
-    /** The earlier draws' record of the target whose USCC is the UTF-8 bytes {@code bytes[from, from + length)}. */
+    /** The record of the target whose USCC is the UTF-8 bytes {@code bytes[from, from + length)}. */
     @FunctionalInterface
-    private interface EarlierOf {
-        Earlier of(byte[] bytes, int from, int length);
-    }
-
-    /** One target as the scan read it, before the earlier draws' exclusions are applied. */
-    private record Scanned(String uscc, OperatingStatus status, SupervisionClass cls, boolean nonSite, TargetData full) {
+    private interface KnownOf {
+        Known of(byte[] bytes, int from, int length);
     }
 
     /**
@@ -310,14 +327,12 @@ public class PoolBuilder {
     private static final class Scan {
         final boolean directed;
         final DirectedFilter filter;
-        final Map<String, List<String>> recusedBy;
         final int yearlyCap;
         final List<Part> parts = new ArrayList<>();
 
-        Scan(boolean directed, DirectedFilter filter, Map<String, List<String>> recusedBy, int yearlyCap) {
+        Scan(boolean directed, DirectedFilter filter, int yearlyCap) {
             this.directed = directed;
             this.filter = filter;
-            this.recusedBy = recusedBy;
             this.yearlyCap = yearlyCap;
         }
 
@@ -350,33 +365,37 @@ public class PoolBuilder {
             this.scan = scan;
         }
 
-        /** Sorts one target into the pool or an exclusion; {@code earlier}: what earlier draws decided about it, if anything. */
-        void consider(Scanned t, Earlier earlier) {
-            if (t.status() != OperatingStatus.PRODUCING) {
+        /**
+         * Sorts one target into the pool or an exclusion: its class ({@code cls}, null when not producing) and
+         * whether it may be checked off site, as read; {@code full}, the whole row for a directed filter;
+         * {@code known}, what else is known of it, if anything.
+         */
+        void consider(String uscc, OperatingStatus status, SupervisionClass cls, boolean nonSiteAllowed, TargetData full,
+                      Known known) {
+            if (status != OperatingStatus.PRODUCING) {
                 excluded[0]++;
                 return;
             }
-            operating.computeIfAbsent(t.cls(), k -> new long[1])[0]++;
-            if (earlier != null && earlier.selectedThisQuarter) {
+            operating.computeIfAbsent(cls, k -> new long[1])[0]++;
+            if (known != null && known.selectedThisQuarter) {
                 excluded[1]++;
-            } else if (earlier != null && earlier.atYearlyCap(scan.yearlyCap)) {
+            } else if (known != null && known.atYearlyCap(scan.yearlyCap)) {
                 excluded[2]++;
-            } else if (scan.directed && !scan.filter.matches(t.full(), t.cls())) {
+            } else if (scan.directed && !scan.filter.matches(full, cls)) {
                 excluded[3]++;
             } else {
                 // indexed loops and no lambdas: this runs a million times a province draw, and each
                 // iterator or capturing lambda made here was garbage the collector had to keep up with
-                Stratum stratum = scan.directed ? Stratum.DIRECTED : STRATUM_OF_CLASS[t.cls().ordinal()];
-                targets.computeIfAbsent(stratum, k -> PackedIds.appender()).add(t.uscc());
-                if (t.nonSite()) {
-                    nonSite.add(t.uscc());
+                Stratum stratum = scan.directed ? Stratum.DIRECTED : STRATUM_OF_CLASS[cls.ordinal()];
+                targets.computeIfAbsent(stratum, k -> PackedIds.appender()).add(uscc);
+                if (nonSiteAllowed) {
+                    nonSite.add(uscc);
                 }
-                List<String> recused = scan.recusedBy.get(t.uscc());
-                for (int i = 0; recused != null && i < recused.size(); i++) {
-                    recusals.add(new String[] {recused.get(i), t.uscc()});
+                for (int i = 0; known != null && i < known.recusedBy.size(); i++) {
+                    recusals.add(new String[] {known.recusedBy.get(i), uscc});
                 }
-                for (int i = 0; earlier != null && i < earlier.lastTeam.size(); i++) {
-                    previous.add(new String[] {earlier.lastTeam.get(i), t.uscc()});
+                for (int i = 0; known != null && i < known.lastTeam.size(); i++) {
+                    previous.add(new String[] {known.lastTeam.get(i), uscc});
                 }
             }
         }
@@ -400,7 +419,7 @@ public class PoolBuilder {
      * not grouped by PostgreSQL: a province's 190,000 selections are streamed in a third of the time
      * grouping them took, and each is looked up without a string where the pool is in memory.
      */
-    private void drawnBefore(RegionRange range, List<String> above, Quarter quarter, EarlierOf earlierOf) {
+    private void drawnBefore(RegionRange range, List<String> above, Quarter quarter, KnownOf earlierOf) {
         // by COPY (decoded at a third of a result set's cost); COPY takes no parameters, so the values are
         // quoted as literals
         String relevant = "(d.authority >= " + Sql.literal(range.from()) + " and d.authority < " + Sql.literal(range.to())
@@ -414,7 +433,7 @@ public class PoolBuilder {
                     where %s and d.quarter like %s) to stdout""".formatted(thisQuarter, SELECTIONS_OF_D, relevant,
                     Sql.literal(quarter.year() + "Q%")), bytes -> {
                 selection.of(bytes);
-                Earlier e = earlierOf.of(selection.row(), selection.start(0), selection.length(0));
+                Known e = earlierOf.of(selection.row(), selection.start(0), selection.length(0));
                 e.selectedThisYear++;
                 e.selectedThisQuarter |= selection.bool(1);
             });

@@ -257,7 +257,8 @@ class DrawTest {
     @Test
     void aProvinceDrawReadsItsPoolInPartsAndItsEarlierDrawsBesideAndReplays() {
         // 山西 (14): the paths only a province's draw takes: its pool read in parts from the registry's
-        // copy in memory, its earlier draws and its selection's names read beside the request's transaction
+        // copy in memory, what is known of each target (earlier draws, events, recusals) noted by its place
+        // there, its earlier draws and its selection's names read beside the request's transaction
         Api.as("admin", "140000").body("{}").put("/api/v1/policies/140000/2026").then()
                 .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         long item = ((Number) Api.as("admin", "140000").body("""
@@ -266,16 +267,29 @@ class DrawTest {
                  "methods":["ON_SITE","TECHNOLOGY"],"jointInspection":false}""")
                 .post("/api/v1/items").then().statusCode(201).extract().path("id")).longValue();
         DrawFixture f = new DrawFixture("140107").build(30, 10, 60, 0);
+        // a county of the province draws its quarter first: what it selected is out of the province's pool
+        DrawFixture other = new DrawFixture("140108").build(6, 2, 24, 6);
+        String countyDraw = Api.operator("140108").body("{\"authority\":\"140108\",\"quarter\":\"2026Q4\",\"items\":[" + item + "]}")
+                .post("/api/v1/draws").then().statusCode(201).extract().path("id");
+        List<String> drawnByTheCounty = Api.operator("140108").body("{\"seed\":\"69314718055994530941\"}")
+                .post("/api/v1/draws/" + countyDraw + "/execute").then().statusCode(200).extract().jsonPath().getList("targets.uscc");
+        assertFalse(drawnByTheCounty.isEmpty());
+        // a penalty last quarter makes a general target special; a province inspector recuses from another
+        String penalised = f.general.get(0);
+        String recusedFrom = f.general.get(1);
+        Api.operator("140107").body("{\"kind\":\"PENALTY\",\"eventDate\":\"2026-08-15\",\"reference\":\"晋环罚〔2026〕8号\"}")
+                .post("/api/v1/targets/" + penalised + "/events").then().statusCode(201);
         StringBuilder staff = new StringBuilder("人员编号,姓名,行政区划代码,执法证号,执法证有效期至,状态,持证执法人员,辅助检查人员,回避企业\n");
         for (int i = 1; i <= 10; i++) {
             staff.append("P140000-").append(i).append(",省级执法员").append(i).append(",140000,晋环执字").append(i)
-                    .append(",2030-12-31,在岗,是,否,\n");
+                    .append(",2030-12-31,在岗,是,否,").append(i == 1 ? recusedFrom + ":亲属任职" : "").append('\n');
         }
         Api.as("city", "140000").contentType("text/csv").body(staff.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/inspectors/import").then().statusCode(200);
 
         String id = Api.as("city", "140000").body("{\"authority\":\"140000\",\"quarter\":\"2026Q4\",\"items\":[" + item + "]}")
                 .post("/api/v1/draws").then().statusCode(201).body("plan.authorityLevel", equalTo("PROVINCE"))
+                .body("plan.excluded.selectedThisQuarter", equalTo(drawnByTheCounty.size()))
                 .extract().path("id");
         Response executed = Api.as("city", "140000").body("{\"seed\":\"57721566490153286060\"}").post("/api/v1/draws/" + id + "/execute");
         executed.then().statusCode(200).body("status", equalTo("EXECUTED"));
@@ -302,6 +316,16 @@ class DrawTest {
         }
         assertTrue(pool.containsAll(f.allProducing()), "the county's producing targets are in the province's pool");
         assertFalse(pool.contains(f.halted.get(0)));
+        for (String u : drawnByTheCounty) {
+            assertFalse(pool.contains(u), u + " was drawn by its county this quarter");
+        }
+        List<String> othersLeft = new ArrayList<>(other.allProducing());
+        othersLeft.removeAll(drawnByTheCounty);
+        assertTrue(pool.containsAll(othersLeft), "the rest of the other county is in the pool");
+        List<String> lines = List.of(snapshot.split("\n"));
+        assertTrue(lines.contains("T SPECIAL " + penalised), "a penalty last quarter makes the target special");
+        assertTrue(lines.contains("T GENERAL " + recusedFrom));
+        assertTrue(lines.contains("R P140000-1 " + recusedFrom), "the recusal is a line of the snapshot");
     }
 
     @Test

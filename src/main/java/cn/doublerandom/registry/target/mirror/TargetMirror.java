@@ -56,9 +56,14 @@ public class TargetMirror {
      * calling thread; no catch-up changes the copy meanwhile.
      */
     public <N> TargetNotes<N> notes(Consumer<TargetNotes<N>> fill) {
+        return addNotes(new TargetNotes<>(), fill);
+    }
+
+    /** More notes, made by {@code fill} as {@link #notes} makes them, on notes made before. */
+    public <N> TargetNotes<N> addNotes(TargetNotes<N> notes, Consumer<TargetNotes<N>> fill) {
         lock.readLock().lock();
         try {
-            TargetNotes<N> notes = new TargetNotes<>(facts);
+            notes.open(facts);
             fill.accept(notes);
             notes.close();
             return notes;

@@ -18,12 +18,29 @@ import java.util.function.Supplier;
 public final class TargetNotes<N> {
 
     private TargetFacts facts;
-    private Object[] bySlot;
+    private Object[] bySlot = new Object[0];
     private final Map<String, N> unplaced = new HashMap<>();
 
-    TargetNotes(TargetFacts facts) {
-        this.facts = facts;
-        this.bySlot = new Object[facts.size()];
+    TargetNotes() {
+    }
+
+    /**
+     * Opens the notes for more on {@code current}, the copy as it is now: it may have caught up since the
+     * notes were last open, so a target noted by its code that has arrived meanwhile is placed first, and a
+     * second note on it then finds the first.
+     */
+    void open(TargetFacts current) {
+        facts = current;
+        if (bySlot.length < current.size()) {
+            bySlot = Arrays.copyOf(bySlot, current.size());
+        }
+        unplaced.entrySet().removeIf(e -> {
+            int slot = current.slotOf(e.getKey());
+            if (slot >= 0) {
+                bySlot[slot] = e.getValue();
+            }
+            return slot >= 0;
+        });
     }
 
     /**
@@ -33,7 +50,7 @@ public final class TargetNotes<N> {
     @SuppressWarnings("unchecked")
     public N note(byte[] bytes, int from, int length, Supplier<N> make) {
         if (facts == null) {
-            throw new IllegalStateException("notes are made inside TargetMirror.notes only");
+            throw new IllegalStateException("notes are made inside TargetMirror.notes or addNotes only");
         }
         int slot = facts.slotOf(bytes, from, length);
         if (slot < 0) {
@@ -45,6 +62,12 @@ public final class TargetNotes<N> {
             bySlot[slot] = note;
         }
         return (N) note;
+    }
+
+    /** {@link #note(byte[], int, int, Supplier)} for a USCC given as a string. */
+    public N note(String uscc, Supplier<N> make) {
+        byte[] bytes = uscc.getBytes(StandardCharsets.UTF_8);
+        return note(bytes, 0, bytes.length, make);
     }
 
     /** The end of filling: no more notes. */

@@ -78,7 +78,8 @@ class TargetFactsTest {
             facts.put(uscc, 130102, new PoolRow(uscc, OperatingStatus.HALTED, null, List.of()));
         }
         facts.order();
-        TargetNotes<StringBuilder> notes = new TargetNotes<>(facts);
+        TargetNotes<StringBuilder> notes = new TargetNotes<>();
+        notes.open(facts);
         // noted from the bytes of a longer row, as a COPY field is: twice for every 7th target
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < 3000; i += 7) {
