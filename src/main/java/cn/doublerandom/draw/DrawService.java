@@ -94,6 +94,9 @@ public class DrawService {
     TargetStore targets;
 
     @Inject
+    cn.doublerandom.registry.target.mirror.TargetMirror mirror;
+
+    @Inject
     RegionDirectory regions;
 
     @Inject
@@ -237,11 +240,13 @@ public class DrawService {
                 return recordFailure(c, draw, g, seed, failure);
             }
             DrawOutcome.Success success = (DrawOutcome.Success) outcome;
-            // a province's selection (26,000 targets) has its names read on another connection while the
-            // records are written; a smaller one's are read here
-            CompletableFuture<Map<String, TargetStore.Label>> labels = readThreads.supply(
-                    PoolBuilder.readsBeside(regions.require("authority", draw.authority())),
-                    () -> targets.labels(success.targets().stream().map(t -> t.uscc()).toList()));
+            // a province's selection (26,000 targets) has its names from this replica's copy of the registry,
+            // on another thread while the records are written: read from the table, they filled PostgreSQL's
+            // buffers with scattered pages at the time it needed them most; a smaller one's are read here
+            boolean province = PoolBuilder.readsBeside(regions.require("authority", draw.authority()));
+            List<String> selectedUsccs = success.targets().stream().map(t -> t.uscc()).toList();
+            CompletableFuture<Map<String, TargetStore.Label>> labels = readThreads.supply(province,
+                    () -> province ? mirror.labels(selectedUsccs) : targets.labels(selectedUsccs));
             if (draw.kind().equals("UNDIRECTED")) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "insert into undirected_slot (authority, quarter, replaces, draw_id) values (?, ?, ?, ?)")) {

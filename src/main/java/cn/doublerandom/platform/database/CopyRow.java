@@ -16,11 +16,22 @@ public final class CopyRow {
 
     private final int[] start;
     private final int[] end; // -1: null
+    private final boolean[] mayEscape;
     private byte[] row;
 
     public CopyRow(int fields) {
         start = new int[fields];
         end = new int[fields];
+        mayEscape = new boolean[fields];
+    }
+
+    /**
+     * Lets {@code field} hold COPY's escapes (a name, say, may hold a backslash or a tab), read by
+     * {@link #unescaped}; every other field still refuses them.
+     */
+    public CopyRow allowingEscapes(int field) {
+        mayEscape[field] = true;
+        return this;
     }
 
     /** Splits {@code row} (with or without its "\n"); anything but the expected number of plain fields is refused. */
@@ -39,7 +50,10 @@ public final class CopyRow {
                 from = i + 1;
             } else if (row[i] == '\\' && !(i == from && i + 2 <= last && row[i + 1] == 'N'
                     && (i + 2 == last || row[i + 2] == '\t'))) {
-                throw new IllegalStateException("unexpected escape in a COPY row");
+                if (field >= mayEscape.length || !mayEscape[field] || i + 1 >= last) {
+                    throw new IllegalStateException("unexpected escape in a COPY row");
+                }
+                i++; // the escaped character, a tab among them, belongs to the field
             }
         }
         if (field != start.length) {
@@ -70,6 +84,45 @@ public final class CopyRow {
 
     public String text(int field) {
         return isNull(field) ? null : new String(row, start[field], end[field] - start[field], StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A field that may hold COPY's escapes ({@link #allowingEscapes}) as the text it stands for:
+     * {@code \b \f \n \r \t \v} are those control characters, a backslash before anything else is
+     * that character (PostgreSQL writes nothing else); null stays null.
+     */
+    public String unescaped(int field) {
+        if (isNull(field)) {
+            return null;
+        }
+        int s = start[field];
+        int e = end[field];
+        java.io.ByteArrayOutputStream out = null;
+        int copied = s;
+        for (int i = s; i < e; i++) {
+            if (row[i] == '\\') {
+                if (out == null) {
+                    out = new java.io.ByteArrayOutputStream(e - s);
+                }
+                out.write(row, copied, i - copied);
+                byte c = row[++i];
+                out.write(switch (c) {
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 't' -> '\t';
+                    case 'v' -> 0x0B;
+                    default -> c;
+                });
+                copied = i + 1;
+            }
+        }
+        if (out == null) {
+            return new String(row, s, e - s, StandardCharsets.UTF_8);
+        }
+        out.write(row, copied, e - copied);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** PostgreSQL's boolean text: {@code t} or {@code f}; null is false. */

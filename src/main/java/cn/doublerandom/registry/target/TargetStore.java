@@ -176,16 +176,16 @@ public class TargetStore {
      */
     public void forEachPoolRow(String regionPrefix, Consumer<PoolRow> sink) {
         try (Connection c = connection()) {
-            copyPoolRows(c, poolCopy(RegionRange.ofPrefix(regionPrefix)), (region, row) -> sink.accept(row));
+            copyPoolRows(c, poolCopy(RegionRange.ofPrefix(regionPrefix)), false, (region, name, row) -> sink.accept(row));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Hands on a pool row with the target's region code, read as a number. */
+    /** Hands on a pool row with the target's region code, read as a number, and its name. */
     @FunctionalInterface
     public interface RegionalPoolRowSink {
-        void accept(int regionCode, PoolRow row);
+        void accept(int regionCode, String name, PoolRow row);
     }
 
     /** No read yet: {@link #forEachPoolRowWrittenSince} then reads every row. */
@@ -210,8 +210,8 @@ public class TargetStore {
                     rs.next();
                     next = Long.parseLong(rs.getString(1));
                 }
-                copyPoolRows(c, "copy (select " + POOL_COLUMNS + " from target"
-                        + (horizon == NEVER_READ ? "" : " where written_by >= '" + horizon + "'::xid8") + ") to stdout", sink);
+                copyPoolRows(c, "copy (select " + POOL_COLUMNS + ", name from target"
+                        + (horizon == NEVER_READ ? "" : " where written_by >= '" + horizon + "'::xid8") + ") to stdout", true, sink);
                 return next;
             } finally {
                 c.rollback();
@@ -237,19 +237,23 @@ public class TargetStore {
     private static final CopyRow.Names<PermitClass> PERMIT = CopyRow.Names.of(PermitClass.class);
     private static final CopyRow.Names<MonitoringType> MONITORING = CopyRow.Names.of(MonitoringType.class);
 
-    /** A target that is not producing is only counted by a pool: its row carries its USCC, region and status alone. */
-    private static void copyPoolRows(Connection c, String copy, RegionalPoolRowSink sink) throws SQLException {
-        CopyRow f = new CopyRow(9);
+    /**
+     * A target that is not producing is only counted by a pool: its row carries its USCC, region and status
+     * alone. The name, the tenth column {@code withName}, may hold anything a name may: COPY's escapes.
+     */
+    private static void copyPoolRows(Connection c, String copy, boolean withName, RegionalPoolRowSink sink) throws SQLException {
+        CopyRow f = withName ? new CopyRow(10).allowingEscapes(9) : new CopyRow(9);
         Sql.copyOut(c, copy, bytes -> {
             f.of(bytes);
             int region = f.number(1);
+            String name = withName ? f.unescaped(9) : null;
             OperatingStatus status = f.constant(2, STATUS);
             if (status != OperatingStatus.PRODUCING) {
-                sink.accept(region, new PoolRow(f.text(0), status, null, List.of()));
+                sink.accept(region, name, new PoolRow(f.text(0), status, null, List.of()));
                 return;
             }
-            sink.accept(region, new PoolRow(f.text(0), status, new SupervisionClassifier.Inputs(f.constant(3, CREDIT), f.bool(4),
-                    f.constant(5, PERMIT), f.date(6), f.date(7)), f.constants(8, MONITORING)));
+            sink.accept(region, name, new PoolRow(f.text(0), status, new SupervisionClassifier.Inputs(f.constant(3, CREDIT),
+                    f.bool(4), f.constant(5, PERMIT), f.date(6), f.date(7)), f.constants(8, MONITORING)));
         });
     }
 

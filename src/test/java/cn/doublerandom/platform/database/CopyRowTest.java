@@ -101,4 +101,26 @@ class CopyRowTest {
         assertThrows(IllegalStateException.class, () -> row("a\\tb\tc\td\n", 3));
         assertThrows(IllegalStateException.class, () -> row("\\Nx\tb\tc\n", 3));
     }
+
+    @Test
+    void aFieldThatMayHoldEscapesReadsAsTheTextTheyStandFor() {
+        // how PostgreSQL 15 writes copy (select 'X', E'a\\b\tc\nd\re\\Nf\bg\fh\013i\001j 石家庄') to stdout
+        byte[] written = "X\ta\\\\b\\tc\\nd\\re\\\\Nf\\bg\\fh\\vi\u0001j 石家庄\n".getBytes(StandardCharsets.UTF_8);
+        CopyRow r = new CopyRow(2).allowingEscapes(1).of(written);
+        assertEquals("X", r.text(0));
+        assertEquals("a\\b\tc\nd\re\\Nf\bg\fh\u000Bi\u0001j 石家庄", r.unescaped(1));
+        assertFalse(r.isNull(1));
+        assertThrows(IllegalStateException.class, () -> new CopyRow(2).of(written), "a field not allowed escapes refuses them");
+        // an escaped tab does not end its field; an escape at the very end is refused; \N alone is null
+        assertEquals("p\tq", new CopyRow(2).allowingEscapes(0).of(bytes("p\\tq\tz\n")).unescaped(0));
+        assertEquals("\\", new CopyRow(2).allowingEscapes(0).of(bytes("\\\\\tz\n")).unescaped(0));
+        assertThrows(IllegalStateException.class, () -> new CopyRow(2).allowingEscapes(1).of(bytes("a\tb\\")));
+        assertThrows(IllegalStateException.class, () -> new CopyRow(2).allowingEscapes(1).of(bytes("a\\tx\tb\n")));
+        assertTrue(new CopyRow(2).allowingEscapes(1).of(bytes("a\t\\N\n")).isNull(1));
+        assertNull(new CopyRow(2).allowingEscapes(1).of(bytes("a\t\\N\n")).unescaped(1));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
 }

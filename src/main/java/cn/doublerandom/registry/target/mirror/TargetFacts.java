@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * What a draw's pool reads of each target ({@link PoolRow}) and its region, for every target, in
- * columns of primitives: a million targets take about 45 MB, where a million row objects would take
- * four times that. Rows are added or replaced by USCC and never removed (a target is never deleted,
+ * What a draw's pool reads of each target ({@link PoolRow}), its region and its name (which a
+ * province's selection shows), for every target, in columns of primitives and packed bytes: a million
+ * targets take about 45 MB and their names 8 MB plus their UTF-8 bytes, where a million row objects
+ * would take four times that. Rows are added or replaced by USCC and never removed (a target is never deleted,
  * V13). Reading a subtree hands out {@link PoolRow}s equal to the ones the table's scan makes.
  *
  * <p>Not thread-safe: one writer at a time, and no reader while it writes ({@link TargetMirror}'s lock).
@@ -61,12 +62,23 @@ final class TargetFacts {
     private int[] order = new int[0];
     private int ordered;
 
+    /**
+     * Names, as UTF-8 packed one after another: {@link #nameFrom} and {@link #nameLength} of each slot say
+     * where its name is (length -1: none). A changed name is appended and its old bytes left behind; when
+     * more than half are left behind the names are packed again.
+     */
+    private byte[] names = new byte[0];
+    private int namesUsed;
+    private int namesLeftBehind;
+    private int[] nameFrom = new int[0];
+    private int[] nameLength = new int[0];
+
     int size() {
         return size;
     }
 
-    /** Adds the target, or replaces what is known of it. */
-    void put(String code, int regionCode, PoolRow row) {
+    /** Adds the target, or replaces what is known of it; {@code name} may be null where it is not known. */
+    void put(String code, int regionCode, String name, PoolRow row) {
         if (code.length() != USCC_LENGTH || !code.chars().allMatch(ch -> ch < 0x80)) {
             throw new IllegalArgumentException("not a USCC of 18 ASCII characters: " + code);
         }
@@ -74,7 +86,9 @@ final class TargetFacts {
         int slot = find(key, 0);
         if (slot < 0) {
             slot = append(key);
+            nameLength[slot] = -1;
         }
+        putName(slot, name);
         region[slot] = regionCode;
         status[slot] = (byte) row.status().ordinal();
         SupervisionClassifier.Inputs in = row.classInputs();
@@ -154,6 +168,59 @@ final class TargetFacts {
         return slotOf(key, 0, key.length);
     }
 
+    /** The name of the target in {@code slot}, or null when none is held. */
+    String name(int slot) {
+        return nameLength[slot] < 0 ? null : new String(names, nameFrom[slot], nameLength[slot], StandardCharsets.UTF_8);
+    }
+
+    /** The region code of the target in {@code slot}. */
+    int region(int slot) {
+        return region[slot];
+    }
+
+    private void putName(int slot, String name) {
+        byte[] bytes = name == null ? null : name.getBytes(StandardCharsets.UTF_8);
+        int old = nameLength[slot];
+        if (bytes == null ? old < 0 : old == bytes.length
+                && Arrays.equals(names, nameFrom[slot], nameFrom[slot] + old, bytes, 0, bytes.length)) {
+            return; // unchanged: most rows a catch-up rereads
+        }
+        namesLeftBehind += Math.max(0, old);
+        nameLength[slot] = -1;
+        if (bytes == null) {
+            return;
+        }
+        if (namesUsed + bytes.length > names.length) {
+            if (namesLeftBehind > namesUsed / 2) {
+                packNames();
+            }
+            if (namesUsed + bytes.length > names.length) {
+                names = Arrays.copyOf(names, (int) Math.min(Integer.MAX_VALUE - 16,
+                        Math.max((long) namesUsed + bytes.length, names.length + (long) (names.length >> 1) + 1024)));
+            }
+        }
+        System.arraycopy(bytes, 0, names, namesUsed, bytes.length);
+        nameFrom[slot] = namesUsed;
+        nameLength[slot] = bytes.length;
+        namesUsed += bytes.length;
+    }
+
+    /** Packs the names held again, leaving nothing behind. */
+    private void packNames() {
+        byte[] packed = new byte[Math.max(1024, namesUsed - namesLeftBehind)];
+        int at = 0;
+        for (int slot = 0; slot < size; slot++) {
+            if (nameLength[slot] >= 0) {
+                System.arraycopy(names, nameFrom[slot], packed, at, nameLength[slot]);
+                nameFrom[slot] = at;
+                at += nameLength[slot];
+            }
+        }
+        names = packed;
+        namesUsed = at;
+        namesLeftBehind = 0;
+    }
+
     private PoolRow row(int i) {
         String code = new String(uscc, i * USCC_LENGTH, USCC_LENGTH, StandardCharsets.ISO_8859_1);
         SupervisionClassifier.Inputs in = credit[i] == 0 ? null : new SupervisionClassifier.Inputs(
@@ -222,6 +289,8 @@ final class TargetFacts {
         listFrom = Arrays.copyOf(listFrom, capacity);
         listTo = Arrays.copyOf(listTo, capacity);
         monitoring = Arrays.copyOf(monitoring, capacity);
+        nameFrom = Arrays.copyOf(nameFrom, capacity);
+        nameLength = Arrays.copyOf(nameLength, capacity);
     }
 
     private void rehash(int length) {

@@ -10,7 +10,10 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
@@ -79,13 +82,7 @@ public class TargetMirror {
      * note (null when it has none), found by the target's place in memory, not by its USCC.
      */
     public <N> void forEachPoolRow(String regionPrefix, TargetNotes<N> notes, List<BiConsumer<PoolRow, N>> sinks) {
-        lock.writeLock().lock();
-        try {
-            catchUp();
-            lock.readLock().lock(); // held on from the write lock: no catch-up between this one and the reading
-        } finally {
-            lock.writeLock().unlock();
-        }
+        readCaughtUp();
         try {
             // the subtree's codes as numbers: "13" is [130000, 140000), "" every code
             int scale = 1;
@@ -105,6 +102,43 @@ public class TargetMirror {
             Concurrently.join(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)));
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The name and region of each of these targets as the table holds them now (after a catch-up), as
+     * {@link TargetStore#labels} reads them from the table: a province's selection of 26,000 read there
+     * brought 26,000 scattered pages into PostgreSQL's buffers while the selection was being written. A
+     * USCC the table does not hold is left out.
+     */
+    public Map<String, TargetStore.Label> labels(Collection<String> usccs) {
+        readCaughtUp();
+        try {
+            Map<String, TargetStore.Label> out = new HashMap<>(usccs.size() * 2);
+            for (String uscc : usccs) {
+                int slot = facts.slotOf(uscc);
+                if (slot >= 0) {
+                    String region = Integer.toString(facts.region(slot));
+                    out.put(uscc, new TargetStore.Label(facts.name(slot), "0".repeat(Math.max(0, 6 - region.length())) + region));
+                }
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Catches up, then holds the read lock, taken while the write lock was still held: no catch-up comes
+     * between this one and the reading. The caller unlocks it.
+     */
+    private void readCaughtUp() {
+        lock.writeLock().lock();
+        try {
+            catchUp();
+            lock.readLock().lock();
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
@@ -141,8 +175,8 @@ public class TargetMirror {
         long t0 = System.nanoTime();
         int[] read = new int[1];
         long from = horizon;
-        horizon = Concurrently.join(readThreads.supply(() -> targets.forEachPoolRowWrittenSince(from, (region, row) -> {
-            facts.put(row.uscc(), region, row);
+        horizon = Concurrently.join(readThreads.supply(() -> targets.forEachPoolRowWrittenSince(from, (region, name, row) -> {
+            facts.put(row.uscc(), region, name, row);
             read[0]++;
         })));
         facts.order();

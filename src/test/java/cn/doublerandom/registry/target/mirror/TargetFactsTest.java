@@ -32,22 +32,34 @@ class TargetFactsTest {
         TargetFacts facts = new TargetFacts();
         Map<String, PoolRow> expected = new HashMap<>();
         Map<String, Integer> regionOf = new HashMap<>();
+        Map<String, String> nameOf = new HashMap<>();
         // enough to grow the columns and the table several times; then a third of them replaced
         for (int i = 0; i < 20_000; i++) {
             String region = COUNTIES[i % COUNTIES.length];
             String uscc = "91" + region + String.format("%09d", i) + "X";
             PoolRow row = randomRow(uscc, random);
-            facts.put(uscc, Integer.parseInt(region), row);
+            facts.put(uscc, Integer.parseInt(region), "石家庄某企业" + i, row);
             expected.put(uscc, row);
             regionOf.put(uscc, Integer.parseInt(region));
+            nameOf.put(uscc, "石家庄某企业" + i);
         }
         List<String> codes = new ArrayList<>(expected.keySet());
-        for (int i = 0; i < codes.size(); i += 3) {
-            PoolRow row = randomRow(codes.get(i), random);
-            facts.put(codes.get(i), regionOf.get(codes.get(i)), row);
-            expected.put(codes.get(i), row);
+        // renamed four times over (what is left behind is packed away), or kept, or dropped
+        for (int round = 0; round < 4; round++) {
+            for (int i = 0; i < codes.size(); i += 3) {
+                PoolRow row = randomRow(codes.get(i), random);
+                String name = i % 2 == 0 ? "更名\\有限公司\t" + round + "-" + i : nameOf.get(codes.get(i));
+                facts.put(codes.get(i), regionOf.get(codes.get(i)), i % 99 == 0 ? null : name, row);
+                expected.put(codes.get(i), row);
+                nameOf.put(codes.get(i), i % 99 == 0 ? null : name);
+            }
         }
         assertEquals(20_000, facts.size());
+        for (String code : codes) {
+            int slot = facts.slotOf(code);
+            assertEquals(nameOf.get(code), facts.name(slot), code);
+            assertEquals((int) regionOf.get(code), facts.region(slot), code);
+        }
         facts.order();
 
         // the whole of province 13, in 1, 2 and 3 parts: every row of it once, equal to what was put last
@@ -75,7 +87,7 @@ class TargetFactsTest {
         TargetFacts facts = new TargetFacts();
         for (int i = 0; i < 3000; i++) {
             String uscc = "91130102" + String.format("%09d", i) + "Y";
-            facts.put(uscc, 130102, new PoolRow(uscc, OperatingStatus.HALTED, null, List.of()));
+            facts.put(uscc, 130102, null, new PoolRow(uscc, OperatingStatus.HALTED, null, List.of()));
         }
         facts.order();
         TargetNotes<StringBuilder> notes = new TargetNotes<>();
@@ -92,7 +104,7 @@ class TargetFactsTest {
         notes.note("91130102000000001".getBytes(StandardCharsets.US_ASCII), 0, 17, StringBuilder::new).append("not a USCC");
         notes.close();
         assertThrows(IllegalStateException.class, () -> notes.note(later, 0, 18, StringBuilder::new));
-        facts.put("91130102999999999Y", 130102, new PoolRow("91130102999999999Y", OperatingStatus.HALTED, null, List.of()));
+        facts.put("91130102999999999Y", 130102, null, new PoolRow("91130102999999999Y", OperatingStatus.HALTED, null, List.of()));
         facts.order();
 
         Object[] bySlot = notes.bySlot(facts);
@@ -118,7 +130,7 @@ class TargetFactsTest {
                 if (!all.contains(uscc)) {
                     all.add(uscc);
                 }
-                facts.put(uscc, 130102, new PoolRow(uscc, OperatingStatus.HALTED, null, List.of()));
+                facts.put(uscc, 130102, null, new PoolRow(uscc, OperatingStatus.HALTED, null, List.of()));
             }
             assertThrows(IllegalStateException.class, () -> facts.forEach(0, 1_000_000, 0, 1, new Object[facts.size()], (r, n) -> { }));
             facts.order();
@@ -139,13 +151,13 @@ class TargetFactsTest {
         TargetFacts facts = new TargetFacts();
         PoolRow row = new PoolRow("91140105000000001X", OperatingStatus.PRODUCING, new SupervisionClassifier.Inputs(null, true,
                 null, LocalDate.of(1969, 12, 31), null), List.of(MonitoringType.VIDEO, MonitoringType.ONLINE));
-        facts.put(row.uscc(), 140105, row);
+        facts.put(row.uscc(), 140105, null, row);
         facts.order();
         List<PoolRow> out = new ArrayList<>();
         facts.forEach(140105, 140106, 0, 1, new Object[1], (r, note) -> out.add(r));
         assertEquals(List.of(row), out);
-        assertThrows(IllegalArgumentException.class, () -> facts.put("91140105", 140105, row), "a USCC is 18 characters");
-        assertThrows(IllegalArgumentException.class, () -> facts.put("91140105000000001É", 140105, row), "ASCII only");
+        assertThrows(IllegalArgumentException.class, () -> facts.put("91140105", 140105, null, row), "a USCC is 18 characters");
+        assertThrows(IllegalArgumentException.class, () -> facts.put("91140105000000001É", 140105, null, row), "ASCII only");
     }
 
     private static PoolRow randomRow(String uscc, Random random) {

@@ -126,6 +126,25 @@ class TargetMirrorTest {
         assertEquals(List.of(noted + " selected this quarter"), got);
     }
 
+    @Test
+    void namesAndRegionsAreTheTablesAndFollowARenameWhateverTheNameHolds() throws Exception {
+        List<String> usccs = new ArrayList<>();
+        targets.forEachPoolRow("14", row -> usccs.add(row.uscc()));
+        usccs.add("91140105999999990X"); // no such target: left out by both
+        assertEquals(targets.labels(usccs), mirror.labels(usccs));
+        assertEquals(usccs.size() - 1, mirror.labels(usccs).size());
+        // a name with what COPY escapes in it, set behind the service's back: the next read catches up
+        String renamed = usccs.get(11);
+        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("update target set name = ? where uscc = ?")) {
+            ps.setString(1, "太原\\某\t公司\n（新）");
+            ps.setString(2, renamed);
+            assertEquals(1, ps.executeUpdate());
+        }
+        assertEquals("太原\\某\t公司\n（新）", mirror.labels(List.of(renamed)).get(renamed).name());
+        assertEquals(targets.labels(usccs), mirror.labels(usccs));
+        assertTrue(mirror.labels(List.of(renamed)).get(renamed).regionCode().startsWith("1401"));
+    }
+
     /**
      * T1 writes first and commits last; T2 writes and commits in between. A catch-up between the two
      * commits sees T2's row only; the next one must still find T1's, although T2's id is higher.
