@@ -95,7 +95,7 @@ public class PoolBuilder {
 
     /**
      * Whether a draw of this authority reads beside its request's transaction, on connections of its
-     * own (its earlier draws, its selection's names, the catch-up of its pool's {@link TargetMirror}): a province's only, whose pool
+     * own (its earlier draws, the catch-ups of the {@link TargetMirror} its pool and its selection's names come from): a province's only, whose pool
      * is most of the table and which draws one at a time; see {@link ReadThreads#supply(boolean, java.util.function.Supplier)}.
      */
     static boolean readsBeside(Region authority) {

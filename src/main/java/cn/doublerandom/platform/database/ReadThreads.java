@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * Threads for reads that run beside a request's transaction, each on a connection of its own (a
- * province draw's earlier draws, its selection's names, the catch-up of the registry's copy in
- * memory; the parts of that copy's reading). Plain threads on purpose: no
+ * province draw's earlier draws, the catch-ups of the registry's copy in memory; the parts of that
+ * copy's reading and its selection's names, which take no connection). Plain threads on purpose: no
  * context, above all no transaction, follows the work there, so a connection taken there is never
  * the request's own.
  */

@@ -37,7 +37,8 @@ import java.util.function.Consumer;
  *
  * <p>A draw catches up first (a few rows, if the scheduled refresh keeps the copy near the table),
  * then reads under the same lock, so no catch-up changes the copy while its parts read it: the pool
- * is the table as of the catch-up's snapshot, as a scan in one snapshot would read it.
+ * is the table as of the catch-up's snapshot, as a scan in one snapshot would read it. So do the
+ * names of a province's selection ({@link #labels}).
  */
 @ApplicationScoped
 public class TargetMirror {
