@@ -30,6 +30,7 @@ import cn.doublerandom.registry.FieldRules;
 import cn.doublerandom.registry.history.Stored;
 import cn.doublerandom.registry.target.TargetData;
 import cn.doublerandom.registry.target.TargetStore;
+import cn.doublerandom.registry.target.mirror.TargetMirror;
 import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,8 +49,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.HashSet;
@@ -94,7 +93,7 @@ public class DrawService {
     TargetStore targets;
 
     @Inject
-    cn.doublerandom.registry.target.mirror.TargetMirror mirror;
+    TargetMirror mirror;
 
     @Inject
     RegionDirectory regions;
@@ -270,7 +269,8 @@ public class DrawService {
                 ps.executeUpdate();
             }
             long selectionFrom = System.nanoTime();
-            List<SelectedTargetView> selection = writeTargets(c, draw, success, held.map(PoolBuilder.Pool::nonSite), labels);
+            List<SelectedTargetView> selection = writeTargets(c, draw, success, selectedUsccs, held.map(PoolBuilder.Pool::nonSite),
+                    labels);
             long selectionTook = System.nanoTime() - selectionFrom;
             audit.record("EXECUTE", "DRAW", id, draw.authority(), success.targets().size() + " targets selected");
             ledger.append(id, "execute", draw.authority(), draw.quarter(), h -> LedgerRecord.execute(h, g, draw.nonce(), success));
@@ -318,7 +318,7 @@ public class DrawService {
      * that the answer to execute need not read back what it has just written.
      */
     private List<SelectedTargetView> writeTargets(Connection c, DrawRow draw, DrawOutcome.Success success,
-                                                  Optional<PackedIds> heldNonSite,
+                                                  List<String> selectedUsccs, Optional<PackedIds> heldNonSite,
                                                   CompletableFuture<Map<String, TargetStore.Label>> labels) throws SQLException {
         List<ItemData> drawItems = Arrays.stream(draw.items()).map(items::get).map(Stored::data).toList();
         boolean itemsAllowTechnology = drawItems.stream().allMatch(i -> i.methods().contains(InspectionMethod.TECHNOLOGY));
@@ -326,7 +326,7 @@ public class DrawService {
         PackedIds nonSite = heldNonSite.orElseGet(() -> {
             try {
                 PackedIds.Appender out = PackedIds.appender();
-                targets.load(c, success.targets().stream().map(t -> t.uscc()).toList(), false).forEach((uscc, t) -> {
+                targets.load(c, selectedUsccs, false).forEach((uscc, t) -> {
                     if (NonSiteRule.applies(t.data(), policy, draw.drawDate())) {
                         out.add(uscc);
                     }
@@ -373,12 +373,13 @@ public class DrawService {
         // the names arrive from the other connection once the rows are written
         Map<String, TargetStore.Label> names = Concurrently.join(labels);
         List<SelectedTargetView> selection = new ArrayList<>(methods.length);
-        for (var t : success.targets()) {
-            Team team = teams.get(selection.size());
+        for (int i = 0; i < methods.length; i++) {
+            SelectedTarget t = drawnInOrder.get(i);
+            Team team = teams.get(i);
             TargetStore.Label label = names.get(t.uscc());
-            selection.add(new SelectedTargetView(selection.size() + 1, t.uscc(), label == null ? null : label.name(),
+            selection.add(new SelectedTargetView(i + 1, t.uscc(), label == null ? null : label.name(),
                     label == null ? null : label.regionCode(), t.stratum().name(), t.rank(), t.ticket(), team.members(),
-                    team.relaxed(), methods[selection.size()]));
+                    team.relaxed(), methods[i]));
         }
         return selection;
     }

@@ -95,8 +95,9 @@ public class PoolBuilder {
 
     /**
      * Whether a draw of this authority reads beside its request's transaction, on connections of its
-     * own (its earlier draws, the catch-ups of the {@link TargetMirror} its pool and its selection's names come from): a province's only, whose pool
-     * is most of the table and which draws one at a time; see {@link ReadThreads#supply(boolean, java.util.function.Supplier)}.
+     * own (its earlier draws, the catch-ups of the {@link TargetMirror} its pool and its selection's
+     * names come from): a province's only, whose pool is most of the table and which draws one at a
+     * time; see {@link ReadThreads#supply(boolean, java.util.function.Supplier)}.
      */
     static boolean readsBeside(Region authority) {
         return authority.level() == RegionLevel.PROVINCE;

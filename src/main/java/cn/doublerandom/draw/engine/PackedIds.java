@@ -120,11 +120,9 @@ public final class PackedIds extends AbstractList<String> implements RandomAcces
         private Appender() {
         }
 
-        /** Adds a USCC; rejects one that does not match {@code [0-9A-Z-]{1,32}}. */
+        /** Adds a USCC; rejects one that does not match {@code [0-9A-Z-]{1,32}}, as a snapshot's T line would. */
         public Appender add(String id) {
-            if (!valid(id)) {
-                throw new InvalidSnapshotException(0, "USCC \"" + id + "\" must match [0-9A-Z-]{1,32}");
-            }
+            PoolSnapshot.checkCode("USCC", id, 0);
             int at = reserve(id.length());
             for (int i = 0; i < id.length(); i++) {
                 bytes[at + i] = (byte) id.charAt(i);
@@ -142,9 +140,12 @@ public final class PackedIds extends AbstractList<String> implements RandomAcces
 
         /** Adds the USCC held in {@code src[from, from + length)} as ASCII bytes; checked as {@link #add(String)}. */
         public Appender add(byte[] src, int from, int length) {
-            if (!valid(src, from, length)) {
-                throw new InvalidSnapshotException(0, "USCC \"" + new String(src, from, length, StandardCharsets.ISO_8859_1)
-                        + "\" must match [0-9A-Z-]{1,32}");
+            boolean valid = length >= 1 && length <= 32;
+            for (int i = from; valid && i < from + length; i++) {
+                valid = PoolSnapshot.codeChar((char) src[i], false);
+            }
+            if (!valid) {
+                PoolSnapshot.checkCode("USCC", new String(src, from, Math.max(0, length), StandardCharsets.ISO_8859_1), 0);
             }
             int at = reserve(length); // before reading bytes: reserving may replace the array
             System.arraycopy(src, from, bytes, at, length);
@@ -225,34 +226,6 @@ public final class PackedIds extends AbstractList<String> implements RandomAcces
             if (idCount + 1 > starts.length) {
                 starts = Arrays.copyOf(starts, Math.max(idCount + 1, starts.length * 2));
             }
-        }
-
-        private static boolean valid(String s) {
-            if (s == null || s.isEmpty() || s.length() > 32) {
-                return false;
-            }
-            for (int i = 0; i < s.length(); i++) {
-                if (!codeChar(s.charAt(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean valid(byte[] src, int from, int length) {
-            if (length < 1 || length > 32) {
-                return false;
-            }
-            for (int i = from; i < from + length; i++) {
-                if (!codeChar((char) src[i])) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean codeChar(char c) {
-            return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '-';
         }
     }
 }

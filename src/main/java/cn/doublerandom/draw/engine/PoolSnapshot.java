@@ -409,13 +409,16 @@ public final class PoolSnapshot {
             return false;
         }
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || c == '-' || (lower ? c >= 'a' && c <= 'z' : c >= 'A' && c <= 'Z');
-            if (!ok) {
+            if (!codeChar(s.charAt(i), lower)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A character of {@code [0-9A-Z-]}, or for specialties {@code [a-z0-9-]}. */
+    static boolean codeChar(char c, boolean lower) {
+        return (c >= '0' && c <= '9') || c == '-' || (lower ? c >= 'a' && c <= 'z' : c >= 'A' && c <= 'Z');
     }
 
     /** Decimal without sign or leading zeros, up to 9 digits (fits an int). */
@@ -522,7 +525,7 @@ public final class PoolSnapshot {
                     Stratum s = stratum(f[1]);
                     checkCode("USCC", f[2], lineNo);
                     firstTargetLine.putIfAbsent(s, lineNo);
-                    targets.computeIfAbsent(s, x -> PackedIds.appender()).add(f[2]);
+                    targets.computeIfAbsent(s, x -> PackedIds.appender()).addAny(f[2]); // checked just above, with its line
                 }
                 case "I" -> {
                     expectFields(f, 2, "I <code>");

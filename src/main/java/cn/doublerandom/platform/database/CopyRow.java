@@ -1,5 +1,6 @@
 package cn.doublerandom.platform.database;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -97,12 +98,12 @@ public final class CopyRow {
         }
         int s = start[field];
         int e = end[field];
-        java.io.ByteArrayOutputStream out = null;
+        ByteArrayOutputStream out = null;
         int copied = s;
         for (int i = s; i < e; i++) {
             if (row[i] == '\\') {
                 if (out == null) {
-                    out = new java.io.ByteArrayOutputStream(e - s);
+                    out = new ByteArrayOutputStream(e - s);
                 }
                 out.write(row, copied, i - copied);
                 byte c = row[++i];

@@ -79,7 +79,11 @@ final class TargetFacts {
 
     /** Adds the target, or replaces what is known of it; {@code name} may be null where it is not known. */
     void put(String code, int regionCode, String name, PoolRow row) {
-        if (code.length() != USCC_LENGTH || !code.chars().allMatch(ch -> ch < 0x80)) {
+        boolean ascii = code.length() == USCC_LENGTH;
+        for (int i = 0; ascii && i < USCC_LENGTH; i++) {
+            ascii = code.charAt(i) < 0x80; // a loop, not a stream per row: a full read puts a million
+        }
+        if (!ascii) {
             throw new IllegalArgumentException("not a USCC of 18 ASCII characters: " + code);
         }
         byte[] key = code.getBytes(StandardCharsets.US_ASCII);
