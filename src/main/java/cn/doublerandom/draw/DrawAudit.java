@@ -4,6 +4,8 @@ import cn.doublerandom.draw.engine.Draw1;
 import cn.doublerandom.draw.engine.DrawOutcome;
 import cn.doublerandom.draw.engine.PoolSnapshot;
 import cn.doublerandom.draw.engine.Seed;
+import cn.doublerandom.draw.engine.SelectedTarget;
+import cn.doublerandom.draw.engine.Team;
 import cn.doublerandom.draw.engine.Sha256;
 import cn.doublerandom.draw.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,8 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,13 +30,17 @@ public class DrawAudit {
     @Inject
     Ledger ledger;
 
+    @Inject
+    DrawStore store;
+
     /** The answer of a replay: every check, and each difference found. */
     public record Replay(String drawId, boolean matches, boolean poolHashMatches, boolean commitMatches,
-                         boolean seedMatches, boolean resultMatches, boolean ledgerMatches, List<String> differences) {
+                         boolean seedMatches, boolean resultMatches, boolean ledgerMatches, boolean servedMatches,
+                         List<String> differences) {
     }
 
     public Replay replay(String id) {
-        DrawService.DrawRow d = draws.row(id);
+        DrawStore.DrawRow d = draws.row(id);
         List<String> differences = new ArrayList<>();
         boolean pool = Sha256.hex(d.snapshot()).equals(d.poolHash());
         if (!pool) {
@@ -44,7 +52,8 @@ public class DrawAudit {
         }
         if (d.seed() == null) {
             differences.add("draw " + id + " was never executed: there is no result to replay");
-            return new Replay(id, false, pool, commit, false, false, false, differences);
+            boolean served = servedMatches(id, null, differences);
+            return new Replay(id, false, pool, commit, false, false, false, served, differences);
         }
         String expectedSeed = Seed.combine(d.given(), d.nonce()).value();
         boolean seed = expectedSeed.equals(d.seed());
@@ -69,7 +78,91 @@ public class DrawAudit {
         if (!onLedger) {
             differences.add("the ledger's execute record does not carry the replayed result");
         }
-        return new Replay(id, pool && commit && seed && result && onLedger, pool, commit, seed, result, onLedger, differences);
+        boolean served = servedMatches(id, outcome instanceof DrawOutcome.Success s ? s : null, differences);
+        return new Replay(id, pool && commit && seed && result && onLedger && served, pool, commit, seed, result, onLedger, served,
+                differences);
+    }
+
+    /**
+     * Whether what the service serves of the draw is what the ledger and the replay say: its status
+     * (executed, failed, voided) against the ledger's records, each selected row (position, stratum,
+     * rank, ticket, team, relaxed) against the replayed outcome, and each team in force against the
+     * last {@code substitute} record of its target.
+     */
+    private boolean servedMatches(String id, DrawOutcome.Success replayed, List<String> differences) {
+        int before = differences.size();
+        List<Ledger.Entry> records = ledger.ofDraw(id);
+        DrawState state = store.state(id).orElseThrow();
+        boolean voidRecord = records.stream().anyMatch(e -> e.kind().equals("void"));
+        boolean executeRecord = records.stream().anyMatch(e -> e.kind().equals("execute"));
+        boolean failRecord = records.stream().anyMatch(e -> e.kind().equals("fail"));
+        if (voidRecord != state.voided()) {
+            differences.add("the ledger " + (voidRecord ? "voids" : "does not void") + " the draw, the service serves it as "
+                    + state.status());
+        }
+        if (executeRecord != state.executed()) {
+            differences.add("the ledger " + (executeRecord ? "has" : "has no") + " execute record, the service serves it as "
+                    + (state.executed() ? "executed" : "not executed"));
+        }
+        if (failRecord != (state.failure() != null)) {
+            differences.add("the ledger " + (failRecord ? "has" : "has no") + " fail record, the service "
+                    + (state.failure() != null ? "serves a failure" : "serves none"));
+        }
+        List<DrawStore.SelectionRow> rows = store.selection(id);
+        List<SelectedTarget> targets = replayed == null ? List.of() : replayed.targets();
+        if (rows.size() != targets.size()) {
+            differences.add("the service serves " + rows.size() + " selected targets, the replay selects " + targets.size());
+        }
+        Map<String, List<String>> teamsInForce = new HashMap<>();
+        for (int i = 0; i < Math.min(rows.size(), targets.size()); i++) {
+            DrawStore.SelectionRow row = rows.get(i);
+            SelectedTarget t = targets.get(i);
+            Team team = replayed.teams().get(i);
+            teamsInForce.put(t.uscc(), team.members());
+            if (row.position() != i + 1 || !row.uscc().equals(t.uscc()) || !row.stratum().equals(t.stratum().name())
+                    || row.rank() != t.rank() || !row.ticket().equals(t.ticket()) || !row.drawnTeam().equals(team.members())
+                    || row.relaxed() != team.relaxed()) {
+                differences.add("served selection row " + row.position() + " (" + row.uscc() + " " + row.stratum() + " rank "
+                        + row.rank() + " team " + row.drawnTeam() + ") differs from the replay's (" + t.uscc() + " "
+                        + t.stratum() + " rank " + t.rank() + " team " + team.members() + ")");
+            }
+        }
+        for (Ledger.Entry e : records) {
+            if (e.kind().equals("substitute")) {
+                for (String line : e.text().split("\n")) {
+                    if (line.startsWith("team ")) {
+                        String[] parts = line.split(" ");
+                        teamsInForce.put(parts[1], List.of(parts[2].split(",")));
+                    }
+                }
+            }
+        }
+        for (DrawStore.SelectionRow row : rows) {
+            List<String> expected = teamsInForce.get(row.uscc());
+            if (expected != null && !expected.equals(row.team())) {
+                differences.add("the team served for " + row.uscc() + " is " + row.team() + ", the ledger's is " + expected);
+            }
+        }
+        return differences.size() == before;
+    }
+
+    /** The chain's walk and the served facts' agreement with it. */
+    public record LedgerVerification(long records, String headHash, boolean intact, Long firstBrokenSeq, String reason,
+                                     boolean factsMatch, List<String> factDifferences) {
+    }
+
+    /**
+     * Walks the whole chain, then checks that what the service serves of every draw (its status, its
+     * selection's size, its substitutions) is what the ledger records: a fact row removed or added
+     * behind the service's back shows here even when the chain itself is intact.
+     */
+    public LedgerVerification verifyLedger() {
+        Ledger.Verification chain = ledger.verify();
+        List<String> differences = store.factsAgainstLedger(100);
+        return new LedgerVerification(chain.records(), chain.headHash(), chain.intact() && differences.isEmpty(),
+                chain.firstBrokenSeq(), chain.reason() != null ? chain.reason()
+                        : differences.isEmpty() ? null : "the served facts of " + differences.size() + " draw(s) differ from the ledger",
+                differences.isEmpty(), differences);
     }
 
     /** A ledger record with the hash it chains from, so its recordHash can be checked offline. */
@@ -83,8 +176,8 @@ public class DrawAudit {
     }
 
     public Export export(String id) {
-        DrawService.DrawRow d = draws.row(id);
-        boolean revealed = d.seed() != null || draws.status(id) != DrawStatus.PREPARED;
+        DrawStore.DrawRow d = draws.row(id);
+        boolean revealed = d.seed() != null || store.state(id).orElseThrow().status() != DrawStatus.PREPARED;
         List<ExportedRecord> records = new ArrayList<>();
         List<Ledger.Entry> all = ledger.ofDraw(id);
         for (Ledger.Entry e : all) {
@@ -92,7 +185,7 @@ public class DrawAudit {
         }
         return new Export(d.id(), d.authority(), d.quarter(), d.kind(), d.filter(), List.of(d.items()), d.drawDate(),
                 "DRAW-1", d.snapshot(), d.poolHash(), revealed ? d.nonce() : null, d.commit(),
-                d.given() == null ? null : (d.given().isEmpty() ? "-" : d.given()), d.seed(), draws.readPlan(d),
+                d.given() == null ? null : (d.given().isEmpty() ? "-" : d.given()), d.seed(), draws.readPlan(d.plan()),
                 d.result() == null ? List.of() : Arrays.asList(d.result().split("\n")), records);
     }
 }

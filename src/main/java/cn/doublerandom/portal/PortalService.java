@@ -226,9 +226,8 @@ public class PortalService {
 
     /** A draw is public when executed, not voided, and every selected target has a result that is published or withheld. */
     private static final String PUBLIC_DRAW = """
-            exists (select 1 from draw_execution e where e.draw_id = d.id)
-            and not exists (select 1 from draw_void v where v.draw_id = d.id)
-            and not exists (select 1 from draw_target t where t.draw_id = d.id and not exists (
+            d.status = 'EXECUTED'
+            and not exists (select 1 from draw_selection t where t.draw_id = d.id and not exists (
                 select 1 from result r where r.draw_id = t.draw_id and r.uscc = t.uscc
                 and (r.confidential or exists (select 1 from publication p where p.result_id = r.id))))""";
 
@@ -238,7 +237,7 @@ public class PortalService {
         String prefix = region == null ? "" : regions.subtreePrefix(regions.require("region", region).code());
         List<String> ids = new ArrayList<>();
         try (Connection c = database.get().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select d.id from draw d where d.authority like ? and " + PUBLIC_DRAW + " order by d.id desc limit ?")) {
+                "select d.id from draw_state d where d.authority like ? and " + PUBLIC_DRAW + " order by d.id desc limit ?")) {
             ps.setString(1, prefix + "%");
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
@@ -262,7 +261,7 @@ public class PortalService {
             return false;
         }
         try (Connection c = database.get().getConnection();
-             PreparedStatement ps = c.prepareStatement("select 1 from draw d where d.id = ? and " + PUBLIC_DRAW)) {
+             PreparedStatement ps = c.prepareStatement("select 1 from draw_state d where d.id = ? and " + PUBLIC_DRAW)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -286,9 +285,9 @@ public class PortalService {
     private PublicDraw draw(Connection c, String id, boolean full) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select d.id, d.authority, d.quarter, d.kind, d.draw_date, d.pool_hash, d.commit, d.nonce, d.snapshot,
-                       e.given, e.seed,
+                       d.given, d.seed,
                        exists (select 1 from result r where r.draw_id = d.id and r.confidential) as withheld
-                from draw d join draw_execution e on e.draw_id = d.id where d.id = ?""" + " and " + PUBLIC_DRAW)) {
+                from draw_state d where d.id = ?""" + " and " + PUBLIC_DRAW)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -298,7 +297,7 @@ public class PortalService {
                 boolean withheld = rs.getBoolean("withheld");
                 List<String> selected = new ArrayList<>();
                 try (PreparedStatement t = c.prepareStatement("""
-                        select t.uscc from draw_target t join result r on r.draw_id = t.draw_id and r.uscc = t.uscc
+                        select t.uscc from draw_selection t join result r on r.draw_id = t.draw_id and r.uscc = t.uscc
                         where t.draw_id = ? and not r.confidential order by t.position""")) {
                     t.setString(1, id);
                     try (ResultSet trs = t.executeQuery()) {

@@ -273,7 +273,7 @@ public class PublicationService {
             (exists (select 1 from publication p where p.result_id = q.result_id and p.version = q.version)
              or exists (select 1 from result_version_superseded s where s.result_id = q.result_id and s.version = q.version)
              or r.confidential
-             or exists (select 1 from draw_void d where d.draw_id = r.draw_id))""";
+             or exists (select 1 from draw_state d where d.id = r.draw_id and d.voided))""";
 
     private boolean publish(Connection c, Unpublished u, PublicationRules.Deadline deadline, Boolean onTime, Instant now,
                             LocalDate today) throws SQLException {

@@ -1,5 +1,8 @@
 package cn.doublerandom.result;
 
+import cn.doublerandom.draw.DrawFacts;
+import cn.doublerandom.draw.DrawState;
+import cn.doublerandom.item.ItemService;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.Problem.FieldProblem;
@@ -49,6 +52,12 @@ public class ResultService {
     static final int TEXT_MAX = 500;
 
     @Inject
+    DrawFacts draws;
+
+    @Inject
+    ItemService itemList;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -86,9 +95,6 @@ public class ResultService {
         }
     }
 
-    private record DrawFacts(String id, String authority, String quarter, LocalDate drawDate, boolean executed, boolean voided) {
-    }
-
     @Transactional
     public ResultView record(ResultInput in) {
         if (in == null) {
@@ -107,10 +113,10 @@ public class ResultService {
         }
         Checked v = check(in, f);
         try (Connection c = dataSource.getConnection()) {
-            DrawFacts draw = draw(c, drawId);
+            DrawState draw = draws.require(drawId);
             scope.requireRegistryWrite(draw.authority());
             requireExecuted(draw);
-            List<String> teamInForce = teamInForce(c, draw.id(), uscc);
+            List<String> teamInForce = teamInForce(draw.id(), uscc);
             Outcomes outcomes = checkAgainstDraw(c, draw, targetRegion(c, uscc), v, teamInForce);
             lock(c, "result:" + draw.id() + ":" + uscc);
             try (PreparedStatement ps = c.prepareStatement("select id from result where draw_id = ? and uscc = ?")) {
@@ -166,9 +172,9 @@ public class ResultService {
             ResultRow row = row(c, id);
             scope.requireRegistryWrite(row.authority());
             lock(c, "result:" + row.drawId() + ":" + row.uscc());
-            DrawFacts draw = draw(c, row.drawId());
+            DrawState draw = draws.require(row.drawId());
             requireExecuted(draw);
-            Outcomes outcomes = checkAgainstDraw(c, draw, row.regionCode(), v, teamInForce(c, draw.id(), row.uscc()));
+            Outcomes outcomes = checkAgainstDraw(c, draw, row.regionCode(), v, teamInForce(draw.id(), row.uscc()));
             int next = (int) scalar(c, "select max(version) + 1 from result_version where result_id = ?", id);
             boolean anyPublished = scalar(c, "select count(*) from publication where result_id = ?", id) > 0;
             // unpublished, the window still runs from the determination; once published, a correction is new information
@@ -232,11 +238,11 @@ public class ResultService {
             throw ProblemException.invalid("drawId", "drawId is required, e.g. D000000001");
         }
         try (Connection c = dataSource.getConnection()) {
-            DrawFacts draw = draw(c, drawId);
+            DrawState draw = draws.require(drawId);
             scope.requireRead(draw.authority());
             List<String> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    select r.id from result r join draw_target t on t.draw_id = r.draw_id and t.uscc = r.uscc
+                    select r.id from result r join draw_selection t on t.draw_id = r.draw_id and t.uscc = r.uscc
                     where r.draw_id = ? order by t.position""")) {
                 ps.setString(1, draw.id());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -337,7 +343,7 @@ public class ResultService {
      * item of the draw exactly once, each wording in the target region's vocabulary as at the
      * determination date. All problems at once; nothing is written when there is one.
      */
-    private Outcomes checkAgainstDraw(Connection c, DrawFacts draw, String region, Checked v, List<String> teamInForce)
+    private Outcomes checkAgainstDraw(Connection c, DrawState draw, String region, Checked v, List<String> teamInForce)
             throws SQLException {
         List<FieldProblem> problems = new ArrayList<>();
         if (v.inspectionDate().isBefore(draw.drawDate())) {
@@ -349,7 +355,7 @@ public class ResultService {
                 problems.add(FieldProblem.field("team", m, "is not on the target's team in force " + teamInForce));
             }
         }
-        List<DrawItem> drawItems = drawItems(c, draw.id());
+        List<DrawItem> drawItems = drawItems(draw);
         int n = drawItems.size();
         // per item of the draw: the wording code given for it, and the field a problem with it is reported on
         String[] codes = new String[n];
@@ -430,19 +436,9 @@ public class ResultService {
     }
 
     /** The draw's items in its order (ascending id, as prepare stores them), named as the item list names them now. */
-    private static List<DrawItem> drawItems(Connection c, String drawId) throws SQLException {
-        List<DrawItem> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select it.id, it.name, it.sub_item from draw d cross join unnest(d.items) with ordinality as i (id, ord)
-                join inspection_item it on it.id = i.id where d.id = ? order by i.ord""")) {
-            ps.setString(1, drawId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new DrawItem(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                }
-            }
-        }
-        return out;
+    private List<DrawItem> drawItems(DrawState draw) {
+        return draw.items().stream().map(id -> itemList.get(id).data())
+                .map(i -> new DrawItem(i.id(), i.name(), i.subItem())).toList();
     }
 
     /** The region the target is registered in now: whose vocabulary its result uses. */
@@ -458,7 +454,7 @@ public class ResultService {
         }
     }
 
-    private static void requireExecuted(DrawFacts draw) {
+    private static void requireExecuted(DrawState draw) {
         if (draw.voided()) {
             throw new ProblemException(ProblemType.DRAW_NOT_EXECUTED, "draw " + draw.id() + " is voided: its targets are not inspected under it");
         }
@@ -467,42 +463,10 @@ public class ResultService {
         }
     }
 
-    private DrawFacts draw(Connection c, String id) throws SQLException {
-        if (id == null || !id.matches("D\\d{9}")) {
-            throw ProblemException.notFound("no draw " + FieldRules.abbreviate(id));
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                select d.id, d.authority, d.quarter, d.draw_date,
-                       exists (select 1 from draw_execution e where e.draw_id = d.id),
-                       exists (select 1 from draw_void v where v.draw_id = d.id)
-                from draw d where d.id = ?""")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw ProblemException.notFound("no draw " + id);
-                }
-                return new DrawFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
-                        rs.getBoolean(5), rs.getBoolean(6));
-            }
-        }
-    }
-
-    private List<String> teamInForce(Connection c, String drawId, String uscc) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select coalesce((select s.team from draw_substitution s where s.draw_id = t.draw_id and s.uscc = t.uscc
-                                 order by s.id desc limit 1), t.team)
-                from draw_target t where t.draw_id = ? and t.uscc = ?""")) {
-            ps.setString(1, drawId);
-            ps.setString(2, uscc);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new ProblemException(ProblemType.TARGET_NOT_SELECTED, FieldRules.abbreviate(uscc)
-                            + " was not selected by draw " + drawId + "; a result is recorded only for a selected target",
-                            List.of(FieldProblem.field("uscc", FieldRules.abbreviate(uscc), "not selected by " + drawId)));
-                }
-                return List.of((String[]) rs.getArray(1).getArray());
-            }
-        }
+    private List<String> teamInForce(String drawId, String uscc) {
+        return draws.teamInForce(drawId, uscc).orElseThrow(() -> new ProblemException(ProblemType.TARGET_NOT_SELECTED,
+                FieldRules.abbreviate(uscc) + " was not selected by draw " + drawId + "; a result is recorded only for a selected target",
+                List.of(FieldProblem.field("uscc", FieldRules.abbreviate(uscc), "not selected by " + drawId))));
     }
 
     private void insertVersion(Connection c, String id, int version, Checked v, Outcomes outcomes, LocalDate basis,

@@ -6,6 +6,7 @@ import cn.doublerandom.platform.ServiceClock;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +23,8 @@ import java.util.function.Function;
 /**
  * The one ledger of the service (DRAW-1 §5): every prepare, execute, failure, void and substitution
  * is appended as a canonical text chained by hash, under a lock on the ledger's head, in the same
- * transaction as the change it records. The database refuses to update or delete a record.
+ * transaction as the change it records: it refuses to run outside one. The database refuses to update
+ * or delete a record. Only {@link cn.doublerandom.draw.DrawJournal} appends.
  */
 @ApplicationScoped
 public class Ledger {
@@ -45,6 +47,7 @@ public class Ledger {
      *
      * @return the stored entry
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Entry append(String drawId, String kind, String authority, String quarter,
                         Function<LedgerRecord.Header, String> text) {
         try (Connection c = dataSource.getConnection()) {

@@ -1,5 +1,6 @@
 package cn.doublerandom.draw.ledger;
 
+import cn.doublerandom.draw.DrawAudit;
 import cn.doublerandom.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,12 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LedgerResource {
 
     @Inject
-    Ledger ledger;
+    DrawAudit audit;
 
     @GET
     @Path("/verify")
-    @Operation(summary = "Walk the whole hash chain and report the first broken link, if any")
-    public Ledger.Verification verify() {
-        return ledger.verify();
+    @Operation(summary = "Walk the whole hash chain and report the first broken link, if any, and every draw whose served facts differ from its records")
+    public DrawAudit.LedgerVerification verify() {
+        return audit.verifyLedger();
     }
 }

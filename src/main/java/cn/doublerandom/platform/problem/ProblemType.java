@@ -10,6 +10,7 @@ public enum ProblemType {
     UNREADABLE_FILE(415, "unreadable-file", "The file is not a readable .xlsx or .csv table"),
     NO_POLICY(422, "no-policy", "No quota policy covers this quarter"),
     INVALID_ITEMS(422, "invalid-items", "The items cannot be drawn by this authority"),
+    EMPTY_POOL(422, "empty-pool", "No eligible target matches the draw; nothing was prepared"),
     DRAW_FAILED(422, "draw-failed", "The draw could not staff every target; nothing was selected"),
     INVALID_SEED(400, "invalid-seed", "The seed is not valid"),
     SEED_REUSED(409, "seed-reused", "This seed was already used for another draw"),

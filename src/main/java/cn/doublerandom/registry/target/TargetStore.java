@@ -72,6 +72,17 @@ public class TargetStore {
         return out;
     }
 
+    /** The current data of these USCCs, on the calling thread's connection, by USCC. */
+    public Map<String, TargetData> current(Collection<String> usccs) {
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, TargetData> out = new HashMap<>();
+            load(c, usccs, false).forEach((uscc, t) -> out.put(uscc, t.data()));
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The current rows of these USCCs, locked for update when {@code lock}. */
     public Map<String, Stored<TargetData>> load(Connection c, Collection<String> usccs, boolean lock) throws SQLException {
         Map<String, Stored<TargetData>> out = new HashMap<>();

@@ -215,10 +215,8 @@ public class ComplianceReport {
     private List<DrawRow> draws(Connection c, String like, Quarter quarter) throws SQLException {
         List<DrawRow> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select d.id, d.authority, d.kind, d.draw_date, d.plan::text from draw d
-                where d.authority like ? and d.quarter = ?
-                  and exists (select 1 from draw_execution e where e.draw_id = d.id)
-                  and not exists (select 1 from draw_void v where v.draw_id = d.id)
+                select d.id, d.authority, d.kind, d.draw_date, d.plan::text from draw_state d
+                where d.authority like ? and d.quarter = ? and d.status = 'EXECUTED'
                 order by d.authority, d.id""")) {
             ps.setString(1, like);
             ps.setString(2, quarter.toString());
@@ -251,7 +249,7 @@ public class ComplianceReport {
                        count(fp.result_id) filter (where fp.on_time) as on_time,
                        count(fp.result_id) filter (where not fp.on_time) as late,
                        count(fp.result_id) filter (where fp.on_time is null) as pending
-                from draw_target t
+                from draw_selection t
                 left join result r on r.draw_id = t.draw_id and r.uscc = t.uscc
                 left join lateral (select x.inspection_date, x.deadline_basis from result_version x where x.result_id = r.id
                                    order by x.version desc limit 1) v on true
@@ -296,15 +294,14 @@ public class ComplianceReport {
         try (PreparedStatement ps = c.prepareStatement("""
                 select d.id, d.authority, d.quarter, d.plan::text as plan,
                        count(t.uscc) as drawn, count(v.inspection_date) filter (where v.inspection_date <= ?) as inspected
-                from draw d
-                left join draw_target t on t.draw_id = d.id and t.stratum = 'GENERAL'
+                from draw_state d
+                left join draw_selection t on t.draw_id = d.id and t.stratum = 'GENERAL'
                 left join result r on r.draw_id = t.draw_id and r.uscc = t.uscc
                 left join lateral (select x.inspection_date from result_version x where x.result_id = r.id
                                    order by x.version desc limit 1) v on true
                 where d.authority like ? and d.kind = 'UNDIRECTED' and d.quarter like ? and d.quarter < ?
-                  and exists (select 1 from draw_execution e where e.draw_id = d.id)
-                  and not exists (select 1 from draw_void x where x.draw_id = d.id)
-                group by d.id
+                  and d.status = 'EXECUTED'
+                group by d.id, d.authority, d.quarter, d.plan
                 order by d.authority, d.quarter, d.id""")) {
             Sql.setDate(ps, 1, quarter.lastDay());
             ps.setString(2, like);

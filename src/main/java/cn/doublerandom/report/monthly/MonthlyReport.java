@@ -68,7 +68,7 @@ public class MonthlyReport {
                            (select h.action from result_hold h where h.result_id = x.id order by h.id desc limit 1) as hold,
                            (select v.deadline_basis from result_version v where v.result_id = x.id and v.version = x.version) as deadline_basis
                     from inspection_record x
-                    join draw_target dt on dt.draw_id = x.draw_id and dt.uscc = x.uscc
+                    join draw_selection dt on dt.draw_id = x.draw_id and dt.uscc = x.uscc
                     where x.kind = 'RANDOM' and x.authority like ? and x.inspection_date between ? and ?
                     order by x.authority, x.inspection_date, x.id""")) {
                 ps.setString(1, regions.like(region));
@@ -89,7 +89,7 @@ public class MonthlyReport {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("""
-                    select d.id, string_agg(i.name, '；' order by i.id) from draw d join inspection_item i on i.id = any(d.items)
+                    select d.id, string_agg(i.name, '；' order by i.id) from draw_state d join inspection_item i on i.id = any(d.items)
                     where d.id = any(?) group by d.id""")) {
                 ps.setArray(1, c.createArrayOf("varchar", drawIds.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {

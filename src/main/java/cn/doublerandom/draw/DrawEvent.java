@@ -1,0 +1,58 @@
+package cn.doublerandom.draw;
+
+import cn.doublerandom.draw.engine.DrawOutcome;
+import cn.doublerandom.draw.engine.LedgerRecord;
+import cn.doublerandom.draw.engine.Seed;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The closed set of things that happen to a draw. Each is recorded by {@link DrawJournal} alone, as its
+ * fact rows, its DRAW-1 §5 ledger record and its audit row, in the caller's transaction.
+ */
+public sealed interface DrawEvent {
+
+    String drawId();
+
+    String authority();
+
+    String quarter();
+
+    /** When it happened (the service clock) and who did it (the caller's signature). */
+    Instant at();
+
+    String by();
+
+    /** The pool is frozen and committed (DRAW-1 §4, §5 prepare); {@code snapshot} is the canonical text's bytes. */
+    record Prepared(String drawId, String authority, String quarter, LedgerRecord.DrawType kind, String filter,
+                    List<Long> items, LocalDate drawDate, byte[] snapshot, String poolHash, String nonce, String commit,
+                    String replaces, String planJson, long targetCount, Instant at, String by) implements DrawEvent {
+    }
+
+    /** A selected target as written: its position in ticket order, stratum, rank, ticket, team and visit method. */
+    record Selected(int position, String uscc, String stratum, int rank, String ticket, List<String> team, boolean relaxed,
+                    String method) {
+    }
+
+    /** DRAW-1 ran and staffed every target. */
+    record Executed(String drawId, String authority, String quarter, LedgerRecord.DrawType kind, String replaces,
+                    String given, String nonce, Seed seed, DrawOutcome.Success outcome, List<Selected> selection,
+                    Instant at, String by) implements DrawEvent {
+    }
+
+    /** DRAW-1 could not staff every target (§3.5): nothing was selected, the attempt is kept. */
+    record Failed(String drawId, String authority, String quarter, String given, String nonce, Seed seed,
+                  DrawOutcome.Failure failure, String detailJson, Instant at, String by) implements DrawEvent {
+    }
+
+    /** An auditor voided the draw with a reason; the record stays. */
+    record Voided(String drawId, String authority, String quarter, String reason, Instant at, String by) implements DrawEvent {
+    }
+
+    /** A team member was replaced by the next eligible candidate of the target's sequence. */
+    record Substituted(String drawId, String authority, String quarter, String uscc, String replaced, String replacement,
+                       List<String> team, String reason, Instant at, String by) implements DrawEvent {
+    }
+}

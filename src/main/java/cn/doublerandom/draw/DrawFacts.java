@@ -1,0 +1,42 @@
+package cn.doublerandom.draw;
+
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.registry.FieldRules;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What other capabilities may know of a draw, and the only way they learn it: its state (executed,
+ * voided, …), its selection and each selected target's team in force after substitutions. SQL that
+ * needs a draw in a join reads the views {@code draw_state} and {@code draw_selection}, which answer
+ * the same questions the same way. No scope check here: the caller checks its own.
+ */
+@ApplicationScoped
+public class DrawFacts {
+
+    @Inject
+    DrawStore store;
+
+    /** The draw's state, or empty when there is no such draw (or the id is not a draw id). */
+    public Optional<DrawState> find(String drawId) {
+        return store.state(drawId);
+    }
+
+    /** The draw's state, or a 404 problem. */
+    public DrawState require(String drawId) {
+        return find(drawId).orElseThrow(() -> ProblemException.notFound("no draw " + FieldRules.abbreviate(drawId)));
+    }
+
+    /** The team in force for a target the draw selected (the last substitution's, else DRAW-1's); empty when not selected. */
+    public Optional<List<String>> teamInForce(String drawId, String uscc) {
+        return store.selected(drawId, uscc).map(DrawStore.SelectionRow::team);
+    }
+
+    /** The USCCs the draw selected, in ticket order (empty unless executed). */
+    public List<String> selection(String drawId) {
+        return store.selection(drawId).stream().map(DrawStore.SelectionRow::uscc).toList();
+    }
+}

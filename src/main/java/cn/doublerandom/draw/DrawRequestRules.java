@@ -1,0 +1,100 @@
+package cn.doublerandom.draw;
+
+import cn.doublerandom.item.ItemData;
+import cn.doublerandom.item.ItemService;
+import cn.doublerandom.platform.problem.Problem.FieldProblem;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemType;
+import cn.doublerandom.region.Region;
+import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.registry.history.Stored;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** What a prepare request must satisfy before any pool is read: a directed draw's filter and count, the draw's items. */
+@ApplicationScoped
+class DrawRequestRules {
+
+    @Inject
+    ItemService items;
+
+    @Inject
+    RegionDirectory regions;
+
+    void checkDirected(boolean directed, DirectedFilter filter, Integer count) {
+        if (directed) {
+            if (count == null || count < 1 || count > 100_000) {
+                throw ProblemException.invalid("count", "a directed draw needs a count from 1 to 100000");
+            }
+            if (filter.isEmpty()) {
+                throw ProblemException.invalid("filter", "a directed draw needs at least one tag in filter");
+            }
+            FieldRules f = new FieldRules();
+            f.text("filter.industry", filter.industry(), 100, false);
+            f.text("filter.township", filter.township(), 100, false);
+            f.text("filter.pollutantType", filter.pollutantType(), 50, false);
+            if (!f.ok()) {
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, "the filter is not valid", f.problems());
+            }
+            if (filter.canonical().contains(";;") || Arrays.stream(new String[]{filter.industry(), filter.township(),
+                    filter.pollutantType()}).anyMatch(v -> v != null && (v.contains(";") || v.contains("=")))) {
+                throw ProblemException.invalid("filter", "filter values must not contain ';' or '='");
+            }
+        } else if (count != null || !filter.isEmpty()) {
+            throw ProblemException.invalid(count != null ? "count" : "filter",
+                    "an undirected draw takes neither filter nor count: its quotas come from the policy");
+        }
+    }
+
+    /** The draw's items in ascending id order, each active, of a list that applies here, and of a level the authority may draw. */
+    List<ItemData> checkItems(Region authority, List<Long> ids) {
+        if (ids == null || ids.isEmpty()) {
+            throw ProblemException.invalid("items", "a draw needs at least one item of the item list");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        List<ItemData> out = new ArrayList<>();
+        List<String> chain = new ArrayList<>();
+        for (Region r = authority; r != null; r = regions.find(r.parentCode())) {
+            chain.add(r.code());
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            Long id = ids.get(i);
+            String field = "items[" + i + "]";
+            Optional<Stored<ItemData>> item = id == null ? Optional.empty() : items.find(id);
+            if (item.isEmpty()) {
+                problems.add(FieldProblem.field(field, String.valueOf(id), "no such item"));
+                continue;
+            }
+            ItemData d = item.get().data();
+            if (!d.active()) {
+                problems.add(FieldProblem.field(field, String.valueOf(id), "the item is retired"));
+            } else if (!chain.contains(d.regionCode())) {
+                problems.add(FieldProblem.field(field, String.valueOf(id), "the item belongs to the list of " + d.regionCode()
+                        + ", which does not apply to " + authority.code()));
+            } else if (d.inspectingLevel() == null) {
+                problems.add(FieldProblem.field(field, String.valueOf(id),
+                        "the item has no inspecting level (〔缺失〕 in the source list); an administrator must set it first"));
+            } else if (!d.inspectingLevel().allows(authority.level())) {
+                problems.add(FieldProblem.field(field, String.valueOf(id), "a " + authority.level().name().toLowerCase()
+                        + " bureau may not draw an item for " + d.inspectingLevel().label()));
+            } else if (out.stream().anyMatch(o -> o.id() == d.id())) {
+                problems.add(FieldProblem.field(field, String.valueOf(id), "listed twice"));
+            } else {
+                out.add(d);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProblemException(ProblemType.INVALID_ITEMS, problems.size() + " item(s) cannot be drawn by "
+                    + authority.code(), problems);
+        }
+        out.sort(Comparator.comparingLong(ItemData::id));
+        return out;
+    }
+}

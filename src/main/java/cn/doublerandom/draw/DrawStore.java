@@ -1,0 +1,410 @@
+package cn.doublerandom.draw;
+
+import cn.doublerandom.calendar.Quarter;
+import cn.doublerandom.draw.engine.LedgerRecord;
+import cn.doublerandom.platform.database.Sql;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.registry.FieldRules;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one class that names the draw's tables ({@code draw}, {@code draw_execution},
+ * {@code draw_failure}, {@code draw_void}, {@code undirected_slot}, {@code draw_target},
+ * {@code draw_substitution}) and the views it publishes to other capabilities ({@code draw_state},
+ * {@code draw_selection}). Writes happen only through {@link DrawJournal}; reads serve the draw's own
+ * services and {@link DrawFacts}.
+ *
+ * <p>Every method runs on the connection of the caller's transaction when there is one (Agroal hands
+ * the enlisted connection back), so the advisory locks taken here hold until that transaction ends.
+ */
+@ApplicationScoped
+class DrawStore {
+
+    /** A draw id as the service issues them. */
+    static final String ID_PATTERN = "D\\d{9}";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    // --- locks and counters ------------------------------------------------------------------------
+
+    /** Serialises writers of one key (an authority's quarter, a draw) across replicas until the transaction ends. */
+    void lock(String key) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            ps.setString(1, key);
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String nextId() {
+        return "D" + String.format("%09d", scalar("select nextval('draw_seq')"));
+    }
+
+    /** Prepared draws of this authority, quarter and kind that are neither executed, failed nor voided. */
+    long openPrepared(String authority, Quarter quarter, LedgerRecord.DrawType kind) {
+        return scalar("select count(*) from draw_state where authority = ? and quarter = ? and kind = ? and status = 'PREPARED'",
+                authority, quarter.toString(), kind.name());
+    }
+
+    boolean undirectedSlotTaken(String authority, Quarter quarter) {
+        return scalar("select count(*) from undirected_slot where authority = ? and quarter = ?", authority, quarter.toString()) > 0;
+    }
+
+    boolean seedUsed(String given) {
+        return scalar("select count(*) from draw_execution where given = ?", given) > 0;
+    }
+
+    boolean replaced(String drawId) {
+        return scalar("select count(*) from draw where replaces = ?", drawId) > 0;
+    }
+
+    // --- writes (DrawJournal only) -----------------------------------------------------------------
+
+    void insertDraw(DrawEvent.Prepared p) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                insert into draw (id, authority, quarter, kind, filter, items, draw_date, pool_hash, snapshot, nonce, commit,
+                                  replaces, plan, prepared_at, prepared_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, cast(? as jsonb), ?, ?)""")) {
+            ps.setString(1, p.drawId());
+            ps.setString(2, p.authority());
+            ps.setString(3, p.quarter());
+            ps.setString(4, p.kind().name());
+            ps.setString(5, p.filter());
+            ps.setArray(6, c.createArrayOf("bigint", p.items().toArray()));
+            Sql.setDate(ps, 7, p.drawDate());
+            ps.setString(8, p.poolHash());
+            // sent as the bytes it is made of, not re-encoded from a string of tens of MB
+            ps.setBytes(9, p.snapshot());
+            ps.setString(10, p.nonce());
+            ps.setString(11, p.commit());
+            ps.setString(12, p.replaces());
+            ps.setString(13, p.planJson());
+            ps.setTimestamp(14, Timestamp.from(p.at()));
+            ps.setString(15, p.by());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void insertExecution(DrawEvent.Executed x) {
+        try (Connection c = dataSource.getConnection()) {
+            if (x.kind() == LedgerRecord.DrawType.UNDIRECTED) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "insert into undirected_slot (authority, quarter, replaces, draw_id) values (?, ?, ?, ?)")) {
+                    ps.setString(1, x.authority());
+                    ps.setString(2, x.quarter());
+                    ps.setString(3, x.replaces() == null ? "-" : x.replaces());
+                    ps.setString(4, x.drawId());
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into draw_execution (draw_id, given, generated, seed, result, executed_at, executed_by)
+                    values (?, ?, ?, ?, ?, ?, ?)""")) {
+                ps.setString(1, x.drawId());
+                ps.setString(2, x.given());
+                ps.setBoolean(3, x.given().isEmpty());
+                ps.setString(4, x.seed().value());
+                ps.setString(5, String.join("\n", x.outcome().resultLines()));
+                ps.setTimestamp(6, Timestamp.from(x.at()));
+                ps.setString(7, x.by());
+                ps.executeUpdate();
+            }
+            writeSelection(c, x);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The selection by COPY, written in USCC order with each row's position in ticket order: the key
+     * (draw, USCC) then grows page by page instead of at scattered places.
+     */
+    private static void writeSelection(Connection c, DrawEvent.Executed x) throws SQLException {
+        List<DrawEvent.Selected> rows = x.selection();
+        int[] byUscc = new int[rows.size()];
+        for (int i = 0; i < byUscc.length; i++) {
+            byUscc[i] = i;
+        }
+        cn.doublerandom.draw.engine.IndexSort.sort(byUscc, (a, b) -> rows.get(a).uscc().compareTo(rows.get(b).uscc()));
+        StringBuilder csv = new StringBuilder(rows.size() * 200);
+        for (int i : byUscc) {
+            DrawEvent.Selected s = rows.get(i);
+            Sql.csvField(csv, x.drawId());
+            Sql.csvField(csv, s.uscc());
+            Sql.csvField(csv, s.stratum());
+            Sql.csvField(csv, s.position());
+            Sql.csvField(csv, s.rank());
+            Sql.csvField(csv, s.ticket());
+            Sql.csvField(csv, Sql.arrayLiteral(s.team()));
+            Sql.csvField(csv, s.relaxed());
+            Sql.csvField(csv, s.method());
+            csv.append('\n');
+        }
+        if (!csv.isEmpty()) {
+            Sql.copy(c, "copy draw_target (draw_id, uscc, stratum, position, rank, ticket, team, relaxed, method) from stdin (format csv)",
+                    csv);
+        }
+    }
+
+    void insertFailure(DrawEvent.Failed f) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                insert into draw_failure (draw_id, given, seed, reason, detail, failed_at, failed_by)
+                values (?, ?, ?, ?, cast(? as jsonb), ?, ?)""")) {
+            ps.setString(1, f.drawId());
+            ps.setString(2, f.given());
+            ps.setString(3, f.seed().value());
+            ps.setString(4, f.failure().reason());
+            ps.setString(5, f.detailJson());
+            ps.setTimestamp(6, Timestamp.from(f.at()));
+            ps.setString(7, f.by());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void insertVoid(DrawEvent.Voided v) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into draw_void (draw_id, reason, voided_at, voided_by) values (?, ?, ?, ?)")) {
+            ps.setString(1, v.drawId());
+            ps.setString(2, v.reason());
+            ps.setTimestamp(3, Timestamp.from(v.at()));
+            ps.setString(4, v.by());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void insertSubstitution(DrawEvent.Substituted s) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                insert into draw_substitution (draw_id, uscc, replaced, replacement, team, reason, recorded_at, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setString(1, s.drawId());
+            ps.setString(2, s.uscc());
+            ps.setString(3, s.replaced());
+            ps.setString(4, s.replacement());
+            ps.setArray(5, c.createArrayOf("text", s.team().toArray()));
+            ps.setString(6, s.reason());
+            ps.setTimestamp(7, Timestamp.from(s.at()));
+            ps.setString(8, s.by());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- reads -------------------------------------------------------------------------------------
+
+    /** Everything a draw has, as stored. */
+    record DrawRow(String id, String authority, String quarter, String kind, String filter, Long[] items,
+                   LocalDate drawDate, String poolHash, String snapshot, String nonce, String commit, String replaces,
+                   String plan, String given, String seed, String result) {
+    }
+
+    /** The stored draw; the snapshot text (tens of MB for a province) only when asked for. A 404 problem if there is none. */
+    DrawRow load(String id, boolean withSnapshot) {
+        if (id == null || !id.matches(ID_PATTERN)) {
+            throw ProblemException.notFound("no draw " + FieldRules.abbreviate(id));
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select d.id, d.authority, d.quarter, d.kind, d.filter, d.items, d.draw_date, d.pool_hash, d.nonce, d.commit,
+                       d.replaces, d.plan, case when ? then d.snapshot end as snapshot, e.given, e.seed, e.result
+                from draw d left join draw_execution e on e.draw_id = d.id where d.id = ?""")) {
+            ps.setBoolean(1, withSnapshot);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("no draw " + id);
+                }
+                return new DrawRow(rs.getString("id"), rs.getString("authority"), rs.getString("quarter"), rs.getString("kind"),
+                        rs.getString("filter"), (Long[]) rs.getArray("items").getArray(), Sql.getDate(rs, "draw_date"),
+                        rs.getString("pool_hash"), rs.getString("snapshot"), rs.getString("nonce"), rs.getString("commit"),
+                        rs.getString("replaces"), rs.getString("plan"), rs.getString("given"), rs.getString("seed"),
+                        rs.getString("result"));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A draw's state as {@code draw_state} derives it; empty when there is no such draw. */
+    Optional<DrawState> state(String id) {
+        if (id == null || !id.matches(ID_PATTERN)) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select d.id, d.authority, d.quarter, d.kind, d.items, d.draw_date, d.status, d.prepared_at, d.prepared_by,
+                       d.given, d.generated, d.seed, d.executed_at, d.failure, d.void_reason, d.voided_at,
+                       (select r.id from draw r where r.replaces = d.id) as replaced_by
+                from draw_state d where d.id = ?""")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Timestamp executed = rs.getTimestamp("executed_at");
+                Timestamp voided = rs.getTimestamp("voided_at");
+                return Optional.of(new DrawState(rs.getString("id"), rs.getString("authority"), rs.getString("quarter"),
+                        rs.getString("kind"), List.of((Long[]) rs.getArray("items").getArray()), Sql.getDate(rs, "draw_date"),
+                        DrawStatus.valueOf(rs.getString("status")), rs.getTimestamp("prepared_at").toInstant(),
+                        rs.getString("prepared_by"), rs.getString("given"),
+                        executed == null ? null : rs.getBoolean("generated"), rs.getString("seed"),
+                        executed == null ? null : executed.toInstant(), rs.getString("failure"), rs.getString("void_reason"),
+                        voided == null ? null : voided.toInstant(), rs.getString("replaced_by")));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Draw ids of a region subtree (a LIKE prefix from RegionDirectory), optionally of one quarter, in id order. */
+    List<String> ids(String regionPrefix, String quarter) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select id from draw where authority like ? and (cast(? as text) is null or quarter = ?) order by id")) {
+            ps.setString(1, regionPrefix + "%");
+            ps.setString(2, quarter);
+            ps.setString(3, quarter);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A selected target as stored, with its team in force. */
+    record SelectionRow(int position, String uscc, String stratum, int rank, String ticket, List<String> team,
+                        List<String> drawnTeam, boolean relaxed, String method) {
+    }
+
+    /** The selection of a draw in ticket order, with the team in force. */
+    List<SelectionRow> selection(String drawId) {
+        return selection(drawId, null);
+    }
+
+    /** One selected target of a draw, or empty when the draw did not select it. */
+    Optional<SelectionRow> selected(String drawId, String uscc) {
+        List<SelectionRow> rows = selection(drawId, uscc == null ? "" : uscc);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private List<SelectionRow> selection(String drawId, String uscc) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select t.position, t.uscc, t.stratum, t.rank, t.ticket, t.team, t.drawn_team, t.relaxed, t.method
+                from draw_selection t where t.draw_id = ? and (cast(? as text) is null or t.uscc = ?) order by t.position""")) {
+            ps.setString(1, drawId);
+            ps.setString(2, uscc);
+            ps.setString(3, uscc);
+            List<SelectionRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SelectionRow(rs.getInt("position"), rs.getString("uscc"), rs.getString("stratum"),
+                            rs.getInt("rank"), rs.getString("ticket"),
+                            List.of((String[]) rs.getArray("team").getArray()),
+                            List.of((String[]) rs.getArray("drawn_team").getArray()), rs.getBoolean("relaxed"),
+                            rs.getString("method")));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The members a target's substitutions have already replaced: they are not offered again. */
+    Set<String> replacedMembers(String drawId, String uscc) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select replaced from draw_substitution where draw_id = ? and uscc = ?")) {
+            ps.setString(1, drawId);
+            ps.setString(2, uscc);
+            Set<String> out = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Each draw whose served facts disagree with its ledger records: status (executed, failed, voided)
+     * against the execute, fail and void records, the number of selected rows against the execute
+     * record's target lines, and the substitutions against the substitute records. At most {@code limit}.
+     */
+    List<String> factsAgainstLedger(int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                with facts as (
+                  select d.id, d.executed, d.failed, d.voided,
+                         (select count(*) from draw_target t where t.draw_id = d.id) as selected,
+                         (select count(*) from draw_substitution s where s.draw_id = d.id) as substitutions,
+                         (select count(*) from ledger l where l.draw_id = d.id and l.kind = 'prepare') as prepare_records,
+                         (select count(*) from ledger l where l.draw_id = d.id and l.kind = 'execute') as execute_records,
+                         (select count(*) from ledger l where l.draw_id = d.id and l.kind = 'fail') as fail_records,
+                         (select count(*) from ledger l where l.draw_id = d.id and l.kind = 'void') as void_records,
+                         (select count(*) from ledger l where l.draw_id = d.id and l.kind = 'substitute') as substitute_records,
+                         coalesce((select (length(l.text) - length(replace(l.text, E'\ntarget ', ''))) / 8 from ledger l
+                                   where l.draw_id = d.id and l.kind = 'execute'), 0) as target_lines
+                  from draw_state d)
+                select id, executed, failed, voided, selected, substitutions, prepare_records, execute_records, fail_records,
+                       void_records, substitute_records, target_lines
+                from facts
+                where prepare_records <> 1 or executed <> (execute_records = 1) or failed <> (fail_records = 1)
+                   or voided <> (void_records = 1) or selected <> target_lines or substitutions <> substitute_records
+                order by id limit ?""")) {
+            ps.setInt(1, limit);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(String.format("draw %s: served executed=%s failed=%s voided=%s, %d selected, %d substitutions;"
+                                    + " ledger %d prepare, %d execute, %d fail, %d void, %d substitute records, %d target lines",
+                            rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4), rs.getLong(5), rs.getLong(6),
+                            rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Long scalar(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
