@@ -23,7 +23,7 @@ public final class NonSiteRule {
             return true;
         }
         List<MonitoringType> named = policy.technologyMonitoring();
-        // indexed, not containsAll: a province's pool asks this of 700,000 targets, and each iterator is garbage
+        // indexed, not containsAll: a province's pool asks this of every target, and each iterator is garbage
         for (int i = 0; i < named.size(); i++) {
             if (!monitoring.contains(named.get(i))) {
                 return false;

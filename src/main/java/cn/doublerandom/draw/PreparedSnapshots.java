@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The pools this instance prepared lately, so that execute need not read back and parse the stored
- * snapshot text (35 MB for a province) nor read the selected targets' rows again when the draw is
+ * snapshot text (tens of MB for a province) nor read the selected targets' rows again when the draw is
  * executed where it was prepared. The
  * stored text stays the only record: an entry is used only when its pool hash equals the stored
  * one, and a replica that did not prepare the draw, or whose memory ran short (entries are soft

@@ -4,7 +4,7 @@ import java.util.function.IntBinaryOperator;
 
 /**
  * A stable merge sort of {@code int} indices by a comparator over what they index: the JDK sorts
- * {@code int[]} only in their natural order, and boxing 700,000 indices to sort them as objects would
+ * {@code int[]} only in their natural order, and boxing a province's indices to sort them as objects would
  * make the garbage packed ids exist to avoid.
  */
 public final class IndexSort {

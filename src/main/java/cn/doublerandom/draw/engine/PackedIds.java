@@ -8,9 +8,9 @@ import java.util.RandomAccess;
 
 /**
  * USCCs as a snapshot's T lines hold them (DRAW-1 §4: {@code [0-9A-Z-]{1,32}}, so one byte per
- * character), packed in one byte array as UTF-8, whose unsigned order is DRAW-1's byte order. A province's pool of 730,000 USCCs is then two arrays of 16 MB
- * in all, where as strings it was 730,000 objects of 64 bytes that the collector had to copy from
- * prepare to execute. Read as a {@code List<String>}, each {@link #get} makes its string.
+ * character), packed in one byte array as UTF-8, whose unsigned order is DRAW-1's byte order.
+ * A province's pool is then two arrays, where as strings it was one object per target that the
+ * collector had to copy from prepare to execute. Read as a {@code List<String>}, each {@link #get} makes its string.
  *
  * <p>Built by an {@link Appender}: {@link Appender#sortedUnique()} gives the ids in byte order without
  * duplicates, the form of a snapshot's strata; {@link Appender#inOrder()} keeps them as added.

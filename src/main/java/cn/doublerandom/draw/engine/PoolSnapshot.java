@@ -151,7 +151,7 @@ public final class PoolSnapshot {
 
     /**
      * The canonical text (§4) in UTF-8, written once into an array of its exact size (a province's
-     * is 16 MB; grown by doubling it cost ten times its size in copies), and its pool hash. Every
+     * is large, and a doubling buffer would copy it many times over), and its pool hash. Every
      * field was checked against an ASCII pattern when the snapshot was built or parsed, so each
      * character is its own byte. Lines are in byte order: field-wise order equals line order because
      * the separator (space, 0x20) sorts below every character a field may contain.

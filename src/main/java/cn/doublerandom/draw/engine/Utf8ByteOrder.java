@@ -36,8 +36,8 @@ public final class Utf8ByteOrder {
 
     /**
      * Whether {@link String#compareTo} sorts these strings in byte order: it does when none holds a
-     * char at or above U+D800 (USCCs, inspector codes). The JVM compares such strings many times faster,
-     * which a province's 700,000 USCCs feel when sorted.
+     * char at or above U+D800 (USCCs, inspector codes). The JVM compares such strings much faster,
+     * which a province's pool feels when sorted.
      */
     public static boolean agreesWithCompareTo(Object[] strings) {
         for (Object o : strings) {
