@@ -33,6 +33,9 @@ public class DrawAudit {
     @Inject
     DrawStore store;
 
+    @Inject
+    DrawViews views;
+
     /** The answer of a replay: every check, and each difference found. */
     public record Replay(String drawId, boolean matches, boolean poolHashMatches, boolean commitMatches,
                          boolean seedMatches, boolean resultMatches, boolean ledgerMatches, boolean servedMatches,
@@ -185,7 +188,7 @@ public class DrawAudit {
         }
         return new Export(d.id(), d.authority(), d.quarter(), d.kind(), d.filter(), List.of(d.items()), d.drawDate(),
                 "DRAW-1", d.snapshot(), d.poolHash(), revealed ? d.nonce() : null, d.commit(),
-                d.given() == null ? null : (d.given().isEmpty() ? "-" : d.given()), d.seed(), draws.readPlan(d.plan()),
+                d.given() == null ? null : (d.given().isEmpty() ? "-" : d.given()), d.seed(), views.plan(d.plan()),
                 d.result() == null ? List.of() : Arrays.asList(d.result().split("\n")), records);
     }
 }

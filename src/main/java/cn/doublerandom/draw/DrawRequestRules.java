@@ -1,10 +1,13 @@
 package cn.doublerandom.draw;
 
+import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.item.ItemData;
 import cn.doublerandom.item.ItemService;
 import cn.doublerandom.platform.problem.Problem.FieldProblem;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
+import cn.doublerandom.policy.PolicyData;
+import cn.doublerandom.policy.PolicyService;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.registry.FieldRules;
@@ -18,7 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** What a prepare request must satisfy before any pool is read: a directed draw's filter and count, the draw's items. */
+/** What a prepare request must satisfy before any pool is read: a directed draw's filter and count, the draw's items, a policy. */
 @ApplicationScoped
 class DrawRequestRules {
 
@@ -27,6 +30,16 @@ class DrawRequestRules {
 
     @Inject
     RegionDirectory regions;
+
+    @Inject
+    PolicyService policies;
+
+    /** The quota policy in force for the authority's quarter (its own, or the nearest region above's). */
+    PolicyData policy(Region authority, Quarter quarter) {
+        return policies.effective(authority.code(), quarter.year()).map(Stored::data)
+                .orElseThrow(() -> new ProblemException(ProblemType.NO_POLICY, "no quota policy of " + authority.code()
+                        + " or the regions above it covers " + quarter.year() + "; an administrator sets one at /api/v1/policies"));
+    }
 
     void checkDirected(boolean directed, DirectedFilter filter, Integer count) {
         if (directed) {

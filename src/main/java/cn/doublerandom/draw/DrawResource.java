@@ -34,6 +34,9 @@ public class DrawResource {
     @Inject
     DrawAudit audit;
 
+    @Inject
+    DrawViews views;
+
     /** The caller's part of the seed: e.g. 20 digits of dice rolled before witnesses; omit to let the service's nonce decide alone. */
     public record ExecuteRequest(String seed) {
     }
@@ -52,14 +55,14 @@ public class DrawResource {
     @GET
     @Operation(summary = "The draws of an authority (a city includes its counties), optionally of one quarter")
     public List<DrawView> list(@QueryParam("authority") String authority, @QueryParam("quarter") String quarter) {
-        return service.list(authority, quarter);
+        return views.list(authority, quarter);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One draw with its plan and, once executed, its selected targets and teams")
     public DrawView get(@PathParam("id") String id) {
-        return service.get(id);
+        return views.get(id);
     }
 
     @POST

@@ -5,30 +5,22 @@ import cn.doublerandom.draw.engine.Draw1;
 import cn.doublerandom.draw.engine.DrawOutcome;
 import cn.doublerandom.draw.engine.InvalidSeedException;
 import cn.doublerandom.draw.engine.LedgerRecord;
-import cn.doublerandom.draw.engine.PackedIds;
 import cn.doublerandom.draw.engine.PoolSnapshot;
 import cn.doublerandom.draw.engine.Seed;
 import cn.doublerandom.draw.engine.SelectedTarget;
 import cn.doublerandom.draw.engine.Substitution;
-import cn.doublerandom.draw.engine.Team;
-import cn.doublerandom.item.InspectionMethod;
 import cn.doublerandom.item.ItemData;
-import cn.doublerandom.item.ItemService;
 import cn.doublerandom.platform.Concurrently;
 import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.ServiceClock;
-import cn.doublerandom.platform.database.ReadThreads;
 import cn.doublerandom.platform.problem.Problem.FieldProblem;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.policy.PolicyData;
-import cn.doublerandom.policy.PolicyService;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.registry.FieldRules;
-import cn.doublerandom.registry.history.Stored;
 import cn.doublerandom.registry.target.TargetStore;
-import cn.doublerandom.registry.target.mirror.TargetMirror;
 import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -40,8 +32,6 @@ import org.jboss.logging.Logger;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,19 +66,10 @@ public class DrawService {
     PreparedSnapshots prepared;
 
     @Inject
-    ReadThreads readThreads;
+    DrawViews views;
 
     @Inject
-    PolicyService policies;
-
-    @Inject
-    ItemService items;
-
-    @Inject
-    TargetStore targets;
-
-    @Inject
-    TargetMirror mirror;
+    VisitMethods visits;
 
     @Inject
     RegionDirectory regions;
@@ -131,9 +112,7 @@ public class DrawService {
         boolean directed = kind == LedgerRecord.DrawType.DIRECTED;
         DirectedFilter filter = r.filter() == null ? new DirectedFilter(null, null, null, null, null) : r.filter();
         requests.checkDirected(directed, filter, r.count());
-        PolicyData policy = policies.effective(authority.code(), quarter.year()).map(Stored::data)
-                .orElseThrow(() -> new ProblemException(ProblemType.NO_POLICY, "no quota policy of " + authority.code()
-                        + " or the regions above it covers " + quarter.year() + "; an administrator sets one at /api/v1/policies"));
+        PolicyData policy = requests.policy(authority, quarter);
         List<ItemData> drawn = requests.checkItems(authority, r.items());
 
         store.lock("prepare:" + authority.code() + ":" + quarter + ":" + kind);
@@ -164,7 +143,7 @@ public class DrawService {
         prepared.put(id, pool);
         LOG.infof("prepared %s (%s %s %s): %,d targets; pool %d ms, text, hash and store %d ms", id, authority.code(), quarter,
                 kind, snapshot.targetCount(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-        return view(id, false, null);
+        return views.view(id, false, null);
     }
 
     @Transactional
@@ -200,18 +179,15 @@ public class DrawService {
             return recordFailure(draw, g, seed, failure);
         }
         DrawOutcome.Success success = (DrawOutcome.Success) outcome;
-        // a province's selection has its names from this replica's copy of the registry, read on another
-        // thread while the records are written, so that PostgreSQL's buffers stay with the writes
-        boolean province = PoolBuilder.readsBeside(regions.require("authority", draw.authority()));
-        List<String> selectedUsccs = success.targets().stream().map(SelectedTarget::uscc).toList();
-        CompletableFuture<Map<String, TargetStore.Label>> labels = readThreads.supply(province,
-                () -> province ? mirror.labels(selectedUsccs) : targets.labels(selectedUsccs));
-        List<DrawEvent.Selected> selection = selection(draw, success, selectedUsccs, held.map(PoolBuilder.Pool::nonSite));
+        CompletableFuture<Map<String, TargetStore.Label>> names = views.names(regions.require("authority", draw.authority()),
+                success.targets().stream().map(SelectedTarget::uscc).toList());
+        List<DrawEvent.Selected> selection = visits.selection(List.of(draw.items()), views.plan(draw.plan()).policy(),
+                draw.drawDate(), success, held.map(PoolBuilder.Pool::nonSite));
         journal.record(new DrawEvent.Executed(id, draw.authority(), draw.quarter(), LedgerRecord.DrawType.valueOf(draw.kind()),
                 draw.replaces(), g, draw.nonce(), seed, success, selection, clock.now(), caller.signature()));
         long t3 = System.nanoTime();
         // the names arrive from the other connection once the rows are written
-        DrawView view = view(id, true, withNames(selection, Concurrently.join(labels)));
+        DrawView view = views.view(id, true, DrawViews.withNames(selection, Concurrently.join(names)));
         LOG.infof("executed %s: %,d selected; snapshot %s %d ms, DRAW-1 %d ms, records %d ms, view %d ms", id,
                 success.targets().size(), held.isPresent() ? "held" : "parsed", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
                 (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
@@ -227,53 +203,7 @@ public class DrawService {
         ProblemException problem = new ProblemException(ProblemType.DRAW_FAILED, "draw " + draw.id() + " failed: "
                 + failure.reason() + "; the attempt is on the ledger, nothing was selected; fix the inspector registry and prepare again",
                 errors, Map.of("drawId", draw.id()));
-        return new Executed(view(draw.id(), false, null), problem);
-    }
-
-    /**
-     * Each selected target with its team and the method of its one visit. Which targets may be checked
-     * off site was found at prepare while the pool is held here; otherwise the selected rows are read
-     * and the same rule applied.
-     */
-    private List<DrawEvent.Selected> selection(DrawStore.DrawRow draw, DrawOutcome.Success success, List<String> selectedUsccs,
-                                               Optional<PackedIds> heldNonSite) {
-        List<ItemData> drawItems = Arrays.stream(draw.items()).map(items::get).map(Stored::data).toList();
-        boolean itemsAllowTechnology = drawItems.stream().allMatch(i -> i.methods().contains(InspectionMethod.TECHNOLOGY));
-        PolicyData policy = readPlan(draw.plan()).policy();
-        PackedIds nonSite = heldNonSite.orElseGet(() -> {
-            PackedIds.Appender out = PackedIds.appender();
-            targets.current(selectedUsccs).forEach((uscc, t) -> {
-                if (NonSiteRule.applies(t, policy, draw.drawDate())) {
-                    out.add(uscc);
-                }
-            });
-            return out.sortedUnique();
-        });
-        // teams come in the order of the targets they staff (DRAW-1 §3 walks the selection in ticket order)
-        List<SelectedTarget> drawnInOrder = success.targets();
-        List<Team> teams = success.teams();
-        List<DrawEvent.Selected> out = new ArrayList<>(drawnInOrder.size());
-        for (int i = 0; i < drawnInOrder.size(); i++) {
-            SelectedTarget t = drawnInOrder.get(i);
-            Team team = teams.get(i);
-            if (!team.uscc().equals(t.uscc())) {
-                throw new IllegalStateException("team " + i + " staffs " + team.uscc() + ", not " + t.uscc());
-            }
-            String method = itemsAllowTechnology && nonSite.contains(t.uscc()) ? "TECHNOLOGY" : "ON_SITE";
-            out.add(new DrawEvent.Selected(i + 1, t.uscc(), t.stratum().name(), t.rank(), t.ticket(), team.members(),
-                    team.relaxed(), method));
-        }
-        return out;
-    }
-
-    private static List<SelectedTargetView> withNames(List<DrawEvent.Selected> selection, Map<String, TargetStore.Label> names) {
-        List<SelectedTargetView> out = new ArrayList<>(selection.size());
-        for (DrawEvent.Selected s : selection) {
-            TargetStore.Label label = names.get(s.uscc());
-            out.add(new SelectedTargetView(s.position(), s.uscc(), label == null ? null : label.name(),
-                    label == null ? null : label.regionCode(), s.stratum(), s.rank(), s.ticket(), s.team(), s.relaxed(), s.method()));
-        }
-        return out;
+        return new Executed(views.view(draw.id(), false, null), problem);
     }
 
     @Transactional
@@ -290,7 +220,7 @@ public class DrawService {
             throw new ProblemException(ProblemType.DRAW_CONFLICT, "draw " + id + " is already voided");
         }
         journal.record(new DrawEvent.Voided(id, draw.authority(), draw.quarter(), why, clock.now(), caller.signature()));
-        return view(id, true, null);
+        return views.view(id, true, null);
     }
 
     /**
@@ -325,24 +255,7 @@ public class DrawService {
         List<String> newTeam = team.stream().map(m -> m.equals(leaving) ? replacement : m).toList();
         journal.record(new DrawEvent.Substituted(id, draw.authority(), draw.quarter(), uscc, leaving, replacement, newTeam, why,
                 clock.now(), caller.signature()));
-        return view(id, true, null);
-    }
-
-    public DrawView get(String id) {
-        DrawStore.DrawRow draw = store.load(id, false);
-        scope.requireRead(draw.authority());
-        return view(id, true, null);
-    }
-
-    public List<DrawView> list(String authority, String quarter) {
-        String root = authority == null ? scope.home() : regions.require("authority", authority).code();
-        scope.requireRead(root);
-        String q = quarter == null ? null : Listing.quarter(quarter).toString();
-        List<DrawView> out = new ArrayList<>();
-        for (String id : store.ids(regions.subtreePrefix(root), q)) {
-            out.add(view(id, false, null));
-        }
-        return out;
+        return views.view(id, true, null);
     }
 
     /** The stored draw, for replay and export; the caller must be allowed to read it. */
@@ -350,41 +263,6 @@ public class DrawService {
         DrawStore.DrawRow draw = store.load(id, true);
         scope.requireRead(draw.authority());
         return draw;
-    }
-
-    DrawPlan readPlan(String plan) {
-        try {
-            return json.readValue(plan, DrawPlan.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * The bureau's view of a draw. {@code known} is the selection just written by execute, so that its
-     * answer need not read back what it has written; otherwise the selection is read when asked for.
-     */
-    private DrawView view(String id, boolean withTargets, List<SelectedTargetView> known) {
-        DrawStore.DrawRow d = store.load(id, false);
-        DrawState s = store.state(id).orElseThrow();
-        List<SelectedTargetView> selected = known;
-        if (withTargets && d.seed() != null && known == null) {
-            List<DrawStore.SelectionRow> rows = store.selection(id);
-            Map<String, TargetStore.Label> names = targets.labels(rows.stream().map(DrawStore.SelectionRow::uscc).toList());
-            selected = new ArrayList<>(rows.size());
-            for (DrawStore.SelectionRow row : rows) {
-                TargetStore.Label label = names.get(row.uscc());
-                selected.add(new SelectedTargetView(row.position(), row.uscc(), label == null ? null : label.name(),
-                        label == null ? null : label.regionCode(), row.stratum(), row.rank(), row.ticket(), row.team(),
-                        row.relaxed(), row.method()));
-            }
-        }
-        boolean revealed = s.status() != DrawStatus.PREPARED;
-        return new DrawView(d.id(), d.authority(), d.quarter(), d.kind(), d.filter().isEmpty() ? null : d.filter(),
-                List.of(d.items()), d.drawDate(), s.status(), d.poolHash(), d.commit(), revealed ? d.nonce() : null, d.replaces(),
-                s.replacedBy(), readPlan(d.plan()), s.preparedAt(), s.preparedBy(),
-                d.seed() == null ? null : (d.given().isEmpty() ? "-" : d.given()), s.seedGenerated(), d.seed(), s.executedAt(),
-                s.failure(), s.voidReason(), s.voidedAt(), selected);
     }
 
     private String checkReplaces(String replaces, String authority, Quarter quarter, LedgerRecord.DrawType kind) {

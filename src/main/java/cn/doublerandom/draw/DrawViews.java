@@ -1,0 +1,120 @@
+package cn.doublerandom.draw;
+
+import cn.doublerandom.platform.Listing;
+import cn.doublerandom.platform.database.ReadThreads;
+import cn.doublerandom.region.Region;
+import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.registry.target.TargetStore;
+import cn.doublerandom.registry.target.mirror.TargetMirror;
+import cn.doublerandom.security.RegionScope;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** The bureau's view of draws ({@link DrawView}): one draw, or an authority's draws, with the selected targets' names. */
+@ApplicationScoped
+class DrawViews {
+
+    @Inject
+    DrawStore store;
+
+    @Inject
+    TargetStore targets;
+
+    @Inject
+    TargetMirror mirror;
+
+    @Inject
+    ReadThreads readThreads;
+
+    @Inject
+    RegionDirectory regions;
+
+    @Inject
+    RegionScope scope;
+
+    @Inject
+    ObjectMapper json;
+
+    DrawView get(String id) {
+        DrawStore.DrawRow draw = store.load(id, false);
+        scope.requireRead(draw.authority());
+        return view(id, true, null);
+    }
+
+    List<DrawView> list(String authority, String quarter) {
+        String root = authority == null ? scope.home() : regions.require("authority", authority).code();
+        scope.requireRead(root);
+        String q = quarter == null ? null : Listing.quarter(quarter).toString();
+        List<DrawView> out = new ArrayList<>();
+        for (String id : store.ids(regions.subtreePrefix(root), q)) {
+            out.add(view(id, false, null));
+        }
+        return out;
+    }
+
+    /**
+     * The selected targets' names and regions. A province's (tens of thousands) come from this
+     * replica's copy of the registry on another thread, so that PostgreSQL's buffers stay with the
+     * selection being written; a smaller selection's are read from the table on this thread.
+     */
+    CompletableFuture<Map<String, TargetStore.Label>> names(Region authority, List<String> usccs) {
+        boolean province = PoolBuilder.readsBeside(authority);
+        return readThreads.supply(province, () -> province ? mirror.labels(usccs) : targets.labels(usccs));
+    }
+
+    /**
+     * A draw as the bureau sees it. {@code known} is the selection execute has just written, so that
+     * its answer need not read back what it wrote; otherwise the selection is read when asked for.
+     */
+    DrawView view(String id, boolean withTargets, List<SelectedTargetView> known) {
+        DrawStore.DrawRow d = store.load(id, false);
+        DrawState s = store.state(id).orElseThrow();
+        List<SelectedTargetView> selected = known;
+        if (withTargets && d.seed() != null && known == null) {
+            List<DrawStore.SelectionRow> rows = store.selection(id);
+            Map<String, TargetStore.Label> labels = targets.labels(rows.stream().map(DrawStore.SelectionRow::uscc).toList());
+            selected = new ArrayList<>(rows.size());
+            for (DrawStore.SelectionRow row : rows) {
+                selected.add(view(row.position(), row.uscc(), labels.get(row.uscc()), row.stratum(), row.rank(), row.ticket(),
+                        row.team(), row.relaxed(), row.method()));
+            }
+        }
+        boolean revealed = s.status() != DrawStatus.PREPARED;
+        return new DrawView(d.id(), d.authority(), d.quarter(), d.kind(), d.filter().isEmpty() ? null : d.filter(),
+                List.of(d.items()), d.drawDate(), s.status(), d.poolHash(), d.commit(), revealed ? d.nonce() : null, d.replaces(),
+                s.replacedBy(), plan(d.plan()), s.preparedAt(), s.preparedBy(),
+                d.seed() == null ? null : (d.given().isEmpty() ? "-" : d.given()), s.seedGenerated(), d.seed(), s.executedAt(),
+                s.failure(), s.voidReason(), s.voidedAt(), selected);
+    }
+
+    /** The selection execute has just written, with the names read beside it. */
+    static List<SelectedTargetView> withNames(List<DrawEvent.Selected> selection, Map<String, TargetStore.Label> labels) {
+        List<SelectedTargetView> out = new ArrayList<>(selection.size());
+        for (DrawEvent.Selected s : selection) {
+            out.add(view(s.position(), s.uscc(), labels.get(s.uscc()), s.stratum(), s.rank(), s.ticket(), s.team(), s.relaxed(),
+                    s.method()));
+        }
+        return out;
+    }
+
+    private static SelectedTargetView view(int position, String uscc, TargetStore.Label label, String stratum, int rank,
+                                           String ticket, List<String> team, boolean relaxed, String method) {
+        return new SelectedTargetView(position, uscc, label == null ? null : label.name(), label == null ? null : label.regionCode(),
+                stratum, rank, ticket, team, relaxed, method);
+    }
+
+    DrawPlan plan(String json) {
+        try {
+            return this.json.readValue(json, DrawPlan.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
