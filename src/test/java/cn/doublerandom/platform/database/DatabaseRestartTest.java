@@ -70,7 +70,11 @@ class DatabaseRestartTest {
         }
         Thread.sleep(1500);
         RestartablePostgres.stopServer();
-        Thread.sleep(3000);
+        // the outage lasts until the clients have met it, however slowly a loaded machine serves them
+        long down = System.nanoTime();
+        do {
+            Thread.sleep(500);
+        } while (outcomes.stream().noneMatch(o -> o.status() == 503) && System.nanoTime() - down < 60_000_000_000L);
         RestAssured.get("/q/health/ready").then().statusCode(503);
         RestartablePostgres.startServer();
         long back = System.nanoTime();
