@@ -12,12 +12,20 @@ class EngineIsPureTest {
 
     private final JavaClasses engine = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("cn.doublerandom.draw.engine");
+            .importPackages("cn.doublerandom.draw.engine", "cn.doublerandom.transparency.merkle");
 
     @Test
     void theEngineImportsOnlyTheJdkAndItself() {
         classes().that().resideInAPackage("cn.doublerandom.draw.engine")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.doublerandom.draw.engine..")
+                .check(engine);
+    }
+
+    /** The transparency log's tree is checked by outsiders against RFC 9162: it too is the JDK alone. */
+    @Test
+    void theMerkleTreeImportsOnlyTheJdkAndItself() {
+        classes().that().resideInAPackage("cn.doublerandom.transparency.merkle")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.doublerandom.transparency.merkle..")
                 .check(engine);
     }
 }
