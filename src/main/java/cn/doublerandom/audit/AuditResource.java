@@ -1,5 +1,6 @@
 package cn.doublerandom.audit;
 
+import cn.doublerandom.platform.request.DateParameters;
 import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.problem.ProblemException;
@@ -24,7 +25,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,13 +120,7 @@ public class AuditResource {
     }
 
     private static Timestamp instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Timestamp.from(Instant.parse(value));
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, field + " must be an instant such as 2026-10-01T00:00:00Z");
-        }
+        Instant at = DateParameters.instant(field, value);
+        return at == null ? null : Timestamp.from(at);
     }
 }

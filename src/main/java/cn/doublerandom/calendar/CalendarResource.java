@@ -1,5 +1,9 @@
 package cn.doublerandom.calendar;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import cn.doublerandom.platform.request.DateParameters;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.security.Role;
 import jakarta.annotation.security.PermitAll;
@@ -64,7 +68,8 @@ public class CalendarResource {
     @Path("/deadline")
     @PermitAll
     @Operation(summary = "The publication deadline of a result determined on a date: its 20th working day after")
-    public DeadlineView deadline(@QueryParam("determined") LocalDate determined) {
+    public DeadlineView deadline(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("determined") String determinedText) {
+        LocalDate determined = DateParameters.date("determined", determinedText);
         if (determined == null) {
             throw ProblemException.invalid("determined", "determined is required, e.g. 2026-09-28");
         }

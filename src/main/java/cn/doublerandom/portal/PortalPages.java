@@ -1,5 +1,6 @@
 package cn.doublerandom.portal;
 
+import cn.doublerandom.platform.request.DateParameters;
 import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.item.ItemData;
 import cn.doublerandom.item.ItemService;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -268,8 +269,8 @@ public class PortalPages {
             return null;
         }
         try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
+            return DateParameters.parse(text);
+        } catch (DateTimeException e) {
             throw new PageProblem(400, label + "格式有误：应形如 2026-10-01。");
         }
     }

@@ -1,7 +1,7 @@
 package cn.doublerandom.portal;
 
+import cn.doublerandom.platform.request.DateParameters;
 import cn.doublerandom.platform.Page;
-import cn.doublerandom.platform.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
@@ -20,8 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 
@@ -52,7 +50,7 @@ public class PublicResultResource {
                             @QueryParam("result") String result, @QueryParam("q") String q,
                             @QueryParam("after") String after, @QueryParam("limit") Integer limit,
                             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Page<PublicResult> page = portal.results(new PortalService.Filter(region, quarter, date("from", from), date("to", to),
+        Page<PublicResult> page = portal.results(new PortalService.Filter(region, quarter, DateParameters.date("from", from), DateParameters.date("to", to),
                 result, q), after, limit);
         Instant modified = page.items().stream().map(PublicResult::publishedAt).max(Instant::compareTo).orElse(null);
         return cached(page, modified, ifNoneMatch);
@@ -106,14 +104,4 @@ public class PublicResultResource {
         return r.build();
     }
 
-    private static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, field + " must be a date like 2026-10-01");
-        }
-    }
 }

@@ -1,5 +1,9 @@
 package cn.doublerandom.registry.inspector;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import cn.doublerandom.platform.request.DateParameters;
 import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.problem.ProblemException;
@@ -31,7 +35,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /** 检查人员名录库: the inspector registry of a bureau. */
@@ -96,8 +99,8 @@ public class InspectorResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One inspector, now or as at the end of a date (asOf)")
-    public Response get(@PathParam("code") String code, @QueryParam("asOf") LocalDate asOf) {
-        Stored<InspectorData> s = service.get(code, asOf);
+    public Response get(@PathParam("code") String code, @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf) {
+        Stored<InspectorData> s = service.get(code, DateParameters.date("asOf", asOf));
         return Response.ok(InspectorView.of(s)).tag(new EntityTag(Integer.toString(s.version()))).build();
     }
 

@@ -1,5 +1,9 @@
 package cn.doublerandom.registry.target;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import cn.doublerandom.platform.request.DateParameters;
 import cn.doublerandom.registry.history.Stored;
 import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.Page;
@@ -31,7 +35,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /** 检查对象名录库: the target registry of a bureau. */
@@ -100,8 +103,8 @@ public class TargetResource {
     @GET
     @Path("/{uscc}")
     @Operation(summary = "One target, now or as it stood at the end of a date (asOf, Asia/Shanghai)")
-    public Response get(@PathParam("uscc") String uscc, @QueryParam("asOf") LocalDate asOf) {
-        Stored<TargetData> t = service.get(uscc, asOf);
+    public Response get(@PathParam("uscc") String uscc, @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf) {
+        Stored<TargetData> t = service.get(uscc, DateParameters.date("asOf", asOf));
         return Response.ok(TargetView.of(t)).tag(new EntityTag(Integer.toString(t.version()))).build();
     }
 

@@ -1,8 +1,8 @@
 package cn.doublerandom.report.check;
 
+import cn.doublerandom.platform.request.DateParameters;
 import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.Page;
-import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /**
  * Targeted checks (定向检查: complaints, referrals, incidents, data leads): recorded by the bureau that
@@ -54,17 +52,7 @@ public class CheckResource {
     public Page<CheckView> list(@QueryParam("region") String region, @QueryParam("from") String from,
                                 @QueryParam("to") String to, @QueryParam("after") String after,
                                 @QueryParam("limit") Integer limit) {
-        return service.list(region, date("from", from), date("to", to), Listing.cursor(after), Listing.limit(limit));
+        return service.list(region, DateParameters.date("from", from), DateParameters.date("to", to), Listing.cursor(after), Listing.limit(limit));
     }
 
-    private static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, field + " must be a date like 2026-04-01");
-        }
-    }
 }

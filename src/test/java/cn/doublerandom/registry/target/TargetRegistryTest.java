@@ -67,7 +67,9 @@ class TargetRegistryTest {
                 .body("name", equalTo("丙公司（更名）")).body("version", equalTo(2));
         operator(ZHENGDING).get("/api/v1/targets/" + uscc + "?asOf=2020-01-01").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("not registered yet on 2020-01-01"));
-        operator(ZHENGDING).get("/api/v1/targets/" + uscc + "?asOf=2020-13-01").then().statusCode(404);
+        // a malformed date is the caller's mistake, named as such, not a missing target
+        operator(ZHENGDING).get("/api/v1/targets/" + uscc + "?asOf=2020-13-01").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("asOf"));
     }
 
     @Test

@@ -1,0 +1,130 @@
+package cn.doublerandom.platform.request;
+
+import cn.doublerandom.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Hostile values in dates, path ids and query bytes: each gets a 4xx problem document, never a 5xx
+ * or a bare status.
+ */
+@QuarkusTest
+class HostileInputTest {
+
+    private static final String[] EXTREME_DATES = {"+999999999-12-31", "-999999999-01-01", "0000-01-01", "1899-12-31",
+            "10000-01-01"};
+
+    @Test
+    void extremeDatesInEveryDateParameterAreA400Problem() {
+        List<String> failures = new ArrayList<>();
+        int tried = 0;
+        for (String d : EXTREME_DATES) {
+            String q = d.replace("+", "%2B");
+            String[] bureau = {
+                    "/api/v1/targets/" + Api.uscc("130123") + "?asOf=" + q,
+                    "/api/v1/inspectors/X-1?asOf=" + q,
+                    "/api/v1/calendar/deadline?determined=" + q,
+                    "/api/v1/checks?from=" + q, "/api/v1/checks?to=" + q,
+                    "/api/v1/audit?from=" + q + "T00:00:00Z", "/api/v1/audit?to=" + q + "T00:00:00Z"};
+            for (String path : bureau) {
+                tried++;
+                expect400Problem(Api.as("auditor", "ALL").urlEncodingEnabled(false).get(path), path, failures);
+                if (path.startsWith("/api/v1/targets") || path.startsWith("/api/v1/inspectors")
+                        || path.startsWith("/api/v1/calendar")) {
+                    tried++;
+                    expect400Problem(Api.operator("130123").urlEncodingEnabled(false).get(path), path, failures);
+                }
+            }
+            for (String path : new String[]{"/public/v1/results?from=" + q, "/public/v1/results?to=" + q}) {
+                tried++;
+                expect400Problem(Api.anonymous().urlEncodingEnabled(false).get(path), path, failures);
+            }
+            for (String path : new String[]{"/?from=" + q, "/?to=" + q}) {
+                tried++;
+                Response r = Api.anonymous().urlEncodingEnabled(false).get(path);
+                if (r.statusCode() != 400) {
+                    failures.add(path + " -> " + r.statusCode());
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), tried + " tried; " + failures);
+    }
+
+    @Test
+    void aNulByteInAPathIdIsA4xxProblem() {
+        List<String> failures = new ArrayList<>();
+        String[] bureau = {"/api/v1/targets/%00", "/api/v1/targets/91130123%00/history", "/api/v1/inspectors/A%00B",
+                "/api/v1/draws/%00", "/api/v1/draws/1%00/replay", "/api/v1/results/%00", "/api/v1/items/%00",
+                "/api/v1/checks/%00", "/api/v1/wordings/%00", "/api/v1/regions/1301%0000",
+                "/api/v1/accountability/judgements/%00", "/api/v1/policies/1301%0000/2026"};
+        for (String path : bureau) {
+            expect4xxProblem(Api.as("auditor", "ALL").urlEncodingEnabled(false).get(path), path, failures);
+            expect4xxProblem(Api.operator("130123").urlEncodingEnabled(false).get(path), path, failures);
+        }
+        for (String path : new String[]{"/public/v1/results/%00", "/public/v1/draws/%00", "/public/v1/draws/1%00"}) {
+            expect4xxProblem(Api.anonymous().urlEncodingEnabled(false).get(path), path, failures);
+        }
+        for (String path : new String[]{"/results/%00", "/draws/%00"}) {
+            Response r = Api.anonymous().urlEncodingEnabled(false).get(path);
+            if (r.statusCode() >= 500 || r.statusCode() < 400) {
+                failures.add(path + " -> " + r.statusCode());
+            }
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void rawNonUtf8BytesInAQueryGetAProblemDocument() throws Exception {
+        String[] paths = {"/public/v1/results?q=", "/public/v1/items?region=", "/api/v1/targets?q="};
+        for (String path : paths) {
+            byte[] head = ("GET " + path).getBytes(StandardCharsets.US_ASCII);
+            String answer = raw(head, new byte[]{(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
+            String status = answer.substring(0, answer.indexOf("\r\n"));
+            assertTrue(status.contains(" 400 "), path + ": " + status);
+            assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), path + ": " + answer);
+        }
+    }
+
+    static void expect400Problem(Response r, String path, List<String> failures) {
+        if (r.statusCode() != 400 || !String.valueOf(r.contentType()).startsWith("application/problem+json")) {
+            failures.add(path + " -> " + r.statusCode() + " " + r.contentType());
+        }
+    }
+
+    static void expect4xxProblem(Response r, String path, List<String> failures) {
+        if (r.statusCode() < 400 || r.statusCode() >= 500
+                || !String.valueOf(r.contentType()).startsWith("application/problem+json")) {
+            failures.add(path + " -> " + r.statusCode() + " " + r.contentType());
+        }
+    }
+
+    /** An HTTP/1.1 GET written byte by byte, for what no client library will send. */
+    static String raw(byte[] requestLineStart, byte[] tail) throws Exception {
+        try (Socket s = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = s.getOutputStream();
+            ByteArrayOutputStream req = new ByteArrayOutputStream();
+            req.write(requestLineStart);
+            req.write(tail);
+            req.write((" HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + cn.doublerandom.security.DevTokens.mint("op", "operator", "130123")
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(req.toByteArray());
+            out.flush();
+            InputStream in = s.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+}
