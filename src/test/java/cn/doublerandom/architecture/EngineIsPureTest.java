@@ -12,7 +12,7 @@ class EngineIsPureTest {
 
     private final JavaClasses engine = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("cn.doublerandom.draw.engine", "cn.doublerandom.transparency.merkle");
+            .importPackages("cn.doublerandom.draw.engine", "cn.doublerandom.transparency.merkle", "cn.doublerandom.transparency.note");
 
     @Test
     void theEngineImportsOnlyTheJdkAndItself() {
@@ -26,6 +26,14 @@ class EngineIsPureTest {
     void theMerkleTreeImportsOnlyTheJdkAndItself() {
         classes().that().resideInAPackage("cn.doublerandom.transparency.merkle")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.doublerandom.transparency.merkle..")
+                .check(engine);
+    }
+
+    /** So are its signed notes: a witness checks them with any signed-note implementation. */
+    @Test
+    void signedNotesImportOnlyTheJdkAndItself() {
+        classes().that().resideInAPackage("cn.doublerandom.transparency.note")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.doublerandom.transparency.note..")
                 .check(engine);
     }
 }
