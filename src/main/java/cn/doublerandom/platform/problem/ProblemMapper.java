@@ -64,6 +64,10 @@ public class ProblemMapper {
     /** Quarkus maps this type itself with an empty body; ours must be at least as specific. */
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        if (e.getMessage() != null && e.getMessage().startsWith("Trailing token")) {
+            return respond(ProblemType.MALFORMED_REQUEST, "the body must be exactly one JSON value; content follows it",
+                    List.of(), uri);
+        }
         return mapping(e, uri);
     }
 
@@ -205,7 +209,7 @@ public class ProblemMapper {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
         return switch (type.getSimpleName()) {
-            case "LocalDate" -> "a date (YYYY-MM-DD)";
+            case "LocalDate" -> "a date (YYYY-MM-DD) from 1900-01-01 to 9999-12-31";
             case "Instant" -> "an instant (YYYY-MM-DDTHH:MM:SSZ)";
             case "Integer", "int", "Long", "long" -> "a whole number";
             case "Boolean", "boolean" -> "true or false";

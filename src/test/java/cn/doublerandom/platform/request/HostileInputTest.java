@@ -89,13 +89,40 @@ class HostileInputTest {
     @Test
     void rawNonUtf8BytesInAQueryGetAProblemDocument() throws Exception {
         String[] paths = {"/public/v1/results?q=", "/public/v1/items?region=", "/api/v1/targets?q="};
-        for (String path : paths) {
+        byte[][] tails = {{(byte) 0xC3, (byte) 0x28, (byte) 0xFF}, "%C3%28%FF".getBytes(StandardCharsets.US_ASCII),
+                "%00".getBytes(StandardCharsets.US_ASCII)};
+        for (String path : paths) for (byte[] tail : tails) {
             byte[] head = ("GET " + path).getBytes(StandardCharsets.US_ASCII);
-            String answer = raw(head, new byte[]{(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
+            String answer = raw(head, tail);
             String status = answer.substring(0, answer.indexOf("\r\n"));
             assertTrue(status.contains(" 400 "), path + ": " + status);
             assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), path + ": " + answer);
         }
+    }
+
+    @Test
+    void trailingContentAfterTheJsonBodyIsA400ProblemAndWritesNothing() {
+        String uscc = Api.uscc("130123");
+        String target = Api.targetJson("130123", "尾随内容测试有限公司");
+        for (String body : new String[]{target + " {}", target + " " + target, target + " x", target + "]"}) {
+            Api.operator("130123").body(body).put("/api/v1/targets/" + uscc).then().statusCode(400)
+                    .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("malformed-request"));
+        }
+        Api.operator("130123").get("/api/v1/targets/" + uscc).then().statusCode(404);
+        Api.operator("130123").body("{} {}").post("/api/v1/draws/1/execute").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("exactly one JSON value"));
+        Api.operator("130123").body("{\"seed\":\"x\"} {}").post("/api/v1/draws/1/execute").then().statusCode(400);
+    }
+
+    @Test
+    void extremeDatesInABodyNameTheField() {
+        String uscc = Api.uscc("130123");
+        for (String d : EXTREME_DATES) {
+            String body = "{\"regionCode\":\"130123\",\"name\":\"x\",\"operatingStatus\":\"PRODUCING\",\"positiveListFrom\":\"" + d + "\"}";
+            Api.operator("130123").body(body).put("/api/v1/targets/" + uscc).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("positiveListFrom"));
+        }
+        Api.operator("130123").get("/api/v1/targets/" + uscc).then().statusCode(404);
     }
 
     static void expect400Problem(Response r, String path, List<String> failures) {
