@@ -7,6 +7,7 @@ import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.result.PublicationRules;
+import cn.doublerandom.result.followup.FollowUpService;
 import cn.doublerandom.security.RegionScope;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +72,9 @@ public class PublicationService {
 
     @Inject
     RegionScope scope;
+
+    @Inject
+    FollowUpService followUps;
 
     /** What one run did. {@code ran} is false when another replica held the lock. */
     public record Run(boolean ran, int published, int onTime, int late, int markedOverdue, int pendingDeadlines,
@@ -160,10 +164,15 @@ public class PublicationService {
         }
     }
 
-    /** One result that is overdue or due within 3 working days, or whose deadline is pending. */
+    /**
+     * One thing due: a result to publish ({@code kind} PUBLICATION) that is overdue or due within 3
+     * working days, or whose deadline is pending; or a rectification (RECTIFICATION, state IN_PROGRESS)
+     * that is overdue (逾期未整改) or due within 3 working days, with its problem and responsible person.
+     */
     public record Due(String resultId, int version, String drawId, String authority, String uscc, String enterpriseName,
                       LocalDate determinationDate, String state, String holdReason, LocalDate deadline,
-                      String deadlineState, Integer missingYear, boolean overdue, Integer workingDaysLeft) {
+                      String deadlineState, Integer missingYear, boolean overdue, Integer workingDaysLeft,
+                      String kind, String rectificationId, String problem, String responsiblePerson) {
     }
 
     public static final int DUE_WITHIN_WORKING_DAYS = 3;
@@ -190,11 +199,28 @@ public class PublicationService {
                 if (deadline.pending() || overdue || (left != null && left <= DUE_WITHIN_WORKING_DAYS)) {
                     out.add(new Due(u.resultId(), u.version(), u.drawId(), u.authority(), u.uscc(), u.name(), u.determined(),
                             u.held() ? "HELD" : "PUBLISHABLE", u.holdReason(), deadline.date(), deadline.state(),
-                            deadline.missingYear(), overdue, left));
+                            deadline.missingYear(), overdue, left, "PUBLICATION", null, null, null));
                 }
             });
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+        // a rectification is due like a publication: overdue, or within 3 working days (at most 3 weeks ahead by the calendar)
+        for (FollowUpService.OpenRectification r : followUps.openUntil(regions.subtreePrefix(root), today.plusWeeks(3))) {
+            Integer left = null;
+            if (!r.overdue()) {
+                try {
+                    left = calendar.workingDaysBetween(today, r.deadline());
+                } catch (MissingCalendarYearException e) {
+                    left = null;
+                }
+                if (left == null || left > DUE_WITHIN_WORKING_DAYS) {
+                    continue;
+                }
+            }
+            out.add(new Due(r.resultId(), 0, null, r.authority(), r.uscc(), r.enterpriseName(), null, "IN_PROGRESS", null,
+                    r.deadline(), r.overdue() ? "OVERDUE" : "DUE", null, r.overdue(), left, "RECTIFICATION", r.id(),
+                    r.problemTypeLabel() + "：" + r.requirement(), r.responsiblePerson()));
         }
         out.sort(java.util.Comparator.comparing((Due d) -> d.deadline() == null ? LocalDate.MAX : d.deadline())
                 .thenComparing(Due::resultId));

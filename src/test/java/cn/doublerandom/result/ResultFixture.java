@@ -21,8 +21,8 @@ import static org.hamcrest.Matchers.oneOf;
 public final class ResultFixture {
 
     public static final Instant OCTOBER_9 = Instant.parse("2026-10-09T02:00:00Z");
-    /** Items of 130100's list made for the fixtures, created once per run, in id order. */
-    private static final List<Long> ITEMS = new ArrayList<>();
+    /** Items of each city's list made for the fixtures (the county's city: 130100 for most), created once per run, in id order. */
+    private static final Map<String, List<Long>> ITEMS_BY_CITY = new java.util.HashMap<>();
     private static final String[] ITEM_NAMES = {"污染源日常监管（结果测试）", "危险废物规范化管理（结果测试）", "排污许可证执行情况（结果测试）"};
 
     public final String county;
@@ -34,6 +34,16 @@ public final class ResultFixture {
         this.county = county;
     }
 
+    private String city() {
+        return county.substring(0, 4) + "00";
+    }
+
+    private List<Long> items() {
+        synchronized (ResultFixture.class) {
+            return ITEMS_BY_CITY.computeIfAbsent(city(), k -> new ArrayList<>());
+        }
+    }
+
     /** The draw covers {@code n} items (1 to 3) in one visit instead of one. */
     public ResultFixture items(int n) {
         this.itemCount = n;
@@ -42,7 +52,7 @@ public final class ResultFixture {
 
     /** The draw's items, in the draw's order (ascending id). */
     public List<Long> itemIds() {
-        return List.copyOf(ITEMS.subList(0, itemCount));
+        return List.copyOf(items().subList(0, itemCount));
     }
 
     public static String itemName(int i) {
@@ -58,15 +68,17 @@ public final class ResultFixture {
     public ResultFixture drawn(ServiceClock clock, int generals, Instant at, String quarter) {
         clock.use(Clock.fixed(at, ZoneOffset.UTC));
         synchronized (ResultFixture.class) {
-            if (ITEMS.isEmpty()) {
-                Api.as("admin", "130100").body("{}").put("/api/v1/policies/130100/2026").then().statusCode(oneOf(200, 201));
+            List<Long> items = items();
+            String city = city();
+            if (items.isEmpty()) {
+                Api.as("admin", city).body("{}").put("/api/v1/policies/" + city + "/2026").then().statusCode(oneOf(200, 201));
             }
-            while (ITEMS.size() < itemCount) {
-                int n = ITEMS.size();
-                ITEMS.add(((Number) Api.as("admin", "130100").body("""
-                        {"regionCode":"130100","seqNo":"R%d","name":"%s","category":"GENERAL","targetType":"排污单位",
+            while (items.size() < itemCount) {
+                int n = items.size();
+                items.add(((Number) Api.as("admin", city).body("""
+                        {"regionCode":"%s","seqNo":"R%d","name":"%s","category":"GENERAL","targetType":"排污单位",
                          "inspectingLevel":"COUNTY_AND_ABOVE","legalBasis":"《中华人民共和国环境保护法》","content":"排污许可执行情况",
-                         "methods":["ON_SITE","TECHNOLOGY"],"jointInspection":false}""".formatted(n + 1, ITEM_NAMES[n]))
+                         "methods":["ON_SITE","TECHNOLOGY"],"jointInspection":false}""".formatted(city, n + 1, ITEM_NAMES[n]))
                         .post("/api/v1/items").then().statusCode(201).extract().path("id")).longValue());
             }
         }

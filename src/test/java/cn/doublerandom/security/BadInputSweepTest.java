@@ -46,7 +46,8 @@ class BadInputSweepTest {
     private static final List<String> TABLES = List.of("target", "target_event", "inspector", "inspection_item", "policy",
             "draw", "draw_execution", "ledger", "registry_version", "calendar_notice", "audit_event", "result", "result_version",
             "result_hold", "publication", "result_item", "wording", "wording_retirement", "targeted_check",
-            "accountability_judgement", "accountability_retraction");
+            "accountability_judgement", "accountability_retraction", "rectification", "rectification_version",
+            "rectification_check", "penalty", "penalty_version");
 
     @Inject
     AgroalDataSource dataSource;

@@ -1,0 +1,691 @@
+package cn.doublerandom.result.followup;
+
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.platform.database.Sql;
+import cn.doublerandom.platform.problem.Problem.FieldProblem;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemType;
+import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.registry.inspector.InspectorData;
+import cn.doublerandom.registry.inspector.InspectorService;
+import cn.doublerandom.result.FindingType;
+import cn.doublerandom.result.Handling;
+import cn.doublerandom.result.ResultService;
+import cn.doublerandom.result.ResultView;
+import cn.doublerandom.security.Caller;
+import cn.doublerandom.security.RegionScope;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The follow-up of a result (持续追踪): rectifications of the problems found, their re-checks, and
+ * penalty decisions with their transfers. Written by whoever may write the result (the draw's
+ * authority), read by whoever may read it. Nothing is updated: every change is a new version with its
+ * reason, and a re-check is a row of its own.
+ */
+@ApplicationScoped
+public class FollowUpService {
+
+    static final int TEXT_MAX = 500;
+    static final int NAME_MAX = 50;
+    /** The largest amount a decision may carry, in yuan (numeric(14, 2)). */
+    static final BigDecimal AMOUNT_MAX = new BigDecimal("999999999999.99");
+    static final Map<String, String> STATUS_LABELS = Map.of("IN_PROGRESS", "整改中", "OVERDUE", "逾期未整改", "RECTIFIED", "已整改");
+    static final Map<String, String> KIND_LABELS = Map.of("RECHECK", "复查", "LOOK_BACK", "回头看");
+    static final Map<String, String> OUTCOME_LABELS = Map.of("CONFIRMED", "整改到位", "NOT_RECTIFIED", "未整改到位");
+    static final Map<String, String> DISCRETION_LABELS = Map.of("NO_PENALTY", "不予处罚", "LIGHTER", "从轻处罚",
+            "STANDARD", "一般处罚", "HEAVIER", "从重处罚");
+    static final Set<Handling> TRANSFERS = Set.of(Handling.REFERRED, Handling.REFERRED_TO_GOVERNMENT, Handling.REFERRED_FOR_PENALTY,
+            Handling.REFERRED_TO_POLICE, Handling.REFERRED_TO_JUDICIAL);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ResultService results;
+
+    @Inject
+    InspectorService inspectors;
+
+    @Inject
+    RegionScope scope;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ServiceClock clock;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @PostConstruct
+    void registerGauge() {
+        // read at each scrape: the clock decides what is overdue, not a job
+        metrics.gauge("doublerandom.rectifications.overdue", this, s -> s.overdueCount());
+    }
+
+    // --- rectification -------------------------------------------------------------------------------
+
+    @Transactional
+    public RectificationView order(String resultId, RectificationInput in) {
+        ResultView result = writable(resultId);
+        if (in == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        FieldRules f = new FieldRules();
+        List<ResultView.FindingView> problems = result.current().problems();
+        Integer index = in.problemIndex();
+        if (index == null) {
+            f.fail("problemIndex", null, "is required: the problem's place (0-based) in the result's current version");
+        } else if (index < 0 || index >= problems.size()) {
+            f.fail("problemIndex", String.valueOf(index), problems.isEmpty() ? "the result's current version records no problem"
+                    : "must be between 0 and " + (problems.size() - 1) + " (the current version's problems)");
+        }
+        String requirement = f.text("requirement", in.requirement(), TEXT_MAX, true);
+        String person = f.text("responsiblePerson", in.responsiblePerson(), NAME_MAX, true);
+        LocalDate deadline = notBeforeInspection(f, "deadline", in.deadline(), result, true, false);
+        if (in.status() != null || in.rectifiedOn() != null || in.reason() != null) {
+            f.fail("status", FieldRules.abbreviate(in.status()), "an order starts 整改中; status, rectifiedOn and reason belong to a later version");
+        }
+        failIfAny(f, "the rectification was not ordered; nothing was recorded");
+        try (Connection c = dataSource.getConnection()) {
+            lock(c, "rectification:" + resultId);
+            ResultView.FindingView problem = problems.get(index);
+            int version = result.current().version();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select id from rectification where result_id = ? and result_version = ? and problem_index = ?")) {
+                ps.setString(1, resultId);
+                ps.setInt(2, version);
+                ps.setInt(3, index);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        throw new ProblemException(ProblemType.CONFLICT, "problem " + index + " of result " + resultId
+                                + " already has rectification " + rs.getString(1) + "; change it with a new version",
+                                List.of(), Map.of("rectificationId", rs.getString(1)));
+                    }
+                }
+            }
+            String id = "Z" + String.format("%09d", scalar(c, "select nextval('rectification_seq')"));
+            Instant now = clock.now();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into rectification (id, result_id, result_version, problem_index, problem_type, problem_description,
+                                               recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                ps.setString(1, id);
+                ps.setString(2, resultId);
+                ps.setInt(3, version);
+                ps.setInt(4, index);
+                ps.setString(5, problem.type());
+                ps.setString(6, problem.description());
+                ps.setTimestamp(7, Timestamp.from(now));
+                ps.setString(8, caller.signature());
+                ps.executeUpdate();
+            }
+            insertVersion(c, id, 1, new RectificationView.Version(1, requirement, deadline, person, "IN_PROGRESS", null, null,
+                    now, null));
+            return rectification(c, id, result);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new version of a rectification: its status and whatever of requirement, deadline and person changed. */
+    @Transactional
+    public RectificationView update(String resultId, String id, RectificationInput in) {
+        ResultView result = writable(resultId);
+        if (in == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        FieldRules f = new FieldRules();
+        if (in.problemIndex() != null) {
+            f.fail("problemIndex", String.valueOf(in.problemIndex()), "the problem of a rectification stays as ordered");
+        }
+        String requirement = f.text("requirement", in.requirement(), TEXT_MAX, false);
+        String person = f.text("responsiblePerson", in.responsiblePerson(), NAME_MAX, false);
+        LocalDate deadline = notBeforeInspection(f, "deadline", in.deadline(), result, false, false);
+        String reason = f.text("reason", in.reason(), TEXT_MAX, true);
+        String status = in.status();
+        if (status == null) {
+            f.fail("status", null, "is required: IN_PROGRESS (整改中) or RECTIFIED (已整改)");
+        } else if (!status.equals("IN_PROGRESS") && !status.equals("RECTIFIED")) {
+            f.fail("status", FieldRules.abbreviate(status), "must be IN_PROGRESS (整改中) or RECTIFIED (已整改); "
+                    + "逾期未整改 follows from the deadline");
+        }
+        LocalDate rectifiedOn = notBeforeInspection(f, "rectifiedOn", in.rectifiedOn(), result, "RECTIFIED".equals(status), true);
+        if ("IN_PROGRESS".equals(status) && in.rectifiedOn() != null) {
+            f.fail("rectifiedOn", in.rectifiedOn().toString(), "only a rectified problem has a rectification date");
+        }
+        failIfAny(f, "the rectification was not changed; nothing was recorded");
+        try (Connection c = dataSource.getConnection()) {
+            lock(c, "rectification:" + resultId);
+            RectificationView now = rectification(c, requireRectification(c, resultId, id), result);
+            if (now.closed()) {
+                throw new ProblemException(ProblemType.CONFLICT, "rectification " + id + " was confirmed by a re-check and is closed; "
+                        + "a look-back (回头看) that finds the problem again reopens it");
+            }
+            RectificationView.Version cur = now.current();
+            insertVersion(c, id, cur.version() + 1, new RectificationView.Version(cur.version() + 1,
+                    requirement == null ? cur.requirement() : requirement, deadline == null ? cur.deadline() : deadline,
+                    person == null ? cur.responsiblePerson() : person, status, rectifiedOn, reason, clock.now(), null));
+            return rectification(c, id, result);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A re-check (复查) or look-back (回头看): recorded as a check of its own; its outcome moves the rectification. */
+    @Transactional
+    public RectificationView recheck(String resultId, String id, RecheckInput in) {
+        ResultView result = writable(resultId);
+        if (in == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        FieldRules f = new FieldRules();
+        String kind = in.kind();
+        if (kind == null || !KIND_LABELS.containsKey(kind)) {
+            f.fail("kind", FieldRules.abbreviate(kind), "must be RECHECK (复查) or LOOK_BACK (回头看)");
+        }
+        String outcome = in.outcome();
+        if (outcome == null || !OUTCOME_LABELS.containsKey(outcome)) {
+            f.fail("outcome", FieldRules.abbreviate(outcome), "must be CONFIRMED (整改到位) or NOT_RECTIFIED (未整改到位)");
+        }
+        LocalDate checkDate = notBeforeInspection(f, "checkDate", in.checkDate(), result, true, true);
+        String findings = f.text("findings", in.findings(), TEXT_MAX, true);
+        List<String> team = team(f, in.team(), result.authority(), checkDate);
+        LocalDate deadline = null;
+        if ("NOT_RECTIFIED".equals(outcome)) {
+            deadline = notBeforeInspection(f, "deadline", in.deadline(), result, true, false);
+            if (deadline != null && checkDate != null && deadline.isBefore(checkDate)) {
+                f.fail("deadline", deadline.toString(), "the new deadline is before the re-check date " + checkDate);
+            }
+        } else if (in.deadline() != null) {
+            f.fail("deadline", in.deadline().toString(), "only a re-check that finds the problem not rectified sets a new deadline");
+        }
+        failIfAny(f, "the re-check was not recorded; nothing was recorded");
+        try (Connection c = dataSource.getConnection()) {
+            lock(c, "rectification:" + resultId);
+            RectificationView now = rectification(c, requireRectification(c, resultId, id), result);
+            if (kind.equals("RECHECK") && now.closed()) {
+                throw new ProblemException(ProblemType.CONFLICT, "rectification " + id + " is closed; a later visit is a look-back (LOOK_BACK 回头看)");
+            }
+            Instant at = clock.now();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into rectification_check (rectification_id, kind, check_date, team, outcome, findings, recorded_at, recorded_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                ps.setString(1, id);
+                ps.setString(2, kind);
+                Sql.setDate(ps, 3, checkDate);
+                ps.setArray(4, Sql.textArray(c, team));
+                ps.setString(5, outcome);
+                ps.setString(6, findings);
+                ps.setTimestamp(7, Timestamp.from(at));
+                ps.setString(8, caller.signature());
+                ps.executeUpdate();
+            }
+            RectificationView.Version cur = now.current();
+            String label = KIND_LABELS.get(kind) + checkDate;
+            if (outcome.equals("CONFIRMED") && !cur.status().equals("RECTIFIED")) {
+                insertVersion(c, id, cur.version() + 1, new RectificationView.Version(cur.version() + 1, cur.requirement(),
+                        cur.deadline(), cur.responsiblePerson(), "RECTIFIED", checkDate, label + "确认整改到位", at, null));
+            } else if (outcome.equals("NOT_RECTIFIED")) {
+                insertVersion(c, id, cur.version() + 1, new RectificationView.Version(cur.version() + 1, cur.requirement(),
+                        deadline, cur.responsiblePerson(), "IN_PROGRESS", null, label + "未整改到位：" + findings, at, null));
+            }
+            return rectification(c, id, result);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<RectificationView> rectifications(String resultId) {
+        ResultView result = results.get(resultId);
+        try (Connection c = dataSource.getConnection()) {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id from rectification where result_id = ? order by id")) {
+                ps.setString(1, resultId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            List<RectificationView> out = new ArrayList<>();
+            for (String id : ids) {
+                out.add(rectification(c, id, result));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A rectification still in progress whose deadline is near or past, for the due list. */
+    public record OpenRectification(String id, String resultId, String authority, String uscc, String enterpriseName,
+                                    String problemTypeLabel, String requirement, String responsiblePerson, LocalDate deadline,
+                                    boolean overdue) {
+    }
+
+    /**
+     * Rectifications of results under {@code regionPrefix} (a region's subtree; null: all) whose current
+     * version is in progress with a deadline on or before {@code until}; overdue once the deadline day ended.
+     */
+    public List<OpenRectification> openUntil(String regionPrefix, LocalDate until) {
+        LocalDate today = clock.today();
+        List<OpenRectification> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(OPEN_CURRENT + """
+                     select o.id, o.result_id, r.authority, r.uscc, r.enterprise_name, o.problem_type, o.requirement,
+                            o.responsible_person, o.deadline
+                     from open o join result r on r.id = o.result_id
+                     where o.deadline <= ? and (cast(? as text) is null or r.authority like ?)
+                     order by o.deadline, o.id""")) {
+            Sql.setDate(ps, 1, until);
+            ps.setString(2, regionPrefix);
+            ps.setString(3, regionPrefix == null ? "%" : regionPrefix + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    LocalDate deadline = Sql.getDate(rs, "deadline");
+                    out.add(new OpenRectification(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), typeLabel(rs.getString(6)), rs.getString(7), rs.getString(8), deadline,
+                            deadline.isBefore(today)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every rectification whose current version is in progress (a closed one's is RECTIFIED). */
+    private static final String OPEN_CURRENT = """
+            with open as (
+                select z.id, z.result_id, z.problem_type, v.requirement, v.responsible_person, v.deadline
+                from rectification z
+                join lateral (select * from rectification_version v where v.rectification_id = z.id
+                              order by v.version desc limit 1) v on true
+                where v.status = 'IN_PROGRESS')
+            """;
+
+    /** Rectifications in progress past their deadline day, service-wide (metric doublerandom_rectifications_overdue). */
+    double overdueCount() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(OPEN_CURRENT + "select count(*) from open where deadline < ?")) {
+            Sql.setDate(ps, 1, clock.today());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    // --- penalty ------------------------------------------------------------------------------------
+
+    @Transactional
+    public PenaltyView decide(String resultId, PenaltyInput in) {
+        ResultView result = writable(resultId);
+        if (in == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        FieldRules f = new FieldRules();
+        String caseNumber = f.text("caseNumber", in.caseNumber(), 60, true);
+        if (in.reason() != null) {
+            f.fail("reason", FieldRules.abbreviate(in.reason()), "a first decision has no correction reason");
+        }
+        PenaltyView.Version v = penaltyVersion(f, in, result);
+        if (!result.current().violationFound() && result.current().problems().isEmpty()) {
+            f.fail("resultId", resultId, "the result's current version records no problem and no violation: nothing to decide on");
+        }
+        failIfAny(f, "the penalty decision was not recorded; nothing was recorded");
+        try (Connection c = dataSource.getConnection()) {
+            lock(c, "penalty-case:" + caseNumber);
+            try (PreparedStatement ps = c.prepareStatement("select id, result_id from penalty where case_number = ?")) {
+                ps.setString(1, caseNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        throw new ProblemException(ProblemType.CONFLICT, "case number " + caseNumber + " is already decision "
+                                + rs.getString(1) + " of result " + rs.getString(2) + "; a change is a correction",
+                                List.of(FieldProblem.field("caseNumber", caseNumber, "already recorded")), Map.of("penaltyId", rs.getString(1)));
+                    }
+                }
+            }
+            String id = "P" + String.format("%09d", scalar(c, "select nextval('penalty_seq')"));
+            Instant now = clock.now();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into penalty (id, result_id, case_number, recorded_at, recorded_by) values (?, ?, ?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, resultId);
+                ps.setString(3, caseNumber);
+                ps.setTimestamp(4, Timestamp.from(now));
+                ps.setString(5, caller.signature());
+                ps.executeUpdate();
+            }
+            insertPenaltyVersion(c, id, 1, v, null, now);
+            return penalty(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional
+    public PenaltyView correctPenalty(String resultId, String id, PenaltyInput in) {
+        ResultView result = writable(resultId);
+        if (in == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        FieldRules f = new FieldRules();
+        if (in.caseNumber() != null) {
+            f.fail("caseNumber", FieldRules.abbreviate(in.caseNumber()), "the case number stays as recorded");
+        }
+        String reason = f.text("reason", in.reason(), TEXT_MAX, true);
+        PenaltyView.Version v = penaltyVersion(f, in, result);
+        failIfAny(f, "the penalty decision was not corrected; nothing was recorded");
+        try (Connection c = dataSource.getConnection()) {
+            lock(c, "penalty:" + id);
+            String owner = id == null || !id.matches("P\\d{9}") ? null : scalarText(c, "select result_id from penalty where id = ?", id);
+            if (!resultId.equals(owner)) {
+                throw ProblemException.notFound("no penalty decision " + FieldRules.abbreviate(id) + " on result " + resultId);
+            }
+            int next = (int) scalar(c, "select max(version) + 1 from penalty_version where penalty_id = ?", id);
+            insertPenaltyVersion(c, id, next, v, reason, clock.now());
+            return penalty(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<PenaltyView> penalties(String resultId) {
+        results.get(resultId);
+        try (Connection c = dataSource.getConnection()) {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id from penalty where result_id = ? order by id")) {
+                ps.setString(1, resultId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            List<PenaltyView> out = new ArrayList<>();
+            for (String id : ids) {
+                out.add(penalty(c, id));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PenaltyView.Version penaltyVersion(FieldRules f, PenaltyInput in, ResultView result) {
+        LocalDate decided = notBeforeInspection(f, "decisionDate", in.decisionDate(), result, true, true);
+        String discretion = in.discretion();
+        if (discretion == null || !DISCRETION_LABELS.containsKey(discretion)) {
+            f.fail("discretion", FieldRules.abbreviate(discretion), "must be one of NO_PENALTY (不予处罚), LIGHTER (从轻), "
+                    + "STANDARD (一般), HEAVIER (从重)");
+        }
+        String why = f.text("discretionReason", in.discretionReason(), TEXT_MAX, discretion != null && !discretion.equals("STANDARD"));
+        BigDecimal amount = in.amount();
+        if (amount == null) {
+            f.fail("amount", null, "is required, in yuan (0 when no fine)");
+        } else if (amount.signum() < 0 || amount.compareTo(AMOUNT_MAX) > 0) {
+            f.fail("amount", FieldRules.abbreviate(amount.toString()), "must be between 0 and " + AMOUNT_MAX.toPlainString() + " yuan");
+            amount = null;
+        } else if (amount.stripTrailingZeros().scale() > 2) {
+            f.fail("amount", FieldRules.abbreviate(amount.toString()), "has more than two decimals (yuan and fen)");
+            amount = null;
+        } else if ("NO_PENALTY".equals(discretion) && amount.signum() != 0) {
+            f.fail("amount", amount.toPlainString(), "不予处罚 carries no fine: the amount is 0");
+        }
+        List<PenaltyView.Transfer> transfers = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> given = in.transfers() == null ? List.of() : in.transfers();
+        for (int i = 0; i < given.size(); i++) {
+            String code = given.get(i);
+            Handling h = null;
+            try {
+                h = code == null ? null : Handling.valueOf(code);
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            if (h == null || !TRANSFERS.contains(h)) {
+                f.fail("transfers[" + i + "]", FieldRules.abbreviate(code), "is not a transfer: one of " + TRANSFERS.stream()
+                        .map(Enum::name).sorted().toList());
+            } else if (seen.add(h.name())) {
+                transfers.add(new PenaltyView.Transfer(h.name(), h.label()));
+            }
+        }
+        return new PenaltyView.Version(0, decided, amount == null ? null : amount.setScale(2), discretion,
+                discretion == null ? null : DISCRETION_LABELS.get(discretion), why, transfers, null, null, null);
+    }
+
+    private void insertPenaltyVersion(Connection c, String id, int version, PenaltyView.Version v, String reason, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into penalty_version (penalty_id, version, decision_date, amount, discretion, discretion_reason, transfers,
+                                             change_reason, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setString(1, id);
+            ps.setInt(2, version);
+            Sql.setDate(ps, 3, v.decisionDate());
+            ps.setBigDecimal(4, v.amount());
+            ps.setString(5, v.discretion());
+            ps.setString(6, v.discretionReason());
+            ps.setArray(7, Sql.textArray(c, v.transfers().stream().map(PenaltyView.Transfer::code).toList()));
+            ps.setString(8, reason);
+            ps.setTimestamp(9, Timestamp.from(now));
+            ps.setString(10, caller.signature());
+            ps.executeUpdate();
+        }
+    }
+
+    private PenaltyView penalty(Connection c, String id) throws SQLException {
+        List<PenaltyView.Version> versions = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select * from penalty_version where penalty_id = ? order by version desc")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String d = rs.getString("discretion");
+                    versions.add(new PenaltyView.Version(rs.getInt("version"), Sql.getDate(rs, "decision_date"),
+                            rs.getBigDecimal("amount"), d, DISCRETION_LABELS.get(d), rs.getString("discretion_reason"),
+                            Sql.getArray(rs, "transfers", Handling::valueOf).stream()
+                                    .map(h -> new PenaltyView.Transfer(h.name(), h.label())).toList(),
+                            rs.getString("change_reason"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("select * from penalty where id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new PenaltyView(id, rs.getString("result_id"), rs.getString("case_number"), versions.get(0), versions,
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"));
+            }
+        }
+    }
+
+    // --- shared -----------------------------------------------------------------------------------
+
+    /** The result, when the caller may write it (the draw's authority). */
+    private ResultView writable(String resultId) {
+        ResultView result = results.get(resultId);
+        scope.requireRegistryWrite(result.authority());
+        return result;
+    }
+
+    private static void failIfAny(FieldRules f, String detail) {
+        if (!f.ok()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, detail, f.problems());
+        }
+    }
+
+    /** A date on or after the visit's inspection date, within the service's range, and (when {@code past}) not after today. */
+    private LocalDate notBeforeInspection(FieldRules f, String field, LocalDate value, ResultView result, boolean required,
+                                          boolean past) {
+        if (value == null) {
+            if (required) {
+                f.fail(field, null, "is required");
+            }
+            return null;
+        }
+        int before = f.problems().size();
+        LocalDate d = f.date(field, value);
+        if (f.problems().size() > before) {
+            return null;
+        }
+        LocalDate inspected = result.current().inspectionDate();
+        if (d.isBefore(inspected)) {
+            f.fail(field, d.toString(), "is before the inspection date " + inspected);
+            return null;
+        }
+        LocalDate today = clock.today();
+        if (past && d.isAfter(today)) {
+            f.fail(field, d.toString(), "is in the future (today is " + today + ")");
+            return null;
+        }
+        return d;
+    }
+
+    /** Two or more distinct inspectors of the authority, as registered on the check date. */
+    private List<String> team(FieldRules f, List<String> given, String authority, LocalDate on) {
+        List<String> codes = f.texts("team", given, 32);
+        if (codes.size() < 2) {
+            f.fail("team", given == null ? null : FieldRules.abbreviate(String.join(",", given.stream()
+                    .map(String::valueOf).toList())), "a check is made by two or more inspectors (two distinct codes)");
+            return codes;
+        }
+        for (String code : codes) {
+            InspectorData who;
+            try {
+                who = inspectors.get(code, on == null ? clock.today() : on).data();
+            } catch (ProblemException e) {
+                f.fail("team", FieldRules.abbreviate(code), "is not an inspector of " + authority);
+                continue;
+            }
+            if (!who.regionCode().equals(authority)) {
+                f.fail("team", code, "is an inspector of " + who.regionCode() + ", not of " + authority);
+            }
+        }
+        return codes;
+    }
+
+    private String requireRectification(Connection c, String resultId, String id) throws SQLException {
+        String owner = id == null || !id.matches("Z\\d{9}") ? null : scalarText(c, "select result_id from rectification where id = ?", id);
+        if (!resultId.equals(owner)) {
+            throw ProblemException.notFound("no rectification " + FieldRules.abbreviate(id) + " on result " + resultId);
+        }
+        return id;
+    }
+
+    private void insertVersion(Connection c, String id, int version, RectificationView.Version v) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into rectification_version (rectification_id, version, requirement, deadline, responsible_person, status,
+                                                   rectified_on, change_reason, recorded_at, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setString(1, id);
+            ps.setInt(2, version);
+            ps.setString(3, v.requirement());
+            Sql.setDate(ps, 4, v.deadline());
+            ps.setString(5, v.responsiblePerson());
+            ps.setString(6, v.status());
+            Sql.setDate(ps, 7, v.rectifiedOn());
+            ps.setString(8, v.changeReason());
+            ps.setTimestamp(9, Timestamp.from(v.recordedAt()));
+            ps.setString(10, caller.signature());
+            ps.executeUpdate();
+        }
+    }
+
+    private RectificationView rectification(Connection c, String id, ResultView result) throws SQLException {
+        List<RectificationView.Version> versions = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select * from rectification_version where rectification_id = ? order by version desc")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    versions.add(new RectificationView.Version(rs.getInt("version"), rs.getString("requirement"),
+                            Sql.getDate(rs, "deadline"), rs.getString("responsible_person"), rs.getString("status"),
+                            Sql.getDate(rs, "rectified_on"), rs.getString("change_reason"),
+                            rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")));
+                }
+            }
+        }
+        List<RectificationView.Check> checks = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select * from rectification_check where rectification_id = ? order by id")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    checks.add(new RectificationView.Check(rs.getLong("id"), rs.getString("kind"), KIND_LABELS.get(rs.getString("kind")),
+                            Sql.getDate(rs, "check_date"), Sql.getArray(rs, "team", s -> s), rs.getString("outcome"),
+                            OUTCOME_LABELS.get(rs.getString("outcome")), rs.getString("findings"),
+                            rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("select * from rectification where id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                RectificationView.Version cur = versions.get(0);
+                boolean closed = !checks.isEmpty() && checks.get(checks.size() - 1).outcome().equals("CONFIRMED");
+                boolean overdue = cur.status().equals("IN_PROGRESS") && cur.deadline().isBefore(clock.today());
+                String status = overdue ? "OVERDUE" : cur.status();
+                String type = rs.getString("problem_type");
+                return new RectificationView(id, result.id(), result.authority(), result.uscc(), result.enterpriseName(),
+                        rs.getInt("result_version"), rs.getInt("problem_index"), type, typeLabel(type),
+                        rs.getString("problem_description"), status, STATUS_LABELS.get(status), overdue, closed, cur, versions,
+                        checks, rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"));
+            }
+        }
+    }
+
+    private static String typeLabel(String type) {
+        return Arrays.stream(FindingType.values()).filter(t -> t.name().equals(type)).map(FindingType::label).findFirst().orElse(type);
+    }
+
+    private static void lock(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            ps.setString(1, key);
+            ps.execute();
+        }
+    }
+
+    private static long scalar(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String scalarText(Connection c, String sql, String param) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}
