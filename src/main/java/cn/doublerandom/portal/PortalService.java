@@ -2,6 +2,7 @@ package cn.doublerandom.portal;
 
 import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.draw.ledger.Ledger;
+import cn.doublerandom.authority.AuthorityDirectory;
 import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.database.PortalDataSource;
@@ -45,6 +46,9 @@ public class PortalService {
 
     @Inject
     RegionDirectory regions;
+
+    @Inject
+    AuthorityDirectory authorities;
 
     @Inject
     Ledger ledger;
@@ -208,8 +212,7 @@ public class PortalService {
 
     private PublicResult row(ResultSet rs) throws SQLException {
         String authority = rs.getString("authority");
-        Region a = regions.find(authority);
-        return new PublicResult(rs.getString("result_id"), rs.getInt("version"), authority, a == null ? null : a.name(),
+        return new PublicResult(rs.getString("result_id"), rs.getInt("version"), authority, authorities.nameOf(authority),
                 rs.getString("region_code"), INSPECTION_TYPE, Sql.getDate(rs, "inspection_date"), rs.getString("wording"),
                 rs.getString("wording_text"), items(rs.getString("items")), rs.getString("enterprise_name"), rs.getString("uscc"),
                 planName(rs.getString("quarter")), rs.getString("draw_id"), rs.getString("correction_reason"),
@@ -315,9 +318,8 @@ public class PortalService {
                     }
                 }
                 String authority = rs.getString("authority");
-                Region a = regions.find(authority);
                 String given = rs.getString("given");
-                return new PublicDraw(id, authority, a == null ? null : a.name(), rs.getString("quarter"),
+                return new PublicDraw(id, authority, authorities.nameOf(authority), rs.getString("quarter"),
                         planName(rs.getString("quarter")), rs.getString("kind"), Sql.getDate(rs, "draw_date"), "DRAW-1",
                         rs.getString("pool_hash"), rs.getString("commit"), rs.getString("nonce"),
                         given == null || given.isEmpty() ? "-" : given, rs.getString("seed"), withheld, selected, records,

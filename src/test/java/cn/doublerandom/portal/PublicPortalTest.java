@@ -96,7 +96,7 @@ class PublicPortalTest {
                 // newest publication first: the 14 Oct run, then the 12 Oct run's in reverse order of publication
                 .body("items.id", equalTo(List.of(ids.get("a3"), ids.get("a1"), ids.get("a0"))))
                 .body("items[2].inspectionType", equalTo("双随机抽查")).body("items[2].authority", equalTo("130110"))
-                .body("items[2].authorityName", equalTo("鹿泉区")).body("items[2].resultText", equalTo("发现问题已责令改正"))
+                .body("items[2].authorityName", equalTo("石家庄市生态环境局鹿泉区分局")).body("items[2].resultText", equalTo("发现问题已责令改正"))
                 .body("items[2].uscc", equalTo(a.uscc(0))).body("items[2].enterpriseName", containsString("130110"))
                 .body("items[2].planName", equalTo("2026年第四季度双随机抽查")).body("items[2].taskId", equalTo(a.drawId))
                 .body("items[2].inspectionDate", equalTo("2026-10-09")).body("items[2].publishedDate", equalTo("2026-10-12"))

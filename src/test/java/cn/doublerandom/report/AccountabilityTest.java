@@ -136,7 +136,7 @@ class AccountabilityTest {
         assertEquals(ids.get("e1"), j1.getString("earlier.id"));
         assertEquals("TARGETED", j1.getString("earlier.kind"));
         assertEquals("2026-02-10", j1.getString("earlier.date"));
-        assertEquals("任泽区", j1.getString("earlier.authorityName"));
+        assertEquals("邢台市生态环境局任泽区分局", j1.getString("earlier.authorityName"));
         assertEquals(List.of(y(1) + ":倒查执法员1", y(2) + ":倒查执法员2"), j1.getList("earlierTeam.collect { it.code + ':' + it.name }"));
         assertEquals(ids.get("l1"), j1.getString("later.id"));
         assertNull(j1.get("retraction"));

@@ -160,7 +160,7 @@ class AssessmentReportTest {
 
         String csv = new String(Api.as("city", "130400").get(Q2 + "&format=csv&table=kinds").then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asByteArray(), StandardCharsets.UTF_8);
-        assertTrue(csv.startsWith("\uFEFF单位,区划代码,双随机检查（家次）,双随机发现问题,双随机发现违法问题,双随机非现场检查,定向检查（家次）"), csv);
+        assertTrue(csv.startsWith("\uFEFF单位,区划代码,双随机检查（家次）,双随机发现问题,双随机发现违法问题,双随机非现场检查,针对性检查（家次）"), csv);
         assertTrue(csv.contains("\r\n丛台区,130403,3,1,1,2,3,1,1,1\r\n"), csv);
 
         Response html = Api.as("city", "130400").get(Q2 + "&format=html");

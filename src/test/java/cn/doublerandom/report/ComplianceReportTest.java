@@ -143,11 +143,11 @@ class ComplianceReportTest {
         assertEquals(63, classes.size(), "21 bureaus × 3 classes");
         List<String> aGeneral = classes.rows().stream().map(r -> r.values()).filter(v -> v.get(1).equals("130402") && v.get(2).equals("一般监管对象"))
                 .findFirst().orElseThrow();
-        assertEquals(List.of("邯山区", "130402", "一般监管对象", "3", "3", "3", "3", "3", "3", "1", "1", "0", "1", "0", "0"), aGeneral);
+        assertEquals(List.of("邯郸市生态环境局邯山区分局", "130402", "一般监管对象", "3", "3", "3", "3", "3", "3", "1", "1", "0", "1", "0", "0"), aGeneral);
         String gaps = new String(Api.as("city", "130400").get("/api/v1/reports/compliance?region=130400&quarter=2026Q2&format=csv&table=gaps")
                 .then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
         assertTrue(gaps.contains("丛台区,130403,BELOW_REQUIRED,1,一般监管对象抽取 2 家，低于应抽 3 家，差 1 家（可抽名录仅 2 家）"), gaps);
-        assertFalse(gaps.contains("肥乡区"), "the compliant county has no gap");
+        assertFalse(gaps.contains("邯郸市生态环境局肥乡区分局"), "the compliant county has no gap");
         String html = Api.as("city", "130400").get("/api/v1/reports/compliance?region=130400&quarter=2026Q2&format=html").asString();
         assertTrue(html.contains("<h2>存在差距的单位</h2>") && !html.contains("<script"), html);
     }

@@ -105,7 +105,7 @@ class MonthlyReportTest {
         assertEquals(4, detail.size());
         assertEquals("公示网址", detail.header().get(16));
         List<String> first = detail.rows().get(0).values();
-        assertEquals(List.of("邯山区", "130402", "1", "2026-05-06", ReportFixture.name.get("A.t2"), ReportFixture.uscc.get("A.t2")),
+        assertEquals(List.of("邯郸市生态环境局邯山区分局", "130402", "1", "2026-05-06", ReportFixture.name.get("A.t2"), ReportFixture.uscc.get("A.t2")),
                 first.subList(0, 6));
         assertEquals("/results/" + ReportFixture.result.get("A.t2"), first.get(16));
         JsonPath empty = Reports.get("city", "130400", "/api/v1/reports/monthly?region=130400&month=2026-01");

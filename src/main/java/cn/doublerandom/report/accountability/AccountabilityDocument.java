@@ -61,6 +61,6 @@ public final class AccountabilityDocument {
     }
 
     private static String kind(AccountabilityView.CheckRef c) {
-        return "RANDOM".equals(c.kind()) ? "双随机抽查" : "定向检查";
+        return "RANDOM".equals(c.kind()) ? "双随机抽查" : "针对性检查";
     }
 }

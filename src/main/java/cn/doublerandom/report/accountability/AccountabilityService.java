@@ -48,6 +48,9 @@ public class AccountabilityService {
     RegionDirectory regions;
 
     @Inject
+    cn.doublerandom.authority.AuthorityDirectory authorities;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -293,8 +296,7 @@ public class AccountabilityService {
     }
 
     private AccountabilityView.CheckRef ref(String kind, String id, String authority, LocalDate date) {
-        Region r = regions.find(authority);
-        return new AccountabilityView.CheckRef(kind, id, authority, r == null ? authority : r.name(), date);
+        return new AccountabilityView.CheckRef(kind, id, authority, authorities.nameOf(authority), date);
     }
 
     private Check check(Connection c, String field, String id) throws SQLException {

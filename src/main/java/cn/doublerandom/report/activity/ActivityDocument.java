@@ -42,7 +42,7 @@ public final class ActivityDocument {
         String rate = v.minActivityRate().stripTrailingZeros().toPlainString();
         List<String> notes = List.of(
                 "以持证在岗执法人员为基数（" + v.month() + " 月末名录库状态：持证、非辅助人员、在岗、执法证本月有效）。",
-                "有效检查记录：执法人员列入检查组的双随机抽查与定向检查，按检查日期计入本月；人均 = 记录数 ÷ 人数，要求不少于 "
+                "有效检查记录：执法人员列入检查组的双随机抽查与针对性检查，按检查日期计入本月；人均 = 记录数 ÷ 人数，要求不少于 "
                         + v.minRecords() + " 条。",
                 "活跃率 = 本月至少有 1 条记录的人数 ÷ 人数 × 100%，要求不低于 " + rate + "%；保留两位小数（四舍五入）。无持证在岗人员的单位记为“—”。");
         return new ReportDocument(v.regionName() + " " + v.month() + " 执法人员移动执法活跃情况",

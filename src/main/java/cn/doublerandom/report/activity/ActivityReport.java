@@ -32,6 +32,9 @@ import java.util.Map;
 public class ActivityReport {
 
     @Inject
+    cn.doublerandom.authority.AuthorityDirectory authorityNames;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -121,7 +124,7 @@ public class ActivityReport {
                 }
             }
             List<ActivityView.InspectorRow> below = staff.stream().filter(i -> i.records() < minRecords).toList();
-            rows.add(new ActivityView.AuthorityRow(a.code(), a.name(), a.code().equals(region.code()) && authorities.size() > 1,
+            rows.add(new ActivityView.AuthorityRow(a.code(), authorityNames.nameOf(a.code()), a.code().equals(region.code()) && authorities.size() > 1,
                     n, sum, average, act, rate, meetsAverage, meetsRate, new LinkedHashMap<>(), below, flags, staff));
         }
         List<ActivityView.AuthorityRow> ranked = rows.stream().filter(r -> !r.own()).toList();

@@ -49,7 +49,7 @@ public final class AssessmentDocument {
             charts.add(BarChart.of(f.key(), f.label() + "（" + f.unit() + "）", "%".equals(f.unit()) ? "%" : "", points));
         }
         List<String> notes = List.of(
-                "检查企业家次含双随机抽查与定向（非随机）检查，按检查日期计入本季度；作废抽取的结果不计。",
+                "检查企业家次含双随机抽查与针对性（非随机）检查，按检查日期计入本季度；作废抽取的结果不计。",
                 "发现问题率、发现违法问题率、非现场检查占比 = 相应数量 ÷ 检查企业家次 × 100%，保留两位小数（四舍五入）。",
                 "正面清单企业现场检查：检查当日在正面清单内、结果记录为现场检查的双随机检查；按时公示：结果首次公示在 20 个工作日内。",
                 "名次按各项数值由高到低排列，数值相同者名次相同（如 1、1、1、4）；" + v.regionName() + "本级计入合计，不参加排名。");
@@ -57,9 +57,9 @@ public final class AssessmentDocument {
                 "统计范围：" + v.regionName() + "（" + v.region() + "）所辖单位；" + v.quarter(),
                 "执法考核-" + v.region() + "-" + v.quarter(), notes,
                 List.of(new ReportTable("ranking", "各单位检查情况及排名（全部检查）", header, ranking),
-                        new ReportTable("kinds", "双随机抽查与定向检查分列", List.of("单位", "区划代码", "双随机检查（家次）",
-                                "双随机发现问题", "双随机发现违法问题", "双随机非现场检查", "定向检查（家次）", "定向发现问题",
-                                "定向发现违法问题", "定向非现场检查"), kinds)),
+                        new ReportTable("kinds", "双随机抽查与针对性检查分列", List.of("单位", "区划代码", "双随机检查（家次）",
+                                "双随机发现问题", "双随机发现违法问题", "双随机非现场检查", "针对性检查（家次）", "针对性检查发现问题",
+                                "针对性检查发现违法问题", "针对性检查非现场检查"), kinds)),
                 charts);
     }
 

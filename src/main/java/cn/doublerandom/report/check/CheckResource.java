@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 
 /**
- * Targeted checks (定向检查: complaints, referrals, incidents, data leads): recorded by the bureau that
+ * Targeted checks (针对性检查: complaints, referrals, incidents, data leads): recorded by the bureau that
  * checked, never changed, counted by the reports apart from random checks.
  */
 @Path("/api/v1/checks")

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A recorded targeted check (定向检查). Never changed once recorded. */
+/** A recorded targeted check (针对性检查). Never changed once recorded. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckView(String id, String authority, String uscc, String enterpriseName, String regionCode, String source,
                         String sourceLabel, String sourceReference, LocalDate inspectionDate,

@@ -47,6 +47,9 @@ public class ComplianceReport {
     private static final Map<String, String> SHORT = Map.of("KEY", "重点", "SPECIAL", "特殊", "GENERAL", "一般", "DIRECTED", "定向");
 
     @Inject
+    cn.doublerandom.authority.AuthorityDirectory authorityNames;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -187,7 +190,7 @@ public class ComplianceReport {
                     + general.yearlyRequirement() + " 家（执法人员 " + general.officers() + " 名，每人 " + general.perInspector()
                     + " 家），截至本季度末应抽 " + general.expectedByQuarterEnd() + " 家，已抽 " + general.drawn() + " 家，差 " + gap + " 家"));
         }
-        return new ComplianceView.AuthorityRow(a.code(), a.name(), a.level().name(), undirected == null ? null : undirected.id(),
+        return new ComplianceView.AuthorityRow(a.code(), authorityNames.nameOf(a.code()), a.level().name(), undirected == null ? null : undirected.id(),
                 undirected == null ? null : undirected.drawDate(), classes, general,
                 new ComplianceView.Directed(directedDraws, directed.drawn, directed.inspected), flags, flags.isEmpty());
     }

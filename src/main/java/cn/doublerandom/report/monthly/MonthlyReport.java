@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
 public class MonthlyReport {
 
     @Inject
+    cn.doublerandom.authority.AuthorityDirectory authorityNames;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -134,7 +137,7 @@ public class MonthlyReport {
         for (Region a : regions.authorities(region)) {
             List<MonthlyView.Row> rows = byAuthority.remove(a.code());
             if (rows != null || a.level() == cn.doublerandom.region.RegionLevel.COUNTY) {
-                tables.add(new MonthlyView.AuthorityTable(a.code(), a.name(), rows == null ? 0 : rows.size(),
+                tables.add(new MonthlyView.AuthorityTable(a.code(), authorityNames.nameOf(a.code()), rows == null ? 0 : rows.size(),
                         rows == null ? List.of() : rows));
             }
         }

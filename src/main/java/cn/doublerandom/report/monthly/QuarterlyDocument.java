@@ -45,7 +45,7 @@ public final class QuarterlyDocument {
                     Rates.text(a.targeted().problems()), Rates.text(a.targeted().violations()),
                     c.flags().isEmpty() ? "无" : c.flags().stream().map(ComplianceView.Flag::message).collect(Collectors.joining("；"))));
             add(distribution, a, "双随机抽查", a.random());
-            add(distribution, a, "定向检查", a.targeted());
+            add(distribution, a, "针对性检查", a.targeted());
         }
         List<String> notes = List.of(
                 "报送期限 " + v.dueBy() + "。抽取与公示按本季度不定向抽取计（见抽查比例落实情况）；检查家次按检查日期在本季度计。");
@@ -54,7 +54,7 @@ public final class QuarterlyDocument {
                 "季度汇总-" + v.region() + "-" + v.quarter(), notes,
                 List.of(new ReportTable("summary", "季度汇总", List.of("单位", "区划代码", "不定向抽取", "应抽合计", "已抽合计",
                                 "季度内已检查", "按时公示", "超期公示", "逾期未公示", "双随机检查（家次）", "双随机发现问题",
-                                "双随机发现违法问题", "双随机非现场检查", "定向检查（家次）", "定向发现问题", "定向发现违法问题", "存在差距"),
+                                "双随机发现违法问题", "双随机非现场检查", "针对性检查（家次）", "针对性检查发现问题", "针对性检查发现违法问题", "存在差距"),
                                 summary),
                         new ReportTable("distribution", "检查结果、问题类型、处理情况分布", List.of("单位", "区划代码", "检查类型",
                                 "项目", "代码", "名称", "数量"), distribution)),
