@@ -153,11 +153,11 @@ class ActivityReportTest {
     void downloadsAndPage() {
         String csv = new String(Api.as("city", "130500").get("/api/v1/reports/activity?region=130500&month=2026-05&format=csv&table=below")
                 .then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
-        assertEquals("\uFEFF单位,区划代码,人员编号,姓名,有效检查记录\r\n襄都区,130502," + x(4) + ",活跃执法员4,0\r\n襄都区,130502," + x(5)
+        assertEquals("\uFEFF单位,区划代码,人员编号,姓名,有效检查记录\r\n邢台市生态环境局襄都区分局,130502," + x(4) + ",活跃执法员4,0\r\n邢台市生态环境局襄都区分局,130502," + x(5)
                 + ",活跃执法员5,1\r\n", csv);
         String summary = new String(Api.as("city", "130500").get("/api/v1/reports/activity?region=130500&month=2026-05&format=csv")
                 .then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
-        assertTrue(summary.contains("\r\n信都区,130503,0,0,—,—,0,—,—,—,—,无持证在岗执法人员\r\n"), summary);
+        assertTrue(summary.contains("\r\n邢台市生态环境局信都区分局,130503,0,0,—,—,0,—,—,—,—,无持证在岗执法人员\r\n"), summary);
         String html = Api.as("city", "130500").get("/api/v1/reports/activity?region=130500&month=2026-05&format=html").asString();
         assertEquals(2, html.split("<svg").length - 1);
         assertTrue(html.contains("活跃率（%）") && !html.contains("<script"));

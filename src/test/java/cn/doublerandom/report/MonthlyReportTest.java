@@ -136,7 +136,7 @@ class MonthlyReportTest {
         byte[] csv = Api.as("city", "130400").get("/api/v1/reports/quarterly?region=130400&quarter=2026Q2&format=csv")
                 .then().statusCode(200).extract().asByteArray();
         String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(text.contains("\r\n肥乡区,130407,是（"), text);
+        assertTrue(text.contains("\r\n邯郸市生态环境局肥乡区分局,130407,是（"), text);
         assertTrue(text.contains("）,2,2,2,2,0,0,2,0,0,1,0,0,0,无\r\n"),
                 "E: required 2, drawn 2, inspected 2, 2 on time; 2 random checks, 1 non-site; no gap\n" + text);
     }
