@@ -1,7 +1,6 @@
 package cn.doublerandom.policy;
 
 import cn.doublerandom.platform.ServiceClock;
-import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.region.Region;
@@ -21,11 +20,7 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,11 +28,6 @@ import java.util.Optional;
 /** Quota policies per region and year, edited by administrators, with history. */
 @ApplicationScoped
 public class PolicyService {
-
-    private static final String COLUMNS = """
-            region_code, year, version, county_key_rate, county_special_rate, county_general_per_inspector, city_key_rate,
-            city_special_rate, city_general_per_inspector, team_size, yearly_cap, technology_monitoring, created_at,
-            updated_at, updated_by""";
 
     @Inject
     cn.doublerandom.audit.AuditTrail audit;
@@ -72,11 +62,11 @@ public class PolicyService {
     }
 
     public Optional<Stored<PolicyData>> find(String region, int year) {
-        return query("region_code = ? and year = ?", region, year).stream().findFirst();
+        return Policy.of(region, year).map(Policy::stored);
     }
 
     public List<Stored<PolicyData>> list(String region) {
-        return query("region_code = ? order by year", region);
+        return Policy.ofRegion(region).stream().map(Policy::stored).toList();
     }
 
     @Transactional
@@ -104,37 +94,8 @@ public class PolicyService {
         Map<String, Stored<PolicyData>> existing = before == null ? Map.of() : Map.of(key, before);
         ChangeSet<PolicyData> changes = ChangeSet.plan(RegistryEntity.POLICY, List.of(data), existing, d -> key,
                 PolicyData::regionCode, checkScope ? scope::requireAdminister : r -> { }, false, reason, clock.now(), by);
+        changes.written().forEach(Policy::write);
         try (Connection c = dataSource.getConnection()) {
-            for (Stored<PolicyData> s : changes.written()) {
-                try (PreparedStatement ps = c.prepareStatement("insert into policy (" + COLUMNS
-                        + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) on conflict (region_code, year) do update set "
-                        + "version = excluded.version, county_key_rate = excluded.county_key_rate, "
-                        + "county_special_rate = excluded.county_special_rate, "
-                        + "county_general_per_inspector = excluded.county_general_per_inspector, "
-                        + "city_key_rate = excluded.city_key_rate, city_special_rate = excluded.city_special_rate, "
-                        + "city_general_per_inspector = excluded.city_general_per_inspector, team_size = excluded.team_size, "
-                        + "yearly_cap = excluded.yearly_cap, technology_monitoring = excluded.technology_monitoring, "
-                        + "updated_at = excluded.updated_at, updated_by = excluded.updated_by")) {
-                    PolicyData d = s.data();
-                    int i = 1;
-                    ps.setString(i++, d.regionCode());
-                    ps.setInt(i++, d.year());
-                    ps.setInt(i++, s.version());
-                    ps.setBigDecimal(i++, d.countyKeyRate());
-                    ps.setBigDecimal(i++, d.countySpecialRate());
-                    ps.setBigDecimal(i++, d.countyGeneralPerInspector());
-                    ps.setBigDecimal(i++, d.cityKeyRate());
-                    ps.setBigDecimal(i++, d.citySpecialRate());
-                    ps.setBigDecimal(i++, d.cityGeneralPerInspector());
-                    ps.setInt(i++, d.teamSize());
-                    ps.setInt(i++, d.yearlyCap());
-                    ps.setArray(i++, Sql.textArray(c, d.technologyMonitoring()));
-                    ps.setTimestamp(i++, Timestamp.from(s.createdAt()));
-                    ps.setTimestamp(i++, Timestamp.from(s.updatedAt()));
-                    ps.setString(i, s.updatedBy());
-                    ps.executeUpdate();
-                }
-            }
             history.append(c, changes.versions());
             if (checkScope) {
                 audit.record("PUT", "POLICY", data.regionCode() + "/" + data.year(), data.regionCode(), reason);
@@ -202,33 +163,5 @@ public class PolicyService {
             f.fail(field, v.toPlainString(), "must be from 0 to 1000 targets per officer a year, at most 3 decimals");
         }
         return v;
-    }
-
-    private List<Stored<PolicyData>> query(String where, Object... params) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from policy where " + where)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            List<Stored<PolicyData>> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    PolicyData d = new PolicyData(rs.getString("region_code"), rs.getInt("year"),
-                            plain(rs.getBigDecimal("county_key_rate")),
-                            plain(rs.getBigDecimal("county_special_rate")),
-                            plain(rs.getBigDecimal("county_general_per_inspector")),
-                            plain(rs.getBigDecimal("city_key_rate")),
-                            plain(rs.getBigDecimal("city_special_rate")),
-                            plain(rs.getBigDecimal("city_general_per_inspector")),
-                            rs.getInt("team_size"), rs.getInt("yearly_cap"),
-                            Sql.getArray(rs, "technology_monitoring", MonitoringType::valueOf));
-                    out.add(new Stored<>(d, rs.getInt("version"), rs.getTimestamp("created_at").toInstant(),
-                            rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
