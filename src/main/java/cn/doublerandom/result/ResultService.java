@@ -240,17 +240,9 @@ public class ResultService {
         try (Connection c = dataSource.getConnection()) {
             DrawState draw = draws.require(drawId);
             scope.requireRead(draw.authority());
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
+            List<String> ids = Sql.strings(c, """
                     select r.id from result r join draw_selection t on t.draw_id = r.draw_id and t.uscc = r.uscc
-                    where r.draw_id = ? order by t.position""")) {
-                ps.setString(1, draw.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
+                    where r.draw_id = ? order by t.position""", draw.id());
             List<ResultView> out = new ArrayList<>();
             for (String id : ids) {
                 out.add(view(c, id));

@@ -1,5 +1,6 @@
 package cn.doublerandom.platform.database;
 
+import java.util.ArrayList;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
@@ -118,5 +119,19 @@ public final class Sql {
                 copy.cancelCopy();
             }
         }
+    }
+
+    /** The first column of every row a one-parameter query answers, in its order. */
+    public static List<String> strings(Connection c, String sql, String parameter) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 }

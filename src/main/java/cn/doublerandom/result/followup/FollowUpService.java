@@ -259,15 +259,7 @@ public class FollowUpService {
     public List<RectificationView> rectifications(String resultId) {
         ResultView result = results.get(resultId);
         try (Connection c = dataSource.getConnection()) {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id from rectification where result_id = ? order by id")) {
-                ps.setString(1, resultId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
+            List<String> ids = Sql.strings(c, "select id from rectification where result_id = ? order by id", resultId);
             List<RectificationView> out = new ArrayList<>();
             for (String id : ids) {
                 out.add(rectification(c, id, result));
@@ -417,15 +409,7 @@ public class FollowUpService {
     public List<PenaltyView> penalties(String resultId) {
         results.get(resultId);
         try (Connection c = dataSource.getConnection()) {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id from penalty where result_id = ? order by id")) {
-                ps.setString(1, resultId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
+            List<String> ids = Sql.strings(c, "select id from penalty where result_id = ? order by id", resultId);
             List<PenaltyView> out = new ArrayList<>();
             for (String id : ids) {
                 out.add(penalty(c, id));
