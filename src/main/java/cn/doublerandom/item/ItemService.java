@@ -1,7 +1,6 @@
 package cn.doublerandom.item;
 
 import cn.doublerandom.platform.ServiceClock;
-import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.region.Region;
@@ -19,10 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +27,6 @@ import java.util.Optional;
 /** The item list (随机抽查事项清单): public to read, kept by administrators, with history. */
 @ApplicationScoped
 public class ItemService {
-
-    private static final String COLUMNS = """
-            id, version, region_code, seq_no, name, sub_item, category, target_type, inspecting_level, legal_basis,
-            content, methods, joint_inspection, required_specialty, responsible_division, cooperating_divisions, active,
-            created_at, updated_at, updated_by""";
 
     @Inject
     cn.doublerandom.audit.AuditTrail audit;
@@ -67,12 +58,11 @@ public class ItemService {
         for (Region r = regions.require("region", regionCode); r != null; r = regions.find(r.parentCode())) {
             codes.add(r.code());
         }
-        return query("region_code = any(?)" + (includeRetired ? "" : " and active") + " order by region_code, id",
-                (Object) codes.toArray(String[]::new));
+        return Item.ofRegions(codes, includeRetired).stream().map(Item::stored).toList();
     }
 
     public Optional<Stored<ItemData>> find(long id) {
-        return query("id = ?", id).stream().findFirst();
+        return Item.of(id).map(Item::stored);
     }
 
     public Stored<ItemData> get(long id) {
@@ -81,26 +71,13 @@ public class ItemService {
 
     @Transactional
     public Stored<ItemData> create(ItemInput input) {
-        return write(check(nextId(), input), input.changeReason(), null, scope::requireAdminister, caller.signature());
+        return write(check(Item.newId(), input), input.changeReason(), null, scope::requireAdminister, caller.signature());
     }
 
     /** Loads a reference list (the demo's) as the system, without a caller. */
     @Transactional
     public Stored<ItemData> loadReference(ItemInput input, String by) {
-        return write(check(nextId(), input), "reference list", null, region -> { }, by);
-    }
-
-    private long nextId() {
-        long id;
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select nextval('inspection_item_id_seq')");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            id = rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return id;
+        return write(check(Item.newId(), input), "reference list", null, region -> { }, by);
     }
 
     @Transactional
@@ -115,13 +92,8 @@ public class ItemService {
         Map<String, Stored<ItemData>> existing = before == null ? Map.of() : Map.of(Long.toString(data.id()), before);
         ChangeSet<ItemData> changes = ChangeSet.plan(RegistryEntity.ITEM, List.of(data), existing, d -> Long.toString(d.id()),
                 ItemData::regionCode, mayWrite, false, reason, clock.now(), by);
+        changes.written().forEach(Item::write);
         try (Connection c = dataSource.getConnection()) {
-            for (Stored<ItemData> s : changes.inserts()) {
-                upsert(c, s, true);
-            }
-            for (Stored<ItemData> s : changes.updates()) {
-                upsert(c, s, false);
-            }
             history.append(c, changes.versions());
             if (!by.startsWith("system:")) {
                 audit.record(before == null ? "CREATE" : "UPDATE", "ITEM", Long.toString(data.id()), data.regionCode(), reason);
@@ -163,72 +135,5 @@ public class ItemService {
         return new ItemData(id, region, seqNo, name, subItem, in.category(), targetType, in.inspectingLevel(), legalBasis,
                 content, methods, in.jointInspection(), specialty.isEmpty() ? null : specialty.get(0), division, cooperating,
                 in.active() == null || in.active());
-    }
-
-    private static void upsert(Connection c, Stored<ItemData> s, boolean insert) throws SQLException {
-        String sql = insert ? "insert into inspection_item (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                : """
-                update inspection_item set id = ?, version = ?, region_code = ?, seq_no = ?, name = ?, sub_item = ?,
-                  category = ?, target_type = ?, inspecting_level = ?, legal_basis = ?, content = ?, methods = ?,
-                  joint_inspection = ?, required_specialty = ?, responsible_division = ?, cooperating_divisions = ?,
-                  active = ?, created_at = ?, updated_at = ?, updated_by = ? where id = ?""";
-        ItemData d = s.data();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setLong(i++, d.id());
-            ps.setInt(i++, s.version());
-            ps.setString(i++, d.regionCode());
-            ps.setString(i++, d.seqNo());
-            ps.setString(i++, d.name());
-            ps.setString(i++, d.subItem());
-            Sql.setEnum(ps, i++, d.category());
-            ps.setString(i++, d.targetType());
-            Sql.setEnum(ps, i++, d.inspectingLevel());
-            ps.setString(i++, d.legalBasis());
-            ps.setString(i++, d.content());
-            ps.setArray(i++, Sql.textArray(c, d.methods()));
-            ps.setBoolean(i++, d.jointInspection());
-            ps.setString(i++, d.requiredSpecialty());
-            ps.setString(i++, d.responsibleDivision());
-            ps.setArray(i++, Sql.textArray(c, d.cooperatingDivisions()));
-            ps.setBoolean(i++, d.active());
-            ps.setTimestamp(i++, Timestamp.from(s.createdAt()));
-            ps.setTimestamp(i++, Timestamp.from(s.updatedAt()));
-            ps.setString(i++, s.updatedBy());
-            if (!insert) {
-                ps.setLong(i, d.id());
-            }
-            ps.executeUpdate();
-        }
-    }
-
-    private List<Stored<ItemData>> query(String where, Object... params) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from inspection_item where " + where)) {
-            for (int i = 0; i < params.length; i++) {
-                if (params[i] instanceof String[] a) {
-                    ps.setArray(i + 1, c.createArrayOf("text", a));
-                } else {
-                    ps.setObject(i + 1, params[i]);
-                }
-            }
-            List<Stored<ItemData>> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ItemData d = new ItemData(rs.getLong("id"), rs.getString("region_code"), rs.getString("seq_no"),
-                            rs.getString("name"), rs.getString("sub_item"), Sql.getEnum(rs, "category", ItemCategory.class),
-                            rs.getString("target_type"), Sql.getEnum(rs, "inspecting_level", InspectingLevel.class),
-                            rs.getString("legal_basis"), rs.getString("content"),
-                            Sql.getArray(rs, "methods", InspectionMethod::valueOf), rs.getBoolean("joint_inspection"),
-                            rs.getString("required_specialty"), rs.getString("responsible_division"),
-                            Sql.getArray(rs, "cooperating_divisions", x -> x), rs.getBoolean("active"));
-                    out.add(new Stored<>(d, rs.getInt("version"), rs.getTimestamp("created_at").toInstant(),
-                            rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
