@@ -4,6 +4,7 @@ import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.region.RegionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
 import java.util.Map;
@@ -23,9 +24,6 @@ public class AuthorityDirectory {
 
     /** City-level rows of the region table that are no city (a municipality's districts and counties). */
     private static final Set<String> NOT_A_CITY = Set.of("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划");
-
-    @Inject
-    AuthorityStore store;
 
     @Inject
     RegionDirectory regions;
@@ -48,10 +46,16 @@ public class AuthorityDirectory {
     Optional<AuthorityVersion> recorded(String regionCode) {
         Loaded l = loaded;
         if (l == null || System.nanoTime() - l.at() > MAX_AGE_NANOS) {
-            l = new Loaded(Map.copyOf(store.allLatest()), System.nanoTime());
+            l = new Loaded(Map.copyOf(latest()), System.nanoTime());
             loaded = l;
         }
         return Optional.ofNullable(l.latest().get(regionCode));
+    }
+
+    /** Read from the reports' and the portal's threads too, which may have no request context of their own. */
+    @ActivateRequestContext
+    Map<String, AuthorityVersion> latest() {
+        return AuthorityRecord.allLatest();
     }
 
     /** After a write on this replica: the next reading sees it at once. */

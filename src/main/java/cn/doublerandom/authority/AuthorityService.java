@@ -12,8 +12,8 @@ import cn.doublerandom.security.RegionScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.persistence.PersistenceException;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,9 +23,6 @@ import java.util.Objects;
  */
 @ApplicationScoped
 public class AuthorityService {
-
-    @Inject
-    AuthorityStore store;
 
     @Inject
     AuthorityDirectory directory;
@@ -48,13 +45,13 @@ public class AuthorityService {
     /** The authority as it stands: its latest version, or the default name at version 0. */
     public AuthorityView view(String regionCode) {
         Region r = regions.require("region", regionCode);
-        return store.latest(r.code()).map(v -> new AuthorityView(r.code(), r.name(), v.name(), v.address(), v.contact(),
+        return AuthorityRecord.latest(r.code()).map(v -> new AuthorityView(r.code(), r.name(), v.name(), v.address(), v.contact(),
                         v.version(), true, v.recordedAt(), v.recordedBy()))
                 .orElseGet(() -> new AuthorityView(r.code(), r.name(), directory.defaultName(r), null, null, 0, false, null, null));
     }
 
     public List<AuthorityVersion> history(String regionCode) {
-        return store.versions(regions.require("region", regionCode).code());
+        return AuthorityRecord.versions(regions.require("region", regionCode).code());
     }
 
     /**
@@ -82,7 +79,7 @@ public class AuthorityService {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, f.problems().get(0).field() + ": "
                     + f.problems().get(0).message(), f.problems());
         }
-        AuthorityVersion before = store.latest(r.code()).orElse(null);
+        AuthorityVersion before = AuthorityRecord.latest(r.code()).orElse(null);
         int current = before == null ? 0 : before.version();
         if (expectedVersion != null && expectedVersion != current) {
             throw new ProblemException(ProblemType.VERSION_MISMATCH, "the authority of " + r.code() + " is at version " + current
@@ -94,13 +91,13 @@ public class AuthorityService {
         }
         AuthorityVersion next = new AuthorityVersion(current + 1, name, address, contact, reason, clock.now(), caller.signature());
         try {
-            store.append(r.code(), next);
-        } catch (SQLException e) {
-            if (AuthorityStore.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            AuthorityRecord.append(r.code(), next);
+        } catch (PersistenceException e) {
+            if (AuthorityRecord.isUniqueViolation(e)) {
                 throw new ProblemException(ProblemType.VERSION_MISMATCH, "the authority of " + r.code()
                         + " was changed by another request meanwhile; read it again");
             }
-            throw new IllegalStateException(e);
+            throw e;
         }
         audit.record("PUT", "AUTHORITY", r.code(), r.code(), reason);
         directory.forget();
