@@ -27,6 +27,7 @@ public enum ProblemType {
     NOT_FOUND(404, "not-found", "No such resource"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "This Idempotency-Key was already used for a different request"),
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
     VERSION_MISMATCH(412, "version-mismatch", "The record changed since you read it"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),

@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,10 +31,12 @@ import java.util.regex.Pattern;
 
 /**
  * {@code Idempotency-Key} on any POST or PUT: the first request with a key does the work and its
- * answer is kept; a retry with the same key (same caller, method, path, query and body length) gets
- * that answer back, marked {@code Idempotent-Replayed: true}, without doing the work twice. The key
+ * answer is kept; a retry with the same key (same caller, and a SHA-256 over method, path, query and
+ * the body's bytes) gets that answer back, marked {@code Idempotent-Replayed: true}, without doing the work twice. The key
  * is claimed in its own transaction before the work, so two concurrent retries cannot both run; a
- * 5xx answer releases the key, since its work was rolled back.
+ * 5xx answer releases the key, since its work was rolled back. The same key for a different request
+ * is refused with 422 {@code idempotency-key-reused}: replaying another request's answer would hide
+ * that the second request was never done.
  */
 public class IdempotencyFilter {
 
@@ -65,8 +70,16 @@ public class IdempotencyFilter {
             return problem(ProblemType.VALIDATION_FAILED, "Idempotency-Key must be 1-100 characters of A-Z, a-z, 0-9, '_', '.', ':', '-'");
         }
         String actor = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-        String fingerprint = fingerprint(method + " " + request.getUriInfo().getRequestUri().getRawPath() + "?"
-                + request.getUriInfo().getRequestUri().getRawQuery() + " " + request.getLength());
+        byte[] body;
+        try {
+            body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+        } catch (IOException e) {
+            return problem(ProblemType.MALFORMED_REQUEST, "the request body could not be read");
+        }
+        // the body is read here to hash it, so the endpoint reads the same bytes from memory
+        request.setEntityStream(new ByteArrayInputStream(body));
+        String fingerprint = fingerprint(method, request.getUriInfo().getRequestUri().getRawPath(),
+                request.getUriInfo().getRequestUri().getRawQuery(), body);
         Response replay = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 try (PreparedStatement ps = c.prepareStatement("""
@@ -89,7 +102,7 @@ public class IdempotencyFilter {
                             return problem(ProblemType.CONFLICT, "the request with this Idempotency-Key failed; retry it");
                         }
                         if (!rs.getString(1).equals(fingerprint)) {
-                            return problem(ProblemType.VALIDATION_FAILED,
+                            return problem(ProblemType.IDEMPOTENCY_KEY_REUSED,
                                     "this Idempotency-Key was used for a different request; use a new key for a new request");
                         }
                         if (rs.getObject(2) == null) {
@@ -144,9 +157,16 @@ public class IdempotencyFilter {
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
-    private static String fingerprint(String text) {
+    /** Each part is length-prefixed, so no two different requests can run together into the same input. */
+    static String fingerprint(String method, String path, String query, byte[] body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : new byte[][] {method.getBytes(StandardCharsets.UTF_8), path.getBytes(StandardCharsets.UTF_8),
+                    query == null ? new byte[] {(byte) 0xff} : query.getBytes(StandardCharsets.UTF_8), body}) {
+                sha.update(ByteBuffer.allocate(8).putLong(part.length).array());
+                sha.update(part);
+            }
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
