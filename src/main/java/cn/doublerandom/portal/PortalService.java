@@ -146,7 +146,7 @@ public class PortalService {
                     }
                 }
                 sql.append(" and enterprise_name like ? escape '\\'");
-                params.add("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                params.add("%" + Sql.likeEscape(q) + "%");
             }
         }
         if (cursor != null) {

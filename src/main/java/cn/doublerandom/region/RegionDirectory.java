@@ -1,5 +1,6 @@
 package cn.doublerandom.region;
 
+import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.Problem;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
@@ -120,12 +121,13 @@ public class RegionDirectory {
 
     /**
      * The prefix that every code inside {@code code}'s subtree starts with, for SQL {@code LIKE}:
-     * "13" for a province, "1301" for a city, the code itself for a county.
+     * "13" for a province, "1301" for a city, the code itself for a county. An unknown code is
+     * escaped, so that a {@code %} or {@code _} in it matches only itself, never every region.
      */
     public String subtreePrefix(String code) {
         Region region = find(code);
         if (region == null) {
-            return code;
+            return code == null ? null : Sql.likeEscape(code);
         }
         return switch (region.level()) {
             case PROVINCE -> code.substring(0, 2);

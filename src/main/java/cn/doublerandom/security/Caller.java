@@ -2,6 +2,7 @@ package cn.doublerandom.security;
 
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
+import cn.doublerandom.region.RegionDirectory;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,9 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    RegionDirectory regions;
+
     @ConfigProperty(name = "doublerandom.security.region-claim")
     String regionClaim;
 
@@ -43,12 +47,28 @@ public class Caller {
                         + ROLES));
     }
 
+    /**
+     * The token's region, checked against the region directory: a signed token is trusted for who
+     * issued it, not for holding a well-formed region, and an empty or wildcard claim must never
+     * widen a scope. {@code ALL} is accepted for an auditor only.
+     */
     public String region() {
         Object claim = token == null ? null : token.getClaim(regionClaim);
         if (claim == null) {
             throw new ProblemException(ProblemType.FORBIDDEN, "the token has no '" + regionClaim + "' claim");
         }
-        return claim.toString().replace("\"", "");
+        String region = claim.toString().replace("\"", "");
+        if (ALL_REGIONS.equals(region)) {
+            if (!identity.hasRole(Role.AUDITOR)) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "the '" + regionClaim + "' claim ALL is for auditors only");
+            }
+            return region;
+        }
+        if (regions.find(region) == null) {
+            throw new ProblemException(ProblemType.UNAUTHENTICATED, "the token's '" + regionClaim
+                    + "' claim is not a known region code");
+        }
+        return region;
     }
 
     /** "operator@130123 (zhangsan)": how the caller is written in history rows. */

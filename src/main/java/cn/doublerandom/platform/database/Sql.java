@@ -88,6 +88,14 @@ public final class Sql {
     }
 
     /** A string as an SQL literal, for the statements that take no parameters (COPY). */
+    /**
+     * Text for a {@code LIKE} pattern, taken literally: a user's or a token's {@code %} or {@code _}
+     * must not widen the match (PostgreSQL's default escape character is the backslash).
+     */
+    public static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     public static String literal(String s) {
         return "'" + s.replace("'", "''") + "'";
     }

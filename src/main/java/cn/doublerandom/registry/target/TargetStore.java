@@ -135,7 +135,7 @@ public class TargetStore {
             int i = 1;
             ps.setString(i++, regionPrefix + "%");
             if (nameContains != null) {
-                ps.setString(i++, "%" + likeEscape(nameContains) + "%");
+                ps.setString(i++, "%" + Sql.likeEscape(nameContains) + "%");
                 ps.setString(i++, nameContains);
             }
             if (after != null) {
@@ -333,9 +333,5 @@ public class TargetStore {
         Instant created = rs.getTimestamp("created_at").toInstant();
         Instant updated = rs.getTimestamp("updated_at").toInstant();
         return new Stored<>(d, rs.getInt("version"), created, updated, rs.getString("updated_by"));
-    }
-
-    static String likeEscape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
