@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds a county's registries through the API: known classes, inspectors with a conflict. */
-final class DrawFixture {
+public final class DrawFixture {
 
     final String county;
     final List<String> key = new ArrayList<>();
@@ -17,12 +17,12 @@ final class DrawFixture {
     final List<String> technology = new ArrayList<>();
     String conflicted;
 
-    DrawFixture(String county) {
+    public DrawFixture(String county) {
         this.county = county;
     }
 
     /** keys producing KEY targets (one more halted), specials with credit D, generals plain; certified inspectors. */
-    DrawFixture build(int keys, int specials, int generals, int certified) {
+    public DrawFixture build(int keys, int specials, int generals, int certified) {
         StringBuilder csv = new StringBuilder("统一社会信用代码,单位名称,行政区划代码,监控类型,排污许可管理类别,环境信用等级,运营状态\n");
         for (int i = 0; i < keys; i++) {
             String u = Api.uscc(county);

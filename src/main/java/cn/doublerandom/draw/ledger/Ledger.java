@@ -5,6 +5,7 @@ import cn.doublerandom.draw.engine.LedgerRecord;
 import cn.doublerandom.platform.ServiceClock;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -24,7 +25,8 @@ import java.util.function.Function;
  * The one ledger of the service (DRAW-1 §5): every prepare, execute, failure, void and substitution
  * is appended as a canonical text chained by hash, under a lock on the ledger's head, in the same
  * transaction as the change it records: it refuses to run outside one. The database refuses to update
- * or delete a record. Only {@link cn.doublerandom.draw.DrawJournal} appends.
+ * or delete a record. Only {@link cn.doublerandom.draw.DrawJournal} appends. Every {@link LedgerFollower}
+ * sees each record in that transaction, still under the head's lock.
  */
 @ApplicationScoped
 public class Ledger {
@@ -37,6 +39,9 @@ public class Ledger {
 
     @Inject
     ServiceClock clock;
+
+    @Inject
+    Instance<LedgerFollower> followers;
 
     /** A stored record. */
     public record Entry(long seq, String drawId, String kind, String text, String hash, Instant recordedAt) {
@@ -77,7 +82,11 @@ public class Ledger {
                 ps.setTimestamp(6, Timestamp.from(at));
                 ps.executeUpdate();
             }
-            return new Entry(seq + 1, drawId, kind, body, hash, at);
+            Entry entry = new Entry(seq + 1, drawId, kind, body, hash, at);
+            for (LedgerFollower f : followers) {
+                f.appended(entry);
+            }
+            return entry;
         } catch (SQLException e) {
             throw new IllegalStateException("appending to the ledger", e);
         }
@@ -87,6 +96,23 @@ public class Ledger {
     public String hashBefore(long seq) {
         List<Entry> previous = query("where seq = " + (seq - 1), null);
         return previous.isEmpty() ? LedgerRecord.GENESIS_HASH : previous.get(0).hash();
+    }
+
+    /** The number of records, which is the last record's seq. */
+    public long size() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select coalesce(max(seq), 0) from ledger");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** At most {@code limit} records from seq {@code from} on, in seq order. */
+    public List<Entry> range(long from, int limit) {
+        return query("where seq >= " + from + " order by seq limit " + limit, null);
     }
 
     public List<Entry> ofDraw(String drawId) {

@@ -1,0 +1,287 @@
+#!/usr/bin/env python3
+"""Checks the draw service's transparency log (standard library only; docs/transparency-log.md).
+
+Usage: python3 check_log.py BASE_URL VERIFIER_KEY [--old CHECKPOINT_FILE] [--seq N ...] [--draw ID ...] [--all]
+
+- Fetches the latest checkpoint and checks its Ed25519 signature by VERIFIER_KEY
+  (<name>+<key hash>+<base64 key>, as the bureau publishes it: do not take it from the service).
+- --old: a checkpoint kept earlier (its signed note); checks its signature and that the latest
+  tree extends it (consistency proof), so nothing logged then was rewritten since.
+- --seq: checks the inclusion proof of ledger record N (leaf N - 1) against the latest checkpoint.
+- --draw: for a public draw, recomputes the leaf hash of each record text it publishes and checks
+  the inclusion proof of each of its records against the latest checkpoint.
+- --all: fetches every leaf hash and recomputes the latest checkpoint's root.
+Prints "ok ..." lines; on any failure prints "FAIL ..." and exits with status 1.
+"""
+import base64
+import hashlib
+import json
+import sys
+import urllib.parse
+import urllib.request
+
+# --- Ed25519 verification (RFC 8032 section 6, with extended coordinates) -----------------------
+P = 2 ** 255 - 19
+L = 2 ** 252 + 27742317777372353535851937790883648493
+D = -121665 * pow(121666, P - 2, P) % P
+SQRT_M1 = pow(2, (P - 1) // 4, P)
+
+
+def _add(a, b):
+    x = (a[1] - a[0]) * (b[1] - b[0]) % P
+    y = (a[1] + a[0]) * (b[1] + b[0]) % P
+    c = 2 * a[3] * b[3] * D % P
+    z = 2 * a[2] * b[2] % P
+    e, f, g, h = y - x, z - c, z + c, y + x
+    return e * f % P, g * h % P, f * g % P, e * h % P
+
+
+def _mul(s, pt):
+    q = (0, 1, 1, 0)
+    while s > 0:
+        if s & 1:
+            q = _add(q, pt)
+        pt = _add(pt, pt)
+        s >>= 1
+    return q
+
+
+def _equal(a, b):
+    return (a[0] * b[2] - b[0] * a[2]) % P == 0 and (a[1] * b[2] - b[1] * a[2]) % P == 0
+
+
+def _recover_x(y, sign):
+    if y >= P:
+        return None
+    x2 = (y * y - 1) * pow(D * y * y + 1, P - 2, P) % P
+    if x2 == 0:
+        return None if sign else 0
+    x = pow(x2, (P + 3) // 8, P)
+    if (x * x - x2) % P != 0:
+        x = x * SQRT_M1 % P
+    if (x * x - x2) % P != 0:
+        return None
+    if (x & 1) != sign:
+        x = P - x
+    return x
+
+
+def _decompress(s):
+    y = int.from_bytes(s, "little")
+    sign = y >> 255
+    y &= (1 << 255) - 1
+    x = _recover_x(y, sign)
+    return None if x is None else (x, y, 1, x * y % P)
+
+
+_GY = 4 * pow(5, P - 2, P) % P
+_GX = _recover_x(_GY, 0)
+BASE = (_GX, _GY, 1, _GX * _GY % P)
+
+
+def ed25519_verify(public, message, signature):
+    if len(public) != 32 or len(signature) != 64:
+        return False
+    a = _decompress(public)
+    r = _decompress(signature[:32])
+    if a is None or r is None:
+        return False
+    s = int.from_bytes(signature[32:], "little")
+    if s >= L:
+        return False
+    h = int.from_bytes(hashlib.sha512(signature[:32] + public + message).digest(), "little") % L
+    return _equal(_mul(s, BASE), _add(r, _mul(h, a)))
+
+
+# --- Signed notes (c2sp.org/signed-note) and checkpoints ----------------------------------------
+def parse_key(text):
+    name, key_hash, key = text.strip().split("+", 2)
+    raw = base64.b64decode(key, validate=True)
+    if len(raw) != 33 or raw[0] != 1:
+        raise ValueError("not an Ed25519 verifier key")
+    if hashlib.sha256(name.encode() + b"\n" + raw).digest()[:4].hex() != key_hash:
+        raise ValueError("the key hash does not match the key")
+    return name, bytes.fromhex(key_hash), raw[1:]
+
+
+def open_checkpoint(note, key):
+    """The checkpoint's (origin, size, root) if `key` signed `note`; raises otherwise."""
+    name, key_hash, public = key
+    split = note.rfind("\n\n")
+    if split < 0 or not note.endswith("\n"):
+        raise ValueError("not a signed note")
+    text = note[:split + 1]
+    for line in note[split + 2:].splitlines():
+        if not line.startswith("\u2014 "):
+            raise ValueError("a signature line starts with an em dash")
+        who, sig = line[2:].split(" ")
+        blob = base64.b64decode(sig, validate=True)
+        if who == name and blob[:4] == key_hash:
+            if not ed25519_verify(public, text.encode("utf-8"), blob[4:]):
+                raise ValueError("the signature of %s does not verify" % name)
+            origin, size, root = text.split("\n")[:3]
+            if not size.isdigit() or (size != "0" and size.startswith("0")):
+                raise ValueError("bad tree size")
+            root = base64.b64decode(root, validate=True)
+            if len(root) != 32:
+                raise ValueError("a root is 32 bytes")
+            return origin, int(size), root
+    raise ValueError("the note carries no signature by %s" % name)
+
+
+# --- The tree (RFC 9162 section 2.1) ------------------------------------------------------------
+def leaf_hash(data):
+    return hashlib.sha256(b"\x00" + data).digest()
+
+
+def node_hash(left, right):
+    return hashlib.sha256(b"\x01" + left + right).digest()
+
+
+def root_of(leaves):
+    if not leaves:
+        return hashlib.sha256(b"").digest()
+    if len(leaves) == 1:
+        return leaves[0]
+    k = 1 << (len(leaves) - 1).bit_length() - 1
+    return node_hash(root_of(leaves[:k]), root_of(leaves[k:]))
+
+
+def verify_inclusion(index, size, leaf, proof, root):
+    if index >= size or any(len(p) != 32 for p in proof):
+        return False
+    fn, sn, r = index, size - 1, leaf
+    for p in proof:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            r = node_hash(p, r)
+            if not fn & 1:
+                while fn and not fn & 1:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            r = node_hash(r, p)
+        fn >>= 1
+        sn >>= 1
+    return sn == 0 and r == root
+
+
+def verify_consistency(m, n, root1, root2, proof):
+    if m > n or any(len(p) != 32 for p in proof):
+        return False
+    if m == n:
+        return not proof and root1 == root2
+    if m == 0:
+        return not proof
+    if not proof:
+        return False
+    if m & (m - 1) == 0:
+        proof = [root1] + proof
+    fn, sn = m - 1, n - 1
+    while fn & 1:
+        fn >>= 1
+        sn >>= 1
+    fr = sr = proof[0]
+    for c in proof[1:]:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            fr, sr = node_hash(c, fr), node_hash(c, sr)
+            if not fn & 1:
+                while fn and not fn & 1:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            sr = node_hash(sr, c)
+        fn >>= 1
+        sn >>= 1
+    return sn == 0 and fr == root1 and sr == root2
+
+
+# --- The service ----------------------------------------------------------------------------------
+def get(base, path, **query):
+    url = base.rstrip("/") + path + ("?" + urllib.parse.urlencode(query) if query else "")
+    with urllib.request.urlopen(url, timeout=60) as r:
+        body = r.read().decode("utf-8")
+        return json.loads(body) if r.headers.get_content_type() == "application/json" else body
+
+
+def b64s(items):
+    return [base64.b64decode(x, validate=True) for x in items]
+
+
+def main(argv):
+    if len(argv) < 3:
+        print(__doc__)
+        return 2
+    base, key = argv[1], parse_key(argv[2])
+    old, seqs, draws, everything, i = None, [], [], False, 3
+    while i < len(argv):
+        if argv[i] == "--old":
+            old, i = argv[i + 1], i + 2
+        elif argv[i] == "--seq":
+            seqs.append(int(argv[i + 1]))
+            i += 2
+        elif argv[i] == "--draw":
+            draws.append(argv[i + 1])
+            i += 2
+        elif argv[i] == "--all":
+            everything, i = True, i + 1
+        else:
+            print("unknown argument " + argv[i])
+            return 2
+    failures = []
+
+    def check(ok, what):
+        print(("ok   " if ok else "FAIL ") + what)
+        if not ok:
+            failures.append(what)
+
+    origin, size, root = open_checkpoint(get(base, "/public/v1/log/checkpoint"), key)
+    print("ok   checkpoint of %s, size %d, root %s, signed by %s" % (origin, size, root.hex(), key[0]))
+    if old is not None:
+        with open(old, encoding="utf-8") as f:
+            old_origin, old_size, old_root = open_checkpoint(f.read(), key)
+        check(old_origin == origin, "the earlier checkpoint is of the same log")
+        c = get(base, "/public/v1/log/proofs/consistency", **{"from": old_size, "to": size})
+        check(verify_consistency(old_size, size, old_root, root, b64s(c["proof"])),
+              "the tree of size %d extends the one of size %d" % (size, old_size))
+    for seq in seqs:
+        p = get(base, "/public/v1/log/proofs/inclusion", seq=seq, size=size)
+        check(p["leafIndex"] == seq - 1 and verify_inclusion(seq - 1, size, base64.b64decode(p["leafHash"]),
+                                                              b64s(p["proof"]), root),
+              "record %d is in the tree of size %d" % (seq, size))
+    for draw in draws:
+        public = get(base, "/public/v1/draws/" + draw)
+        proofs = get(base, "/public/v1/log/draws/" + draw, size=size)
+        by_seq = {p["seq"]: p for p in proofs["records"]}
+        for record in public["records"]:
+            p = by_seq.get(record["seq"])
+            if p is None:
+                check(False, "record %d of draw %s is in the log" % (record["seq"], draw))
+                continue
+            leaf = base64.b64decode(p["leafHash"])
+            if "text" in record:
+                check(leaf == leaf_hash(record["text"].encode("utf-8")),
+                      "record %d: its published text is the logged leaf" % record["seq"])
+            check(verify_inclusion(p["leafIndex"], size, leaf, b64s(p["proof"]), root),
+                  "record %d (%s) of draw %s is in the tree of size %d" % (record["seq"], record["kind"], draw, size))
+    if everything:
+        leaves, seq = [], 1
+        while seq <= size:
+            page = get(base, "/public/v1/log/leaves", **{"from": seq, "limit": 1000})
+            if not page:
+                break
+            leaves += [base64.b64decode(x["leafHash"]) for x in page]
+            seq += len(page)
+        check(root_of(leaves[:size]) == root, "the %d leaves hash to the checkpoint's root" % size)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv))
+    except (ValueError, KeyError, OSError) as e:
+        print("FAIL " + str(e))
+        sys.exit(1)

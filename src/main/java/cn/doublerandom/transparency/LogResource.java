@@ -1,0 +1,111 @@
+package cn.doublerandom.transparency;
+
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.portal.PortalService;
+import cn.doublerandom.portal.PublicDraw;
+import cn.doublerandom.transparency.log.LogProofs;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/**
+ * The transparency log for anyone (docs/transparency-log.md §7): signed checkpoints, inclusion and
+ * consistency proofs, and the leaf hashes of any range of records. Hashes are standard base64, as
+ * in a checkpoint. Record texts are not served here: a draw's are public with the draw, once it is.
+ */
+@Path("/public/v1/log")
+@Tag(name = "Transparency log")
+@PermitAll
+public class LogResource {
+
+    private static final String NOTE = MediaType.TEXT_PLAIN + ";charset=utf-8";
+
+    @Inject
+    LogProofs log;
+
+    @Inject
+    PortalService portal;
+
+    @GET
+    @Path("/checkpoint")
+    @Produces(NOTE)
+    @Operation(summary = "The latest signed checkpoint (c2sp.org/tlog-checkpoint): origin, tree size, root hash, signatures")
+    public Response latest() {
+        return Response.ok(log.latest().note()).header("Cache-Control", "public, max-age=10").build();
+    }
+
+    @GET
+    @Path("/checkpoints/{size}")
+    @Produces(NOTE)
+    @Operation(summary = "The signed checkpoint of one tree size")
+    public Response checkpoint(@PathParam("size") String size) {
+        return Response.ok(log.ofSize(LogProofs.number("size", size)).note())
+                .header("Cache-Control", "public, max-age=86400, immutable").build();
+    }
+
+    @GET
+    @Path("/key")
+    @Produces(NOTE)
+    @Operation(summary = "The log's verifier key, <name>+<key hash>+<base64 key> (compare it with the one the bureau publishes)")
+    public String key() {
+        return log.verifierKey() + "\n";
+    }
+
+    @GET
+    @Path("/proofs/inclusion")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The inclusion proof of ledger record seq (leaf seq - 1) in the tree of a size (default: the latest checkpoint's)")
+    public LogProofs.Inclusion inclusion(@QueryParam("seq") String seq, @QueryParam("size") String size) {
+        if (seq == null) {
+            throw ProblemException.invalid("seq", "seq is required");
+        }
+        return log.inclusion(LogProofs.number("seq", seq), size == null ? null : LogProofs.number("size", size));
+    }
+
+    @GET
+    @Path("/proofs/consistency")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The consistency proof from the tree of size 'from' to the tree of size 'to' (default: the latest checkpoint's)")
+    public LogProofs.Consistency consistency(@QueryParam("from") String from, @QueryParam("to") String to) {
+        if (from == null) {
+            throw ProblemException.invalid("from", "from is required");
+        }
+        return log.consistency(LogProofs.number("from", from), to == null ? null : LogProofs.number("to", to));
+    }
+
+    @GET
+    @Path("/draws/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The inclusion proofs of a public draw's ledger records in the tree of a size (default: the latest checkpoint's)")
+    public LogProofs.DrawProofs draw(@PathParam("id") String id, @QueryParam("size") String size) {
+        PublicDraw draw = portal.draw(id);
+        List<Long> seqs = draw.records().stream().map(PublicDraw.Record::seq).toList();
+        return log.ofRecords(id, seqs, size == null ? null : LogProofs.number("size", size));
+    }
+
+    @GET
+    @Path("/leaves")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The leaf hashes of records from seq 'from' on (at most 'limit', 1 to 1000, default 100)")
+    public List<LogProofs.Leaf> leaves(@QueryParam("from") String from, @QueryParam("limit") String limit) {
+        long first = from == null ? 1 : LogProofs.number("from", from);
+        long max = limit == null ? 100 : LogProofs.number("limit", limit);
+        if (first < 1) {
+            throw ProblemException.invalid("from", "from is a record's seq, 1 or more");
+        }
+        if (max < 1 || max > 1000) {
+            throw ProblemException.invalid("limit", "limit is 1 to 1000");
+        }
+        return log.leaves(first, (int) max);
+    }
+}

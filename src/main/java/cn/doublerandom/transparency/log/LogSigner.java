@@ -1,0 +1,78 @@
+package cn.doublerandom.transparency.log;
+
+import cn.doublerandom.transparency.note.NoteKeys;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Optional;
+
+/**
+ * The log's origin and signing key. The key comes from {@code doublerandom.log.key} (the
+ * {@code PRIVATE+KEY+…} text) or the file {@code doublerandom.log.key-file}; only where
+ * {@code doublerandom.log.generate-key} is on (dev, test, demo) is a throwaway key made at start.
+ * Without one the service refuses to start: a log nobody can check is worse than none.
+ */
+@Startup
+@Singleton
+public class LogSigner {
+
+    private static final Logger LOG = Logger.getLogger(LogSigner.class);
+
+    private final String origin;
+    private final NoteKeys.Signer signer;
+
+    LogSigner(@ConfigProperty(name = "doublerandom.log.origin") String origin,
+              @ConfigProperty(name = "doublerandom.log.key") Optional<String> key,
+              @ConfigProperty(name = "doublerandom.log.key-file") Optional<String> keyFile,
+              @ConfigProperty(name = "doublerandom.log.generate-key", defaultValue = "false") boolean generate) {
+        this.origin = origin;
+        this.signer = load(origin, key, keyFile, generate);
+    }
+
+    /** The signer configured, or a fresh one where allowed; throws when there is none. */
+    static NoteKeys.Signer load(String origin, Optional<String> key, Optional<String> keyFile, boolean generate) {
+        if (origin.isBlank() || origin.contains("\n")) {
+            throw new IllegalStateException("doublerandom.log.origin is one non-empty line");
+        }
+        if (key.isPresent() && keyFile.isPresent()) {
+            throw new IllegalStateException("set doublerandom.log.key or doublerandom.log.key-file, not both");
+        }
+        Optional<String> text = key;
+        if (keyFile.isPresent()) {
+            try {
+                text = Optional.of(Files.readString(Path.of(keyFile.get())).strip());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the log's key file " + keyFile.get(), e);
+            }
+        }
+        if (text.isPresent()) {
+            try {
+                return NoteKeys.signer(text.get().strip());
+            } catch (IllegalArgumentException e) {
+                // the message says what is wrong with the key, never the key
+                throw new IllegalStateException("the log's signing key is unusable: " + e.getMessage());
+            }
+        }
+        if (!generate) {
+            throw new IllegalStateException("the transparency log needs a signing key: set doublerandom.log.key or "
+                    + "doublerandom.log.key-file (a PRIVATE+KEY+<name>+<hash>+<key> of the signed-note format)");
+        }
+        NoteKeys.Signer made = NoteKeys.signer(NoteKeys.generate(origin.replaceAll("[\\s+]", "-"), new SecureRandom()));
+        LOG.warnf("the transparency log signs with a throwaway key generated at start: %s", made.verifier().text());
+        return made;
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public NoteKeys.Signer signer() {
+        return signer;
+    }
+}
