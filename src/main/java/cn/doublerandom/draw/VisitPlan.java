@@ -1,0 +1,107 @@
+package cn.doublerandom.draw;
+
+import cn.doublerandom.item.InspectionMethod;
+import cn.doublerandom.item.ItemData;
+import cn.doublerandom.registry.target.ObjectKind;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How a selected target is inspected, as the plan says (seed 001 二（五）): one visit per target
+ * (进一次门、查多项事) covering exactly the draw's items that apply to it, each item by a method.
+ * Pure: the facts about the target come in, nothing is read.
+ *
+ * <ul>
+ *   <li>An open lead (投诉举报, 领导交办, 上级部门转办交办, 其他部门移送, 突发环境事件, 核安全检查, 数据分析或
+ *       监测发现问题线索) concerns the target: every item on site, unannounced (四不两直).</li>
+ *   <li>Otherwise, a target on the positive list or whose non-site facilities are complete
+ *       ({@link NonSiteRule}): technology (科技检查) for every item that allows it, on site for the others.</li>
+ *   <li>Otherwise (facilities incomplete): on site, unannounced.</li>
+ *   <li>Another method (书面检查) only with the bureau's recorded approval for that item, and only where
+ *       the item allows it and no lead is open: the approval never overrides a lead.</li>
+ * </ul>
+ */
+public final class VisitPlan {
+
+    private VisitPlan() {
+    }
+
+    /** Why an item got its method. */
+    public enum Ground {
+        /** 有问题线索: an open lead concerns the target. */
+        OPEN_LEAD,
+        /** 正面清单或非现场监管设施完备, and the item allows technology. */
+        NON_SITE_QUALIFIED,
+        /** 正面清单或非现场监管设施完备, but the item does not allow technology. */
+        ITEM_NEEDS_SITE,
+        /** 非现场监管设施不完备. */
+        FACILITIES_INCOMPLETE,
+        /** 经批准的其他检查方式. */
+        APPROVED
+    }
+
+    /** One item of the visit with its method; {@code unannounced} is 四不两直 (on site only). */
+    public record ItemMethod(long itemId, InspectionMethod method, boolean unannounced, Ground ground) {
+    }
+
+    /** The items of a draw that apply to a target of these kinds (they share a kind), in the draw's order. */
+    public static List<ItemData> applicable(List<ItemData> drawItems, Collection<ObjectKind> targetKinds) {
+        List<ItemData> out = new ArrayList<>(drawItems.size());
+        for (ItemData i : drawItems) {
+            if (ObjectKind.applies(i.objectKinds(), targetKinds)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The method of each applicable item of a target's visit.
+     *
+     * @param items          the draw's items that apply to the target
+     * @param nonSiteQualified on the positive list on the draw date, or its monitoring covers what the policy names
+     * @param openLead       an open lead concerns the target
+     * @param approved       methods the bureau approved, by item id (书面检查 and the like), with their record
+     */
+    public static List<ItemMethod> methods(List<ItemData> items, boolean nonSiteQualified, boolean openLead,
+                                           Map<Long, InspectionMethod> approved) {
+        List<ItemMethod> out = new ArrayList<>(items.size());
+        for (ItemData i : items) {
+            out.add(method(i, nonSiteQualified, openLead, approved.get(i.id())));
+        }
+        return out;
+    }
+
+    private static ItemMethod method(ItemData item, boolean nonSiteQualified, boolean openLead, InspectionMethod approved) {
+        if (openLead) {
+            return new ItemMethod(item.id(), InspectionMethod.ON_SITE, true, Ground.OPEN_LEAD);
+        }
+        if (approved != null && approved != InspectionMethod.ON_SITE && approved != InspectionMethod.TECHNOLOGY
+                && item.methods().contains(approved)) {
+            return new ItemMethod(item.id(), approved, false, Ground.APPROVED);
+        }
+        if (nonSiteQualified) {
+            return item.methods().contains(InspectionMethod.TECHNOLOGY)
+                    ? new ItemMethod(item.id(), InspectionMethod.TECHNOLOGY, false, Ground.NON_SITE_QUALIFIED)
+                    : new ItemMethod(item.id(), InspectionMethod.ON_SITE, true, Ground.ITEM_NEEDS_SITE);
+        }
+        return new ItemMethod(item.id(), InspectionMethod.ON_SITE, true, Ground.FACILITIES_INCOMPLETE);
+    }
+
+    /**
+     * The visit's method: on site when any item is inspected on site (the door is entered once for all of
+     * them), else the one non-site method of its items, else mixed non-site methods count as technology.
+     */
+    public static InspectionMethod visit(List<ItemMethod> methods) {
+        if (methods.isEmpty() || methods.stream().anyMatch(m -> m.method() == InspectionMethod.ON_SITE)) {
+            return InspectionMethod.ON_SITE;
+        }
+        Set<InspectionMethod> distinct = java.util.EnumSet.noneOf(InspectionMethod.class);
+        methods.forEach(m -> distinct.add(m.method()));
+        return distinct.size() == 1 ? distinct.iterator().next() : InspectionMethod.TECHNOLOGY;
+    }
+}
