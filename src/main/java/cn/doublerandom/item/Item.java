@@ -1,6 +1,7 @@
 package cn.doublerandom.item;
 
 import cn.doublerandom.registry.history.Stored;
+import cn.doublerandom.registry.target.ObjectKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -69,6 +70,12 @@ public class Item extends PanacheEntityBase {
 
     public boolean active;
 
+    @Column(name = "object_kinds")
+    public String[] objectKinds;
+
+    @Column(name = "reading_note")
+    public String readingNote;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -116,6 +123,8 @@ public class Item extends PanacheEntityBase {
         row.responsibleDivision = d.responsibleDivision();
         row.cooperatingDivisions = d.cooperatingDivisions().toArray(String[]::new);
         row.active = d.active();
+        row.objectKinds = d.objectKinds().stream().map(Enum::name).toArray(String[]::new);
+        row.readingNote = d.readingNote();
         row.createdAt = s.createdAt();
         row.updatedAt = s.updatedAt();
         row.updatedBy = s.updatedBy();
@@ -128,7 +137,8 @@ public class Item extends PanacheEntityBase {
     Stored<ItemData> stored() {
         ItemData d = new ItemData(id, regionCode, seqNo, name, subItem, category, targetType, inspectingLevel, legalBasis,
                 content, Arrays.stream(methods).map(InspectionMethod::valueOf).toList(), jointInspection, requiredSpecialty,
-                responsibleDivision, cooperatingDivisions == null ? List.of() : List.of(cooperatingDivisions), active);
+                responsibleDivision, cooperatingDivisions == null ? List.of() : List.of(cooperatingDivisions), active,
+                objectKinds == null ? List.of() : Arrays.stream(objectKinds).map(ObjectKind::valueOf).toList(), readingNote);
         return new Stored<>(d, version, createdAt, updatedAt, updatedBy);
     }
 }

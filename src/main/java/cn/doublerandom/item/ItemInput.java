@@ -1,5 +1,7 @@
 package cn.doublerandom.item;
 
+import cn.doublerandom.registry.target.ObjectKind;
+
 import java.util.List;
 
 /** An item as an administrator sends it: unchecked. */
@@ -7,5 +9,6 @@ public record ItemInput(String regionCode, String seqNo, String name, String sub
                         String targetType, InspectingLevel inspectingLevel, String legalBasis, String content,
                         List<InspectionMethod> methods, Boolean jointInspection, String requiredSpecialty,
                         String responsibleDivision, List<String> cooperatingDivisions, Boolean active,
-                        String changeReason) {
+                        String changeReason, List<ObjectKind> objectKinds,
+                        String readingNote) {
 }

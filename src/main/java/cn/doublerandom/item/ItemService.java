@@ -119,6 +119,9 @@ public class ItemService {
         if (in.methods() == null || in.methods().isEmpty() || in.methods().stream().anyMatch(java.util.Objects::isNull)) {
             f.fail("methods", null, "at least one of ON_SITE, DOCUMENTARY, TECHNOLOGY");
         }
+        if (in.objectKinds() != null && in.objectKinds().stream().anyMatch(java.util.Objects::isNull)) {
+            f.fail("objectKinds", null, "each a code of the 检查对象 list, e.g. POLLUTANT_DISCHARGER (排污单位)");
+        }
         if (in.jointInspection() == null) {
             f.fail("jointInspection", null, "is required");
         }
@@ -126,6 +129,7 @@ public class ItemService {
                 in.requiredSpecialty() == null ? null : List.of(in.requiredSpecialty()));
         String division = f.text("responsibleDivision", in.responsibleDivision(), 100, false);
         List<String> cooperating = f.texts("cooperatingDivisions", in.cooperatingDivisions(), 100);
+        String note = f.text("readingNote", in.readingNote(), 1000, false);
         f.text("changeReason", in.changeReason(), 500, false);
         if (!f.ok()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, f.problems().get(0).field() + ": "
@@ -134,6 +138,6 @@ public class ItemService {
         List<InspectionMethod> methods = in.methods().stream().distinct().sorted().toList();
         return new ItemData(id, region, seqNo, name, subItem, in.category(), targetType, in.inspectingLevel(), legalBasis,
                 content, methods, in.jointInspection(), specialty.isEmpty() ? null : specialty.get(0), division, cooperating,
-                in.active() == null || in.active());
+                in.active() == null || in.active(), in.objectKinds(), note);
     }
 }

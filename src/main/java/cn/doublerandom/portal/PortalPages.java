@@ -86,7 +86,8 @@ public class PortalPages {
 
     /** An item of the public item list, as text. */
     public record ItemRow(String seqNo, String name, String subItem, String category, String targetType, String level,
-                          String legalBasis, String content, String methods, String joint, String divisions) {
+                          String legalBasis, String content, String methods, String joint, String divisions,
+                          String objectKinds, String readingNote) {
     }
 
     /** A refused page request: a Chinese message for the page and its status. */
@@ -350,7 +351,8 @@ public class PortalPages {
         return new ItemRow(i.seqNo(), i.name(), i.subItem(), label(i.category()), i.targetType(), label(i.inspectingLevel()),
                 i.legalBasis(), i.content(), i.methods().stream().map(Labelled::label).collect(Collectors.joining("、")),
                 i.jointInspection() ? "是" : "否",
-                join(i.responsibleDivision(), i.cooperatingDivisions()));
+                join(i.responsibleDivision(), i.cooperatingDivisions()),
+                i.objectKinds().stream().map(Labelled::label).collect(Collectors.joining("、")), i.readingNote());
     }
 
     private static String join(String responsible, List<String> cooperating) {

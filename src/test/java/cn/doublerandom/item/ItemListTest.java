@@ -15,7 +15,8 @@ class ItemListTest {
             {"regionCode":"130200","seqNo":"4","name":"对机动车销售企业的检查","subItem":"机动车环保信息一致性情况",
              "category":"GENERAL","targetType":"机动车销售企业","inspectingLevel":"COUNTY_AND_ABOVE",
              "legalBasis":"《中华人民共和国大气污染防治法》","content":"机动车环保信息向社会公开情况",
-             "methods":["ON_SITE"],"jointInspection":true}""";
+             "methods":["ON_SITE"],"jointInspection":true,"objectKinds":["VEHICLE_SELLER"],
+             "responsibleDivision":"大气环境科"}""";
 
     @Test
     void anAdministratorKeepsTheListAndEveryoneReadsIt() {
@@ -29,6 +30,19 @@ class ItemListTest {
                 .put("/api/v1/items/" + id).then().statusCode(200).body("version", equalTo(2)).body("active", equalTo(false));
         Api.anonymous().get("/public/v1/items?region=130203").then().body("id", not(hasItem(id)));
         Api.operator("130203").get("/api/v1/items/" + id + "/history").then().body("[1].reason", equalTo("事项调整"));
+    }
+
+    @Test
+    void anItemNamesTheKindsOfObjectItInspectsAndWhereTheServiceReadsAMissingCell() {
+        Api.as("admin", "130200").body(ITEM.replace("\"objectKinds\":[\"VEHICLE_SELLER\"]",
+                        "\"objectKinds\":[\"VEHICLE_SELLER\",\"POLLUTANT_DISCHARGER\",\"VEHICLE_SELLER\"],\"readingNote\":\"本服务的理解\""))
+                .post("/api/v1/items").then().statusCode(201)
+                .body("objectKinds", org.hamcrest.Matchers.contains("POLLUTANT_DISCHARGER", "VEHICLE_SELLER"))
+                .body("readingNote", equalTo("本服务的理解")).body("responsibleDivision", equalTo("大气环境科"));
+        Api.as("admin", "130200").body(ITEM.replace("\"objectKinds\":[\"VEHICLE_SELLER\"]", "\"objectKinds\":[\"PIG_FARM\"]"))
+                .post("/api/v1/items").then().statusCode(400).body("errors[0].field", equalTo("objectKinds[0]"));
+        Api.as("admin", "130200").body(ITEM.replace("\"objectKinds\":[\"VEHICLE_SELLER\"]", "\"objectKinds\":[null]"))
+                .post("/api/v1/items").then().statusCode(400).body("errors[0].field", equalTo("objectKinds"));
     }
 
     @Test

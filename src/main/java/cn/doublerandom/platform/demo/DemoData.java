@@ -10,6 +10,7 @@ import cn.doublerandom.registry.inspector.InspectorStatus;
 import cn.doublerandom.registry.inspector.InspectorStore;
 import cn.doublerandom.registry.target.CreditRating;
 import cn.doublerandom.registry.target.MonitoringType;
+import cn.doublerandom.registry.target.ObjectKind;
 import cn.doublerandom.registry.target.OperatingStatus;
 import cn.doublerandom.registry.target.PermitClass;
 import cn.doublerandom.registry.target.TargetData;
@@ -195,7 +196,34 @@ public class DemoData {
                 "已投产", pollutants, r.nextDouble() < 0.3 ? "规模以上" : "规模以下", r.nextDouble() < 0.1 ? "季节性生产" : "常年生产",
                 monitoring.stream().sorted().toList(), permit, keyList, credit,
                 WeatherGrade.values()[weighted(r, 0.1, 0.3, 0.4, 0.2)],
-                positive ? LocalDate.of(2025, 1, 1) : null, null, status, null);
+                positive ? LocalDate.of(2025, 1, 1) : null, null, status, null, extraKinds(uscc));
+    }
+
+    /**
+     * The kinds besides 排污单位 (every demo target holds a permit) that a few demo targets carry, so that
+     * the item list's other 检查对象 have targets to draw. From a random of the target's own, so that
+     * the rest of the demo registry stays as it was.
+     */
+    static List<ObjectKind> extraKinds(String uscc) {
+        Random r = new Random(uscc.hashCode());
+        List<ObjectKind> kinds = new ArrayList<>();
+        double roll = r.nextDouble();
+        if (roll < 0.03) {
+            kinds.add(ObjectKind.HCFC_PRODUCER);
+        } else if (roll < 0.10) {
+            kinds.add(ObjectKind.HCFC_USER);
+        } else if (roll < 0.14) {
+            kinds.add(ObjectKind.ODS_SELLER);
+        } else if (roll < 0.20) {
+            kinds.add(ObjectKind.VEHICLE_SELLER);
+        } else if (roll < 0.23) {
+            kinds.add(ObjectKind.NEW_CHEMICAL_ENTERPRISE);
+        } else if (roll < 0.25) {
+            kinds.add(ObjectKind.NUCLEAR_TECHNOLOGY_USER);
+        } else if (roll < 0.28) {
+            kinds.add(ObjectKind.GHG_KEY_EMITTER);
+        }
+        return kinds;
     }
 
     static InspectorData inspector(Random r, String region, int i, List<TargetData> targets) {

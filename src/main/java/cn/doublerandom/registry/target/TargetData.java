@@ -26,11 +26,13 @@ public record TargetData(
         LocalDate positiveListFrom,
         LocalDate positiveListTo,
         OperatingStatus operatingStatus,
-        String usccOverrideReason) {
+        String usccOverrideReason,
+        List<ObjectKind> objectKinds) {
 
     public TargetData {
         pollutantTypes = pollutantTypes == null ? List.of() : List.copyOf(pollutantTypes);
         monitoringTypes = monitoringTypes == null ? List.of() : List.copyOf(monitoringTypes);
+        objectKinds = ObjectKind.ofTarget(objectKinds, permitClass);
     }
 
     /** On the positive list (生态环境监督执法正面清单) on {@code day}. */

@@ -26,5 +26,6 @@ public record TargetInput(
         LocalDate positiveListTo,
         OperatingStatus operatingStatus,
         String usccOverrideReason,
-        String changeReason) {
+        String changeReason,
+        List<ObjectKind> objectKinds) {
 }

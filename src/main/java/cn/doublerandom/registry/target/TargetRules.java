@@ -77,6 +77,6 @@ public final class TargetRules {
         }
         return new Checked(new TargetData(code, regionCode, name, address, township, industry, projectStatus, pollutants,
                 scale, cycle, monitoring, in.permitClass(), Boolean.TRUE.equals(in.keyDischarger()), in.creditRating(),
-                in.weatherGrade(), from, to, in.operatingStatus(), overrideReason), List.of());
+                in.weatherGrade(), from, to, in.operatingStatus(), overrideReason, in.objectKinds()), List.of());
     }
 }

@@ -36,7 +36,8 @@ public class TargetSheet implements RegistrySheet<TargetInput, TargetData> {
             Column.optional("positiveListFrom", "正面清单起始日期", "纳入正面清单日期", "positiveListFrom"),
             Column.optional("positiveListTo", "正面清单截止日期", "移出正面清单日期", "positiveListTo"),
             Column.required("operatingStatus", "运营状态", "生产状态", "operatingStatus"),
-            Column.optional("usccOverrideReason", "信用代码校验豁免理由", "usccOverrideReason"));
+            Column.optional("usccOverrideReason", "信用代码校验豁免理由", "usccOverrideReason"),
+            Column.optional("objectKinds", "检查对象类型", "检查对象", "objectKinds"));
 
     @Inject
     RegionDirectory regions;
@@ -64,7 +65,7 @@ public class TargetSheet implements RegistrySheet<TargetInput, TargetData> {
                 c.choice("permitClass", PermitClass.class), c.bool("keyDischarger"),
                 c.choice("creditRating", CreditRating.class), c.choice("weatherGrade", WeatherGrade.class),
                 c.date("positiveListFrom"), c.date("positiveListTo"), c.choice("operatingStatus", OperatingStatus.class),
-                c.text("usccOverrideReason"), null);
+                c.text("usccOverrideReason"), null, c.choices("objectKinds", ObjectKind.class));
     }
 
     @Override
@@ -89,7 +90,8 @@ public class TargetSheet implements RegistrySheet<TargetInput, TargetData> {
                 d.projectStatus(), String.join("、", d.pollutantTypes()), d.scale(), d.productionCycle(),
                 d.monitoringTypes().stream().map(MonitoringType::label).collect(Collectors.joining("、")),
                 label(d.permitClass()), d.keyDischarger() ? "是" : "否", label(d.creditRating()), label(d.weatherGrade()),
-                date(d.positiveListFrom()), date(d.positiveListTo()), label(d.operatingStatus()), d.usccOverrideReason());
+                date(d.positiveListFrom()), date(d.positiveListTo()), label(d.operatingStatus()), d.usccOverrideReason(),
+                d.objectKinds().stream().map(ObjectKind::label).collect(Collectors.joining("、")));
     }
 
     static String label(Labelled l) {

@@ -35,7 +35,8 @@ public class TargetStore {
     private static final String COLUMNS = """
             uscc, version, region_code, name, address, township, industry, project_status, pollutant_types, scale,
             production_cycle, monitoring_types, permit_class, key_discharger, credit_rating, weather_grade,
-            positive_list_from, positive_list_to, operating_status, uscc_override_reason, created_at, updated_at, updated_by""";
+            positive_list_from, positive_list_to, operating_status, uscc_override_reason, object_kinds, created_at, updated_at,
+            updated_by""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -315,6 +316,7 @@ public class TargetStore {
         Sql.csvField(line, d.positiveListTo());
         Sql.csvField(line, d.operatingStatus());
         Sql.csvField(line, d.usccOverrideReason());
+        Sql.csvField(line, Sql.arrayLiteral(d.objectKinds()));
         Sql.csvField(line, t.createdAt());
         Sql.csvField(line, t.updatedAt());
         Sql.csvField(line, t.updatedBy());
@@ -329,7 +331,8 @@ public class TargetStore {
                 Sql.getEnum(rs, "permit_class", PermitClass.class), rs.getBoolean("key_discharger"),
                 Sql.getEnum(rs, "credit_rating", CreditRating.class), Sql.getEnum(rs, "weather_grade", WeatherGrade.class),
                 Sql.getDate(rs, "positive_list_from"), Sql.getDate(rs, "positive_list_to"),
-                Sql.getEnum(rs, "operating_status", OperatingStatus.class), rs.getString("uscc_override_reason"));
+                Sql.getEnum(rs, "operating_status", OperatingStatus.class), rs.getString("uscc_override_reason"),
+                Sql.getArray(rs, "object_kinds", ObjectKind::valueOf));
         Instant created = rs.getTimestamp("created_at").toInstant();
         Instant updated = rs.getTimestamp("updated_at").toInstant();
         return new Stored<>(d, rs.getInt("version"), created, updated, rs.getString("updated_by"));

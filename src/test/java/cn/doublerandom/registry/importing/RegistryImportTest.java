@@ -51,6 +51,34 @@ class RegistryImportTest {
     }
 
     @Test
+    void objectKindsAreImportedInChineseAndEveryPermitHolderIsAPollutantDischarger() {
+        String county = "130423";
+        String seller = Api.uscc(county);
+        String user = Api.uscc(county);
+        String header = "统一社会信用代码,单位名称,行政区划代码,排污许可管理类别,运营状态,检查对象类型\n";
+        String csv = header
+                + seller + ",临漳县甲汽车销售有限公司," + county + ",,生产,机动车销售企业\n"
+                + user + ",临漳县乙制冷有限公司," + county + ",简化管理,生产,HCFCs使用企业、VEHICLE_SELLER\n";
+        post(county, csv.getBytes(StandardCharsets.UTF_8), "text/csv", "").then().statusCode(200).body("created", equalTo(2));
+        Api.operator(county).get("/api/v1/targets/" + seller).then().body("objectKinds", equalTo(List.of("VEHICLE_SELLER")));
+        Api.operator(county).get("/api/v1/targets/" + user).then()
+                .body("objectKinds", equalTo(List.of("POLLUTANT_DISCHARGER", "HCFC_USER", "VEHICLE_SELLER")));
+        Api.operator(county).get("/api/v1/targets/" + user + "/history").then()
+                .body("[0].state.objectKinds", equalTo(List.of("POLLUTANT_DISCHARGER", "HCFC_USER", "VEHICLE_SELLER")));
+        String exported = new String(Api.operator(county).get("/api/v1/targets/export?format=csv").then().statusCode(200)
+                .extract().asByteArray(), StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(exported.contains("检查对象类型")
+                && exported.contains("排污单位、HCFCs使用企业、机动车销售企业"), exported);
+
+        // a kind that is not on the code list refuses the whole file
+        String other = Api.uscc(county);
+        post(county, (header + other + ",临漳县丙养殖场," + county + ",,生产,养猪场\n").getBytes(StandardCharsets.UTF_8),
+                "text/csv", "").then().statusCode(422).body("errors[0].column", equalTo("检查对象类型"))
+                .body("errors[0].row", equalTo(2)).body("errors[0].message", containsString("机动车销售企业"));
+        Api.operator(county).get("/api/v1/targets/" + other).then().statusCode(404);
+    }
+
+    @Test
     void aFileWithBadRowsIsRejectedWholeWithEveryProblemListed() {
         String county = "130127";
         String good = Api.uscc(county);

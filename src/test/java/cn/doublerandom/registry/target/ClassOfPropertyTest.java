@@ -28,7 +28,7 @@ class ClassOfPropertyTest {
         LocalDate to = r.nextBoolean() ? null : Q3.firstDay().plusDays(r.nextInt(11) - 5);
         TargetData t = new TargetData("91130123AAAAAAAAA0", "130123", "甲公司", null, null, null, null, List.of(), null, null,
                 List.of(), r.nextInt(4) == 0 ? null : permits[r.nextInt(permits.length)], r.nextBoolean(),
-                r.nextInt(4) == 0 ? null : ratings[r.nextInt(ratings.length)], null, from, to, OperatingStatus.PRODUCING, null);
+                r.nextInt(4) == 0 ? null : ratings[r.nextInt(ratings.length)], null, from, to, OperatingStatus.PRODUCING, null, List.of());
         List<TargetEvent> events = new ArrayList<>();
         for (int i = r.nextInt(3); i > 0; i--) {
             TargetEventKind kind = TargetEventKind.values()[r.nextInt(TargetEventKind.values().length)];

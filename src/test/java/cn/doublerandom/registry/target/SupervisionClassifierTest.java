@@ -18,7 +18,7 @@ class SupervisionClassifierTest {
     private static TargetData target(PermitClass permit, boolean keyList, CreditRating credit, LocalDate positiveFrom,
                                      LocalDate positiveTo) {
         return new TargetData("91130123AAAAAAAAA0", "130123", "甲公司", null, null, null, null, List.of(), null, null,
-                List.of(), permit, keyList, credit, null, positiveFrom, positiveTo, OperatingStatus.PRODUCING, null);
+                List.of(), permit, keyList, credit, null, positiveFrom, positiveTo, OperatingStatus.PRODUCING, null, List.of());
     }
 
     private static TargetEvent event(TargetEventKind kind, LocalDate date, LocalDate end, boolean retracted) {
