@@ -38,7 +38,7 @@ class RoleMatrixTest {
         // registry reads of the own county: everyone signed in whose scope covers it
         expect(cases, "GET", "/api/v1/targets?region=" + OWN, null, new String[][]{
                 {"operator", OWN, "y"}, {"operator", "130125", "n"}, {"city", "130100", "y"}, {"city", "130200", "n"},
-                {"auditor", "130100", "y"}, {"auditor", "ALL", "y"}, {"admin", "130100", "y"}, {null, null, "n"}});
+                {"auditor", "130100", "y"}, {"auditor", "ALL", "y"}, {"admin", "130100", "n"}, {null, null, "n"}});
         // registry writes: only the operator of that region (a city only its own city-level records)
         expect(cases, "PUT", "/api/v1/targets/" + USCC, TARGET, new String[][]{
                 {"operator", OWN, "y"}, {"operator", "130125", "n"}, {"city", "130100", "n"}, {"auditor", "ALL", "n"},

@@ -41,7 +41,7 @@ import java.util.List;
 @Path("/api/v1/inspectors")
 @Tag(name = "Inspectors")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Role.OPERATOR, Role.CITY, Role.AUDITOR, Role.ADMIN})
+@RolesAllowed({Role.OPERATOR, Role.CITY, Role.AUDITOR})
 public class InspectorResource {
 
     @Inject

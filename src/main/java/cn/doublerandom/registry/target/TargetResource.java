@@ -41,7 +41,7 @@ import java.util.List;
 @Path("/api/v1/targets")
 @Tag(name = "Targets")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Role.OPERATOR, Role.CITY, Role.AUDITOR, Role.ADMIN})
+@RolesAllowed({Role.OPERATOR, Role.CITY, Role.AUDITOR})
 public class TargetResource {
 
     @Inject
