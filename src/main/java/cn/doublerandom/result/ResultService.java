@@ -1,5 +1,6 @@
 package cn.doublerandom.result;
 
+import cn.doublerandom.audit.AuditTrail;
 import cn.doublerandom.draw.DrawFacts;
 import cn.doublerandom.draw.DrawState;
 import cn.doublerandom.item.ItemService;
@@ -78,6 +79,9 @@ public class ResultService {
     @Inject
     WordingCatalog wordings;
 
+    @Inject
+    AuditTrail audit;
+
     /** What a version holds once its fields are checked; the items are resolved against the draw later. */
     private record Checked(LocalDate inspectionDate, LocalDate determinationDate, String shorthand,
                            List<ResultInput.ItemOutcome> outcomes, List<ResultView.FindingView> problems,
@@ -151,6 +155,8 @@ public class ResultService {
                 }
             }
             insertVersion(c, id, 1, v, outcomes, v.determinationDate(), null, now);
+            audit.record("RECORD", "RESULT", id, draw.authority(), draw.id() + " " + uscc
+                    + (v.violationFound() ? " violation found" : " no violation"));
             return view(c, id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -180,6 +186,7 @@ public class ResultService {
             // unpublished, the window still runs from the determination; once published, a correction is new information
             LocalDate basis = anyPublished ? clock.today() : v.determinationDate();
             insertVersion(c, id, next, v, outcomes, basis, reason, clock.now());
+            audit.record("CORRECT", "RESULT", id, row.authority(), "version " + next + ": " + reason);
             return view(c, id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -217,6 +224,7 @@ public class ResultService {
                 ps.setString(5, caller.signature());
                 ps.executeUpdate();
             }
+            audit.record(hold ? "HOLD" : "RELEASE", "RESULT", id, row.authority(), reason);
             return view(c, id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
