@@ -9,7 +9,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -18,7 +21,8 @@ import java.util.List;
 /**
  * {@code GET /dev/tokens/{role}-{region}} mints a demo user's token, e.g. {@code operator-130123},
  * {@code city-130100}, {@code auditor-ALL}, {@code admin-130100}. Only in the dev, test and demo
- * profiles; 404 elsewhere.
+ * profiles; 404 elsewhere. Only for a caller on this machine: the demo listens on every interface,
+ * and anyone on the LAN must not mint themselves an admin token.
  */
 @Path("/dev/tokens")
 @PermitAll
@@ -36,9 +40,13 @@ public class DevTokenResource {
     @Path("/{user}")
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(hidden = true)
-    public String mint(@PathParam("user") String user) {
+    public String mint(@PathParam("user") String user, @Context HttpServerRequest request) {
         if (!enabled) {
             throw ProblemException.notFound("no such resource");
+        }
+        SocketAddress peer = request.remoteAddress();
+        if (peer == null || !isLoopback(peer.hostAddress())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "demo tokens are minted only for requests from this machine (loopback)");
         }
         int dash = user.lastIndexOf('-');
         String role = dash < 0 ? "" : user.substring(0, dash);
@@ -50,5 +58,20 @@ public class DevTokenResource {
             regions.require("region", region);
         }
         return DevTokens.mint(user, role, region);
+    }
+
+    /** 127.0.0.0/8, ::1 and the IPv4-mapped 127.x; a literal address only, never a name to resolve. */
+    static boolean isLoopback(String address) {
+        if (address == null) {
+            return false;
+        }
+        String a = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        if (a.startsWith("::ffff:")) {
+            a = a.substring("::ffff:".length());
+        }
+        if (a.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+            return true;
+        }
+        return a.equals("::1") || a.equals("0:0:0:0:0:0:0:1");
     }
 }
