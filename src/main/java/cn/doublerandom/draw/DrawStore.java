@@ -2,8 +2,11 @@ package cn.doublerandom.draw;
 
 import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.draw.engine.LedgerRecord;
+import cn.doublerandom.draw.pool.TargetNote;
+import cn.doublerandom.platform.database.CopyRow;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.region.RegionRange;
 import cn.doublerandom.registry.FieldRules;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -389,6 +392,75 @@ class DrawStore {
                 }
             }
             return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- what a pool needs of earlier draws ----------------------------------------------------------
+
+    /** GENERAL selections of this authority's executed, unvoided undirected draws in earlier quarters of the year. */
+    long generalSelectedEarlier(String authority, Quarter quarter) {
+        return scalar("""
+                select count(*) from draw_target t join draw d on d.id = t.draw_id
+                where d.authority = ? and d.kind = 'UNDIRECTED' and t.stratum = 'GENERAL'
+                  and d.quarter like ? and d.quarter < ?
+                  and not exists (select 1 from draw_void v where v.draw_id = d.id)""",
+                authority, quarter.year() + "Q%", quarter.toString());
+    }
+
+    /** The note of the target whose USCC is the UTF-8 bytes {@code bytes[from, from + length)}. */
+    @FunctionalInterface
+    interface NoteOf {
+        TargetNote of(byte[] bytes, int from, int length);
+    }
+
+    /**
+     * The selections of draw {@code d}, read through draw_target's key draw by draw. Left to itself,
+     * and without fresh statistics (autovacuum may lag or be off), the planner joins the whole
+     * selection history by hash, and the history only grows: read that way it costs several times what
+     * the draws' own rows cost. {@code offset 0} keeps the subquery from being flattened into such a join.
+     */
+    private static final String SELECTIONS_OF_D = "select t.uscc, t.team, t.draw_id from draw_target t where t.draw_id = d.id offset 0";
+
+    /**
+     * Reads the selections of the draws that can hold the targets of the region subtree {@code range}:
+     * its own subtree's and those of the regions {@code above} it (a county's draw reads its county,
+     * city and province draws, not the whole province's). Executed, unvoided draws only. Each selection
+     * this year is noted on its target ({@link TargetNote#selected}), and whether it was made this
+     * quarter; last teams (after substitutions) come from earlier quarters' draws, since a target drawn
+     * this quarter is out of the pool anyway. Rows are counted here, not grouped by PostgreSQL: a
+     * province's selections stream faster than grouping them, and each is handed over as bytes so a
+     * note kept by the target's place in memory needs no string.
+     */
+    void drawnBefore(RegionRange range, List<String> above, Quarter quarter, NoteOf noteOf) {
+        // by COPY (decoded at a fraction of a result set's cost); COPY takes no parameters, so the values
+        // are quoted as literals
+        String relevant = "(d.authority >= " + Sql.literal(range.from()) + " and d.authority < " + Sql.literal(range.to())
+                + " or d.authority = any(array[" + String.join(",", above.stream().map(Sql::literal).toList()) + "]::text[]))"
+                + " and not exists (select 1 from draw_void v where v.draw_id = d.id)";
+        String thisQuarter = Sql.literal(quarter.toString());
+        try (Connection c = dataSource.getConnection()) {
+            CopyRow selection = new CopyRow(2);
+            Sql.copyOut(c, """
+                    copy (select t.uscc, d.quarter = %s from draw d cross join lateral (%s) t
+                    where %s and d.quarter like %s) to stdout""".formatted(thisQuarter, SELECTIONS_OF_D, relevant,
+                    Sql.literal(quarter.year() + "Q%")), bytes -> {
+                selection.of(bytes);
+                noteOf.of(selection.row(), selection.start(0), selection.length(0)).selected(selection.bool(1));
+            });
+            CopyRow teams = new CopyRow(2);
+            Sql.copyOut(c, """
+                    copy (select distinct on (t.uscc) t.uscc, coalesce(s.team, t.team)::text from draw d
+                    join draw_execution e on e.draw_id = d.id cross join lateral (%s) t
+                    left join (select distinct on (draw_id, uscc) draw_id, uscc, team from draw_substitution
+                               order by draw_id, uscc, id desc) s on s.draw_id = t.draw_id and s.uscc = t.uscc
+                    where %s and d.quarter <> %s order by t.uscc, e.executed_at desc) to stdout""".formatted(
+                    SELECTIONS_OF_D, relevant, thisQuarter),
+                    bytes -> {
+                        teams.of(bytes);
+                        noteOf.of(teams.row(), teams.start(0), teams.length(0)).lastTeam(Sql.arrayElements(teams.text(1)));
+                    });
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

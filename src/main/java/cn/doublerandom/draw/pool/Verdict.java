@@ -3,7 +3,7 @@ package cn.doublerandom.draw.pool;
 /**
  * Why a target of a draw's scope is in its pool (入池) or out of it (排除), as {@link PoolRules#verdict}
  * decides: the first reason that applies, in the order of the constants. A new reason is one constant
- * here and one line in {@link PoolRules#verdict}; the plan then counts it ({@link PoolPlan#excluded}).
+ * here and one line in {@link PoolRules#verdict}; the plan then counts it ({@link PoolPlan#count}).
  */
 public enum Verdict {
     /** Not producing on the draw date (停产, 关闭 …): out, and not counted in a class's N either. */
