@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * What other capabilities may know of a draw, and the only way they learn it: its state (executed,
- * voided, …), its selection and each selected target's team in force after substitutions. SQL that
- * needs a draw in a join reads the views {@code draw_state} and {@code draw_selection}, which answer
+ * voided, …), its selection and each selected target's team in force after substitutions. A query
+ * that needs a draw's state among its conditions takes it from here ({@link #voidedSql}); only a report's
+ * aggregate over many draws joins the views {@code draw_state} and {@code draw_selection}, which answer
  * the same questions the same way. No scope check here: the caller checks its own.
  */
 @ApplicationScoped
@@ -38,5 +39,13 @@ public class DrawFacts {
     /** The USCCs the draw selected, in ticket order (empty unless executed). */
     public List<String> selection(String drawId) {
         return store.selection(drawId).stream().map(DrawStore.SelectionRow::uscc).toList();
+    }
+
+    /**
+     * The SQL condition "the draw whose id is the SQL expression {@code drawId} is voided", for a query of
+     * another capability that must decide it row by row, as {@link #find} would.
+     */
+    public static String voidedSql(String drawId) {
+        return "exists (select 1 from draw_state voided_draw where voided_draw.id = " + drawId + " and voided_draw.voided)";
     }
 }

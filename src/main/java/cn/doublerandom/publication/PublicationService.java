@@ -3,6 +3,7 @@ package cn.doublerandom.publication;
 import cn.doublerandom.calendar.CalendarService;
 import cn.doublerandom.calendar.MissingCalendarYearException;
 import cn.doublerandom.calendar.WorkingDayCalendar;
+import cn.doublerandom.draw.DrawFacts;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.RegionDirectory;
@@ -299,7 +300,7 @@ public class PublicationService {
             (exists (select 1 from publication p where p.result_id = q.result_id and p.version = q.version)
              or exists (select 1 from result_version_superseded s where s.result_id = q.result_id and s.version = q.version)
              or r.confidential
-             or exists (select 1 from draw_state d where d.id = r.draw_id and d.voided))""";
+             or %s)""".formatted(DrawFacts.voidedSql("r.draw_id"));
 
     private boolean publish(Connection c, Unpublished u, PublicationRules.Deadline deadline, Boolean onTime, Instant now,
                             LocalDate today) throws SQLException {

@@ -248,12 +248,22 @@ public class ResultService {
         try (Connection c = dataSource.getConnection()) {
             DrawState draw = draws.require(drawId);
             scope.requireRead(draw.authority());
-            List<String> ids = Sql.strings(c, """
-                    select r.id from result r join draw_selection t on t.draw_id = r.draw_id and t.uscc = r.uscc
-                    where r.draw_id = ? order by t.position""", draw.id());
+            // in the draw's ticket order: its selection is the draw's to tell
+            Map<String, String> idByUscc = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select r.uscc, r.id from result r where r.draw_id = ?")) {
+                ps.setString(1, draw.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        idByUscc.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
             List<ResultView> out = new ArrayList<>();
-            for (String id : ids) {
-                out.add(view(c, id));
+            for (String uscc : draws.selection(draw.id())) {
+                String id = idByUscc.get(uscc);
+                if (id != null) {
+                    out.add(view(c, id));
+                }
             }
             return out;
         } catch (SQLException e) {

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -29,12 +29,15 @@ import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.Wi
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The draw's history has one writer and one owner: only {@link DrawJournal} appends to the ledger or
- * writes a draw's fact rows, and only the draw capability names the draw's tables. Other capabilities
- * learn a draw's state through {@link DrawFacts} or the views {@code draw_state} and
- * {@code draw_selection}.
+ * writes a draw's fact rows, only the draw's store names the draw's tables, and only the ledger and the store the ledger's.
+ * Other capabilities learn a draw's state through {@link DrawFacts}; the few aggregates over many draws
+ * that join a draw with their own tables read the views {@code draw_state} and {@code draw_selection},
+ * and are named here one by one.
  */
 class DrawOwnsItsHistoryTest {
 
@@ -72,36 +75,60 @@ class DrawOwnsItsHistoryTest {
     /** Table names in SQL are strings ArchUnit cannot see, so the sources are read instead. */
     private static final Pattern DRAW_TABLE = Pattern.compile(
             "\\b(draw_execution|draw_failure|draw_void|draw_target|draw_substitution|undirected_slot)\\b"
-                    + "|\\b(from|join|into|update|table)\\s+(draw|ledger)\\b", Pattern.CASE_INSENSITIVE);
+                    + "|\\b(from|join|into|update|table)\\s+draw\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEDGER_TABLE = Pattern.compile("\\b(from|join|into|update|table)\\s+ledger\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DRAW_VIEW = Pattern.compile("\\b(draw_state|draw_selection)\\b", Pattern.CASE_INSENSITIVE);
 
     @Test
-    void onlyTheDrawCapabilityNamesTheDrawTables() throws IOException {
-        Path root = Path.of("src/main/java/cn/doublerandom");
-        List<String> offences = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                if (root.relativize(file).startsWith("draw")) {
-                    continue;
-                }
-                String text = Files.readString(file);
-                Matcher m = DRAW_TABLE.matcher(text);
-                while (m.find()) {
-                    offences.add(root.relativize(file) + ": " + m.group());
-                }
-            }
-        }
-        assertEquals(List.of(), offences, "files outside the draw capability that name a draw table");
+    void onlyTheDrawStoreNamesTheDrawsTables() throws IOException {
+        assertEquals(Set.of("draw/DrawStore.java"), filesNaming(DRAW_TABLE),
+                "the draw's fact tables are read and written by its store alone");
     }
 
     @Test
-    void theTableCheckCatchesWhatItLooksFor() {
-        // the pattern above must see the forms the old code used, or the previous test proves nothing
+    void onlyTheLedgerAndTheDrawStoreNameTheLedgersTable() throws IOException {
+        // the store reads it beside the facts, to find a draw whose served facts contradict its records
+        assertEquals(Set.of("draw/ledger/Ledger.java", "draw/DrawStore.java"), filesNaming(LEDGER_TABLE));
+    }
+
+    @Test
+    void theDrawViewsAreReadByTheDrawsFactsAndByAggregatesOverManyDraws() throws IOException {
+        // everyone else asks DrawFacts; these join a draw's state or selection with their own tables over
+        // many draws at once: the compliance and monthly reports, and the portal's public draws (a draw is
+        // public once each selected target's result is published or withheld)
+        assertEquals(Set.of("draw/DrawStore.java", "draw/DrawFacts.java", "report/compliance/ComplianceReport.java",
+                "report/monthly/MonthlyReport.java", "portal/PortalService.java"), filesNaming(DRAW_VIEW));
+    }
+
+    /** The sources under cn/doublerandom (paths relative to it) in which {@code pattern} occurs. */
+    private static Set<String> filesNaming(Pattern pattern) throws IOException {
+        Path root = Path.of("src/main/java/cn/doublerandom");
+        Set<String> out = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (pattern.matcher(Files.readString(file)).find()) {
+                    out.add(root.relativize(file).toString().replace('\\', '/'));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theTableChecksCatchWhatTheyLookFor() {
+        // the patterns above must see the forms the old code used, or the tests above prove nothing
         for (String sql : List.of("exists (select 1 from draw_void v where v.draw_id = d.id)", "select d.id from draw d",
-                "join draw_target t on", "insert into ledger (seq)")) {
-            assertEquals(true, DRAW_TABLE.matcher(sql).find(), sql);
+                "join draw_target t on", "copy draw_target (draw_id) from stdin", "insert into draw (id)")) {
+            assertTrue(DRAW_TABLE.matcher(sql).find(), sql);
         }
-        for (String sql : List.of("from draw_state d", "join draw_selection t", "the draw date")) {
-            assertEquals(false, DRAW_TABLE.matcher(sql).find(), sql);
+        assertTrue(LEDGER_TABLE.matcher("insert into ledger (seq)").find());
+        assertTrue(LEDGER_TABLE.matcher("select seq, hash from ledger order by seq").find());
+        for (String sql : List.of("from draw_state d", "join draw_selection t")) {
+            assertFalse(DRAW_TABLE.matcher(sql).find(), sql);
+            assertTrue(DRAW_VIEW.matcher(sql).find(), sql);
         }
+        assertFalse(DRAW_TABLE.matcher("the draw date").find());
+        assertFalse(DRAW_VIEW.matcher("the draw's state").find());
     }
 }

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
@@ -22,6 +23,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class ResultTest {
@@ -190,6 +192,19 @@ class ResultTest {
         String id = f.record(2, "2026-10-14", "2026-10-14", "NO_PROBLEM", ",\"confidential\":true,\"confidentialReason\":\"涉及国家秘密\"");
         Api.operator(f.county).get("/api/v1/results/" + id).then().body("publication.state", equalTo("WITHHELD"))
                 .body("confidentialReason", equalTo("涉及国家秘密")).body("publication.deadline", nullValue());
+    }
+
+    @Test
+    void aDrawsResultsAreListedInItsTicketOrderWhateverOrderTheyWereRecordedIn() {
+        ResultFixture d = new ResultFixture("130602").drawn(clock, 3);
+        clock.use(Clock.fixed(Instant.parse("2026-10-20T02:00:00Z"), ZoneOffset.UTC));
+        List<String> inTicketOrder = new ArrayList<>();
+        for (int i = d.targets.size() - 1; i >= 0; i--) {
+            inTicketOrder.add(0, d.record(i, "2026-10-14", "2026-10-16", "NO_PROBLEM", ""));
+        }
+        assertTrue(inTicketOrder.size() >= 3, inTicketOrder.toString());
+        assertEquals(inTicketOrder, Api.operator(d.county).get("/api/v1/results?drawId=" + d.drawId).then().statusCode(200)
+                .extract().jsonPath().getList("id", String.class));
     }
 
     @Test
