@@ -47,7 +47,8 @@ class BadInputSweepTest {
             "draw", "draw_execution", "ledger", "registry_version", "calendar_notice", "audit_event", "result", "result_version",
             "result_hold", "publication", "result_item", "wording", "wording_retirement", "targeted_check",
             "accountability_judgement", "accountability_retraction", "rectification", "rectification_version",
-            "rectification_check", "penalty", "penalty_version");
+            "rectification_check", "penalty", "penalty_version", "attachment", "attachment_content", "attachment_disclosure",
+            "result_signoff");
 
     @Inject
     AgroalDataSource dataSource;

@@ -32,6 +32,7 @@ public enum ProblemType {
     VERSION_MISMATCH(412, "version-mismatch", "The record changed since you read it"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    ATTACHMENT_CORRUPTED(500, "attachment-corrupted", "The stored attachment does not match its recorded SHA-256; it is not served"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "The service cannot reach its database; try again shortly"),
     INTERNAL_ERROR(500, "internal-error", "An unexpected error occurred");
 

@@ -1,0 +1,358 @@
+package cn.doublerandom.result.evidence;
+
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemType;
+import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.result.ResultService;
+import cn.doublerandom.result.ResultView;
+import cn.doublerandom.security.Caller;
+import cn.doublerandom.security.RegionScope;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evidence on a result: attachments and the enterprise's signature on the inspection record. Written
+ * by whoever may write the result (the draw's authority), read by whoever may read it; an attachment
+ * reaches the public only when the bureau marked it publishable and the result is published.
+ */
+@ApplicationScoped
+public class EvidenceService {
+
+    private static final Logger LOG = Logger.getLogger(EvidenceService.class);
+    static final int FILE_NAME_MAX = 200;
+    static final int TEXT_MAX = 500;
+    static final int NAME_MAX = 50;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    AttachmentStore store;
+
+    @Inject
+    ResultService results;
+
+    @Inject
+    RegionScope scope;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ServiceClock clock;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "doublerandom.attachments.max-size")
+    MemorySize maxSize;
+
+    /** The bytes of an attachment that passed its hash check, with what the response needs to say about them. */
+    public record Content(AttachmentView attachment, byte[] bytes) {
+    }
+
+    // --- attachments -----------------------------------------------------------------------------------
+
+    @Transactional
+    public AttachmentView attach(String resultId, String kindText, String fileNameText, String contentType, byte[] content) {
+        ResultView result = writable(resultId);
+        if (content != null && content.length > maxSize.asLongValue()) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the attachment is " + content.length
+                    + " bytes; the limit is " + maxSize.asLongValue() + " bytes (doublerandom.attachments.max-size)");
+        }
+        MediaTypes type = MediaTypes.of(contentType);
+        if (type == null) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "an attachment is one of " + MediaTypes.names()
+                    + ", declared in Content-Type; got " + FieldRules.abbreviate(contentType));
+        }
+        FieldRules f = new FieldRules();
+        AttachmentKind kind = null;
+        if (kindText == null) {
+            f.fail("kind", null, "is required: PHOTO, SIGNED_RECORD, PENALTY_DECISION or OTHER");
+        } else {
+            try {
+                kind = AttachmentKind.valueOf(kindText);
+            } catch (IllegalArgumentException e) {
+                f.fail("kind", FieldRules.abbreviate(kindText), "must be PHOTO, SIGNED_RECORD, PENALTY_DECISION or OTHER");
+            }
+        }
+        String fileName = f.text("fileName", fileNameText, FILE_NAME_MAX, true);
+        if (fileName != null && (fileName.contains("/") || fileName.contains("\\"))) {
+            f.fail("fileName", FieldRules.abbreviate(fileName), "is a file's name, without a folder");
+            fileName = null;
+        }
+        if (content == null || content.length == 0) {
+            f.fail("body", null, "the attachment is empty");
+        }
+        if (!f.ok()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "the attachment was not recorded", f.problems());
+        }
+        if (!type.matches(content)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the content is not " + type.type()
+                    + " as declared; nothing was recorded");
+        }
+        String sha256 = sha256(content);
+        try (Connection c = dataSource.getConnection()) {
+            String id = "F" + String.format("%09d", scalar(c, "select nextval('attachment_seq')"));
+            store.put(sha256, content);
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into attachment (id, result_id, result_version, kind, file_name, media_type, size_bytes, sha256,
+                                            recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                ps.setString(1, id);
+                ps.setString(2, resultId);
+                ps.setInt(3, result.current().version());
+                ps.setString(4, kind.name());
+                ps.setString(5, fileName);
+                ps.setString(6, type.type());
+                ps.setLong(7, content.length);
+                ps.setString(8, sha256);
+                ps.setTimestamp(9, Timestamp.from(clock.now()));
+                ps.setString(10, caller.signature());
+                ps.executeUpdate();
+            }
+            return attachments(c, resultId, id).get(0);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<AttachmentView> attachments(String resultId) {
+        results.get(resultId);
+        try (Connection c = dataSource.getConnection()) {
+            return attachments(c, resultId, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bytes of an attachment, after checking them against the recorded hash. */
+    public Content content(String resultId, String id) {
+        results.get(resultId);
+        return checked(one(resultId, id));
+    }
+
+    /** Marks an attachment publishable or not, with the reason; the latest marking stands. */
+    @Transactional
+    public AttachmentView disclose(String resultId, String id, Boolean publishable, String reasonText) {
+        writable(resultId);
+        FieldRules f = new FieldRules();
+        if (publishable == null) {
+            f.fail("publishable", null, "is required: true to show the attachment on the public portal, false to withdraw it");
+        }
+        String reason = f.text("reason", reasonText, TEXT_MAX, true);
+        if (!f.ok()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "the attachment's disclosure was not changed", f.problems());
+        }
+        one(resultId, id);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     insert into attachment_disclosure (attachment_id, publishable, reason, recorded_at, recorded_by)
+                     values (?, ?, ?, ?, ?)""")) {
+            ps.setString(1, id);
+            ps.setBoolean(2, publishable);
+            ps.setString(3, reason);
+            ps.setTimestamp(4, Timestamp.from(clock.now()));
+            ps.setString(5, caller.signature());
+            ps.executeUpdate();
+            return attachments(c, resultId, id).get(0);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The publishable attachments of a published result: nothing for a result not (yet) published. */
+    public List<AttachmentView> publicAttachments(String resultId) {
+        try (Connection c = dataSource.getConnection()) {
+            if (scalar(c, "select count(*) from publication where result_id = ?", resultId) == 0) {
+                throw ProblemException.notFound("published result " + FieldRules.abbreviate(resultId));
+            }
+            return attachments(c, resultId, null).stream().filter(AttachmentView::publishable)
+                    .map(a -> new AttachmentView(a.id(), a.resultId(), a.resultVersion(), a.kind(), a.kindLabel(), a.fileName(),
+                            a.mediaType(), a.sizeBytes(), a.sha256(), true, null, a.recordedAt(), null))
+                    .toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Content publicContent(String resultId, String id) {
+        AttachmentView a = publicAttachments(resultId).stream().filter(v -> v.id().equals(id)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("public attachment " + FieldRules.abbreviate(id)));
+        return checked(a);
+    }
+
+    private AttachmentView one(String resultId, String id) {
+        try (Connection c = dataSource.getConnection()) {
+            List<AttachmentView> found = attachments(c, resultId, id);
+            if (found.isEmpty()) {
+                throw ProblemException.notFound("attachment " + FieldRules.abbreviate(id) + " of result " + resultId);
+            }
+            return found.get(0);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Content checked(AttachmentView a) {
+        byte[] bytes = store.get(a.sha256()).orElse(null);
+        String fault = bytes == null ? "the store has no content for it"
+                : !sha256(bytes).equals(a.sha256()) ? "the stored content's SHA-256 is not the recorded " + a.sha256() : null;
+        if (fault != null) {
+            metrics.counter("doublerandom.attachments.corrupted").increment();
+            LOG.errorf("attachment %s of result %s is corrupted: %s", a.id(), a.resultId(), fault);
+            throw new ProblemException(ProblemType.ATTACHMENT_CORRUPTED, "attachment " + a.id() + " of result " + a.resultId()
+                    + " is not served: " + fault, List.of(), Map.of("attachmentId", a.id(), "sha256", a.sha256()));
+        }
+        return new Content(a, bytes);
+    }
+
+    private List<AttachmentView> attachments(Connection c, String resultId, String id) throws SQLException {
+        List<AttachmentView> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select a.*, d.publishable, d.reason
+                  from attachment a
+                  left join lateral (select publishable, reason from attachment_disclosure
+                                      where attachment_id = a.id order by id desc limit 1) d on true
+                 where a.result_id = ? and (cast(? as text) is null or a.id = ?)
+                 order by a.id""")) {
+            ps.setString(1, resultId);
+            ps.setString(2, id);
+            ps.setString(3, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    AttachmentKind kind = AttachmentKind.valueOf(rs.getString("kind"));
+                    out.add(new AttachmentView(rs.getString("id"), rs.getString("result_id"), rs.getInt("result_version"),
+                            kind.name(), kind.label(), rs.getString("file_name"), rs.getString("media_type"),
+                            rs.getLong("size_bytes"), rs.getString("sha256"), rs.getBoolean("publishable"),
+                            rs.getString("reason"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")));
+                }
+            }
+        }
+        return out;
+    }
+
+    // --- signature on the inspection record ---------------------------------------------------------------
+
+    /** The input of a sign-off: who signed (or was asked to and refused), in what role, and the refusal's reason. */
+    public record SignoffInput(String signatory, String signatoryRole, Boolean refused, String refusalReason) {
+    }
+
+    @Transactional
+    public SignoffView signoff(String resultId, SignoffInput in) {
+        ResultView result = writable(resultId);
+        if (in == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        FieldRules f = new FieldRules();
+        String signatory = f.text("signatory", in.signatory(), NAME_MAX, true);
+        String role = f.text("signatoryRole", in.signatoryRole(), NAME_MAX, true);
+        boolean refused = Boolean.TRUE.equals(in.refused());
+        if (in.refused() == null) {
+            f.fail("refused", null, "is required: false when the record was signed, true when the enterprise refused");
+        }
+        String reason = f.text("refusalReason", in.refusalReason(), TEXT_MAX, refused);
+        if (!refused && in.refusalReason() != null) {
+            f.fail("refusalReason", FieldRules.abbreviate(in.refusalReason()), "only a refusal has a reason");
+        }
+        if (!f.ok()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "the signature was not recorded", f.problems());
+        }
+        int version = result.current().version();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into result_signoff (result_id, result_version, signatory, signatory_role, refused, refusal_reason,
+                                                recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict do nothing""")) {
+                ps.setString(1, resultId);
+                ps.setInt(2, version);
+                ps.setString(3, signatory);
+                ps.setString(4, role);
+                ps.setBoolean(5, refused);
+                ps.setString(6, refused ? reason : null);
+                ps.setTimestamp(7, Timestamp.from(clock.now()));
+                ps.setString(8, caller.signature());
+                if (ps.executeUpdate() == 0) {
+                    throw new ProblemException(ProblemType.CONFLICT, "version " + version + " of result " + resultId
+                            + " already records its signature; a correction of the result records the next one");
+                }
+            }
+            return signoffs(c, resultId).get(0);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The signatures of a result's versions, latest version first. */
+    public List<SignoffView> signoffs(String resultId) {
+        results.get(resultId);
+        try (Connection c = dataSource.getConnection()) {
+            return signoffs(c, resultId);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<SignoffView> signoffs(Connection c, String resultId) throws SQLException {
+        List<SignoffView> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select * from result_signoff where result_id = ? order by result_version desc")) {
+            ps.setString(1, resultId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SignoffView(resultId, rs.getInt("result_version"), rs.getString("signatory"),
+                            rs.getString("signatory_role"), rs.getBoolean("refused"), rs.getString("refusal_reason"),
+                            rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")));
+                }
+            }
+        }
+        return out;
+    }
+
+    // --- shared ----------------------------------------------------------------------------------------
+
+    private ResultView writable(String resultId) {
+        ResultView result = results.get(resultId);
+        scope.requireRegistryWrite(result.authority());
+        return result;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long scalar(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

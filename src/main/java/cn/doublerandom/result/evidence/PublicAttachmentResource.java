@@ -1,0 +1,39 @@
+package cn.doublerandom.result.evidence;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** The attachments a bureau marked publishable, of a published result; no token. */
+@Path("/public/v1/results/{resultId}/attachments")
+@Tag(name = "Public")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class PublicAttachmentResource {
+
+    @Inject
+    EvidenceService service;
+
+    @GET
+    @Operation(summary = "The publishable attachments of a published result (none is public unless the bureau marked it)")
+    public List<AttachmentView> list(@PathParam("resultId") String resultId) {
+        return service.publicAttachments(resultId);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "A publishable attachment's file, after its SHA-256 was checked")
+    public Response content(@PathParam("resultId") String resultId, @PathParam("id") String id) {
+        return Downloads.of(service.publicContent(resultId, id), "public, max-age=60");
+    }
+}

@@ -1,0 +1,41 @@
+package cn.doublerandom.result.evidence;
+
+import cn.doublerandom.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** The enterprise's signature on the inspection record (现场检查笔录), or its refusal with the reason. */
+@Path("/api/v1/results/{resultId}/signoffs")
+@Tag(name = "Results")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.OPERATOR, Role.CITY, Role.AUDITOR})
+public class SignoffResource {
+
+    @Inject
+    EvidenceService service;
+
+    @POST
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
+    @Operation(summary = "Record who signed the inspection record of the result's current version for the enterprise: "
+            + "signatory, signatoryRole (e.g. 法定代表人), refused false; or refused true with refusalReason. Once per version")
+    public Response signoff(@PathParam("resultId") String resultId, EvidenceService.SignoffInput input) {
+        return Response.status(Response.Status.CREATED).entity(service.signoff(resultId, input)).build();
+    }
+
+    @GET
+    @Operation(summary = "The signatures (or refusals) on the inspection record, latest version first")
+    public List<SignoffView> list(@PathParam("resultId") String resultId) {
+        return service.signoffs(resultId);
+    }
+}
