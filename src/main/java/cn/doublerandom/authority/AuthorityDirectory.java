@@ -4,8 +4,9 @@ import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.region.RegionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
 
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,9 @@ public class AuthorityDirectory {
 
     @Inject
     RegionDirectory regions;
+
+    @Inject
+    SessionFactory orm;
 
     private record Loaded(Map<String, AuthorityVersion> latest, long at) {
     }
@@ -52,10 +56,14 @@ public class AuthorityDirectory {
         return Optional.ofNullable(l.latest().get(regionCode));
     }
 
-    /** Read from the reports' and the portal's threads too, which may have no request context of their own. */
-    @ActivateRequestContext
+    /**
+     * In a session of its own: the reports ask from worker threads that share their request's context
+     * while the request's thread uses its session, and a session is not for two threads at once.
+     */
     Map<String, AuthorityVersion> latest() {
-        return AuthorityRecord.allLatest();
+        try (StatelessSession session = orm.openStatelessSession()) {
+            return AuthorityRecord.allLatest(session);
+        }
     }
 
     /** After a write on this replica: the next reading sees it at once. */

@@ -1,5 +1,6 @@
 package cn.doublerandom.authority;
 
+import cn.doublerandom.platform.database.Constraints;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -8,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.hibernate.StatelessSession;
 import org.hibernate.annotations.Immutable;
 
 import java.io.Serializable;
@@ -33,9 +35,6 @@ class AuthorityRecord extends PanacheEntityBase {
             this(null, 0);
         }
     }
-
-    /** The unique-key violation PostgreSQL reports when two writers add the same version. */
-    static final String UNIQUE_VIOLATION = "23505";
 
     @Id
     @Column(name = "region_code", columnDefinition = "char(6)")
@@ -70,17 +69,21 @@ class AuthorityRecord extends PanacheEntityBase {
     }
 
     /** Each region's latest version: the directory's names. */
-    static Map<String, AuthorityVersion> allLatest() {
+    static Map<String, AuthorityVersion> allLatest(StatelessSession session) {
         Map<String, AuthorityVersion> out = new HashMap<>();
-        AuthorityRecord.<AuthorityRecord>list("""
-                from AuthorityRecord a where a.version = (select max(b.version) from AuthorityRecord b where b.regionCode = a.regionCode)""")
-                .forEach(r -> out.put(r.regionCode, r.version()));
+        // columns, not entities: Hibernate materialises this immutable entity only in a stateful session
+        session.createSelectionQuery("""
+                select a.regionCode, a.version, a.name, a.address, a.contact, a.changeReason, a.recordedAt, a.recordedBy
+                from AuthorityRecord a where a.version = (select max(b.version) from AuthorityRecord b where b.regionCode = a.regionCode)""",
+                        Object[].class).getResultList()
+                .forEach(r -> out.put((String) r[0], new AuthorityVersion((Integer) r[1], (String) r[2], (String) r[3],
+                        (String) r[4], (String) r[5], (Instant) r[6], (String) r[7])));
         return out;
     }
 
     /**
      * Appends a version and flushes it, so that a writer who took the same version first surfaces here
-     * as a constraint violation with {@link #UNIQUE_VIOLATION}.
+     * as a unique violation ({@link Constraints#isUniqueViolation}).
      */
     static void append(String region, AuthorityVersion v) {
         AuthorityRecord r = new AuthorityRecord();
@@ -93,16 +96,6 @@ class AuthorityRecord extends PanacheEntityBase {
         r.recordedAt = v.recordedAt();
         r.recordedBy = v.recordedBy();
         r.persistAndFlush();
-    }
-
-    /** Whether a failed append lost to another writer of the same version (however the ORM wraps it). */
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     AuthorityVersion version() {

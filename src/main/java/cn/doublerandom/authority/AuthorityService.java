@@ -2,6 +2,7 @@ package cn.doublerandom.authority;
 
 import cn.doublerandom.audit.AuditTrail;
 import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.platform.database.Constraints;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.region.Region;
@@ -93,7 +94,7 @@ public class AuthorityService {
         try {
             AuthorityRecord.append(r.code(), next);
         } catch (PersistenceException e) {
-            if (AuthorityRecord.isUniqueViolation(e)) {
+            if (Constraints.isUniqueViolation(e)) {
                 throw new ProblemException(ProblemType.VERSION_MISMATCH, "the authority of " + r.code()
                         + " was changed by another request meanwhile; read it again");
             }

@@ -1,5 +1,6 @@
 package cn.doublerandom.authority;
 
+import cn.doublerandom.platform.database.Constraints;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.persistence.PersistenceException;
@@ -29,7 +30,7 @@ class AuthorityRecordTest {
                 "test:rival");
         PersistenceException e = assertThrows(PersistenceException.class,
                 () -> QuarkusTransaction.requiringNew().run(() -> AuthorityRecord.append(region, rival)));
-        assertTrue(AuthorityRecord.isUniqueViolation(e), e.toString());
+        assertTrue(Constraints.isUniqueViolation(e), e.toString());
 
         AuthorityVersion stored = QuarkusTransaction.requiringNew().call(() -> AuthorityRecord.latest(region)).orElseThrow();
         assertEquals("承德市生态环境局丰宁满族自治县分局", stored.name());
