@@ -405,7 +405,7 @@ public class ResultService {
                 distinct.add(code);
             }
         }
-        Map<String, Wording> found = wordings.load(c, distinct);
+        Map<String, Wording> found = wordings.load(distinct);
         Set<String> reported = new HashSet<>();
         List<ResultView.ItemResult> items = new ArrayList<>();
         for (int k = 0; k < n; k++) {

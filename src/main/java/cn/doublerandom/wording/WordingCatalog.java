@@ -2,7 +2,7 @@ package cn.doublerandom.wording;
 
 import cn.doublerandom.audit.AuditTrail;
 import cn.doublerandom.platform.ServiceClock;
-import cn.doublerandom.platform.database.Sql;
+import cn.doublerandom.platform.database.Constraints;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.region.Region;
@@ -10,19 +10,15 @@ import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.registry.FieldRules;
 import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +43,6 @@ public class WordingCatalog {
     public static final String NO_PROBLEM = "NO_PROBLEM";
     static final int TEXT_MAX = 100;
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
-    private static final String SELECT = """
-            select w.code, w.region_code, w.text, w.valid_from, w.reason, w.recorded_at, w.recorded_by,
-                   r.retired_from, r.reason as retirement_reason, r.recorded_at as retired_at, r.recorded_by as retired_by
-            from wording w left join wording_retirement r on r.code = w.code""";
-
-    @Inject
-    AgroalDataSource dataSource;
 
     @Inject
     RegionDirectory regions;
@@ -97,9 +86,7 @@ public class WordingCatalog {
     public List<Wording> vocabulary(String regionCode) {
         Region region = regions.require("region", regionCode);
         List<String> chain = chain(region.code());
-        List<Wording> out = query(" where w.region_code = any(?) order by array_position(?, w.region_code::text), w.seq",
-                chain.toArray(String[]::new), chain.toArray(String[]::new));
-        return out;
+        return sorted(WordingEntry.ofRegions(chain, null), chain);
     }
 
     /**
@@ -110,8 +97,7 @@ public class WordingCatalog {
         Region region = regions.require("region", regionCode);
         List<String> chain = chain(region.code());
         String prefix = regions.subtreePrefix(region.code());
-        return query(" where w.region_code = any(?) or w.region_code like ? order by array_position(?, w.region_code::text) nulls last,"
-                + " w.region_code, w.seq", chain.toArray(String[]::new), prefix + "%", chain.toArray(String[]::new));
+        return sorted(WordingEntry.ofRegions(chain, prefix), chain);
     }
 
     /** {@link #within}, cached for the public pages: a wording added on another replica shows within a minute. */
@@ -129,7 +115,7 @@ public class WordingCatalog {
         if (!hasCodeForm(code)) {
             return Optional.empty();
         }
-        return query(" where w.code = ?", code).stream().findFirst();
+        return WordingEntry.ofCodes(List.of(code)).stream().map(this::view).findFirst();
     }
 
     /** Whether the code names a wording (any region, retired or not): the public filter's check. */
@@ -148,16 +134,10 @@ public class WordingCatalog {
     }
 
     /** The wordings of the given codes, by code; codes that name none are absent. */
-    public Map<String, Wording> load(Connection c, Collection<String> codes) throws SQLException {
+    public Map<String, Wording> load(Collection<String> codes) {
         Map<String, Wording> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " where w.code = any(?)")) {
-            ps.setArray(1, c.createArrayOf("text", codes.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Wording w = row(rs);
-                    out.put(w.code(), w);
-                }
-            }
+        for (WordingEntry.WithRetirement w : WordingEntry.ofCodes(codes)) {
+            out.put(w.wording().code, view(w));
         }
         return out;
     }
@@ -209,46 +189,27 @@ public class WordingCatalog {
         Region region = regions.require("regionCode", regionCode);
         scope.requireAdminister(region.code());
         LocalDate from = validFrom == null ? clock.today() : validFrom;
-        try (Connection c = dataSource.getConnection()) {
-            // wordings are added rarely: one at a time service-wide, so that the duplicate checks below hold
-            try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-                ps.setString(1, "wording");
-                ps.execute();
-            }
-            Map<String, Wording> existing = load(c, List.of(code));
-            if (!existing.isEmpty()) {
-                Wording w = existing.get(code);
-                throw new ProblemException(ProblemType.CONFLICT, "wording code " + code + " exists already (" + w.text()
-                        + ", region " + w.regionCode() + "); codes are unique service-wide and never reused",
-                        List.of(cn.doublerandom.platform.problem.Problem.FieldProblem.field("code", code, "exists already")));
-            }
-            // the same text twice in one vocabulary would publish two codes for one phrase
-            for (Wording w : clashes(c, region.code(), text)) {
-                if (w.retiredFrom() == null || w.retiredFrom().isAfter(from)) {
-                    throw new ProblemException(ProblemType.CONFLICT, "the text " + text + " is already wording " + w.code()
-                            + " of region " + w.regionCode() + ", which applies where this one would",
-                            List.of(cn.doublerandom.platform.problem.Problem.FieldProblem.field("text", text, "duplicates " + w.code())));
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into wording (code, region_code, text, valid_from, reason, recorded_at, recorded_by)
-                    values (?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setString(1, code);
-                ps.setString(2, region.code());
-                ps.setString(3, text);
-                Sql.setDate(ps, 4, from);
-                ps.setString(5, reason);
-                ps.setTimestamp(6, Timestamp.from(clock.now()));
-                ps.setString(7, caller.signature());
-                ps.executeUpdate();
-            }
-            audit.record("CREATE", "WORDING", code, region.code(), text + " from " + from + (reason == null ? "" : "; " + reason));
-            known.add(code);
-            lists.clear();
-            return load(c, List.of(code)).get(code);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        WordingEntry.lockAdditions();
+        Wording existing = load(List.of(code)).get(code);
+        if (existing != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "wording code " + code + " exists already (" + existing.text()
+                    + ", region " + existing.regionCode() + "); codes are unique service-wide and never reused",
+                    List.of(cn.doublerandom.platform.problem.Problem.FieldProblem.field("code", code, "exists already")));
         }
+        // the same text twice in one vocabulary would publish two codes for one phrase
+        for (WordingEntry.WithRetirement clash : WordingEntry.withText(text, chain(region.code()), regions.subtreePrefix(region.code()))) {
+            Wording w = view(clash);
+            if (w.retiredFrom() == null || w.retiredFrom().isAfter(from)) {
+                throw new ProblemException(ProblemType.CONFLICT, "the text " + text + " is already wording " + w.code()
+                        + " of region " + w.regionCode() + ", which applies where this one would",
+                        List.of(cn.doublerandom.platform.problem.Problem.FieldProblem.field("text", text, "duplicates " + w.code())));
+            }
+        }
+        WordingEntry added = WordingEntry.add(code, region.code(), text, from, reason, clock.now(), caller.signature());
+        audit.record("CREATE", "WORDING", code, region.code(), text + " from " + from + (reason == null ? "" : "; " + reason));
+        known.add(code);
+        lists.clear();
+        return view(added, null);
     }
 
     @Transactional
@@ -270,69 +231,43 @@ public class WordingCatalog {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "retiring a wording needs a reason and a date not "
                     + "before it applied; nothing was recorded", f.problems());
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                insert into wording_retirement (code, retired_from, reason, recorded_at, recorded_by) values (?, ?, ?, ?, ?)
-                on conflict (code) do nothing""")) {
-            ps.setString(1, w.code());
-            Sql.setDate(ps, 2, from);
-            ps.setString(3, reason);
-            ps.setTimestamp(4, Timestamp.from(clock.now()));
-            ps.setString(5, caller.signature());
-            if (ps.executeUpdate() == 0) {
+        if (w.retiredFrom() != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "wording " + w.code() + " is already retired");
+        }
+        WordingRetirement retirement;
+        try {
+            retirement = WordingRetirement.retire(w.code(), from, reason, clock.now(), caller.signature());
+        } catch (PersistenceException e) {
+            if (Constraints.isUniqueViolation(e)) {
                 throw new ProblemException(ProblemType.CONFLICT, "wording " + w.code() + " is already retired");
             }
-            audit.record("RETIRE", "WORDING", w.code(), w.regionCode(), "from " + from + "; " + reason);
-            lists.clear();
-            return load(c, List.of(w.code())).get(w.code());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw e;
         }
+        audit.record("RETIRE", "WORDING", w.code(), w.regionCode(), "from " + from + "; " + reason);
+        lists.clear();
+        return view(WordingEntry.findById(w.code()), retirement);
     }
 
-    /** Wordings with this text in the region's vocabulary or below it. */
-    private List<Wording> clashes(Connection c, String region, String text) throws SQLException {
-        List<Wording> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " where w.text = ? and (w.region_code = any(?) or w.region_code like ?)")) {
-            ps.setString(1, text);
-            ps.setArray(2, c.createArrayOf("text", chain(region).toArray()));
-            ps.setString(3, regions.subtreePrefix(region) + "%");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-        }
-        return out;
+    /**
+     * In vocabulary order: the chain's regions first (national, province, city, the region), then the
+     * regions below by code; within a region, in listing order.
+     */
+    private List<Wording> sorted(List<WordingEntry.WithRetirement> rows, List<String> chain) {
+        return rows.stream().sorted(Comparator.comparingInt((WordingEntry.WithRetirement w) -> {
+                    int i = chain.indexOf(w.wording().regionCode);
+                    return i < 0 ? Integer.MAX_VALUE : i;
+                }).thenComparing(w -> w.wording().regionCode).thenComparing(w -> w.wording().seq))
+                .map(this::view).toList();
     }
 
-    private List<Wording> query(String where, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT + where)) {
-            for (int i = 0; i < params.length; i++) {
-                if (params[i] instanceof String[] a) {
-                    ps.setArray(i + 1, c.createArrayOf("text", a));
-                } else {
-                    ps.setObject(i + 1, params[i]);
-                }
-            }
-            List<Wording> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private Wording view(WordingEntry.WithRetirement w) {
+        return view(w.wording(), w.retirement());
     }
 
-    private Wording row(ResultSet rs) throws SQLException {
-        String region = rs.getString("region_code");
-        Region r = regions.find(region);
-        Timestamp retiredAt = rs.getTimestamp("retired_at");
-        return new Wording(rs.getString("code"), region, NATIONAL.equals(region) ? "全国" : r == null ? null : r.name(),
-                rs.getString("text"), Sql.getDate(rs, "valid_from"), Sql.getDate(rs, "retired_from"),
-                rs.getString("retirement_reason"), rs.getString("reason"), rs.getTimestamp("recorded_at").toInstant(),
-                rs.getString("recorded_by"), retiredAt == null ? null : retiredAt.toInstant(), rs.getString("retired_by"));
+    private Wording view(WordingEntry w, WordingRetirement r) {
+        Region region = regions.find(w.regionCode);
+        return new Wording(w.code, w.regionCode, NATIONAL.equals(w.regionCode) ? "全国" : region == null ? null : region.name(),
+                w.text, w.validFrom, r == null ? null : r.retiredFrom, r == null ? null : r.reason, w.reason, w.recordedAt,
+                w.recordedBy, r == null ? null : r.recordedAt, r == null ? null : r.recordedBy);
     }
 }
