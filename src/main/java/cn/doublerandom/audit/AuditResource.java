@@ -113,7 +113,7 @@ public class AuditResource {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (value.length() > 100 || cn.doublerandom.registry.FieldRules.badCharacter(value) != null) {
+        if (value.length() > 100 || cn.doublerandom.platform.request.TextRules.badCharacter(value) != null) {
             throw ProblemException.invalid(field, field + " must be at most 100 plain characters");
         }
         return value;

@@ -1,5 +1,6 @@
 package cn.doublerandom.draw;
 
+import cn.doublerandom.calendar.QuarterParameter;
 import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.draw.engine.Draw1;
 import cn.doublerandom.draw.engine.DrawOutcome;
@@ -11,7 +12,6 @@ import cn.doublerandom.draw.engine.SelectedTarget;
 import cn.doublerandom.draw.engine.Substitution;
 import cn.doublerandom.item.ItemData;
 import cn.doublerandom.platform.Concurrently;
-import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.problem.Problem.FieldProblem;
 import cn.doublerandom.platform.problem.ProblemException;
@@ -97,7 +97,7 @@ public class DrawService {
         }
         Region authority = regions.require("authority", r.authority());
         scope.requireRegistryWrite(authority.code());
-        Quarter quarter = Listing.quarter(r.quarter());
+        Quarter quarter = QuarterParameter.parse(r.quarter());
         LocalDate today = clock.today();
         if (today.isAfter(quarter.lastDay()) || today.isBefore(quarter.firstDay().minusMonths(1))) {
             throw ProblemException.invalid("quarter", "a draw for " + quarter + " is prepared between "

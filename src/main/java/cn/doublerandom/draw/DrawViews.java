@@ -1,6 +1,6 @@
 package cn.doublerandom.draw;
 
-import cn.doublerandom.platform.Listing;
+import cn.doublerandom.calendar.QuarterParameter;
 import cn.doublerandom.platform.database.ReadThreads;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
@@ -51,7 +51,7 @@ class DrawViews {
     List<DrawView> list(String authority, String quarter) {
         String root = authority == null ? scope.home() : regions.require("authority", authority).code();
         scope.requireRead(root);
-        String q = quarter == null ? null : Listing.quarter(quarter).toString();
+        String q = quarter == null ? null : QuarterParameter.parse(quarter).toString();
         List<DrawView> out = new ArrayList<>();
         for (String id : store.ids(regions.subtreePrefix(root), q)) {
             out.add(view(id, false, null));

@@ -1,8 +1,7 @@
 package cn.doublerandom.platform;
 
-import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.platform.problem.ProblemException;
-import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.platform.request.TextRules;
 
 /** Checks of the query parameters that list endpoints share. */
 public final class Listing {
@@ -29,7 +28,7 @@ public final class Listing {
         if (v.length() > 100) {
             throw ProblemException.invalid("q", "q must be at most 100 characters");
         }
-        String bad = FieldRules.badCharacter(v);
+        String bad = TextRules.badCharacter(v);
         if (bad != null) {
             throw ProblemException.invalid("q", "q " + bad);
         }
@@ -44,17 +43,6 @@ public final class Listing {
             throw ProblemException.invalid("after", "after must be the 'next' value of the previous page");
         }
         return after;
-    }
-
-    public static Quarter quarter(String text) {
-        if (text == null) {
-            throw ProblemException.invalid("quarter", "quarter is required, e.g. 2026Q4");
-        }
-        try {
-            return Quarter.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("quarter", e.getMessage());
-        }
     }
 
     /** The version an {@code If-Match: "3"} header expects, or null without the header. */

@@ -11,6 +11,7 @@ import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.platform.request.TextRules;
 import cn.doublerandom.registry.FieldRules;
 import cn.doublerandom.registry.history.Stored;
 import cn.doublerandom.registry.target.Uscc;
@@ -246,7 +247,7 @@ public class PortalPages {
             if (q.length() > 100) {
                 throw new PageProblem(400, "关键词过长：最多 100 个字符。");
             }
-            if (FieldRules.badCharacter(q) != null) {
+            if (TextRules.badCharacter(q) != null) {
                 throw new PageProblem(400, "关键词含有不允许的字符。");
             }
             if (!Uscc.hasForm(q.toUpperCase(Locale.ROOT)) && q.codePointCount(0, q.length()) < 2) {

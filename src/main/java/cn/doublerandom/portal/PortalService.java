@@ -1,5 +1,6 @@
 package cn.doublerandom.portal;
 
+import cn.doublerandom.calendar.QuarterParameter;
 import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.draw.ledger.Ledger;
 import cn.doublerandom.authority.AuthorityDirectory;
@@ -92,7 +93,7 @@ public class PortalService {
         }
         String quarter = null;
         if (f.quarter() != null) {
-            quarter = Listing.quarter(f.quarter()).toString();
+            quarter = QuarterParameter.parse(f.quarter()).toString();
             sql.append(" and quarter = ?");
             params.add(quarter);
         }

@@ -1,6 +1,7 @@
 package cn.doublerandom.registry;
 
 import cn.doublerandom.platform.problem.Problem.FieldProblem;
+import cn.doublerandom.platform.request.TextRules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class FieldRules {
             fail(field, abbreviate(v), "must be at most " + max + " characters");
             return null;
         }
-        String bad = badCharacter(v);
+        String bad = TextRules.badCharacter(v);
         if (bad != null) {
             fail(field, abbreviate(v), bad);
             return null;
@@ -95,21 +96,5 @@ public final class FieldRules {
 
     public static String abbreviate(String v) {
         return v == null || v.length() <= 80 ? v : v.substring(0, 77) + "...";
-    }
-
-    /** Null when fine; otherwise what is wrong. Line breaks, NUL, bidi overrides and the like are refused. */
-    public static String badCharacter(String v) {
-        for (int i = 0; i < v.length(); ) {
-            int cp = v.codePointAt(i);
-            int type = Character.getType(cp);
-            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
-                    || type == Character.UNASSIGNED || type == Character.PRIVATE_USE) {
-                return String.format("contains a control, format or unassigned character U+%04X at position %d", cp,
-                        v.codePointCount(0, i) + 1);
-            }
-            i += Character.charCount(cp);
-        }
-        return null;
     }
 }

@@ -1,7 +1,7 @@
 package cn.doublerandom.report;
 
+import cn.doublerandom.calendar.QuarterParameter;
 import cn.doublerandom.calendar.Quarter;
-import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.region.Region;
@@ -186,7 +186,7 @@ public class ReportResource {
     }
 
     private Quarter quarter(String text) {
-        return text == null || text.isBlank() ? Quarter.of(clock.today()) : Listing.quarter(text);
+        return text == null || text.isBlank() ? Quarter.of(clock.today()) : QuarterParameter.parse(text);
     }
 
     private YearMonth month(String text) {

@@ -1,5 +1,6 @@
 package cn.doublerandom.registry.target;
 
+import cn.doublerandom.calendar.QuarterParameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -135,7 +136,7 @@ public class TargetResource {
     @Operation(summary = "The supervision class (key, special, general) of a target for a quarter, with reasons")
     public SupervisionClassifier.Classification supervisionClass(@PathParam("uscc") String uscc,
                                                                  @QueryParam("quarter") String quarter) {
-        return events.classify(uscc, Listing.quarter(quarter));
+        return events.classify(uscc, QuarterParameter.parse(quarter));
     }
 
     @GET
