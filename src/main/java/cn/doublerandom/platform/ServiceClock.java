@@ -1,7 +1,6 @@
 package cn.doublerandom.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,8 +18,8 @@ public class ServiceClock {
     private final ZoneId businessZone;
     private volatile Clock clock = Clock.systemUTC();
 
-    public ServiceClock(@ConfigProperty(name = "doublerandom.business-zone") ZoneId businessZone) {
-        this.businessZone = businessZone;
+    public ServiceClock(PlatformConfig config) {
+        this.businessZone = config.businessZone();
     }
 
     /** Now, truncated to microseconds so that what is stored in PostgreSQL reads back equal. */

@@ -228,13 +228,9 @@ public class PublicationService {
         return out;
     }
 
-    /**
-     * How many unpublished results the driver fetches at a time, so that a backlog (a province's
-     * results entered while the job was off) never sits in memory at once. The tests use 3, so that
-     * every publication test reads through several fetches while it writes publications.
-     */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "doublerandom.publication.batch", defaultValue = "1000")
-    int batch;
+    /** The tests fetch 3 at a time, so that every publication test reads through several fetches while it writes. */
+    @Inject
+    PublicationConfig config;
 
     @FunctionalInterface
     private interface UnpublishedSink {
@@ -262,7 +258,7 @@ public class PublicationService {
                 where not %s
                   and (cast(? as text) is null or r.authority like ?)
                 order by r.id""".formatted(DONE))) {
-            ps.setFetchSize(batch);
+            ps.setFetchSize(config.batch());
             ps.setString(1, prefix);
             ps.setString(2, prefix == null ? null : prefix + "%");
             try (ResultSet rs = ps.executeQuery()) {

@@ -6,7 +6,6 @@ import cn.doublerandom.region.RegionDirectory;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
@@ -30,8 +29,8 @@ public class Caller {
     @Inject
     RegionDirectory regions;
 
-    @ConfigProperty(name = "doublerandom.security.region-claim")
-    String regionClaim;
+    @Inject
+    SecurityConfig config;
 
     public boolean isAnonymous() {
         return identity.isAnonymous();
@@ -53,6 +52,7 @@ public class Caller {
      * widen a scope. {@code ALL} is accepted for an auditor only.
      */
     public String region() {
+        String regionClaim = config.regionClaim();
         Object claim = token == null ? null : token.getClaim(regionClaim);
         if (claim == null) {
             throw new ProblemException(ProblemType.FORBIDDEN, "the token has no '" + regionClaim + "' claim");

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
@@ -30,8 +29,8 @@ public class DevTokenResource {
 
     private static final List<String> ROLES = List.of(Role.OPERATOR, Role.CITY, Role.AUDITOR, Role.ADMIN);
 
-    @ConfigProperty(name = "doublerandom.security.dev-tokens")
-    boolean enabled;
+    @Inject
+    SecurityConfig config;
 
     @Inject
     RegionDirectory regions;
@@ -41,7 +40,7 @@ public class DevTokenResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(hidden = true)
     public String mint(@PathParam("user") String user, @Context HttpServerRequest request) {
-        if (!enabled) {
+        if (!config.devTokens()) {
             throw ProblemException.notFound("no such resource");
         }
         SocketAddress peer = request.remoteAddress();

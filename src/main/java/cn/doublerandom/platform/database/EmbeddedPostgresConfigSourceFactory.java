@@ -24,7 +24,8 @@ import java.util.Set;
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
-    static final String URL_PROPERTY = "doublerandom.embedded-postgres.url";
+    /** Not a setting: outside doublerandom.*, where every key must be one the config mappings declare. */
+    static final String URL_PROPERTY = "cn.doublerandom.embedded-postgres.url";
     private static final Set<String> PROFILES = Set.of("dev", "test", "demo");
 
     @Override

@@ -5,7 +5,6 @@ import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.InjectableInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where the public portal reads: a PostgreSQL read replica through the second datasource
@@ -24,15 +23,12 @@ public class PortalDataSource {
     @DataSource("portal")
     InjectableInstance<AgroalDataSource> replica;
 
-    @ConfigProperty(name = "quarkus.datasource.portal.active", defaultValue = "false")
-    boolean replicaActive;
-
     public AgroalDataSource get() {
-        return replicaActive ? replica.get() : primary;
+        return usesReplica() ? replica.get() : primary;
     }
 
-    /** Whether the portal reads from the read replica. */
+    /** Whether the portal reads from the read replica: Quarkus's own answer for the datasource, so no second reading of its setting. */
     public boolean usesReplica() {
-        return replicaActive;
+        return replica.getHandle().getBean().isActive();
     }
 }

@@ -1,10 +1,11 @@
 package cn.doublerandom.platform.logging;
 
+import cn.doublerandom.platform.PlatformConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.jboss.logmanager.ExtHandler;
 import org.jboss.logmanager.LogContext;
 import org.jboss.logmanager.handlers.ConsoleHandler;
@@ -20,11 +21,11 @@ import java.util.logging.Handler;
 @ApplicationScoped
 public class JsonLogging {
 
-    @ConfigProperty(name = "doublerandom.log.json", defaultValue = "false")
-    boolean json;
+    @Inject
+    PlatformConfig config;
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
-        if (json) {
+        if (config.log().json()) {
             for (Handler h : LogContext.getLogContext().getLogger("").getHandlers()) {
                 install(h);
             }

@@ -1,30 +1,34 @@
 package cn.doublerandom.platform.request;
 
+import cn.doublerandom.platform.PlatformConfig;
 import cn.doublerandom.platform.problem.Problem;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
-import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses a body over {@code doublerandom.http.max-body-size} with a 413 problem. The HTTP layer's
  * own limit ({@code quarkus.http.limits.max-body-size}) is set higher, as a backstop for bodies that
- * declare no length; it answers 413 without a problem document.
+ * declare no length; it answers 413 without a problem document. Application-scoped, so that it is
+ * built when the first request comes, with the run-time settings, not while the REST layer is set up.
  */
+@ApplicationScoped
 public class BodySizeFilter {
 
-    @ConfigProperty(name = "doublerandom.http.max-body-size")
-    MemorySize limit;
+    @Inject
+    PlatformConfig config;
 
     @ServerRequestFilter(preMatching = true, priority = 20)
     public Response check(ContainerRequestContext request) {
         long length = request.getLength();
-        if (length > limit.asLongValue()) {
+        long limit = config.http().maxBodySize().asLongValue();
+        if (length > limit) {
             Problem p = new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the body is " + length + " bytes; the limit is "
-                    + limit.asLongValue() + " bytes").toProblem(request.getUriInfo().getRequestUri().getRawPath());
+                    + limit + " bytes").toProblem(request.getUriInfo().getRequestUri().getRawPath());
             return Response.status(413).type(Problem.MEDIA_TYPE).entity(p).build();
         }
         return null;

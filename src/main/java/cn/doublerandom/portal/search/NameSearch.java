@@ -1,6 +1,7 @@
 package cn.doublerandom.portal.search;
 
 import cn.doublerandom.platform.database.PortalDataSource;
+import cn.doublerandom.portal.PortalConfig;
 import cn.doublerandom.platform.database.Sql;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,14 +10,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +44,8 @@ public class NameSearch {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "doublerandom.portal.search.index", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "doublerandom.portal.search.max-staleness", defaultValue = "100ms")
-    Duration maxStaleness;
+    @Inject
+    PortalConfig config;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ReentrantLock catchingUp = new ReentrantLock();
@@ -58,7 +54,7 @@ public class NameSearch {
     private volatile Thread loader;
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!config.search().index()) {
             return;
         }
         Gauge.builder("doublerandom.portal.search.names", this, s -> s.index == null ? -1 : s.index.size())
@@ -98,7 +94,7 @@ public class NameSearch {
 
     private void catchUp(NameIndex current) {
         long now = System.nanoTime();
-        if (now - checkedAt < maxStaleness.toNanos() || !catchingUp.tryLock()) {
+        if (now - checkedAt < config.search().maxStaleness().toNanos() || !catchingUp.tryLock()) {
             return; // checked a moment ago, or another request is reading the new rows right now
         }
         try {

@@ -3,6 +3,7 @@ package cn.doublerandom.registry.importing;
 import cn.doublerandom.platform.problem.Problem.FieldProblem;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
+import cn.doublerandom.registry.RegistryConfig;
 import cn.doublerandom.registry.history.ChangeSet;
 import cn.doublerandom.registry.tabular.ColumnMap;
 import cn.doublerandom.registry.tabular.Table;
@@ -13,7 +14,6 @@ import cn.doublerandom.registry.tabular.UnreadableTableException;
 import cn.doublerandom.security.RegionScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,8 +44,8 @@ public class RegistryImporter {
     @Inject
     cn.doublerandom.region.RegionDirectory regions;
 
-    @ConfigProperty(name = "doublerandom.import.max-rows")
-    int maxRows;
+    @Inject
+    RegistryConfig config;
 
     /**
      * @param apply writes the checked records in one transaction (the registry service's own path)
@@ -179,7 +179,7 @@ public class RegistryImporter {
             throw new ProblemException(ProblemType.UNREADABLE_FILE, "the request body is empty: send the .xlsx or .csv file as the body");
         }
         try {
-            return new TableReader(maxRows, TableReader.DEFAULT_MAX_BYTES).read(content, filename, contentType);
+            return new TableReader(config.importing().maxRows(), TableReader.DEFAULT_MAX_BYTES).read(content, filename, contentType);
         } catch (UnreadableTableException e) {
             throw new ProblemException(ProblemType.UNREADABLE_FILE, e.getMessage());
         }

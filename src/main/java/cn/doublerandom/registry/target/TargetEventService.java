@@ -8,13 +8,13 @@ import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.registry.RegistryConfig;
 import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,8 +46,8 @@ public class TargetEventService {
     @Inject
     ServiceClock clock;
 
-    @ConfigProperty(name = "doublerandom.classification.special-over-general", defaultValue = "true")
-    boolean specialOverGeneral;
+    @Inject
+    RegistryConfig config;
 
     @Transactional
     public TargetEvent record(String uscc, TargetEventInput in) {
@@ -183,7 +183,7 @@ public class TargetEventService {
     }
 
     public SupervisionClassifier classifier() {
-        return new SupervisionClassifier(specialOverGeneral);
+        return new SupervisionClassifier(config.classification().specialOverGeneral());
     }
 
     private static List<TargetEvent> query(Connection c, String where, Object... params) throws SQLException {

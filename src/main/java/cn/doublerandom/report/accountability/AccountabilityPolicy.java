@@ -1,13 +1,12 @@
 package cn.doublerandom.report.accountability;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
+ * Read from {@code doublerandom.accountability.*} (see {@link cn.doublerandom.report.ReportConfig}).
  * The consequences of seed 004 by the number of firms an inspector's checks missed: 1 → 通报批评,
  * 2 → 调离执法岗位, 3 → 移交纪检 (驻局纪检组). Other bureaus set other thresholds.
  */
-@ConfigMapping(prefix = "doublerandom.accountability")
 public interface AccountabilityPolicy {
 
     /** Firms from which an inspector is criticised in a circular (通报批评). */

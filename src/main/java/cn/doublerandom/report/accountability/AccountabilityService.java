@@ -9,6 +9,7 @@ import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.report.ReportConfig;
 import cn.doublerandom.report.ReportRegions;
 import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
@@ -60,7 +61,7 @@ public class AccountabilityService {
     AuditTrail audit;
 
     @Inject
-    AccountabilityPolicy policy;
+    ReportConfig config;
 
     private record Check(String kind, String id, String authority, String uscc, String name, LocalDate date,
                          boolean violation, List<String> team) {
@@ -278,18 +279,19 @@ public class AccountabilityService {
     }
 
     public AccountabilityView.Thresholds thresholds() {
+        AccountabilityPolicy policy = config.accountability();
         return new AccountabilityView.Thresholds(policy.criticismAt(), policy.removalAt(), policy.referralAt());
     }
 
     /** The heaviest consequence the firm count reaches: code and Chinese wording. */
     String[] consequence(long firms) {
-        if (firms >= policy.referralAt()) {
+        if (firms >= config.accountability().referralAt()) {
             return new String[]{"REFERRAL", "移交纪检"};
         }
-        if (firms >= policy.removalAt()) {
+        if (firms >= config.accountability().removalAt()) {
             return new String[]{"REMOVAL", "调离执法岗位"};
         }
-        if (firms >= policy.criticismAt()) {
+        if (firms >= config.accountability().criticismAt()) {
             return new String[]{"CRITICISM", "通报批评"};
         }
         return new String[]{"NONE", "—"};

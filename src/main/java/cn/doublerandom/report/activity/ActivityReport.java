@@ -5,11 +5,11 @@ import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionLevel;
 import cn.doublerandom.report.Rates;
+import cn.doublerandom.report.ReportConfig;
 import cn.doublerandom.report.ReportRegions;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -40,15 +40,12 @@ public class ActivityReport {
     @Inject
     ServiceClock clock;
 
-    /** Seed 003: at least 2 valid records per inspector a month. */
-    @ConfigProperty(name = "doublerandom.reports.activity.min-records", defaultValue = "2")
-    int minRecords;
-
-    /** Seed 003: an activity rate of at least 90 %. */
-    @ConfigProperty(name = "doublerandom.reports.activity.min-rate", defaultValue = "90")
-    BigDecimal minRate;
+    @Inject
+    ReportConfig config;
 
     public ActivityView compute(Region region, YearMonth month, ReportRegions regions) {
+        int minRecords = config.reports().activity().minRecords();
+        BigDecimal minRate = config.reports().activity().minRate();
         Map<String, List<ActivityView.InspectorRow>> byAuthority = new LinkedHashMap<>();
         String like = regions.like(region);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""

@@ -5,6 +5,7 @@ import cn.doublerandom.calendar.WorkingDayCalendar;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.Region;
+import cn.doublerandom.report.ReportConfig;
 import cn.doublerandom.report.ReportRegions;
 import cn.doublerandom.report.ReportingCalendar;
 import cn.doublerandom.result.Handling;
@@ -12,7 +13,6 @@ import cn.doublerandom.result.PublicationRules;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,9 +42,8 @@ public class MonthlyReport {
     @Inject
     CalendarService calendars;
 
-    /** Where the public portal is reached: the tables' links are this plus /results/{id} (unset: the path alone). */
-    @ConfigProperty(name = "doublerandom.portal.base-url")
-    java.util.Optional<String> portalBaseUrl;
+    @Inject
+    ReportConfig config;
 
     /** One check as the query returns it, before names are put to its codes. */
     private record Raw(String authority, String id, String drawId, LocalDate inspected, String uscc, String name, String wording,
@@ -131,7 +130,7 @@ public class MonthlyReport {
                     team, "TECHNOLOGY".equals(r.planned()) ? "科技检查" : "现场检查", r.nonSite() ? "科技检查（非现场）" : "现场检查",
                     r.wording(), r.violation(), r.problems(), r.handling().stream().map(Handling::label).collect(Collectors.joining("、")),
                     publication, r.published(), r.published() == null ? null
-                            : portalBaseUrl.orElse("").replaceAll("/$", "") + "/results/" + r.id()));
+                            : config.portal().baseUrl().orElse("").replaceAll("/$", "") + "/results/" + r.id()));
         }
         List<MonthlyView.AuthorityTable> tables = new ArrayList<>();
         for (Region a : regions.authorities(region)) {

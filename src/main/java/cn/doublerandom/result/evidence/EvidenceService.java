@@ -4,17 +4,16 @@ import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.result.ResultConfig;
 import cn.doublerandom.result.ResultService;
 import cn.doublerandom.result.ResultView;
 import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.security.MessageDigest;
@@ -64,8 +63,8 @@ public class EvidenceService {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "doublerandom.attachments.max-size")
-    MemorySize maxSize;
+    @Inject
+    ResultConfig config;
 
     /** The bytes of an attachment that passed its hash check, with what the response needs to say about them. */
     public record Content(AttachmentView attachment, byte[] bytes) {
@@ -76,9 +75,10 @@ public class EvidenceService {
     @Transactional
     public AttachmentView attach(String resultId, String kindText, String fileNameText, String contentType, byte[] content) {
         ResultView result = writable(resultId);
-        if (content != null && content.length > maxSize.asLongValue()) {
+        long maxSize = config.attachments().maxSize().asLongValue();
+        if (content != null && content.length > maxSize) {
             throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the attachment is " + content.length
-                    + " bytes; the limit is " + maxSize.asLongValue() + " bytes (doublerandom.attachments.max-size)");
+                    + " bytes; the limit is " + maxSize + " bytes (doublerandom.attachments.max-size)");
         }
         MediaTypes type = MediaTypes.of(contentType);
         if (type == null) {

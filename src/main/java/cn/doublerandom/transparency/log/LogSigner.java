@@ -1,9 +1,9 @@
 package cn.doublerandom.transparency.log;
 
+import cn.doublerandom.transparency.TransparencyConfig;
 import cn.doublerandom.transparency.note.NoteKeys;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -27,12 +27,9 @@ public class LogSigner {
     private final String origin;
     private final NoteKeys.Signer signer;
 
-    LogSigner(@ConfigProperty(name = "doublerandom.log.origin") String origin,
-              @ConfigProperty(name = "doublerandom.log.key") Optional<String> key,
-              @ConfigProperty(name = "doublerandom.log.key-file") Optional<String> keyFile,
-              @ConfigProperty(name = "doublerandom.log.generate-key", defaultValue = "false") boolean generate) {
-        this.origin = origin;
-        this.signer = load(origin, key, keyFile, generate);
+    LogSigner(TransparencyConfig config) {
+        this.origin = config.origin();
+        this.signer = load(origin, config.key(), config.keyFile(), config.generateKey());
     }
 
     /** The signer configured, or a fresh one where allowed; throws when there is none. */

@@ -1,4 +1,4 @@
-package cn.doublerandom.platform.demo;
+package cn.doublerandom.demo;
 
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.registry.history.ChangeSet;
@@ -28,7 +28,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.InputStream;
@@ -67,14 +66,8 @@ public class DemoData {
     private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "军", "杰", "涛", "明", "超", "霞"};
     private static final String[] SPECIALTIES = {"radiation", "ods", "monitoring", "hazardous-waste"};
 
-    @ConfigProperty(name = "doublerandom.demo.enabled")
-    boolean enabled;
-
-    @ConfigProperty(name = "doublerandom.demo.targets-per-county")
-    int targetsPerCounty;
-
-    @ConfigProperty(name = "doublerandom.demo.inspectors-per-county")
-    int inspectorsPerCounty;
+    @Inject
+    DemoConfig config;
 
     @Inject
     AgroalDataSource dataSource;
@@ -101,7 +94,7 @@ public class DemoData {
     ObjectMapper json;
 
     void onStart(@Observes StartupEvent event) throws Exception {
-        if (enabled) {
+        if (config.enabled()) {
             load();
         }
     }
@@ -122,13 +115,13 @@ public class DemoData {
         Random random = new Random(20220401L);
         List<TargetData> ts = new ArrayList<>();
         for (String county : COUNTIES) {
-            for (int i = 0; i < targetsPerCounty; i++) {
+            for (int i = 0; i < config.targetsPerCounty(); i++) {
                 ts.add(target(random, county, i));
             }
         }
         List<InspectorData> is = new ArrayList<>();
         for (String region : concat(CITY, COUNTIES)) {
-            int n = region.equals(CITY) ? 20 : inspectorsPerCounty;
+            int n = region.equals(CITY) ? 20 : config.inspectorsPerCounty();
             for (int i = 1; i <= n; i++) {
                 is.add(inspector(random, region, i, ts));
             }

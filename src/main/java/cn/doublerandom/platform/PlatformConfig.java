@@ -1,0 +1,38 @@
+package cn.doublerandom.platform;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.ZoneId;
+
+/**
+ * The platform's settings: the business time zone, the request body limit and the log format.
+ * Each default is written here and nowhere else; a profile in application.properties may override it.
+ */
+@ConfigMapping(prefix = "doublerandom")
+public interface PlatformConfig {
+
+    /** The zone of business dates (draw dates, determination dates, deadlines); instants stay UTC. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId businessZone();
+
+    Http http();
+
+    Log log();
+
+    interface Http {
+        /**
+         * The largest request body, refused with a 413 problem. Kept under the HTTP layer's own
+         * {@code quarkus.http.limits.max-body-size}, which answers without a problem document.
+         */
+        @WithDefault("32M")
+        MemorySize maxBodySize();
+    }
+
+    interface Log {
+        /** JSON log lines, for production's log collectors; plain text in dev and test. */
+        @WithDefault("true")
+        boolean json();
+    }
+}

@@ -1,0 +1,32 @@
+package cn.doublerandom.transparency;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** The transparency log (docs/transparency-log.md). */
+@ConfigMapping(prefix = "doublerandom.log")
+public interface TransparencyConfig {
+
+    /** The log's name, the first line of every checkpoint. */
+    @WithDefault("doublerandom.local/log")
+    String origin();
+
+    /** The Ed25519 signing key as the signed-note text {@code PRIVATE+KEY+<name>+<hash>+<key>}. */
+    Optional<String> key();
+
+    /** A file holding that text; set this or {@link #key()}, not both. */
+    Optional<String> keyFile();
+
+    /** A throwaway key made at start when none is set: dev, test and demo only. */
+    @WithDefault("false")
+    boolean generateKey();
+
+    /**
+     * When a checkpoint is issued besides the one after every ledger record: a Quartz-style cron in
+     * Asia/Shanghai (daily at 00:10), read by the checkpoint job's schedule; {@code off} disables it.
+     */
+    @WithDefault("0 10 0 * * ?")
+    String checkpointCron();
+}
