@@ -110,4 +110,67 @@ class DrawRequestRules {
         out.sort(Comparator.comparingLong(ItemData::id));
         return out;
     }
+
+    /** The division (责任处室) a draw is of, empty for items without one, and whether it is a joint inspection. */
+    record Division(String name, boolean joint) {
+    }
+
+    /**
+     * Which division draws: the one named, or the one all items belong to. A draw whose items belong to
+     * two or more divisions is an internal joint inspection (内部联合抽查): it must say so ({@code joint})
+     * and name its lead division, one of its items' own. Items without a division draw as before, as the
+     * authority's one undirected draw.
+     */
+    Division division(List<ItemData> items, String named, Boolean joint) {
+        FieldRules f = new FieldRules();
+        String lead = f.text("division", named, 100, false);
+        if (!f.ok()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "the division is not valid", f.problems());
+        }
+        java.util.TreeSet<String> divisions = new java.util.TreeSet<>();
+        items.forEach(i -> {
+            if (i.responsibleDivision() != null) {
+                divisions.add(i.responsibleDivision());
+            }
+        });
+        boolean declaredJoint = Boolean.TRUE.equals(joint);
+        if (lead == null) {
+            if (declaredJoint) {
+                throw ProblemException.invalid("division", "a joint inspection names its lead division, one of "
+                        + divisions);
+            }
+            if (divisions.size() > 1) {
+                throw new ProblemException(ProblemType.INVALID_ITEMS, "the items belong to " + divisions.size()
+                        + " divisions " + divisions + ": a draw across divisions is an internal joint inspection (内部联合抽查);"
+                        + " name its lead division and set joint", List.of(FieldProblem.field("division", null,
+                        "needed: the items belong to " + divisions)));
+            }
+            return new Division(divisions.isEmpty() ? "" : divisions.first(), false);
+        }
+        if (!divisions.contains(lead)) {
+            throw new ProblemException(ProblemType.INVALID_ITEMS, "no item of the draw is " + lead + "'s own",
+                    List.of(FieldProblem.field("division", lead, "is the responsible division of none of the items "
+                            + items.stream().map(ItemData::id).toList())));
+        }
+        if (declaredJoint && divisions.size() < 2) {
+            throw ProblemException.invalid("joint", "a joint inspection's items belong to two or more divisions; these belong to "
+                    + lead + " alone");
+        }
+        if (!declaredJoint) {
+            List<FieldProblem> others = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                ItemData d = items.get(i);
+                if (!lead.equals(d.responsibleDivision())) {
+                    others.add(FieldProblem.field("items", String.valueOf(d.id()), "the item is "
+                            + (d.responsibleDivision() == null ? "of no division" : d.responsibleDivision() + "'s")
+                            + ", not " + lead + "'s; a draw across divisions is a joint inspection (joint: true)"));
+                }
+            }
+            if (!others.isEmpty()) {
+                throw new ProblemException(ProblemType.INVALID_ITEMS, others.size() + " item(s) of another division than "
+                        + lead, others);
+            }
+        }
+        return new Division(lead, declaredJoint);
+    }
 }

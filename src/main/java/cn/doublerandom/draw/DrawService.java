@@ -114,6 +114,7 @@ public class DrawService {
         requests.checkDirected(directed, filter, r.count());
         PolicyData policy = requests.policy(authority, quarter);
         List<ItemData> drawn = requests.checkItems(authority, r.items());
+        DrawRequestRules.Division division = requests.division(drawn, r.division(), r.joint());
 
         store.lock("prepare:" + authority.code() + ":" + quarter + ":" + kind);
         String replaces = checkReplaces(r.replaces(), authority.code(), quarter, kind);
@@ -121,9 +122,11 @@ public class DrawService {
             throw new ProblemException(ProblemType.DRAW_CONFLICT, "an open prepared " + kind + " draw of "
                     + authority.code() + " for " + quarter + " exists: execute or void it first");
         }
-        if (!directed && replaces == null && store.undirectedSlotTaken(authority.code(), quarter)) {
+        if (!directed && replaces == null && store.undirectedSlotTaken(authority.code(), quarter, division.name())) {
             throw new ProblemException(ProblemType.DRAW_CONFLICT, authority.code() + " already drew " + quarter
-                    + "; a new undirected draw must replace a voided one");
+                    + (division.name().isEmpty() ? "" : " for " + division.name())
+                    + "; a division draws once a quarter undirected, and a new undirected draw must replace a voided one",
+                    List.of(FieldProblem.field("division", division.name(), "already drew " + quarter)));
         }
         long t0 = System.nanoTime();
         PoolBuilder.Pool pool = pools.build(authority, quarter, today, policy, directed, filter,
@@ -139,7 +142,8 @@ public class DrawService {
         PoolSnapshot snapshot = pool.snapshot();
         journal.record(new DrawEvent.Prepared(id, authority.code(), quarter.toString(), kind, filter.canonical(),
                 drawn.stream().map(ItemData::id).toList(), today, snapshot.canonicalBytes(), snapshot.poolHash(), nonce,
-                Seed.commit(nonce), replaces, toJson(pool.plan()), snapshot.targetCount(), clock.now(), caller.signature()));
+                Seed.commit(nonce), replaces, toJson(pool.plan()), snapshot.targetCount(), division.name(), division.joint(),
+                clock.now(), caller.signature()));
         prepared.put(id, pool);
         LOG.infof("prepared %s (%s %s %s): %,d targets; pool %d ms, text, hash and store %d ms", id, authority.code(), quarter,
                 kind, snapshot.targetCount(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);

@@ -66,8 +66,10 @@ class DrawStore {
                 authority, quarter.toString(), kind.name());
     }
 
-    boolean undirectedSlotTaken(String authority, Quarter quarter) {
-        return scalar("select count(*) from undirected_slot where authority = ? and quarter = ?", authority, quarter.toString()) > 0;
+    /** Whether this division (责任处室; empty for items without one) executed its undirected draw of the quarter. */
+    boolean undirectedSlotTaken(String authority, Quarter quarter, String division) {
+        return scalar("select count(*) from undirected_slot where authority = ? and quarter = ? and division = ?", authority,
+                quarter.toString(), division) > 0;
     }
 
     boolean seedUsed(String given) {
@@ -83,8 +85,8 @@ class DrawStore {
     void insertDraw(DrawEvent.Prepared p) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 insert into draw (id, authority, quarter, kind, filter, items, draw_date, pool_hash, snapshot, nonce, commit,
-                                  replaces, plan, prepared_at, prepared_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, cast(? as jsonb), ?, ?)""")) {
+                                  replaces, plan, prepared_at, prepared_by, division, joint)
+                values (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)""")) {
             ps.setString(1, p.drawId());
             ps.setString(2, p.authority());
             ps.setString(3, p.quarter());
@@ -101,6 +103,8 @@ class DrawStore {
             ps.setString(13, p.planJson());
             ps.setTimestamp(14, Timestamp.from(p.at()));
             ps.setString(15, p.by());
+            ps.setString(16, p.division());
+            ps.setBoolean(17, p.joint());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -111,11 +115,13 @@ class DrawStore {
         try (Connection c = dataSource.getConnection()) {
             if (x.kind() == LedgerRecord.DrawType.UNDIRECTED) {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "insert into undirected_slot (authority, quarter, replaces, draw_id) values (?, ?, ?, ?)")) {
+                        "insert into undirected_slot (authority, quarter, division, replaces, draw_id)"
+                                + " select ?, ?, division, ?, ? from draw where id = ?")) {
                     ps.setString(1, x.authority());
                     ps.setString(2, x.quarter());
                     ps.setString(3, x.replaces() == null ? "-" : x.replaces());
                     ps.setString(4, x.drawId());
+                    ps.setString(5, x.drawId());
                     ps.executeUpdate();
                 }
             }
@@ -221,7 +227,7 @@ class DrawStore {
     /** Everything a draw has, as stored. */
     record DrawRow(String id, String authority, String quarter, String kind, String filter, Long[] items,
                    LocalDate drawDate, String poolHash, String snapshot, String nonce, String commit, String replaces,
-                   String plan, String given, String seed, String result) {
+                   String plan, String given, String seed, String result, String division, boolean joint) {
     }
 
     /** The stored draw; the snapshot text (tens of MB for a province) only when asked for. A 404 problem if there is none. */
@@ -231,7 +237,8 @@ class DrawStore {
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select d.id, d.authority, d.quarter, d.kind, d.filter, d.items, d.draw_date, d.pool_hash, d.nonce, d.commit,
-                       d.replaces, d.plan, case when ? then d.snapshot end as snapshot, e.given, e.seed, e.result
+                       d.replaces, d.plan, case when ? then d.snapshot end as snapshot, e.given, e.seed, e.result, d.division,
+                       d.joint
                 from draw d left join draw_execution e on e.draw_id = d.id where d.id = ?""")) {
             ps.setBoolean(1, withSnapshot);
             ps.setString(2, id);
@@ -243,7 +250,7 @@ class DrawStore {
                         rs.getString("filter"), (Long[]) rs.getArray("items").getArray(), Sql.getDate(rs, "draw_date"),
                         rs.getString("pool_hash"), rs.getString("snapshot"), rs.getString("nonce"), rs.getString("commit"),
                         rs.getString("replaces"), rs.getString("plan"), rs.getString("given"), rs.getString("seed"),
-                        rs.getString("result"));
+                        rs.getString("result"), rs.getString("division"), rs.getBoolean("joint"));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

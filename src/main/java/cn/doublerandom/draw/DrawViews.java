@@ -91,7 +91,7 @@ class DrawViews {
                 List.of(d.items()), d.drawDate(), s.status(), d.poolHash(), d.commit(), revealed ? d.nonce() : null, d.replaces(),
                 s.replacedBy(), plan(d.plan()), s.preparedAt(), s.preparedBy(),
                 d.seed() == null ? null : (d.given().isEmpty() ? "-" : d.given()), s.seedGenerated(), d.seed(), s.executedAt(),
-                s.failure(), s.voidReason(), s.voidedAt(), selected);
+                s.failure(), s.voidReason(), s.voidedAt(), selected, d.division().isEmpty() ? null : d.division(), d.joint());
     }
 
     /** The selection execute has just written, with the names read beside it. */

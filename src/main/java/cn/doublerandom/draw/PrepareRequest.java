@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * A request to prepare a draw: the authority (a county or city bureau's region), the quarter, the
  * kind, the items done in one visit, and for a directed draw its filter and count. {@code replaces}
- * names a voided draw this one redoes.
+ * names a voided draw this one redoes. {@code division} is the responsible division (责任处室) drawing,
+ * found from the items when they all have the same; {@code joint} declares an internal joint
+ * inspection (内部联合抽查) whose items belong to two or more divisions, led by {@code division}.
  */
 public record PrepareRequest(String authority, String quarter, String kind, List<Long> items, DirectedFilter filter,
-                             Integer count, String replaces) {
+                             Integer count, String replaces, String division, Boolean joint) {
 }

@@ -1,0 +1,126 @@
+package cn.doublerandom.draw;
+
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each responsible division (责任处室) of a county draws undirected once a quarter; a draw across
+ * divisions is an internal joint inspection (内部联合抽查) that names its lead division.
+ */
+@QuarkusTest
+class DivisionDrawTest {
+
+    private static final String COUNTY = "130424";
+    private static final String AIR = "大气环境科（划分测试）";
+    private static final String VEHICLES = "机动车排放管理科（划分测试）";
+    private static final String PERMITS = "排污许可科（划分测试）";
+
+    @Inject
+    ServiceClock clock;
+
+    @BeforeEach
+    void october() {
+        clock.use(Clock.fixed(Instant.parse("2026-10-09T02:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void realClock() {
+        clock.use(Clock.systemUTC());
+    }
+
+    private static long item(String division, String kind, String methods) {
+        return ((Number) Api.as("admin", "130400").body("""
+                {"regionCode":"130400","seqNo":"16","name":"%s的检查事项（测试）","category":"GENERAL","targetType":"测试对象",
+                 "inspectingLevel":"COUNTY_AND_ABOVE","legalBasis":"《中华人民共和国环境保护法》","content":"检查内容",
+                 "methods":%s,"jointInspection":true,"objectKinds":["%s"],"responsibleDivision":"%s"}"""
+                .formatted(division, methods, kind, division))
+                .post("/api/v1/items").then().statusCode(201).extract().path("id")).longValue();
+    }
+
+    private static Response prepare(String items, String extra) {
+        return Api.operator(COUNTY).body("{\"authority\":\"" + COUNTY + "\",\"quarter\":\"2026Q4\",\"items\":[" + items + "]" + extra + "}")
+                .post("/api/v1/draws");
+    }
+
+    private static int drawCount() {
+        return Api.operator(COUNTY).get("/api/v1/draws?authority=" + COUNTY + "&quarter=2026Q4").then().statusCode(200)
+                .extract().jsonPath().getList("$").size();
+    }
+
+    private static List<String> execute(String id, String seed) {
+        return Api.operator(COUNTY).body("{\"seed\":\"" + seed + "\"}").post("/api/v1/draws/" + id + "/execute").then()
+                .statusCode(200).body("status", equalTo("EXECUTED")).extract().jsonPath().getList("targets.uscc");
+    }
+
+    @Test
+    void eachDivisionDrawsOnceAQuarterAndAJointDrawNamesItsLead() {
+        Api.as("admin", "130400").body("{}").put("/api/v1/policies/130400/2026").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        new DrawFixture(COUNTY).build(8, 2, 10, 6);
+        long air = item(AIR, "POLLUTANT_DISCHARGER", "[\"ON_SITE\",\"TECHNOLOGY\"]");
+        long vehicles = item(VEHICLES, "VEHICLE_SELLER", "[\"ON_SITE\"]");
+        long permits = item(PERMITS, "POLLUTANT_DISCHARGER", "[\"ON_SITE\",\"TECHNOLOGY\"]");
+
+        // bad requests, each a problem that writes nothing
+        prepare(air + "," + vehicles, "").then().statusCode(422).body("type", equalTo("/problems/invalid-items"))
+                .body("errors[0].field", equalTo("division")).body("detail", containsString("joint"));
+        prepare(Long.toString(air), ",\"division\":\"" + VEHICLES + "\"").then().statusCode(422)
+                .body("errors[0].field", equalTo("division")).body("errors[0].value", equalTo(VEHICLES));
+        prepare(air + "," + vehicles, ",\"division\":\"" + AIR + "\"").then().statusCode(422)
+                .body("errors", hasSize(1)).body("errors[0].field", equalTo("items"))
+                .body("errors[0].value", equalTo(Long.toString(vehicles)));
+        prepare(Long.toString(air), ",\"division\":\"" + AIR + "\",\"joint\":true").then().statusCode(400)
+                .body("errors[0].field", equalTo("joint"));
+        prepare(air + "," + vehicles, ",\"joint\":true").then().statusCode(400).body("errors[0].field", equalTo("division"));
+        prepare(Long.toString(air), ",\"division\":\"\\u0000\"").then().statusCode(400);
+        assertEquals(0, drawCount(), "no refused request wrote a draw");
+
+        // the air division's draw: its division is found from its item
+        String first = prepare(Long.toString(air), "").then().statusCode(201).body("division", equalTo(AIR))
+                .body("joint", equalTo(false)).extract().path("id");
+        List<String> airTargets = execute(first, "16160001");
+        prepare(Long.toString(air), "").then().statusCode(409).body("type", equalTo("/problems/draw-conflict"))
+                .body("detail", containsString(AIR)).body("errors[0].field", equalTo("division"));
+
+        // the vehicle division draws in the same quarter; no target is drawn twice in the quarter
+        String second = prepare(Long.toString(vehicles), ",\"division\":\"" + VEHICLES + "\"").then().statusCode(201)
+                .body("division", equalTo(VEHICLES)).extract().path("id");
+        List<String> vehicleTargets = execute(second, "16160002");
+
+        // an internal joint inspection led by the permit division, with the air division's item
+        String joint = prepare(permits + "," + air, ",\"division\":\"" + PERMITS + "\",\"joint\":true").then().statusCode(201)
+                .body("division", equalTo(PERMITS)).body("joint", equalTo(true)).extract().path("id");
+        List<String> jointTargets = execute(joint, "16160003");
+        Api.operator(COUNTY).get("/api/v1/draws/" + joint).then().body("joint", equalTo(true)).body("division", equalTo(PERMITS));
+        prepare(Long.toString(permits), "").then().statusCode(409).body("detail", containsString(PERMITS));
+
+        Set<String> all = new HashSet<>();
+        for (List<String> s : List.of(airTargets, vehicleTargets, jointTargets)) {
+            for (String u : s) {
+                assertTrue(all.add(u), u + " was drawn twice in 2026Q4");
+            }
+        }
+        assertEquals(3, drawCount());
+        for (String id : List.of(first, second, joint)) {
+            Api.operator(COUNTY).get("/api/v1/draws/" + id + "/replay").then().statusCode(200).body("matches", equalTo(true));
+        }
+    }
+}
