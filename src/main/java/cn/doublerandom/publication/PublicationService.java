@@ -241,8 +241,8 @@ public class PublicationService {
      * Every unpublished current version (of a region subtree, or all), in result id order, streamed
      * (the job runs inside a transaction, where the driver fetches by cursor). Read from the queue
      * {@code publication_pending} (V11), which the database fills on every insert of a version and
-     * the job empties ({@link #dropDone}): with a million published results and nothing due it reads
-     * an empty table, where the set difference of all versions less all publications took 1-2 s. The
+     * the job empties ({@link #dropDone}): with nothing due it reads an empty table, where the set
+     * difference of all versions less all publications grows with every result ever published. The
      * queue may still hold rows that are done (until the job's next run, or for {@link #due}, which
      * deletes nothing), so the conditions are checked here as before.
      */

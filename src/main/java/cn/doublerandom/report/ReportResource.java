@@ -46,7 +46,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
 /**
- * The oversight reports (issue 6), computed by the database from the records the service holds.
+ * The oversight reports, computed by the database from the records the service holds.
  * Every report takes {@code region} (default: the caller's own; an operator reads its county, a city
  * its counties, an auditor its subtree) and {@code format}: json (default), xlsx (every table as a
  * sheet), csv (one table, chosen with {@code table}) or html (the page for the city, with a chart per

@@ -6,15 +6,15 @@ import java.util.Arrays;
  * An in-memory bigram index of published enterprise names (企业名称), for the portal's substring
  * search. PostgreSQL's trigram index cannot serve a two-character Chinese query (a trigram needs
  * three characters; such a query scans the whole table) and reads huge posting lists for the
- * fragments that every name shares (有限公司, the city's name); this index answers both in
- * microseconds by walking the posting lists of the query's bigrams newest first, leapfrogging from
+ * fragments that every name shares (有限公司, the city's name); this index answers both without a
+ * scan by walking the posting lists of the query's bigrams newest first, leapfrogging from
  * one list to the other, and stopping as soon as a page is full.
  *
  * <p>Documents are publications in their sequence order ({@code publication.seq}), added in that
  * order only, so a document's number is its rank in the portal's order (newest = highest). The
  * match is the same as SQL's case-sensitive {@code LIKE '%q%'}: bigrams only find candidates, each
- * candidate's name is compared in full. Memory for 1,000,000 names of ~15 characters: about 60 MB
- * of postings, 30 MB of name characters and 28 bytes of fields per document.
+ * candidate's name is compared in full. Memory grows with the names: a posting per bigram of each
+ * name, its characters, and a few fields per document.
  *
  * <p>Not thread-safe: one writer appends while holding the caller's write lock; readers search
  * under its read lock.

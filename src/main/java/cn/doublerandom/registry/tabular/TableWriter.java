@@ -60,8 +60,8 @@ public final class TableWriter {
             checkHeader(sheet.header());
         }
         Workbook wb = new Workbook(new NonClosing(out), "tabular", "1.0");
-        // deflate's fastest level: a province's monthly table (100,000 rows) is written in half the time
-        // for a file about a fifth larger; the XML compresses well either way
+        // deflate's fastest level: the XML compresses well either way, so a province's tables are
+        // written much faster for a file only a little larger
         wb.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
         for (Sheet sheet : sheets) {
             writeSheet(wb.newWorksheet(sheet.name()), sheet.header(), sheet.rows());

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The {@code target} table. Plain JDBC: an import writes 100,000 rows in a few seconds, and the
+ * The {@code target} table. Plain JDBC: an import writes a province's rows by COPY, and the
  * single-record API goes through the very same statements so that there is one way to write.
  */
 @ApplicationScoped
@@ -98,8 +98,8 @@ public class TargetStore {
     }
 
     /**
-     * USCCs asked for per statement: for a draw's 26,000 selected targets one array of them all made
-     * PostgreSQL scan the whole table (0.5 s); chunks of 1,000 are index lookups.
+     * USCCs asked for per statement: one array of all a province draw's selected targets makes
+     * PostgreSQL scan the whole table; chunks of 1,000 are index lookups.
      */
     private static final int CHUNK = 1000;
 

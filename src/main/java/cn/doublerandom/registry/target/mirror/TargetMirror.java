@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 /**
  * This replica's copy in memory of what a draw's pool reads of every target (the registry's
  * 检查对象名录库, {@link TargetFacts}), so that a province's draw reads its 1,000,000 targets from
- * memory instead of scanning the table: a scan cost PostgreSQL and the service a second of CPU
- * each on two cores, the copy costs a tenth of that.
+ * memory instead of scanning the table, which costs PostgreSQL and the service many times the CPU
+ * that reading the copy does.
  *
  * <p>Kept current from V13's {@code written_by}, the id of the transaction that last wrote each row.
  * A catch-up reads, in one snapshot S, the rows written by transactions with ids at or above the
