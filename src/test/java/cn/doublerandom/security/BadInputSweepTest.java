@@ -48,7 +48,7 @@ class BadInputSweepTest {
             "result_hold", "publication", "result_item", "wording", "wording_retirement", "targeted_check",
             "accountability_judgement", "accountability_retraction", "rectification", "rectification_version",
             "rectification_check", "penalty", "penalty_version", "attachment", "attachment_content", "attachment_disclosure",
-            "result_signoff");
+            "result_signoff", "credit_export_batch", "credit_export_item");
 
     @Inject
     AgroalDataSource dataSource;
