@@ -28,7 +28,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -139,33 +138,31 @@ public class TargetedCheckService {
             if (!f.ok()) {
                 throw new ProblemException(ProblemType.VALIDATION_FAILED, "the check is not valid; nothing was recorded", f.problems());
             }
-            String id = "C" + String.format("%09d", scalar(c, "select nextval('targeted_check_seq')"));
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into targeted_check (id, authority, uscc, region_code, enterprise_name, source, source_reference,
-                        inspection_date, problems, handling, violation_found, non_site, team, note, recorded_at, recorded_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setString(1, id);
-                ps.setString(2, authority.code());
-                ps.setString(3, uscc);
-                ps.setString(4, targetRegion);
-                ps.setString(5, name);
-                ps.setString(6, source.name());
-                ps.setString(7, reference);
-                Sql.setDate(ps, 8, date);
-                ps.setString(9, json.writeValueAsString(problems));
-                ps.setArray(10, Sql.textArray(c, handling));
-                ps.setBoolean(11, in.violationFound());
-                ps.setBoolean(12, in.nonSite());
-                ps.setArray(13, Sql.textArray(c, team));
-                ps.setString(14, note);
-                ps.setTimestamp(15, Timestamp.from(clock.now()));
-                ps.setString(16, caller.signature());
-                ps.executeUpdate();
+            TargetedCheck row = new TargetedCheck();
+            row.id = TargetedCheck.nextId();
+            row.authority = authority.code();
+            row.uscc = uscc;
+            row.regionCode = targetRegion;
+            row.enterpriseName = name;
+            row.source = source.name();
+            row.sourceReference = reference;
+            row.inspectionDate = date;
+            try {
+                row.problems = json.writeValueAsString(problems);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
+            row.handling = handling.stream().map(Enum::name).toArray(String[]::new);
+            row.violationFound = in.violationFound();
+            row.nonSite = in.nonSite();
+            row.team = team.toArray(String[]::new);
+            row.note = note;
+            row.recordedAt = clock.now();
+            row.recordedBy = caller.signature();
+            row.persistAndFlush();
+            String id = row.id;
             audit.record("RECORD", "CHECK", id, authority.code(), source.name() + " " + uscc);
-            return view(c, id);
+            return view(row);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -175,13 +172,9 @@ public class TargetedCheckService {
         if (id == null || !id.matches("C\\d{9}")) {
             throw ProblemException.notFound("no targeted check " + FieldRules.abbreviate(id));
         }
-        try (Connection c = dataSource.getConnection()) {
-            CheckView v = view(c, id);
-            scope.requireRead(v.authority());
-            return v;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        CheckView v = view(TargetedCheck.of(id).orElseThrow(() -> ProblemException.notFound("no targeted check " + id)));
+        scope.requireRead(v.authority());
+        return v;
     }
 
     /** The targeted checks of a region's bureaus (a city includes its counties) inspected in [from, to], by id. */
@@ -195,35 +188,9 @@ public class TargetedCheckService {
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.invalid("to", "to is before from");
         }
-        List<String> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select id from targeted_check
-                    where authority like ? and (cast(? as date) is null or inspection_date >= ?)
-                      and (cast(? as date) is null or inspection_date <= ?) and (cast(? as text) is null or id > ?)
-                    order by id limit ?""")) {
-                ps.setString(1, regions.subtreePrefix(root) + "%");
-                Sql.setDate(ps, 2, from);
-                Sql.setDate(ps, 3, from);
-                Sql.setDate(ps, 4, to);
-                Sql.setDate(ps, 5, to);
-                ps.setString(6, after);
-                ps.setString(7, after);
-                ps.setInt(8, limit + 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            List<CheckView> out = new ArrayList<>();
-            for (String id : ids) {
-                out.add(view(c, id));
-            }
-            return Page.of(out, limit, CheckView::id);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        List<CheckView> out = TargetedCheck.page(regions.subtreePrefix(root), from, to, after, limit + 1).stream()
+                .map(this::view).toList();
+        return Page.of(out, limit, CheckView::id);
     }
 
     /** Every member is an inspector of the authority; at least two hold a certificate valid on the day. */
@@ -275,35 +242,17 @@ public class TargetedCheckService {
         return List.copyOf(out);
     }
 
-    private CheckView view(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select * from targeted_check where id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw ProblemException.notFound("no targeted check " + id);
-                }
-                CheckSource source = CheckSource.valueOf(rs.getString("source"));
-                List<ResultView.FindingView> problems;
-                try {
-                    problems = json.readValue(rs.getString("problems"), new TypeReference<List<ResultView.FindingView>>() { });
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
-                return new CheckView(rs.getString("id"), rs.getString("authority"), rs.getString("uscc"),
-                        rs.getString("enterprise_name"), rs.getString("region_code"), source.name(), source.label(),
-                        rs.getString("source_reference"), Sql.getDate(rs, "inspection_date"), problems,
-                        Sql.getArray(rs, "handling", Handling::valueOf).stream()
-                                .map(h -> new ResultView.HandlingView(h.name(), h.label())).toList(),
-                        rs.getBoolean("violation_found"), rs.getBoolean("non_site"), Sql.getArray(rs, "team", s -> s),
-                        rs.getString("note"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"));
-            }
+    private CheckView view(TargetedCheck row) {
+        CheckSource source = CheckSource.valueOf(row.source);
+        List<ResultView.FindingView> problems;
+        try {
+            problems = json.readValue(row.problems, new TypeReference<List<ResultView.FindingView>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-    }
-
-    private static long scalar(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return new CheckView(row.id, row.authority, row.uscc, row.enterpriseName, row.regionCode, source.name(), source.label(),
+                row.sourceReference, row.inspectionDate, problems,
+                Arrays.stream(row.handling).map(Handling::valueOf).map(h -> new ResultView.HandlingView(h.name(), h.label())).toList(),
+                row.violationFound, row.nonSite, List.of(row.team), row.note, row.recordedAt, row.recordedBy);
     }
 }
