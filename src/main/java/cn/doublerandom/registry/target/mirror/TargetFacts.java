@@ -21,7 +21,8 @@ import java.util.function.BiConsumer;
  * What a draw's pool reads of each target ({@link PoolRow}), its region and its name (which a
  * province's selection shows), for every target, in columns of primitives and packed bytes, so that
  * a province's registry fits in a fraction of the memory one object per row would take. Rows are
- * added or replaced by USCC and never removed (a target is never deleted, V13). Reading a subtree hands out {@link PoolRow}s equal to the ones the table's scan makes.
+ * added or replaced by USCC and never removed (a target is never deleted, V13). Reading a subtree
+ * hands out {@link PoolRow}s equal to the ones the table's scan makes.
  *
  * <p>Not thread-safe: one writer at a time, and no reader while it writes ({@link TargetMirror}'s lock).
  */
