@@ -4,11 +4,11 @@ import cn.doublerandom.draw.engine.DrawOutcome;
 import cn.doublerandom.draw.engine.PackedIds;
 import cn.doublerandom.draw.engine.SelectedTarget;
 import cn.doublerandom.draw.engine.Team;
-import cn.doublerandom.item.InspectionMethod;
 import cn.doublerandom.item.ItemData;
 import cn.doublerandom.item.ItemService;
 import cn.doublerandom.policy.PolicyData;
 import cn.doublerandom.registry.history.Stored;
+import cn.doublerandom.registry.target.TargetData;
 import cn.doublerandom.registry.target.TargetStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,12 +16,15 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * How each selected target's one visit is made (进一次门、办多项事): by technology (科技检查, non-site)
- * when every item of the draw allows it and the target's monitoring qualifies ({@link NonSiteRule}),
- * otherwise on site, unannounced (四不两直).
+ * How each selected target's one visit is made (进一次门、办多项事), by {@link VisitPlan}: the visit covers
+ * the draw's items that apply to the target (they share an object kind), and it is by technology
+ * (科技检查, non-site) when the target qualifies ({@link NonSiteRule}) and each of those items allows it,
+ * otherwise on site, unannounced (四不两直). Items that name no object kind (lists kept before kinds
+ * existed) apply to every target, as they did.
  */
 @ApplicationScoped
 class VisitMethods {
@@ -40,8 +43,9 @@ class VisitMethods {
     List<DrawEvent.Selected> selection(List<Long> itemIds, PolicyData policy, LocalDate drawDate, DrawOutcome.Success success,
                                        Optional<PackedIds> heldNonSite) {
         List<ItemData> drawItems = itemIds.stream().map(items::get).map(Stored::data).toList();
-        boolean itemsAllowTechnology = drawItems.stream().allMatch(i -> i.methods().contains(InspectionMethod.TECHNOLOGY));
+        boolean byKind = drawItems.stream().anyMatch(i -> !i.objectKinds().isEmpty());
         List<SelectedTarget> drawnInOrder = success.targets();
+        Map<String, TargetData> rows = byKind ? targets.current(drawnInOrder.stream().map(SelectedTarget::uscc).toList()) : Map.of();
         PackedIds nonSite = heldNonSite.orElseGet(() -> {
             PackedIds.Appender out = PackedIds.appender();
             targets.current(drawnInOrder.stream().map(SelectedTarget::uscc).toList()).forEach((uscc, t) -> {
@@ -60,7 +64,11 @@ class VisitMethods {
             if (!team.uscc().equals(t.uscc())) {
                 throw new IllegalStateException("team " + i + " staffs " + team.uscc() + ", not " + t.uscc());
             }
-            String method = itemsAllowTechnology && nonSite.contains(t.uscc()) ? "TECHNOLOGY" : "ON_SITE";
+            TargetData row = rows.get(t.uscc());
+            List<ItemData> visit = !byKind ? drawItems
+                    : VisitPlan.applicable(drawItems, row == null ? List.of() : row.objectKinds());
+            // no lead register yet: an open lead reaches the method once one records them
+            String method = VisitPlan.visit(VisitPlan.methods(visit, nonSite.contains(t.uscc()), false, Map.of())).name();
             out.add(new DrawEvent.Selected(i + 1, t.uscc(), t.stratum().name(), t.rank(), t.ticket(), team.members(),
                     team.relaxed(), method));
         }

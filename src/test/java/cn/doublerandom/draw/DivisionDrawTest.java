@@ -74,8 +74,9 @@ class DivisionDrawTest {
     @Test
     void eachDivisionDrawsOnceAQuarterAndAJointDrawNamesItsLead() {
         Api.as("admin", "130400").body("{}").put("/api/v1/policies/130400/2026").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-        new DrawFixture(COUNTY).build(8, 2, 10, 6);
+        DrawFixture f = new DrawFixture(COUNTY).build(8, 2, 10, 6);
         long air = item(AIR, "POLLUTANT_DISCHARGER", "[\"ON_SITE\",\"TECHNOLOGY\"]");
+        long airVehicles = item(AIR, "VEHICLE_SELLER", "[\"ON_SITE\"]");
         long vehicles = item(VEHICLES, "VEHICLE_SELLER", "[\"ON_SITE\"]");
         long permits = item(PERMITS, "POLLUTANT_DISCHARGER", "[\"ON_SITE\",\"TECHNOLOGY\"]");
 
@@ -94,9 +95,17 @@ class DivisionDrawTest {
         assertEquals(0, drawCount(), "no refused request wrote a draw");
 
         // the air division's draw: its division is found from its item
-        String first = prepare(Long.toString(air), "").then().statusCode(201).body("division", equalTo(AIR))
+        String first = prepare(air + "," + airVehicles, "").then().statusCode(201).body("division", equalTo(AIR))
                 .body("joint", equalTo(false)).extract().path("id");
         List<String> airTargets = execute(first, "16160001");
+        // the vehicle item applies to no fixture target (none sells vehicles): a discharger whose non-site
+        // facilities are complete is checked by technology although the vehicle item needs a site visit
+        List<java.util.Map<String, Object>> firstTargets = Api.operator(COUNTY).get("/api/v1/draws/" + first).then()
+                .extract().jsonPath().getList("targets");
+        for (java.util.Map<String, Object> t : firstTargets) {
+            assertEquals(f.technology.contains(t.get("uscc")) ? "TECHNOLOGY" : "ON_SITE", t.get("method"), t.get("uscc").toString());
+        }
+        assertTrue(firstTargets.stream().anyMatch(t -> "TECHNOLOGY".equals(t.get("method"))), "the key stratum drew none qualified");
         prepare(Long.toString(air), "").then().statusCode(409).body("type", equalTo("/problems/draw-conflict"))
                 .body("detail", containsString(AIR)).body("errors[0].field", equalTo("division"));
 
