@@ -181,7 +181,33 @@ public class ProblemMapper {
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(sanitize(problem)).build();
+    }
+
+    /**
+     * A library's exception text often starts with its class name ("org.dhatim.fastexcel...Exception:
+     * ..."); that tells a caller nothing and an attacker which libraries and versions to aim at. The
+     * names go, the human part of the message stays; the log keeps the whole exception.
+     */
+    static Problem sanitize(Problem p) {
+        List<Problem.FieldProblem> errors = p.errors() == null ? null : p.errors().stream()
+                .map(f -> new Problem.FieldProblem(f.field(), f.row(), f.column(), f.value(), withoutClassNames(f.message())))
+                .toList();
+        return new Problem(p.type(), p.title(), p.status(), withoutClassNames(p.detail()), p.instance(), errors, p.extensions());
+    }
+
+    private static final java.util.regex.Pattern INTERNAL_CLASS = java.util.regex.Pattern.compile(
+            "\\b(?:org\\.dhatim|com\\.fasterxml|java|javax|jakarta|sun|org\\.apache|org\\.postgresql|org\\.hibernate|org\\.jboss"
+                    + "|io\\.quarkus|io\\.vertx|io\\.smallrye|io\\.agroal|io\\.netty|cn\\.doublerandom)"
+                    // lower-case packages, then a capitalised class (and nested classes): "sun.csv" is a file name, not a class
+                    + "(?:\\.[a-z_][\\w]*)*(?:\\.[A-Z][\\w$]*)+:?\\s*");
+
+    static String withoutClassNames(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = INTERNAL_CLASS.matcher(text).replaceAll("").replace("()", "").strip();
+        return out.isEmpty() ? "the request could not be processed" : out;
     }
 
     private static String path(UriInfo uri) {

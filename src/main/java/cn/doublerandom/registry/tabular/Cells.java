@@ -36,6 +36,28 @@ final class Cells {
         return start == 0 && end == s.length() ? s : s.substring(start, end);
     }
 
+    private static final java.util.regex.Pattern FORMULA_LEADING = java.util.regex.Pattern.compile("'*[=+\\-@\t\r].*", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+
+    /**
+     * A CSV cell that a spreadsheet would run as a formula (it starts with = + - @ TAB or CR) gets a
+     * leading apostrophe, so that an enterprise named {@code =HYPERLINK(...)} stays text when a
+     * bureau opens the export. A plain number such as "-3" is no formula and stays as it is. A value
+     * that already starts with apostrophes before such a character gets one more, so that
+     * {@link #restoreFormulaText} gives back exactly the original.
+     */
+    static String neutraliseFormula(String v) {
+        if (v == null || v.isEmpty() || PLAIN_NUMBER.matcher(v).matches() || !FORMULA_LEADING.matcher(v).matches()) {
+            return v;
+        }
+        return "'" + v;
+    }
+
+    /** The inverse of {@link #neutraliseFormula}, for CSV read back in. */
+    static String restoreFormulaText(String v) {
+        return v != null && v.length() > 1 && v.charAt(0) == '\'' && FORMULA_LEADING.matcher(v).matches() ? v.substring(1) : v;
+    }
+
     /**
      * Formats the raw XML text of a numeric cell the way a person expects to see it: plain integer
      * text stays exactly as stored (no ".0", no exponent); anything else is rounded to Excel's 15

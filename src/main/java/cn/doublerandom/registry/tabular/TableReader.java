@@ -305,7 +305,7 @@ public final class TableReader {
                 }
                 String[] values = new String[n];
                 for (int i = 0; i < n; i++) {
-                    values[i] = Cells.clean(record.get(i));
+                    values[i] = Cells.restoreFormulaText(Cells.clean(record.get(i)));
                 }
                 table.accept((int) record.getRecordNumber() + rowOffset, values, null, null);
             }

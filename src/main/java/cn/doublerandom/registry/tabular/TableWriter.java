@@ -123,7 +123,8 @@ public final class TableWriter {
 
     /**
      * Writes CSV as Excel on Chinese Windows reads it: UTF-8 with BOM, comma-separated, CRLF line
-     * ends, fields quoted per RFC 4180 when they contain a comma, quote or line break.
+     * ends, fields quoted per RFC 4180 when they contain a comma, quote or line break. A cell that
+     * Excel would run as a formula is written with a leading apostrophe (the reader removes it).
      *
      * <p>Note: Excel itself turns "0123" into 123 and long digit strings into 9.1E+17 when it
      * opens a CSV; this module's reader does not. Hand out .xlsx to people who edit in Excel.
@@ -147,7 +148,7 @@ public final class TableWriter {
     }
 
     private static Iterable<String> blanksAsEmpty(List<String> values) {
-        return () -> values.stream().map(v -> v == null ? "" : v).iterator();
+        return () -> values.stream().map(v -> v == null ? "" : Cells.neutraliseFormula(v)).iterator();
     }
 
     private static String check(String v, int rowNumber, int column) {
