@@ -95,6 +95,7 @@ public class DrawService {
         if (r == null) {
             throw ProblemException.invalid("body", "a JSON body is required");
         }
+        DrawRequestRules.checkSizes(r);
         Region authority = regions.require("authority", r.authority());
         scope.requireRegistryWrite(authority.code());
         Quarter quarter = QuarterParameter.parse(r.quarter());

@@ -6,6 +6,12 @@ import java.util.Map;
 /** Thrown by services for every expected failure; the one mapper turns it into a problem response. */
 public class ProblemException extends RuntimeException {
 
+    /**
+     * A problem lists at most this many errors, then says how many there were in {@code errorCount}:
+     * 100,000 bad ids must not come back as a 27 MB answer.
+     */
+    public static final int MAX_LISTED_ERRORS = 100;
+
     private final ProblemType type;
     private final List<Problem.FieldProblem> errors;
     private final Map<String, Object> extensions;
@@ -40,6 +46,12 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem(String instance) {
-        return new Problem(type.uri(), type.title(), type.status(), getMessage(), instance, errors, extensions);
+        if (errors.size() <= MAX_LISTED_ERRORS) {
+            return new Problem(type.uri(), type.title(), type.status(), getMessage(), instance, errors, extensions);
+        }
+        Map<String, Object> counted = new java.util.LinkedHashMap<>(extensions);
+        counted.put("errorCount", errors.size());
+        return new Problem(type.uri(), type.title(), type.status(), getMessage(), instance,
+                errors.subList(0, MAX_LISTED_ERRORS), counted);
     }
 }

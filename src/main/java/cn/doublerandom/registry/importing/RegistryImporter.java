@@ -33,9 +33,6 @@ import java.util.function.Function;
 @ApplicationScoped
 public class RegistryImporter {
 
-    /** Beyond this many, problems are counted but not listed: the first ones are enough to fix a file. */
-    static final int MAX_LISTED_PROBLEMS = 1000;
-
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RegistryImporter.class);
 
     @Inject
@@ -186,9 +183,9 @@ public class RegistryImporter {
     }
 
     private static ProblemException rejected(RegistrySheet<?, ?> sheet, Table table, List<FieldProblem> problems) {
-        List<FieldProblem> listed = problems.size() > MAX_LISTED_PROBLEMS ? problems.subList(0, MAX_LISTED_PROBLEMS) : problems;
+        // the problem document lists the first ProblemException.MAX_LISTED_ERRORS of them
         return new ProblemException(ProblemType.IMPORT_REJECTED,
-                problems.size() + " problem(s) in the " + sheet.name() + " file; nothing was imported", listed,
+                problems.size() + " problem(s) in the " + sheet.name() + " file; nothing was imported", problems,
                 Map.of("problemCount", problems.size(), "rows", table.size()));
     }
 }

@@ -126,7 +126,51 @@ public final class TableReader {
 
     // ------------------------------------------------------------------ xlsx
 
+    /**
+     * Longest run of XML between two angle brackets: a cell's text (Excel allows 32,767 characters,
+     * at most 4 UTF-8 bytes each, or up to 10 as a character reference) or one tag. A longer run is
+     * no spreadsheet a person made, and the reader would hold it in memory whole.
+     */
+    static final int MAX_XML_RUN_BYTES = 32_767 * 10;
+    /** All parts of a workbook together, decompressed: bounds a ZIP bomb before any part is parsed. */
+    static final long MAX_XML_TOTAL_BYTES = 1L << 30;
+
+    /**
+     * Decompresses every part once, counting, before the workbook is parsed: a few kilobytes of
+     * ZIP can hold one string of gigabytes (in the shared strings or inline), which would exhaust the
+     * heap while it is read into a single String.
+     */
+    static void checkXmlParts(byte[] content, String what) {
+        long total = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(content))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                int run = 0;
+                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+                    total += n;
+                    if (total > MAX_XML_TOTAL_BYTES) {
+                        throw new UnreadableTableException(what + " unpacks to more than " + (MAX_XML_TOTAL_BYTES >> 20)
+                                + " MiB; split the table into smaller files");
+                    }
+                    for (int i = 0; i < n; i++) {
+                        byte b = buffer[i];
+                        run = b == '<' || b == '>' ? 0 : run + 1;
+                        if (run > MAX_XML_RUN_BYTES) {
+                            throw new UnreadableTableException(what + " holds a text longer than Excel's 32,767 characters per cell"
+                                    + " (in " + e.getName() + ")");
+                        }
+                    }
+                }
+            }
+        } catch (UnreadableTableException e) {
+            throw e;
+        } catch (IOException | IllegalArgumentException e) {
+            // a ZIP this scan cannot walk is left to the workbook reader, which says what is wrong with it
+        }
+    }
+
     private Table readXlsx(byte[] content, String what) {
+        checkXmlParts(content, what);
         Assembler table = new Assembler(what);
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content), XLSX_OPTIONS)) {
             boolean date1904 = wb.isDate1904() || declaresDate1904(content);
