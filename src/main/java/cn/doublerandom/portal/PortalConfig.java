@@ -11,6 +11,20 @@ public interface PortalConfig {
 
     Search search();
 
+    RateLimit rateLimit();
+
+    /** The public API's limit per client address: a burst, then a rate; beyond it 429 with Retry-After. */
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("300")
+        int perMinute();
+
+        @WithDefault("60")
+        int burst();
+    }
+
     interface Search {
         /** The in-memory bigram index of published names, one per replica; false searches in SQL. */
         @WithDefault("true")

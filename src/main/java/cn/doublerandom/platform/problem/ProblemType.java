@@ -31,6 +31,7 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
     VERSION_MISMATCH(412, "version-mismatch", "The record changed since you read it"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests from your address; retry later"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     ATTACHMENT_CORRUPTED(500, "attachment-corrupted", "The stored attachment does not match its recorded SHA-256; it is not served"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "The service cannot reach its database; try again shortly"),
