@@ -112,6 +112,62 @@ class AssessmentReportTest {
         assertEquals("发现问题率", j.getString("figures[2].label"));
     }
 
+    /**
+     * The default scheme by hand over the 20 counties of 130400 (A=130402, B=130403, C=130404, E=130407, 16 without
+     * checks, among them 130406; the city bureau is not scored). inspectorTrips is not computed yet: 0 for everyone.
+     * daily: checks A,B,C rank 1 (10), E and the empty ones rank 4/5 (8); nonSiteShare C 1, A,B,E 2 (10 each), none
+     * for the empty; problemRate A 1, B,C 2 (10), E 4 (8). A=B=C=30, E=26, empty 8.
+     * violations: count A 1, B,C 2 (10), the 17 zeros rank 4 (8); rate >=3% 10 (A,B,C), E 0%; non-site violations
+     * A,C 1, the 18 zeros rank 3: 10 for all. A=B=C=30, E=empty=18.
+     * conduct: positive-list on-site checks, fewer is better: A's one check ranks it 20th (0), the rest rank 1 (15);
+     * on-time rate 100% scores 15 (B,C,E), A's 50% 0, no rate 0. A=0, B=C=E=30, empty 15.
+     * overall: B=C=90 (1), E=74 (3), A=60 (4), empty 41 (5).
+     */
+    @Test
+    void scoresRankEachBlockWithSharedRanksAndFewerIsBetterWhereTheSchemeSaysSo() {
+        JsonPath j = Reports.get("city", "130400", Q2);
+        assertEquals(List.of("overall", "daily", "violations", "conduct"), j.getList("scores.key"));
+        assertEquals(List.of("执法考核整体", "日常执法监管", "违法问题查处", "规范执法行为"), j.getList("scores.name"));
+        for (int b = 0; b < 4; b++) {
+            assertEquals(20, j.getList("scores[" + b + "].entries").size(), "the counties, not the city bureau");
+            assertFalse(j.getList("scores[" + b + "].entries.code").contains("130400"));
+        }
+        score(j, 0, 4, List.of("130403", "130404", "130407", "130402", "130406"), List.of("90.00", "90.00", "74.00", "60.00", "41.00"),
+                List.of(1, 1, 3, 4, 5));
+        score(j, 1, 4, List.of("130402", "130403", "130404", "130407", "130406"), List.of("30.00", "30.00", "30.00", "26.00", "8.00"),
+                List.of(1, 1, 1, 4, 5));
+        score(j, 2, 3, List.of("130402", "130403", "130404", "130407", "130406"), List.of("30.00", "30.00", "30.00", "18.00", "18.00"),
+                List.of(1, 1, 1, 4, 4));
+        score(j, 3, 3, List.of("130403", "130404", "130407", "130406"), List.of("30.00", "30.00", "30.00", "15.00"), List.of(1, 1, 1, 4));
+        assertEquals("130402", j.getString("scores[3].entries[19].code"), "A's one positive-list check on site ranks it last");
+        assertEquals("0.00", Reports.text(j.get("scores[3].entries[19].score")));
+        assertEquals(20, (Integer) j.get("scores[3].entries[19].indicators.find { it.figure == 'positiveListOnSite' }.rank"));
+        assertEquals(1, (Integer) j.get("scores[3].entries[0].indicators.find { it.figure == 'positiveListOnSite' }.rank"));
+        assertEquals("邯山区", j.getString("scores[3].entries[19].name"));
+        // the empty county: no problem rate, so no rank and no points on it
+        String empty = "scores[1].entries.find { it.code == '130406' }.indicators.find { it.figure == 'problemRate' }";
+        assertNull(j.get(empty + ".rank"));
+        assertEquals("0", Reports.text(j.get(empty + ".points")));
+    }
+
+    /** Entries of a block: the first {@code ordered} at the head in this order; scores (two decimals) and ranks of all given. */
+    private static void score(JsonPath j, int block, int ordered, List<String> codes, List<String> scores, List<Integer> ranks) {
+        String at = "scores[" + block + "].entries";
+        List<String> actualCodes = new ArrayList<>();
+        List<String> actualScores = new ArrayList<>();
+        List<Integer> actualRanks = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            String e = at + ".find { it.code == '" + code + "' }";
+            actualCodes.add(i < ordered ? j.getString(at + "[" + i + "].code") : code);
+            actualScores.add(Reports.text(j.get(e + ".score")));
+            actualRanks.add(j.get(e + ".rank"));
+        }
+        assertEquals(codes, actualCodes, at);
+        assertEquals(scores, actualScores, at);
+        assertEquals(ranks, actualRanks, at);
+    }
+
     private static List<Integer> ranks(Integer... r) {
         return java.util.Arrays.asList(r);
     }
@@ -147,7 +203,7 @@ class AssessmentReportTest {
                 .contentType(startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header("Content-Disposition", containsString("filename*=UTF-8''%E6%89%A7%E6%B3%95%E8%80%83%E6%A0%B8-130400-2026Q2.xlsx"))
                 .extract().asByteArray();
-        assertEquals(2, sheets(xlsx), "the ranking and the random/targeted tables");
+        assertEquals(6, sheets(xlsx), "the ranking, the random/targeted tables and the four score blocks");
         Table ranking = new TableReader().read(xlsx, "r.xlsx", null);
         assertEquals(List.of("单位", "区划代码", "检查企业（家次）", "检查企业名次", "发现问题（个）"), ranking.header().subList(0, 5));
         assertEquals(22, ranking.size(), "21 units and the total");

@@ -5,10 +5,13 @@ import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.report.Rates;
 import cn.doublerandom.report.ReportRegions;
+import cn.doublerandom.report.scoring.Scoring;
+import cn.doublerandom.report.scoring.ScoringScheme;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Computes the assessment with one aggregate query over {@code inspection_record} (every check's
@@ -45,6 +49,15 @@ public class AssessmentReport {
             "violations", Figures::violations, "violationRate", Figures::violationRate, "nonSite", Figures::nonSite,
             "nonSiteShare", Figures::nonSiteShare, "positiveListOnSite", Figures::positiveListOnSite,
             "publishedOnTime", Figures::publishedOnTime, "onTimeRate", Figures::onTimeRate);
+
+    /** The figures a scoring scheme may score: the ranked ones and the non-site violations. */
+    static final Map<String, Function<Figures, Number>> SCORED;
+
+    static {
+        Map<String, Function<Figures, Number>> m = new HashMap<>(VALUE);
+        m.put("nonSiteViolations", Figures::nonSiteViolations);
+        SCORED = Map.copyOf(m);
+    }
 
     @Inject
     AgroalDataSource dataSource;
@@ -85,7 +98,35 @@ public class AssessmentReport {
         }
         return new AssessmentView(region.code(), region.name(), quarter.toString(), FIGURES, rows,
                 new AssessmentView.Total(totalRandom.figures(true), totalTargeted.figures(false),
-                        Figures.Counts.all(totalRandom, totalTargeted)));
+                        Figures.Counts.all(totalRandom, totalTargeted)),
+                scores(ScoringScheme.defaultScheme(), rows));
+    }
+
+    /** The ranked units scored on the figures of all their checks; the region's own bureau is not scored. */
+    static List<AssessmentView.ScoreBlock> scores(ScoringScheme scheme, List<AssessmentView.UnitRow> rows) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, Map<String, BigDecimal>> values = new HashMap<>();
+        for (AssessmentView.UnitRow u : rows) {
+            if (u.own()) {
+                continue;
+            }
+            names.put(u.code(), u.name());
+            values.put(u.code(), SCORED.entrySet().stream().filter(e -> e.getValue().apply(u.all()) != null)
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> decimal(e.getValue().apply(u.all())))));
+        }
+        List<AssessmentView.ScoreBlock> out = new ArrayList<>();
+        for (Scoring.Block b : Scoring.score(scheme, List.copyOf(names.keySet()), values)) {
+            out.add(new AssessmentView.ScoreBlock(b.key(), b.name(), b.entries().stream()
+                    .map(e -> new AssessmentView.ScoreEntry(e.unit(), names.get(e.unit()), e.score(), e.rank(),
+                            e.indicators().stream().map(i -> new AssessmentView.IndicatorScore(i.figure(), i.value(),
+                                    i.rank(), i.points())).toList()))
+                    .toList()));
+        }
+        return out;
+    }
+
+    private static BigDecimal decimal(Number n) {
+        return n instanceof BigDecimal d ? d : BigDecimal.valueOf(n.longValue());
     }
 
     /** Counts per unit: [random, targeted]. */
