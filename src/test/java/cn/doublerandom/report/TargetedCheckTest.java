@@ -110,6 +110,13 @@ class TargetedCheckTest {
     }
 
     @Test
+    void aLeadersAssignmentIsASourceOfItsOwn() {
+        Api.operator(COUNTY).body(body("").replace("\"source\":\"COMPLAINT\"", "\"source\":\"领导交办\""))
+                .post("/api/v1/checks").then().statusCode(201).body("source", equalTo("LEADER_ASSIGNED"))
+                .body("sourceLabel", equalTo("领导交办"));
+    }
+
+    @Test
     void onlyTheBureauThatCheckedRecordsIt() {
         Api.operator("130502").body(body(",\"authority\":\"" + COUNTY + "\"")).post("/api/v1/checks").then().statusCode(403)
                 .body("type", equalTo("/problems/forbidden"));

@@ -8,6 +8,8 @@ import cn.doublerandom.registry.Labelled;
  */
 public enum CheckSource implements Labelled {
     COMPLAINT("投诉举报"),
+    /** 领导交办: a leader's assignment, a code of its own beside transfers from above (seed 001 二（五）). */
+    LEADER_ASSIGNED("领导交办"),
     ASSIGNED("上级部门转办交办"),
     REFERRAL("其他部门移送案件"),
     INCIDENT("突发环境事件"),
