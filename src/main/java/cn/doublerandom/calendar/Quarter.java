@@ -39,6 +39,11 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
         return firstDay().plusMonths(3).minusDays(1);
     }
 
+    /** The quarter as Chinese tables and titles print it: 2026年第四季度. */
+    public String chinese() {
+        return year + "年第" + "一二三四".charAt(number - 1) + "季度";
+    }
+
     public Quarter previous() {
         return number == 1 ? new Quarter(year - 1, 4) : new Quarter(year, number - 1);
     }

@@ -223,7 +223,7 @@ class AssessmentReportTest {
         html.then().statusCode(200).contentType(startsWith("text/html")).header("Content-Security-Policy", containsString("default-src 'none'"))
                 .header("Cache-Control", equalTo("no-store"));
         String page = html.asString();
-        assertTrue(page.contains("<title>邯郸市 2026 年第二季度执法检查统计与排名</title>"), page);
+        assertTrue(page.contains("<title>邯郸市2026年第二季度执法检查统计与排名</title>"), page);
         assertEquals(10, page.split("<svg").length - 1, "one chart per figure");
         assertFalse(page.contains("<script"));
         assertTrue(page.contains("<td>邯山区</td>"));

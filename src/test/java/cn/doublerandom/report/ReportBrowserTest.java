@@ -60,7 +60,7 @@ class ReportBrowserTest {
             String base = root.toString().replaceAll("/$", "");
             browser.manage().window().setSize(new Dimension(1366, 1000));
             browser.get(base + "/api/v1/reports/assessment?region=130400&quarter=2026Q2&format=html");
-            assertEquals("邯郸市 2026 年第二季度执法检查统计与排名", browser.getTitle());
+            assertEquals("邯郸市2026年第二季度执法检查统计与排名", browser.getTitle());
             List<WebElement> rows = browser.findElements(By.cssSelector("#table-ranking tbody tr"));
             assertEquals(22, rows.size(), "20 counties, the city bureau, the total");
             List<WebElement> a = rows.get(0).findElements(By.tagName("td"));

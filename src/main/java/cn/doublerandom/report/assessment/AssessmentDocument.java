@@ -63,8 +63,8 @@ public final class AssessmentDocument {
             }
             tables.add(new ReportTable("score-" + b.key(), b.name() + "排名", List.of("单位名称", "得分", "名次"), rows));
         }
-        return new ReportDocument(v.regionName() + " " + quarterText(v.quarter()) + "执法检查统计与排名",
-                "统计范围：" + v.regionName() + "（" + v.region() + "）所辖单位；" + v.quarter(),
+        return new ReportDocument(v.regionName() + quarterText(v.quarter()) + "执法检查统计与排名",
+                "统计范围：" + v.regionName() + "（" + v.region() + "）所辖单位；" + quarterText(v.quarter()),
                 "执法考核-" + v.region() + "-" + v.quarter(), notes,
                 concat(List.of(new ReportTable("ranking", "各单位检查情况及排名（全部检查）", header, ranking),
                         new ReportTable("kinds", "双随机抽查与针对性检查分列", List.of("单位", "区划代码", "双随机检查（家次）",
@@ -86,7 +86,6 @@ public final class AssessmentDocument {
     }
 
     static String quarterText(String quarter) {
-        String[] n = {"一", "二", "三", "四"};
-        return quarter.substring(0, 4) + " 年第" + n[quarter.charAt(5) - '1'] + "季度";
+        return cn.doublerandom.calendar.Quarter.parse(quarter).chinese();
     }
 }
