@@ -4,9 +4,12 @@ import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.portal.PortalService;
 import cn.doublerandom.portal.PublicDraw;
 import cn.doublerandom.transparency.log.LogProofs;
+import cn.doublerandom.transparency.log.Witnesses;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -41,7 +44,7 @@ public class LogResource {
     @Produces(NOTE)
     @Operation(summary = "The latest signed checkpoint (c2sp.org/tlog-checkpoint): origin, tree size, root hash, signatures")
     public Response latest() {
-        return Response.ok(log.latest().note()).header("Cache-Control", "public, max-age=10").build();
+        return Response.ok(log.cosigned(log.latest())).header("Cache-Control", "public, max-age=10").build();
     }
 
     @GET
@@ -49,8 +52,23 @@ public class LogResource {
     @Produces(NOTE)
     @Operation(summary = "The signed checkpoint of one tree size")
     public Response checkpoint(@PathParam("size") String size) {
-        return Response.ok(log.ofSize(LogProofs.number("size", size)).note())
-                .header("Cache-Control", "public, max-age=86400, immutable").build();
+        // not immutable: witnesses' cosignatures are added later
+        return Response.ok(log.cosigned(log.ofSize(LogProofs.number("size", size))))
+                .header("Cache-Control", "public, max-age=60").build();
+    }
+
+    @POST
+    @Path("/cosignatures")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A configured witness's cosignature: one of this log's checkpoints, as a signed note carrying the "
+            + "witness's signature line; refused (409) unless this log's tree has that root at that size and is consistent "
+            + "with every checkpoint the witness cosigned before")
+    public Witnesses.Cosigned cosign(String note) {
+        if (note == null || note.isEmpty()) {
+            throw ProblemException.invalid("note", "the body is the cosigned checkpoint note");
+        }
+        return log.cosign(note);
     }
 
     @GET

@@ -22,6 +22,8 @@ public enum ProblemType {
     RESULT_CONFLICT(409, "result-conflict", "The result's publication state does not allow this"),
     JUDGEMENT_INVALID(422, "judgement-invalid", "The later check does not show that the earlier one missed a violation"),
     JUDGEMENT_EXISTS(409, "judgement-exists", "This judgement was already recorded or retracted"),
+    CHECKPOINT_INCONSISTENT(409, "checkpoint-inconsistent",
+            "The checkpoint is not this log's tree, or not consistent with one the witness cosigned before"),
     UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token is required"),
     FORBIDDEN(403, "forbidden", "Your role or region does not allow this"),
     NOT_FOUND(404, "not-found", "No such resource"),

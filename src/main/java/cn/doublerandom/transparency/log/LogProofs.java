@@ -22,6 +22,9 @@ public class LogProofs {
     @Inject
     LogSigner signer;
 
+    @Inject
+    Witnesses witnesses;
+
     /** The inclusion proof of ledger record {@code seq} (leaf {@code seq - 1}) in the tree of {@code treeSize}. */
     public record Inclusion(long seq, long leafIndex, long treeSize, String leafHash, String rootHash, List<String> proof,
                             String checkpoint) {
@@ -56,6 +59,19 @@ public class LogProofs {
     public CheckpointStore.Stored ofSize(long size) {
         return checkpoints.ofSize(size, signer.signer().verifier())
                 .orElseThrow(() -> ProblemException.notFound("the log has issued no checkpoint of size " + size));
+    }
+
+    /** The checkpoint's note with the witnesses' cosignature lines added. */
+    public String cosigned(CheckpointStore.Stored checkpoint) {
+        StringBuilder note = new StringBuilder(checkpoint.note());
+        for (String line : witnesses.lines(checkpoint.size(), checkpoint.root())) {
+            note.append(line);
+        }
+        return note.toString();
+    }
+
+    public Witnesses.Cosigned cosign(String note) {
+        return witnesses.cosign(note);
     }
 
     public String verifierKey() {

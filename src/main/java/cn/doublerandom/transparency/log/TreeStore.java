@@ -32,10 +32,24 @@ public class TreeStore {
     @Inject
     AgroalDataSource dataSource;
 
+    /** log_node; another table of its shape only for the benchmark's synthetic tree of millions of leaves. */
+    String table = "log_node";
+
+    /** The store over a table shaped like log_node (the benchmark's synthetic tree). */
+    static TreeStore over(AgroalDataSource dataSource, String table) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("a table name");
+        }
+        TreeStore s = new TreeStore();
+        s.dataSource = dataSource;
+        s.table = table;
+        return s;
+    }
+
     /** The number of leaves. */
     public long size() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select coalesce(max(idx) + 1, 0) from log_node where level = 0");
+             PreparedStatement ps = c.prepareStatement("select coalesce(max(idx) + 1, 0) from " + table + " where level = 0");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -48,7 +62,7 @@ public class TreeStore {
     public List<byte[]> leaves(long from, int limit) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "select hash from log_node where level = 0 and idx >= ? and idx < ? order by idx")) {
+                     "select hash from " + table + " where level = 0 and idx >= ? and idx < ? order by idx")) {
             ps.setLong(1, from);
             ps.setLong(2, from + limit);
             List<byte[]> out = new java.util.ArrayList<>();
@@ -70,7 +84,7 @@ public class TreeStore {
 
     public void insert(List<Frontier.NewNode> made) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into log_node (level, idx, hash) values (?, ?, ?)")) {
+             PreparedStatement ps = c.prepareStatement("insert into " + table + " (level, idx, hash) values (?, ?, ?)")) {
             for (Frontier.NewNode n : made) {
                 ps.setInt(1, n.level());
                 ps.setLong(2, n.index());
@@ -113,9 +127,8 @@ public class TreeStore {
             indexes[i++] = n.index();
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     select n.level, n.idx, n.hash from log_node n
-                     join unnest(?::smallint[], ?::bigint[]) as w(level, idx) on n.level = w.level and n.idx = w.idx""")) {
+             PreparedStatement ps = c.prepareStatement("select n.level, n.idx, n.hash from " + table + " n"
+                     + " join unnest(?::smallint[], ?::bigint[]) as w(level, idx) on n.level = w.level and n.idx = w.idx")) {
             Array l = c.createArrayOf("smallint", levels);
             Array x = c.createArrayOf("bigint", indexes);
             ps.setArray(1, l);

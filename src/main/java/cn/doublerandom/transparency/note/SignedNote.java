@@ -24,7 +24,7 @@ public final class SignedNote {
 
     /** A signature line's parts. */
     public record NoteSignature(String name, int keyHash, byte[] signature) {
-        String line() {
+        public String line() {
             byte[] blob = ByteBuffer.allocate(4 + signature.length).putInt(keyHash).put(signature).array();
             return DASH + name + " " + Base64.getEncoder().encodeToString(blob) + "\n";
         }

@@ -61,7 +61,7 @@ class TransparencyLogTest {
                      "inspectingLevel":"COUNTY_AND_ABOVE","legalBasis":"《中华人民共和国环境保护法》","content":"排污许可执行情况",
                      "methods":["ON_SITE"],"jointInspection":false}""")
                     .post("/api/v1/items").then().statusCode(201).extract().path("id")).longValue();
-            new DrawFixture(COUNTY).build(6, 2, 6, 8);
+            new DrawFixture(COUNTY).build(16, 2, 6, 8);
         }
     }
 
@@ -141,11 +141,76 @@ class TransparencyLogTest {
         assertEquals(after.size(), log.catchUp());
     }
 
+    /** The witness configured for the test profile (doublerandom.log.witnesses). */
+    private static final NoteKeys.Signer WITNESS =
+            NoteKeys.signer("PRIVATE+KEY+witness.test.example+0d80e195+Aa2ZKT7Ww1ZytMkVShrRW4NKIqcoj38nzxx9wV4Dyrgy");
+
+    private static io.restassured.response.Response offer(String note) {
+        return Api.anonymous().contentType("text/plain; charset=utf-8").body(note.getBytes(StandardCharsets.UTF_8))
+                .post("/public/v1/log/cosignatures");
+    }
+
+    @Test
+    void aWitnessCosignsCheckpointsAndATreeRewrittenSinceIsRefused() throws SQLException {
+        drawAndExecute("77260701500000000004");
+        NoteKeys.Verifier key = key();
+        SignedNote.Checkpoint cp = latest(key);
+        String text = SignedNote.checkpointText(cp.origin(), cp.size(), cp.root());
+        offer(SignedNote.sign(text, WITNESS)).then().statusCode(200).body("size", equalTo((int) cp.size()))
+                .body("witness", equalTo(WITNESS.verifier().text()));
+        String served = Api.anonymous().get("/public/v1/log/checkpoints/" + cp.size()).then().statusCode(200).extract().asString();
+        assertEquals(text, SignedNote.open(served, key).orElseThrow(), "the log's signature stays");
+        assertEquals(text, SignedNote.open(served, WITNESS.verifier()).orElseThrow(), "and the witness's is served with it");
+
+        NoteKeys.Signer stranger = NoteKeys.signer(NoteKeys.generate("witness.test.example", new java.security.SecureRandom()));
+        offer(SignedNote.sign(text, stranger)).then().statusCode(400).contentType(containsString("application/problem+json"));
+        offer(SignedNote.sign(SignedNote.checkpointText(cp.origin(), cp.size(), Merkle.emptyRoot()), WITNESS)).then()
+                .statusCode(409).body("type", containsString("checkpoint-inconsistent"));
+        offer(SignedNote.sign(SignedNote.checkpointText(cp.origin(), cp.size() + 1000, cp.root()), WITNESS)).then()
+                .statusCode(409).body("type", containsString("checkpoint-inconsistent"));
+        offer(SignedNote.sign(SignedNote.checkpointText("another.example/log", cp.size(), cp.root()), WITNESS)).then()
+                .statusCode(400);
+        for (String bad : List.of("", "x", "\n\n", text, text + "\n\u2014 witness.test.example AAAA\n", "\u0000\n\n\u2014 a b\n")) {
+            offer(bad).then().statusCode(400).contentType(containsString("application/problem+json"));
+        }
+
+        // someone with the database's owner rights rewrites the tree (a ledger record's leaf and the subtrees above it)
+        List<String> saved = strings("select level || ':' || encode(hash, 'hex') from log_node where idx = 0");
+        try {
+            behindTheServicesBack("update log_node set hash = sha256(hash) where idx = 0");
+            String rewritten = Api.anonymous().get("/public/v1/log/proofs/consistency?from=0&to=" + cp.size()).then()
+                    .statusCode(200).extract().path("toRoot");
+            assertFalse(rewritten.equals(b64(cp.root())));
+            // the rewritten tree's checkpoint is this log's tree now, but not the one the witness cosigned at that size
+            offer(SignedNote.sign(SignedNote.checkpointText(cp.origin(), cp.size(), Base64.getDecoder().decode(rewritten)),
+                    WITNESS)).then().statusCode(409).body("detail", containsString("cosigned"));
+        } finally {
+            for (String row : saved) {
+                String[] parts = row.split(":");
+                behindTheServicesBack("update log_node set hash = decode('" + parts[1] + "', 'hex') where idx = 0 and level = "
+                        + parts[0]);
+            }
+        }
+        offer(SignedNote.sign(text, WITNESS)).then().statusCode(200);
+    }
+
+    private void behindTheServicesBack(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("set session_replication_role = replica");
+            try {
+                s.execute(sql);
+            } finally {
+                s.execute("set session_replication_role = origin");
+            }
+        }
+    }
+
     @Test
     void theTreeAndCheckpointsRefuseRewrites() {
         drawAndExecute("77260701500000000002");
         for (String sql : List.of("update log_node set hash = hash where level = 0 and idx = 0",
-                "delete from log_checkpoint where size = 1", "truncate log_node", "truncate log_checkpoint")) {
+                "delete from log_checkpoint where size = 1", "truncate log_node", "truncate log_checkpoint",
+                "delete from log_cosignature", "truncate log_cosignature")) {
             assertThrows(SQLException.class, () -> execute(sql), sql);
         }
     }

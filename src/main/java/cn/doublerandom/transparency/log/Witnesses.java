@@ -1,0 +1,177 @@
+package cn.doublerandom.transparency.log;
+
+import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemType;
+import cn.doublerandom.transparency.merkle.Merkle;
+import cn.doublerandom.transparency.note.NoteKeys;
+import cn.doublerandom.transparency.note.SignedNote;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Witnesses' cosignatures (table {@code log_cosignature}): a configured witness
+ * ({@code doublerandom.log.witnesses}, verifier keys) signs the text of one of this log's
+ * checkpoints. A cosignature is kept only if the checkpoint is this log's tree at that size and is
+ * consistent with every checkpoint the witness cosigned before: a tree rewritten behind the
+ * service's back (its root changed at a size once witnessed) is refused here.
+ */
+@ApplicationScoped
+public class Witnesses {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    TreeStore tree;
+
+    @Inject
+    LogSigner signer;
+
+    @Inject
+    ServiceClock clock;
+
+    @ConfigProperty(name = "doublerandom.log.witnesses")
+    Optional<List<String>> configured;
+
+    private List<NoteKeys.Verifier> keys() {
+        return configured.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).map(NoteKeys::verifier).toList();
+    }
+
+    /** A cosignature kept: the witness's key and the checkpoint's size. */
+    public record Cosigned(String witness, long size) {
+    }
+
+    @Transactional
+    public Cosigned cosign(String note) {
+        SignedNote.Parsed parsed;
+        SignedNote.Checkpoint checkpoint;
+        try {
+            parsed = SignedNote.parse(note);
+            checkpoint = SignedNote.parseCheckpoint(parsed.text());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("note", e.getMessage());
+        }
+        NoteKeys.Verifier witness = null;
+        SignedNote.NoteSignature line = null;
+        for (NoteKeys.Verifier k : keys()) {
+            if (SignedNote.open(note, k).isPresent()) {
+                witness = k;
+                final NoteKeys.Verifier w = k;
+                line = parsed.signatures().stream().filter(s -> s.name().equals(w.name()) && s.keyHash() == w.keyHash())
+                        .findFirst().orElseThrow();
+                break;
+            }
+        }
+        if (witness == null) {
+            throw ProblemException.invalid("note", "no signature on the note is a configured witness's, or it does not verify");
+        }
+        if (!checkpoint.origin().equals(signer.origin())) {
+            throw ProblemException.invalid("note", "the checkpoint is of another log: " + checkpoint.origin());
+        }
+        long n = checkpoint.size();
+        lock(witness);
+        if (n > tree.size() || !Arrays.equals(checkpoint.root(), tree.compute(nodes -> Merkle.root(n, nodes)))) {
+            throw new ProblemException(ProblemType.CHECKPOINT_INCONSISTENT,
+                    "this log's tree of size " + n + " does not have that root");
+        }
+        // the nearest cosigned sizes below and above: consistency with them implies it with all the others
+        for (Optional<Prior> prior : List.of(nearest(witness, n, true), nearest(witness, n, false))) {
+            if (prior.isEmpty()) {
+                continue;
+            }
+            long m = prior.get().size();
+            boolean below = m <= n;
+            long small = below ? m : n;
+            long large = below ? n : m;
+            byte[] smallRoot = below ? prior.get().root() : checkpoint.root();
+            byte[] largeRoot = below ? checkpoint.root() : prior.get().root();
+            List<byte[]> proof = tree.compute(nodes -> Merkle.consistencyProof(small, large, nodes));
+            boolean consistent = small == large ? Arrays.equals(smallRoot, largeRoot)
+                    : small == 0 || Merkle.verifyConsistency(small, large, smallRoot, largeRoot, proof);
+            if (!consistent) {
+                throw new ProblemException(ProblemType.CHECKPOINT_INCONSISTENT, "the tree of size " + n
+                        + " is not consistent with the checkpoint of size " + m + " that " + witness.name() + " cosigned");
+            }
+        }
+        insert(witness, n, checkpoint.root(), line.line());
+        return new Cosigned(witness.text(), n);
+    }
+
+    /** The cosignature lines kept for the checkpoint of {@code size} with {@code root}. */
+    public List<String> lines(long size, byte[] root) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select line from log_cosignature where size = ? and root = ? order by id")) {
+            ps.setLong(1, size);
+            ps.setBytes(2, root);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Prior(long size, byte[] root) {
+    }
+
+    private Optional<Prior> nearest(NoteKeys.Verifier witness, long size, boolean below) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select size, root from log_cosignature where key_name = ? and key_hash = ? and "
+                     + (below ? "size <= ? order by size desc" : "size > ? order by size") + " limit 1")) {
+            ps.setString(1, witness.name());
+            ps.setString(2, String.format("%08x", witness.keyHash()));
+            ps.setLong(3, size);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Prior(rs.getLong(1), rs.getBytes(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void insert(NoteKeys.Verifier witness, long size, byte[] root, String line) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     insert into log_cosignature (size, root, key_name, key_hash, line, received_at) values (?, ?, ?, ?, ?, ?)
+                     on conflict (size, key_name, key_hash) do nothing""")) {
+            ps.setLong(1, size);
+            ps.setBytes(2, root);
+            ps.setString(3, witness.name());
+            ps.setString(4, String.format("%08x", witness.keyHash()));
+            ps.setString(5, line);
+            ps.setTimestamp(6, Timestamp.from(clock.now()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing a cosignature", e);
+        }
+    }
+
+    /** One witness's cosignatures are checked one at a time, so two cannot each pass against the same past. */
+    private void lock(NoteKeys.Verifier witness) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            ps.setString(1, "log-witness " + witness.text());
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
