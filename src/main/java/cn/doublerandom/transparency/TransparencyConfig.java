@@ -3,6 +3,7 @@ package cn.doublerandom.transparency;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The transparency log (docs/transparency-log.md). */
@@ -29,4 +30,7 @@ public interface TransparencyConfig {
      */
     @WithDefault("0 10 0 * * ?")
     String checkpointCron();
+
+    /** Verifier keys of the witnesses whose cosignatures the log keeps: another bureau's log, a notary office. */
+    Optional<List<String>> witnesses();
 }

@@ -10,7 +10,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import cn.doublerandom.transparency.TransparencyConfig;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,11 +44,11 @@ public class Witnesses {
     @Inject
     ServiceClock clock;
 
-    @ConfigProperty(name = "doublerandom.log.witnesses")
-    Optional<List<String>> configured;
+    @Inject
+    TransparencyConfig config;
 
     private List<NoteKeys.Verifier> keys() {
-        return configured.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).map(NoteKeys::verifier).toList();
+        return config.witnesses().orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).map(NoteKeys::verifier).toList();
     }
 
     /** A cosignature kept: the witness's key and the checkpoint's size. */
