@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** The public portal. */
 @ConfigMapping(prefix = "doublerandom.portal")
@@ -23,6 +24,23 @@ public interface PortalConfig {
 
         @WithDefault("60")
         int burst();
+    }
+
+    Site site();
+
+    /** The footer of every page: each bureau's own sponsor, contact and registrations; an unset one is left out. */
+    interface Site {
+        /** 主办单位 */
+        Optional<String> sponsor();
+
+        /** 联系方式 */
+        Optional<String> contact();
+
+        /** 网站标识码 */
+        Optional<String> siteCode();
+
+        /** ICP备案号 */
+        Optional<String> icp();
     }
 
     interface Search {

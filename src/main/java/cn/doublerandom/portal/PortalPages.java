@@ -329,9 +329,8 @@ public class PortalPages {
     private List<Option> quarters(String asked) {
         List<Option> out = new ArrayList<>();
         Quarter q = Quarter.of(clock.today());
-        String[] names = {"一", "二", "三", "四"};
         for (int i = 0; i < 8; i++) {
-            out.add(new Option(q.toString(), q.year() + "年第" + names[q.number() - 1] + "季度"));
+            out.add(new Option(q.toString(), q.chinese()));
             q = q.number() == 1 ? new Quarter(q.year() - 1, 4) : new Quarter(q.year(), q.number() - 1);
         }
         if (asked != null && out.stream().noneMatch(o -> o.value().equals(asked))) {

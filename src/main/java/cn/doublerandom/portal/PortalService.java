@@ -40,7 +40,6 @@ public class PortalService {
 
     static final String INSPECTION_TYPE = "双随机抽查";
     private static final Pattern CURSOR = Pattern.compile("[1-9]\\d{0,18}");
-    private static final String[] QUARTER_NAMES = {"一", "二", "三", "四"};
 
     @Inject
     PortalDataSource database;
@@ -73,8 +72,7 @@ public class PortalService {
     }
 
     public static String planName(String quarter) {
-        Quarter q = Quarter.parse(quarter);
-        return q.year() + "年第" + QUARTER_NAMES[q.number() - 1] + "季度双随机抽查";
+        return Quarter.parse(quarter).chinese() + "双随机抽查";
     }
 
     public Page<PublicResult> results(Filter f, String after, Integer limitParam) {

@@ -159,6 +159,10 @@ class PortalPagesTest {
         String poolHash = RestAssured.given().get("/public/v1/draws/" + PortalFixture.drawId).path("poolHash");
         assertNotNull(poolHash);
         assertTrue(draw.contains(poolHash) && draw.contains("href=\"/public/v1/draws/" + PortalFixture.drawId + "\""), draw);
+        // the period as bureaus write it, and the footer from configuration (主办单位、联系方式、网站标识码、ICP备案号)
+        assertTrue(draw.contains("<dd id=\"quarter\">2026年第四季度</dd>") && !draw.contains(">2026Q4<"), draw);
+        assertTrue(draw.contains("主办单位：测试市生态环境局 · 联系方式：0318-1234567 · 网站标识码：1311000099 · 冀ICP备12345678号"), draw);
+        assertTrue(html.contains("主办单位：测试市生态环境局"), html);
         assertTrue(draw.contains(PortalFixture.usccs.get("key")) && draw.contains("execute") && draw.contains("只公开哈希值"), draw);
         page("/draws/D999999999").then().statusCode(404).contentType(containsString("text/html")).body(containsString("尚未公开"));
         page("/results/nonsense").then().statusCode(404).body(containsString("未找到"));
