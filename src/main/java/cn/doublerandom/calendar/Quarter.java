@@ -31,11 +31,6 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
         return new Quarter(date.getYear(), (date.getMonthValue() - 1) / 3 + 1);
     }
 
-    /** The quarter as bureaus write it: 2026年第四季度. */
-    public String chinese() {
-        return year + "年第" + "一二三四".charAt(number - 1) + "季度";
-    }
-
     /** The quarter of a code (2026Q4) as bureaus write it, or the text itself when it is no quarter code. */
     public static String chinese(String code) {
         return code != null && FORM.matcher(code).matches() ? parse(code).chinese() : code;
