@@ -50,7 +50,7 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Audited writes in a region subtree (default: the auditor's), newest first; filter by entity, id, actor, time")
+    @Operation(operationId = "listAuditEvents", summary = "Audited writes in a region subtree (default: the auditor's), newest first; filter by entity, id, actor, time")
     public Page<AuditEvent> list(@QueryParam("region") String region, @QueryParam("entity") String entity,
                                  @QueryParam("entityId") String entityId, @QueryParam("actor") String actor,
                                  @QueryParam("from") String from, @QueryParam("to") String to,

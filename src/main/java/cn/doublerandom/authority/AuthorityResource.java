@@ -15,6 +15,11 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -34,7 +39,8 @@ public class AuthorityResource {
 
     @GET
     @Path("/{region}")
-    @Operation(summary = "A region's enforcement authority: its official name (recorded, else 〈市〉生态环境局〈县〉分局), address and contact")
+    @Operation(operationId = "getAuthority", summary = "A region's enforcement authority: its official name (recorded, else 〈市〉生态环境局〈县〉分局), address and contact")
+    @APIResponse(responseCode = "200", description = "The authority", headers = {@Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = AuthorityView.class))})
     public Response get(@PathParam("region") String region) {
         AuthorityView v = service.view(region);
         scope.requireRead(v.regionCode());
@@ -44,8 +50,9 @@ public class AuthorityResource {
     @PUT
     @Path("/{region}")
     @RolesAllowed({Role.OPERATOR, Role.CITY, Role.ADMIN})
-    @Operation(summary = "Record a new version of a region's authority (its own bureau, or an administrator above it); "
+    @Operation(operationId = "putAuthority", summary = "Record a new version of a region's authority (its own bureau, or an administrator above it); "
             + "changeReason is required, If-Match: \"<version>\" guards against lost updates (\"0\" before the first)")
+    @APIResponse(responseCode = "200", description = "The authority", headers = {@Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = AuthorityView.class))})
     public Response put(@PathParam("region") String region, AuthorityInput input, @HeaderParam("If-Match") String ifMatch) {
         AuthorityView v = service.put(region, input, Listing.expectedVersion(ifMatch));
         return Response.ok(v).tag(new EntityTag(Integer.toString(v.version()))).build();
@@ -53,7 +60,7 @@ public class AuthorityResource {
 
     @GET
     @Path("/{region}/history")
-    @Operation(summary = "Every recorded version of a region's authority, oldest first")
+    @Operation(operationId = "getAuthorityHistory", summary = "Every recorded version of a region's authority, oldest first")
     public List<AuthorityVersion> history(@PathParam("region") String region) {
         AuthorityView v = service.view(region);
         scope.requireRead(v.regionCode());

@@ -10,6 +10,11 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who inspects in a region, for the public: the authority's official name, address and contact. */
@@ -28,7 +33,8 @@ public class PublicAuthorityResource {
 
     @GET
     @Path("/{region}")
-    @Operation(summary = "A region's enforcement authority (检查机关): official name, address, contact")
+    @Operation(operationId = "getPublicAuthority", summary = "A region's enforcement authority (检查机关): official name, address, contact")
+    @APIResponse(responseCode = "200", description = "The authority", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PublicAuthority.class))})
     public Response get(@PathParam("region") String region) {
         AuthorityView v = service.view(region);
         CacheControl cache = new CacheControl();

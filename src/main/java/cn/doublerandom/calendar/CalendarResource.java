@@ -43,7 +43,7 @@ public class CalendarResource {
     @GET
     @Path("/{year}")
     @PermitAll
-    @Operation(summary = "A year's holidays and make-up working days, and how many working days it has")
+    @Operation(operationId = "getCalendarYear", summary = "A year's holidays and make-up working days, and how many working days it has")
     public YearView year(@PathParam("year") int year) {
         WorkingDayCalendar cal = calendars.calendar();
         HolidayNotice notice = cal.notice(year).orElseThrow(() -> CalendarService.missing(new MissingCalendarYearException(year)));
@@ -58,7 +58,7 @@ public class CalendarResource {
     @Path("/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN)
-    @Operation(summary = "Load a year's State Council holiday notice (holiday-cn JSON: year, papers, days[{name,date,isOffDay}])")
+    @Operation(operationId = "putCalendarYear", summary = "Load a year's State Council holiday notice (holiday-cn JSON: year, papers, days[{name,date,isOffDay}])")
     public YearView upload(@PathParam("year") int year, String json) {
         calendars.upload(year, json);
         return year(year);
@@ -67,7 +67,7 @@ public class CalendarResource {
     @GET
     @Path("/deadline")
     @PermitAll
-    @Operation(summary = "The publication deadline of a result determined on a date: its 20th working day after")
+    @Operation(operationId = "getDeadline", summary = "The publication deadline of a result determined on a date: its 20th working day after")
     public DeadlineView deadline(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("determined") String determinedText) {
         LocalDate determined = DateParameters.date("determined", determinedText);
         if (determined == null) {

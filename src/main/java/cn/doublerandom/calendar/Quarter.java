@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /** A calendar quarter, written {@code 2026Q4} as in the draw ledger. */
 public record Quarter(int year, int number) implements Comparable<Quarter> {
 
-    private static final Pattern FORM = Pattern.compile("(\\d{4})Q([1-4])");
+    /** The written form, e.g. 2026Q4; the contract states it too ({@link QuarterContract}). */
+    public static final String FORM_REGEX = "(\\d{4})Q([1-4])";
+    private static final Pattern FORM = Pattern.compile(FORM_REGEX);
 
     public Quarter {
         if (year < 2000 || year > 2100 || number < 1 || number > 4) {

@@ -13,8 +13,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -47,20 +53,22 @@ public class DrawResource {
 
     @POST
     @RolesAllowed({Role.OPERATOR, Role.CITY})
-    @Operation(summary = "Prepare a draw: freeze the pool snapshot, return its poolHash and the commitment to the service's nonce")
+    @Operation(operationId = "prepareDraw", summary = "Prepare a draw: freeze the pool snapshot, return its poolHash and the commitment to the service's nonce")
+    @APIResponse(responseCode = "201", description = "The prepared draw", headers = {@Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = DrawView.class))})
     public Response prepare(PrepareRequest request) {
-        return Response.status(Response.Status.CREATED).entity(service.prepare(request)).build();
+        DrawView draw = service.prepare(request);
+        return Response.created(URI.create("/api/v1/draws/" + draw.id())).entity(draw).build();
     }
 
     @GET
-    @Operation(summary = "The draws of an authority (a city includes its counties), optionally of one quarter")
+    @Operation(operationId = "listDraws", summary = "The draws of an authority (a city includes its counties), optionally of one quarter")
     public List<DrawView> list(@QueryParam("authority") String authority, @QueryParam("quarter") String quarter) {
         return views.list(authority, quarter);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One draw with its plan and, once executed, its selected targets and teams")
+    @Operation(operationId = "getDraw", summary = "One draw with its plan and, once executed, its selected targets and teams")
     public DrawView get(@PathParam("id") String id) {
         return views.get(id);
     }
@@ -68,7 +76,7 @@ public class DrawResource {
     @POST
     @Path("/{id}/execute")
     @RolesAllowed({Role.OPERATOR, Role.CITY})
-    @Operation(summary = "Execute a prepared draw with the caller's seed: S = seed + \"|\" + nonce (DRAW-1 §5)")
+    @Operation(operationId = "executeDraw", summary = "Execute a prepared draw with the caller's seed: S = seed + \"|\" + nonce (DRAW-1 §5)")
     public DrawView execute(@PathParam("id") String id, ExecuteRequest request) {
         DrawService.Executed executed = service.execute(id, request == null ? null : request.seed());
         if (executed.failure() != null) {
@@ -84,7 +92,7 @@ public class DrawResource {
     @POST
     @Path("/{id}/targets/{uscc}/substitute")
     @RolesAllowed({Role.OPERATOR, Role.CITY})
-    @Operation(summary = "Replace a team member by the next eligible candidate of the target's sequence, with a reason")
+    @Operation(operationId = "substituteTeamMember", summary = "Replace a team member by the next eligible candidate of the target's sequence, with a reason")
     public DrawView substitute(@PathParam("id") String id, @PathParam("uscc") String uscc, SubstituteRequest request) {
         return service.substitute(id, uscc, request == null ? null : request.member(), request == null ? null : request.reason());
     }
@@ -92,21 +100,21 @@ public class DrawResource {
     @POST
     @Path("/{id}/void")
     @RolesAllowed(Role.AUDITOR)
-    @Operation(summary = "Void a draw with a reason; the record stays, and one new draw may replace it")
+    @Operation(operationId = "voidDraw", summary = "Void a draw with a reason; the record stays, and one new draw may replace it")
     public DrawView voidDraw(@PathParam("id") String id, VoidRequest request) {
         return service.voidDraw(id, request == null ? null : request.reason());
     }
 
     @GET
     @Path("/{id}/replay")
-    @Operation(summary = "Recompute a draw from its stored snapshot and seed and say whether everything matches")
+    @Operation(operationId = "replayDraw", summary = "Recompute a draw from its stored snapshot and seed and say whether everything matches")
     public DrawAudit.Replay replay(@PathParam("id") String id) {
         return audit.replay(id);
     }
 
     @GET
     @Path("/{id}/export")
-    @Operation(summary = "Everything an auditor needs offline: seed, nonce, snapshot text, policy, result, ledger records and hashes")
+    @Operation(operationId = "exportDraw", summary = "Everything an auditor needs offline: seed, nonce, snapshot text, policy, result, ledger records and hashes")
     public DrawAudit.Export export(@PathParam("id") String id) {
         if (id == null) {
             throw ProblemException.notFound("no draw");

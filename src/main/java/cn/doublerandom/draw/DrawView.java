@@ -1,6 +1,7 @@
 package cn.doublerandom.draw;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +13,8 @@ import java.util.List;
  * division (责任处室) that drew, {@code joint} an internal joint inspection (内部联合抽查).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DrawView(String id, String authority, String quarter, String kind, String filter, List<Long> items,
+public record DrawView(String id, String authority, String quarter,
+                       @Schema(enumeration = {"UNDIRECTED", "DIRECTED"}) String kind, String filter, List<Long> items,
                        LocalDate drawDate, DrawStatus status, String poolHash, String commit, String nonce,
                        String replaces, String replacedBy, DrawPlan plan, Instant preparedAt, String preparedBy,
                        String given, Boolean seedGenerated, String seed, Instant executedAt, String failure,

@@ -1,5 +1,7 @@
 package cn.doublerandom.draw;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /**
@@ -9,6 +11,8 @@ import java.util.List;
  * found from the items when they all have the same; {@code joint} declares an internal joint
  * inspection (内部联合抽查) whose items belong to two or more divisions, led by {@code division}.
  */
-public record PrepareRequest(String authority, String quarter, String kind, List<Long> items, DirectedFilter filter,
-                             Integer count, String replaces, String division, Boolean joint) {
+public record PrepareRequest(String authority, String quarter,
+                             @Schema(enumeration = {"UNDIRECTED", "DIRECTED"}, defaultValue = "UNDIRECTED") String kind,
+                             List<Long> items, DirectedFilter filter, Integer count, String replaces, String division,
+                             Boolean joint) {
 }

@@ -22,8 +22,14 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.List;
 
 /** The item list for bureaus: public to read; administrators add, change and retire items. */
@@ -48,7 +54,7 @@ public class ItemResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The items that apply in a region: its own list and those of the city and province above it")
+    @Operation(operationId = "listItems", summary = "The items that apply in a region: its own list and those of the city and province above it")
     public List<ItemView> list(@QueryParam("region") String region, @QueryParam("includeRetired") boolean includeRetired) {
         if (region == null) {
             throw ProblemException.invalid("region", "region is required, e.g. 130123");
@@ -59,7 +65,8 @@ public class ItemResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "One item")
+    @Operation(operationId = "getItem", summary = "One item")
+    @APIResponse(responseCode = "200", description = "The item", headers = {@Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ItemView.class))})
     public Response get(@PathParam("id") long id) {
         Stored<ItemData> s = service.get(id);
         return Response.ok(ItemView.of(s)).tag(new EntityTag(Integer.toString(s.version()))).build();
@@ -67,20 +74,22 @@ public class ItemResource {
 
     @POST
     @RolesAllowed(Role.ADMIN)
-    @Operation(summary = "Add an item to a region's list")
+    @Operation(operationId = "createItem", summary = "Add an item to a region's list")
+    @APIResponse(responseCode = "201", description = "The created item", headers = {@Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ItemView.class))})
     public Response create(ItemInput input) {
         if (input == null) {
             throw ProblemException.invalid("body", "a JSON body is required");
         }
         Stored<ItemData> s = service.create(input);
-        return Response.status(Response.Status.CREATED).entity(ItemView.of(s))
+        return Response.created(URI.create("/api/v1/items/" + s.data().id())).entity(ItemView.of(s))
                 .tag(new EntityTag(Integer.toString(s.version()))).build();
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed(Role.ADMIN)
-    @Operation(summary = "Change or retire (active=false) an item; the previous version is kept")
+    @Operation(operationId = "updateItem", summary = "Change or retire (active=false) an item; the previous version is kept")
+    @APIResponse(responseCode = "200", description = "The item", headers = {@Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ItemView.class))})
     public Response update(@PathParam("id") long id, ItemInput input, @HeaderParam("If-Match") String ifMatch) {
         if (input == null) {
             throw ProblemException.invalid("body", "a JSON body is required");
@@ -92,7 +101,7 @@ public class ItemResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Role.OPERATOR, Role.CITY, Role.AUDITOR, Role.ADMIN})
-    @Operation(summary = "Every version of an item")
+    @Operation(operationId = "getItemHistory", summary = "Every version of an item")
     public List<VersionRecord> history(@PathParam("id") long id) {
         service.get(id);
         return history.versions(RegistryEntity.ITEM, Long.toString(id));

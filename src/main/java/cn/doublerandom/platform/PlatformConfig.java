@@ -7,7 +7,8 @@ import io.smallrye.config.WithDefault;
 import java.time.ZoneId;
 
 /**
- * The platform's settings: the business time zone, the request body limit and the log format.
+ * The platform's settings: the business time zone, the request body limit, the log format and the
+ * base of the problem type URIs.
  * Each default is written here and nowhere else; a profile in application.properties may override it.
  */
 @ConfigMapping(prefix = "doublerandom")
@@ -20,6 +21,8 @@ public interface PlatformConfig {
     Http http();
 
     Log log();
+
+    Problem problem();
 
     interface Http {
         /**
@@ -34,5 +37,15 @@ public interface PlatformConfig {
         /** JSON log lines, for production's log collectors; plain text in dev and test. */
         @WithDefault("true")
         boolean json();
+    }
+
+    interface Problem {
+        /**
+         * The base of the problem type URIs: the service's public address and {@code /problems/}, where
+         * a page explains each type. Types are identifiers clients switch on, so the base is configured,
+         * never taken from a request's Host.
+         */
+        @WithDefault("http://localhost:8080/problems/")
+        String baseUri();
     }
 }

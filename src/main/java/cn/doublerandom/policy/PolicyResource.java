@@ -22,8 +22,14 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -51,7 +57,7 @@ public class PolicyResource {
     }
 
     @GET
-    @Operation(summary = "The policies a region has set, by year")
+    @Operation(operationId = "listPolicies", summary = "The policies a region has set, by year")
     public List<PolicyView> list(@QueryParam("region") String region) {
         if (region == null) {
             throw ProblemException.invalid("region", "region is required, e.g. 130100");
@@ -61,7 +67,7 @@ public class PolicyResource {
 
     @GET
     @Path("/effective")
-    @Operation(summary = "The policy in force for an authority and year: its own, else its city's, else its province's")
+    @Operation(operationId = "getEffectivePolicy", summary = "The policy in force for an authority and year: its own, else its city's, else its province's")
     public PolicyView effective(@QueryParam("authority") String authority, @QueryParam("year") Integer year) {
         regions.require("authority", authority);
         if (year == null) {
@@ -73,7 +79,8 @@ public class PolicyResource {
 
     @GET
     @Path("/{region}/{year}")
-    @Operation(summary = "The policy a region set for a year")
+    @Operation(operationId = "getPolicy", summary = "The policy a region set for a year")
+    @APIResponse(responseCode = "200", description = "The policy", headers = {@Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class))})
     public Response get(@PathParam("region") String region, @PathParam("year") int year) {
         Stored<PolicyData> s = service.find(regions.require("region", region).code(), year)
                 .orElseThrow(() -> ProblemException.notFound("no policy of " + region + " for " + year));
@@ -83,7 +90,9 @@ public class PolicyResource {
     @PUT
     @Path("/{region}/{year}")
     @RolesAllowed(Role.ADMIN)
-    @Operation(summary = "Set a region's policy for a year; omitted values take the Shijiazhuang plan's defaults")
+    @Operation(operationId = "putPolicy", summary = "Set a region's policy for a year; omitted values take the Shijiazhuang plan's defaults")
+    @APIResponse(responseCode = "200", description = "The policy, changed or unchanged", headers = {@Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class))})
+    @APIResponse(responseCode = "201", description = "The policy, created", headers = {@Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class))})
     public Response put(@PathParam("region") String region, @PathParam("year") int year, PolicyInput input,
                         @HeaderParam("If-Match") String ifMatch) {
         if (input == null) {
@@ -91,13 +100,14 @@ public class PolicyResource {
         }
         var outcome = service.put(region, year, input, Listing.expectedVersion(ifMatch));
         Stored<PolicyData> s = outcome.written().isEmpty() ? service.find(region, year).orElseThrow() : outcome.written().get(0);
-        return Response.status(outcome.created() == 1 ? Response.Status.CREATED : Response.Status.OK)
-                .entity(PolicyView.of(s)).tag(new EntityTag(Integer.toString(s.version()))).build();
+        Response.ResponseBuilder answer = outcome.created() == 1
+                ? Response.created(URI.create("/api/v1/policies/" + s.data().regionCode() + "/" + year)) : Response.ok();
+        return answer.entity(PolicyView.of(s)).tag(new EntityTag(Integer.toString(s.version()))).build();
     }
 
     @GET
     @Path("/{region}/{year}/history")
-    @Operation(summary = "Every version of a policy")
+    @Operation(operationId = "getPolicyHistory", summary = "Every version of a policy")
     public List<VersionRecord> history(@PathParam("region") String region, @PathParam("year") int year) {
         if (year < 2000 || year > 2100) {
             // an impossible year is bad input, not a policy without versions

@@ -155,7 +155,7 @@ public class PortalPages {
                 throw new PageProblem(404, "未找到已公示的检查结果 " + id + "。尚未公示或依法不予公示的结果不在此显示。");
             }
             PublicResult current = versions.get(0);
-            boolean drawPublic = current.taskId() != null && portal.isPublicDraw(current.taskId());
+            boolean drawPublic = current.drawId() != null && portal.isPublicDraw(current.drawId());
             return Templates.result(current, versions, drawPublic);
         }, "public, max-age=" + PublicResultResource.MAX_AGE);
     }

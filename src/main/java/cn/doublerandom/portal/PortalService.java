@@ -63,7 +63,7 @@ public class PortalService {
     ObjectMapper json;
 
     /** The filters of the public result list. */
-    public record Filter(String region, String quarter, LocalDate from, LocalDate to, String result, String q) {
+    public record Filter(String region, String quarter, LocalDate from, LocalDate to, String wording, String q) {
     }
 
     /** Whether a text is a list cursor: the publication number of the last row of the previous page. */
@@ -106,13 +106,13 @@ public class PortalService {
             sql.append(" and inspection_date <= ?");
             params.add(f.to());
         }
-        if (f.result() != null) {
-            if (!wordings.isKnown(f.result())) {
-                throw ProblemException.invalid("result", "result must be a wording code: see /public/v1/wordings?region=");
+        if (f.wording() != null) {
+            if (!wordings.isKnown(f.wording())) {
+                throw ProblemException.invalid("wording", "wording must be a wording code: see /public/v1/wordings?region=");
             }
             // any item of that wording (the GIN index on wordings serves it)
             sql.append(" and wordings @> array[cast(? as text)]");
-            params.add(f.result());
+            params.add(f.wording());
         }
         String cursor = Listing.cursor(after);
         long before = Long.MAX_VALUE;
@@ -131,7 +131,7 @@ public class PortalService {
             } else if (q.codePointCount(0, q.length()) < 2) {
                 throw ProblemException.invalid("q", "q is a USCC or at least 2 characters of the enterprise name");
             } else {
-                if (f.result() == null) {
+                if (f.wording() == null) {
                     NameIndex.Conditions conditions = new NameIndex.Conditions(
                             prefix == null ? -1 : Integer.parseInt((prefix + "000000").substring(0, 6)),
                             prefix == null ? -1 : Integer.parseInt((prefix + "999999").substring(0, 6)),

@@ -14,6 +14,11 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -29,7 +34,8 @@ public class PublicItemResource {
     ItemService items;
 
     @GET
-    @Operation(summary = "The active items that apply in a region")
+    @Operation(operationId = "listPublicItems", summary = "The active items that apply in a region")
+    @APIResponse(responseCode = "200", description = "The items a region draws", content = {@Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ItemData.class))})
     public Response list(@QueryParam("region") String region) {
         if (region == null) {
             throw ProblemException.invalid("region", "region is required, e.g. 130123");

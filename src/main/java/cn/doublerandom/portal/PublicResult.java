@@ -9,17 +9,17 @@ import java.util.List;
 
 /**
  * A published result as the national credit portal shows it: inspecting authority, inspection type,
- * date, result, enterprise name and USCC, plan and task. No inspector data. A correction is its own
+ * date, result, enterprise name and USCC, plan and draw (抽查任务). No inspector data. A correction is its own
  * entry (version &gt; 1, with its reason); the earlier version stays published. {@code items} are the
- * outcomes per item of the visit (检查事项 / 检查结果); {@code result} is the visit's summary: the first
+ * outcomes per item of the visit (检查事项 / 检查结果); {@code wording} is the visit's summary (the same word as the bureau API's): the first
  * item wording other than 未发现问题, else 未发现问题. {@code seq} is the
  * publication order (the list's keyset cursor), not shown.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PublicResult(String id, int version, String authority, String authorityName, String regionCode,
-                           String inspectionType, LocalDate inspectionDate, String result, String resultText,
+                           String inspectionType, LocalDate inspectionDate, String wording, String wordingText,
                            List<PublishedItemResult> items, String enterpriseName, String uscc, String planName,
-                           String taskId, String correctionReason, LocalDate publishedDate, Instant publishedAt,
+                           String drawId, String correctionReason, LocalDate publishedDate, Instant publishedAt,
                            @JsonIgnore long seq) {
 
     /** The published outcome of one item: the item as named when recorded, the wording code and its text. */

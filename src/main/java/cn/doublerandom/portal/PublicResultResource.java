@@ -17,6 +17,11 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -41,24 +46,36 @@ public class PublicResultResource {
     @Inject
     ObjectMapper json;
 
+    /**
+     * The contract's name for {@code Page<PublicResult>}: the body is serialised to bytes for its
+     * ETag, so the schema cannot be inferred from the method's type.
+     */
+    @Schema(name = "PagePublicResult")
+    record PublicResultPage(List<PublicResult> items, String next) {
+    }
+
     @GET
     @Path("/results")
-    @Operation(summary = "Published results, newest publication first: by region (a city includes its counties), quarter, "
-            + "inspection date range, result wording code, and q (a USCC, or 2+ characters of the enterprise name)")
+    @Operation(operationId = "listPublicResults", summary = "Published results, newest publication first: by region (a city includes its counties), quarter, "
+            + "inspection date range, wording (a wording code: any item of the visit with it), and q (a USCC, or 2+ characters of the enterprise name)")
+    @APIResponse(responseCode = "200", description = "One page of published results", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PublicResultPage.class))})
+    @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is current", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))})
     public Response results(@QueryParam("region") String region, @QueryParam("quarter") String quarter,
                             @QueryParam("from") String from, @QueryParam("to") String to,
-                            @QueryParam("result") String result, @QueryParam("q") String q,
+                            @QueryParam("wording") String wording, @QueryParam("q") String q,
                             @QueryParam("after") String after, @QueryParam("limit") Integer limit,
                             @HeaderParam("If-None-Match") String ifNoneMatch) {
         Page<PublicResult> page = portal.results(new PortalService.Filter(region, quarter, DateParameters.date("from", from), DateParameters.date("to", to),
-                result, q), after, limit);
+                wording, q), after, limit);
         Instant modified = page.items().stream().map(PublicResult::publishedAt).max(Instant::compareTo).orElse(null);
         return cached(page, modified, ifNoneMatch);
     }
 
     @GET
     @Path("/results/{id}")
-    @Operation(summary = "Every published version of one result, newest first")
+    @Operation(operationId = "getPublicResult", summary = "Every published version of one result, newest first")
+    @APIResponse(responseCode = "200", description = "Every published version of the result, newest first", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = PublicResult.class))})
+    @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is current", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))})
     public Response result(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         List<PublicResult> versions = portal.result(id);
         return cached(versions, versions.get(0).publishedAt(), ifNoneMatch);
@@ -66,7 +83,9 @@ public class PublicResultResource {
 
     @GET
     @Path("/draws")
-    @Operation(summary = "Public draws (each result published or withheld) of a region subtree, newest first")
+    @Operation(operationId = "listPublicDraws", summary = "Public draws (each result published or withheld) of a region subtree, newest first")
+    @APIResponse(responseCode = "200", description = "The executed draws", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = PublicDraw.class))})
+    @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is current", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))})
     public Response draws(@QueryParam("region") String region, @QueryParam("limit") Integer limit,
                           @HeaderParam("If-None-Match") String ifNoneMatch) {
         return cached(portal.draws(region, limit), null, ifNoneMatch);
@@ -74,8 +93,10 @@ public class PublicResultResource {
 
     @GET
     @Path("/draws/{id}")
-    @Operation(summary = "A public draw with its verification data: seed, nonce, commit, poolHash, ledger record hashes, "
+    @Operation(operationId = "getPublicDraw", summary = "A public draw with its verification data: seed, nonce, commit, poolHash, ledger record hashes, "
             + "selected USCCs; the snapshot and record texts only when no result was withheld")
+    @APIResponse(responseCode = "200", description = "The draw", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PublicDraw.class))})
+    @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is current", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))})
     public Response draw(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         return cached(portal.draw(id), null, ifNoneMatch);
     }

@@ -25,7 +25,7 @@ public class PublicationResource {
 
     @GET
     @Path("/due")
-    @Operation(summary = "Unpublished results of an authority (a city includes its counties) that are overdue, due within "
+    @Operation(operationId = "listPublicationsDue", summary = "Unpublished results of an authority (a city includes its counties) that are overdue, due within "
             + "3 working days, or whose deadline is pending because the calendar lacks a year")
     public List<PublicationService.Due> due(@QueryParam("authority") String authority) {
         return service.due(authority);

@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RegionDirectory {
 
-    private static final Pattern CODE = Pattern.compile("\\d{6}");
+    /** A region code is six digits (GB/T 2260); the contract states it too ({@link RegionContract}). */
+    public static final String CODE_REGEX = "\\d{6}";
+    private static final Pattern CODE = Pattern.compile(CODE_REGEX);
 
     private final Map<String, Region> byCode;
     private final Map<String, List<Region>> children;

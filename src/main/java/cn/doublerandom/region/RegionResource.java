@@ -24,7 +24,7 @@ public class RegionResource {
     RegionDirectory regions;
 
     @GET
-    @Operation(summary = "Provinces, or the regions directly below a parent (a province's cities, a city's counties)")
+    @Operation(operationId = "listRegions", summary = "Provinces, or the regions directly below a parent (a province's cities, a city's counties)")
     public List<Region> list(@QueryParam("parent") String parent) {
         if (parent == null) {
             return regions.provinces();
@@ -34,7 +34,7 @@ public class RegionResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One region")
+    @Operation(operationId = "getRegion", summary = "One region")
     public Region get(@PathParam("code") String code) {
         return regions.require("code", code);
     }

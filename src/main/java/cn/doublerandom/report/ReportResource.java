@@ -36,6 +36,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -91,11 +92,13 @@ public class ReportResource {
 
     @GET
     @Path("/compliance")
-    @Operation(summary = "Quota compliance per bureau and quarter: required (from each draw's plan), drawn, inspected, "
+    @Operation(operationId = "getComplianceReport", summary = "Quota compliance per bureau and quarter: required (from each draw's plan), drawn, inspected, "
             + "recorded, published on time, late, overdue per class; the general class against its yearly 1:10; gaps flagged")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceView.class)),
-            @Content(mediaType = Spreadsheets.XLSX), @Content(mediaType = Spreadsheets.CSV), @Content(mediaType = MediaType.TEXT_HTML)})
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     public Response compliance(@Parameter(description = REGION) @QueryParam("region") String region,
                                @Parameter(description = "e.g. 2026Q2 (default: this quarter)") @QueryParam("quarter") String quarter,
                                @Parameter(description = FORMAT) @QueryParam("format") String format,
@@ -107,11 +110,13 @@ public class ReportResource {
 
     @GET
     @Path("/assessment")
-    @Operation(summary = "The city's assessment per quarter and county (seed 000): checks, problems and rate, violations and "
+    @Operation(operationId = "getAssessmentReport", summary = "The city's assessment per quarter and county (seed 000): checks, problems and rate, violations and "
             + "rate, non-site share, positive-list targets checked on site, results published on time; total and ranks")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)),
-            @Content(mediaType = Spreadsheets.XLSX), @Content(mediaType = Spreadsheets.CSV), @Content(mediaType = MediaType.TEXT_HTML)})
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     public Response assessment(@Parameter(description = REGION) @QueryParam("region") String region,
                                @Parameter(description = "e.g. 2026Q2 (default: this quarter)") @QueryParam("quarter") String quarter,
                                @Parameter(description = FORMAT) @QueryParam("format") String format,
@@ -123,11 +128,13 @@ public class ReportResource {
 
     @GET
     @Path("/monthly")
-    @Operation(summary = "The monthly detail table of a month's random inspections per bureau (due by the 8th), "
+    @Operation(operationId = "getMonthlyReport", summary = "The monthly detail table of a month's random inspections per bureau (due by the 8th), "
             + "with items, team, method, result, publication date and public link")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MonthlyView.class)),
-            @Content(mediaType = Spreadsheets.XLSX), @Content(mediaType = Spreadsheets.CSV), @Content(mediaType = MediaType.TEXT_HTML)})
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     public Response monthly(@Parameter(description = REGION) @QueryParam("region") String region,
                             @Parameter(description = "e.g. 2026-05 (default: last month)") @QueryParam("month") String month,
                             @Parameter(description = FORMAT) @QueryParam("format") String format,
@@ -139,11 +146,13 @@ public class ReportResource {
 
     @GET
     @Path("/quarterly")
-    @Operation(summary = "The quarterly implementation summary per bureau: compliance, checks random and targeted apart, "
+    @Operation(operationId = "getQuarterlyReport", summary = "The quarterly implementation summary per bureau: compliance, checks random and targeted apart, "
             + "results, problem types and handling")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuarterlyView.class)),
-            @Content(mediaType = Spreadsheets.XLSX), @Content(mediaType = Spreadsheets.CSV), @Content(mediaType = MediaType.TEXT_HTML)})
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     public Response quarterly(@Parameter(description = REGION) @QueryParam("region") String region,
                               @Parameter(description = "e.g. 2026Q2 (default: this quarter)") @QueryParam("quarter") String quarter,
                               @Parameter(description = FORMAT) @QueryParam("format") String format,
@@ -155,11 +164,13 @@ public class ReportResource {
 
     @GET
     @Path("/activity")
-    @Operation(summary = "Inspector activity of a month (seed 003): records per certified on-post inspector (at least 2) "
+    @Operation(operationId = "getActivityReport", summary = "Inspector activity of a month (seed 003): records per certified on-post inspector (at least 2) "
             + "and the activity rate (at least 90 %) per bureau; inspectors below are listed")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)),
-            @Content(mediaType = Spreadsheets.XLSX), @Content(mediaType = Spreadsheets.CSV), @Content(mediaType = MediaType.TEXT_HTML)})
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     public Response activity(@Parameter(description = REGION) @QueryParam("region") String region,
                              @Parameter(description = "e.g. 2026-05 (default: last month)") @QueryParam("month") String month,
                              @Parameter(description = FORMAT) @QueryParam("format") String format,
@@ -171,11 +182,13 @@ public class ReportResource {
 
     @GET
     @Path("/accountability")
-    @Operation(summary = "Accountability of a year (seed 004): judged misses with the earlier team, firms per inspector "
+    @Operation(operationId = "getAccountabilityReport", summary = "Accountability of a year (seed 004): judged misses with the earlier team, firms per inspector "
             + "with the consequence by thresholds, and the pairs awaiting a judgement")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountabilityView.class)),
-            @Content(mediaType = Spreadsheets.XLSX), @Content(mediaType = Spreadsheets.CSV), @Content(mediaType = MediaType.TEXT_HTML)})
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     public Response accountability(@Parameter(description = REGION) @QueryParam("region") String region,
                                    @Parameter(description = "e.g. 2026 (default: this year)") @QueryParam("year") String year,
                                    @Parameter(description = FORMAT) @QueryParam("format") String format,

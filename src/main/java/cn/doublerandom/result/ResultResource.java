@@ -12,8 +12,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -35,9 +41,10 @@ public class ResultResource {
 
     @POST
     @RolesAllowed({Role.OPERATOR, Role.CITY})
-    @Operation(summary = "Record the result of one selected target of an executed draw (one result per target): an outcome "
+    @Operation(operationId = "recordResult", summary = "Record the result of one selected target of an executed draw (one result per target): an outcome "
             + "per item of the draw in items [{itemId, wording}], each item exactly once, or wording alone when every item has "
             + "the same outcome; the version's wording is the summary: the first item wording other than NO_PROBLEM, else NO_PROBLEM")
+    @APIResponse(responseCode = "201", description = "The recorded result", headers = {@Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ResultView.class))})
     public Response record(ResultInput input) {
         ResultView view = service.record(input);
         return Response.status(Response.Status.CREATED).entity(view)
@@ -45,14 +52,14 @@ public class ResultResource {
     }
 
     @GET
-    @Operation(summary = "The results of a draw, in the draw's order, with their publication state")
+    @Operation(operationId = "listResults", summary = "The results of a draw, in the draw's order, with their publication state")
     public List<ResultView> list(@QueryParam("drawId") String drawId) {
         return service.ofDraw(drawId);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One result with every version and its publication state")
+    @Operation(operationId = "getResult", summary = "One result with every version and its publication state")
     public ResultView get(@PathParam("id") String id) {
         return service.get(id);
     }
@@ -60,16 +67,18 @@ public class ResultResource {
     @POST
     @Path("/{id}/corrections")
     @RolesAllowed({Role.OPERATOR, Role.CITY})
-    @Operation(summary = "Correct a result: a new version with a reason and again every item's outcome (or the one-wording "
+    @Operation(operationId = "correctResult", summary = "Correct a result: a new version with a reason and again every item's outcome (or the one-wording "
             + "shorthand); earlier versions stay as they were")
+    @APIResponse(responseCode = "201", description = "The result with its new version", headers = {@Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ResultView.class))})
     public Response correct(@PathParam("id") String id, ResultInput input) {
-        return Response.status(Response.Status.CREATED).entity(service.correct(id, input)).build();
+        ResultView view = service.correct(id, input);
+        return Response.created(URI.create("/api/v1/results/" + view.id())).entity(view).build();
     }
 
     @POST
     @Path("/{id}/hold")
     @RolesAllowed({Role.OPERATOR, Role.CITY})
-    @Operation(summary = "Hold a publishable result back from publication, with a reason (the deadline still runs)")
+    @Operation(operationId = "holdResult", summary = "Hold a publishable result back from publication, with a reason (the deadline still runs)")
     public ResultView hold(@PathParam("id") String id, HoldRequest request) {
         return service.hold(id, true, request == null ? null : request.reason());
     }
@@ -77,7 +86,7 @@ public class ResultResource {
     @POST
     @Path("/{id}/release")
     @RolesAllowed({Role.OPERATOR, Role.CITY})
-    @Operation(summary = "Release a held result: the next publication run publishes it")
+    @Operation(operationId = "releaseResult", summary = "Release a held result: the next publication run publishes it")
     public ResultView release(@PathParam("id") String id, HoldRequest request) {
         return service.hold(id, false, request == null ? null : request.reason());
     }

@@ -12,6 +12,11 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -30,8 +35,9 @@ public class PublicWordingResource {
     ServiceClock clock;
 
     @GET
-    @Operation(summary = "The result wordings of a region (national, its province's, its city's, its own), retired ones "
+    @Operation(operationId = "listPublicWordings", summary = "The result wordings of a region (national, its province's, its city's, its own), retired ones "
             + "included with retiredFrom and active=false")
+    @APIResponse(responseCode = "200", description = "The wordings a region uses", content = {@Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = PublicWording.class))})
     public Response list(@QueryParam("region") String region) {
         if (region == null) {
             throw ProblemException.invalid("region", "region is required, e.g. 130123");

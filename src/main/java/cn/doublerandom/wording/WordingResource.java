@@ -13,6 +13,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -32,7 +37,7 @@ public class WordingResource {
     WordingCatalog catalog;
 
     @GET
-    @Operation(summary = "The vocabulary of a region: national wordings, then its province's, its city's and its own; "
+    @Operation(operationId = "listWordings", summary = "The vocabulary of a region: national wordings, then its province's, its city's and its own; "
             + "retired ones included, with retiredFrom")
     public List<Wording> list(@QueryParam("region") String region) {
         if (region == null) {
@@ -43,7 +48,7 @@ public class WordingResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One wording, retired or not")
+    @Operation(operationId = "getWording", summary = "One wording, retired or not")
     public Wording get(@PathParam("code") String code) {
         return catalog.find(code).orElseThrow(() -> ProblemException.notFound("no wording "
                 + cn.doublerandom.registry.FieldRules.abbreviate(code)));
@@ -51,8 +56,9 @@ public class WordingResource {
 
     @POST
     @RolesAllowed(Role.ADMIN)
-    @Operation(summary = "Add a wording to a region's vocabulary (an administrator of that region or above; codes are "
+    @Operation(operationId = "addWording", summary = "Add a wording to a region's vocabulary (an administrator of that region or above; codes are "
             + "unique service-wide and never reused)")
+    @APIResponse(responseCode = "201", description = "The added wording", headers = {@Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = Wording.class))})
     public Response add(WordingInput input) {
         Wording w = catalog.add(input);
         return Response.created(URI.create("/api/v1/wordings/" + w.code())).entity(w).build();
@@ -61,7 +67,7 @@ public class WordingResource {
     @POST
     @Path("/{code}/retire")
     @RolesAllowed(Role.ADMIN)
-    @Operation(summary = "Retire a wording from a date, with a reason: results determined from then on may not use it; "
+    @Operation(operationId = "retireWording", summary = "Retire a wording from a date, with a reason: results determined from then on may not use it; "
             + "results that carry it keep it")
     public Wording retire(@PathParam("code") String code, RetirementInput input) {
         return catalog.retire(code, input);

@@ -7,6 +7,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import static cn.doublerandom.support.Api.targetJson;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -69,7 +70,7 @@ class AuditAndIdempotencyTest {
                 .then().statusCode(422);
         Api.operator(COUNTY).header("Idempotency-Key", "bad-" + bad).body(targetJson(COUNTY, "x")).put("/api/v1/targets/" + bad)
                 .then().statusCode(422).header("Idempotent-Replayed", "true").contentType("application/problem+json")
-                .body("type", equalTo("/problems/invalid-uscc"));
+                .body("type", endsWith("/problems/invalid-uscc"));
     }
 
     @Test

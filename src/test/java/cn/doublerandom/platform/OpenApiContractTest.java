@@ -10,9 +10,16 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * openapi/openapi.yaml is the contract bureaus and the portal build against: the service must serve
@@ -40,5 +47,134 @@ class OpenApiContractTest {
             assertEquals(expected.toPrettyString(), actual.toPrettyString(),
                     "the served OpenAPI differs from " + CONTRACT + "; the served one is in " + out);
         }
+    }
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+    /**
+     * A client generator names a method after the operationId and types its answer after the success
+     * response's schema: an operation without either becomes {@code Object call0(...)}. A person
+     * trying the API starts from a request body's example.
+     */
+    @Test
+    void everyOperationHasAnIdATypedSuccessResponseAndAnExampleBody() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(
+                RestAssured.given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        List<String> offenders = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int operations = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (!METHODS.contains(op.getKey())) {
+                    continue;
+                }
+                operations++;
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                String id = op.getValue().path("operationId").asText("");
+                if (id.isEmpty()) {
+                    offenders.add(name + ": no operationId");
+                } else if (!id.matches("[a-z][A-Za-z0-9]*")) {
+                    offenders.add(name + ": operationId " + id + " is not camelCase");
+                } else if (!ids.add(id)) {
+                    offenders.add(name + ": operationId " + id + " is used twice");
+                }
+                offenders.addAll(successSchemaProblems(name, op.getValue().path("responses")));
+                JsonNode json = op.getValue().path("requestBody").path("content").path("application/json");
+                if (!json.isMissingNode() && json.path("examples").isEmpty() && json.path("example").isMissingNode()) {
+                    offenders.add(name + ": its JSON request body has no example");
+                }
+            }
+        }
+        assertTrue(operations > 50, "the document lists " + operations + " operations");
+        if (!offenders.isEmpty()) {
+            fail(offenders.size() + " operations fall short of the contract:\n  " + String.join("\n  ", offenders));
+        }
+    }
+
+    /** The values a client most often gets wrong have their form in the contract, wherever they are named. */
+    @Test
+    void codesCarryTheirFormWhereverTheyAreNamed() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(
+                RestAssured.given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        Map<String, List<String>> goodAndBad = Map.of(
+                "uscc", List.of("91130123MA0CX5XK18", "91130123MA0CX5XK1I", "91130123MA0CX5XK1"),
+                "regionCode", List.of("130123", "13012", "1301234"),
+                "authority", List.of("130123", "ALL", "13012a"),
+                "quarter", List.of("2026Q4", "2026Q5", "26Q4"));
+        Map<String, Integer> seen = new java.util.TreeMap<>();
+        List<String> offenders = new ArrayList<>();
+        java.util.function.BiConsumer<String, JsonNode> check = (where, schema) -> {
+            String name = where.substring(where.lastIndexOf(' ') + 1);
+            List<String> values = goodAndBad.get(name);
+            if (values == null || !"string".equals(schema.path("type").asText())) {
+                return;
+            }
+            seen.merge(name, 1, Integer::sum);
+            String pattern = schema.path("pattern").asText("");
+            if (pattern.isEmpty()) {
+                offenders.add(where + ": no pattern");
+                return;
+            }
+            java.util.regex.Pattern form = java.util.regex.Pattern.compile(pattern);
+            if (!form.matcher(values.get(0)).find()) {
+                offenders.add(where + ": " + pattern + " refuses " + values.get(0));
+            }
+            for (String bad : values.subList(1, values.size())) {
+                if (form.matcher(bad).find()) {
+                    offenders.add(where + ": " + pattern + " accepts " + bad);
+                }
+            }
+        };
+        for (Iterator<Map.Entry<String, JsonNode>> schemas = doc.path("components").path("schemas").fields(); schemas.hasNext(); ) {
+            Map.Entry<String, JsonNode> schema = schemas.next();
+            for (Iterator<Map.Entry<String, JsonNode>> props = schema.getValue().path("properties").fields(); props.hasNext(); ) {
+                Map.Entry<String, JsonNode> prop = props.next();
+                check.accept(schema.getKey() + " " + prop.getKey(), prop.getValue());
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (JsonNode op : path.getValue()) {
+                for (JsonNode p : op.path("parameters")) {
+                    String name = p.path("name").asText();
+                    check.accept(path.getKey() + " " + (name.equals("region") ? "regionCode" : name), p.path("schema"));
+                }
+            }
+        }
+        assertTrue(seen.keySet().containsAll(goodAndBad.keySet()), "named: " + seen);
+        if (!offenders.isEmpty()) {
+            fail(offenders.size() + " codes without their form:\n  " + String.join("\n  ", offenders));
+        }
+    }
+
+    private static List<String> successSchemaProblems(String name, JsonNode responses) {
+        List<String> problems = new ArrayList<>();
+        String success = null;
+        for (Iterator<String> codes = responses.fieldNames(); codes.hasNext(); ) {
+            String code = codes.next();
+            if (code.startsWith("2") && (success == null || code.compareTo(success) < 0)) {
+                success = code;
+            }
+        }
+        if (success == null) {
+            problems.add(name + ": no 2xx response");
+            return problems;
+        }
+        if (success.equals("204")) {
+            return problems;
+        }
+        JsonNode content = responses.get(success).path("content");
+        if (content.isEmpty()) {
+            problems.add(name + ": " + success + " has no content");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> media = content.fields(); media.hasNext(); ) {
+            Map.Entry<String, JsonNode> m = media.next();
+            if (m.getValue().path("schema").isEmpty()) {
+                problems.add(name + ": " + success + " " + m.getKey() + " has an empty schema");
+            }
+        }
+        return problems;
     }
 }

@@ -96,16 +96,16 @@ class PublicPortalTest {
                 // newest publication first: the 14 Oct run, then the 12 Oct run's in reverse order of publication
                 .body("items.id", equalTo(List.of(ids.get("a3"), ids.get("a1"), ids.get("a0"))))
                 .body("items[2].inspectionType", equalTo("双随机抽查")).body("items[2].authority", equalTo("130110"))
-                .body("items[2].authorityName", equalTo("石家庄市生态环境局鹿泉区分局")).body("items[2].resultText", equalTo("发现问题已责令改正"))
+                .body("items[2].authorityName", equalTo("石家庄市生态环境局鹿泉区分局")).body("items[2].wordingText", equalTo("发现问题已责令改正"))
                 .body("items[2].uscc", equalTo(a.uscc(0))).body("items[2].enterpriseName", containsString("130110"))
-                .body("items[2].planName", equalTo("2026年第四季度双随机抽查")).body("items[2].taskId", equalTo(a.drawId))
+                .body("items[2].planName", equalTo("2026年第四季度双随机抽查")).body("items[2].drawId", equalTo(a.drawId))
                 .body("items[2].inspectionDate", equalTo("2026-10-09")).body("items[2].publishedDate", equalTo("2026-10-12"))
                 .body("next", nullValue());
         // a city includes its counties
         Api.anonymous().get("/public/v1/results?region=130100&limit=1000").then()
                 .body("items.id", hasItems(ids.get("a0"), ids.get("b0"), ids.get("b1")));
         Api.anonymous().get("/public/v1/results?region=130109").then().body("items.id", equalTo(List.of(ids.get("b1"), ids.get("b0"))));
-        Api.anonymous().get("/public/v1/results?region=130110&result=CORRECTED").then().body("items.id", equalTo(List.of(ids.get("a0"))));
+        Api.anonymous().get("/public/v1/results?region=130110&wording=CORRECTED").then().body("items.id", equalTo(List.of(ids.get("a0"))));
         Api.anonymous().get("/public/v1/results?region=130110&from=2026-10-10&to=2026-10-12").then()
                 .body("items.id", equalTo(List.of(ids.get("a1"))));
         Api.anonymous().get("/public/v1/results?region=130110&quarter=2026Q1").then().body("items", hasSize(0));
@@ -129,15 +129,15 @@ class PublicPortalTest {
     @Test
     void eachItemIsPublishedAndTheResultFilterMatchesAnyItemOnAnIndex() throws Exception {
         List<String> itemNames = List.of(ResultFixture.itemName(0), ResultFixture.itemName(1));
-        Api.anonymous().get("/public/v1/results?region=130110&result=INFO_NOT_DISCLOSED").then().statusCode(200)
+        Api.anonymous().get("/public/v1/results?region=130110&wording=INFO_NOT_DISCLOSED").then().statusCode(200)
                 .body("items.id", equalTo(List.of(ids.get("a3"))))
-                .body("items[0].result", equalTo("PENDING_HANDLING")).body("items[0].resultText", equalTo("发现问题待处理"))
+                .body("items[0].wording", equalTo("PENDING_HANDLING")).body("items[0].wordingText", equalTo("发现问题待处理"))
                 .body("items[0].items.itemName", equalTo(itemNames))
                 .body("items[0].items.wording", equalTo(List.of("PENDING_HANDLING", "INFO_NOT_DISCLOSED")))
                 .body("items[0].items.wordingText", equalTo(List.of("发现问题待处理", "未按规定公示信息")));
-        Api.anonymous().get("/public/v1/results?region=130110&result=PENDING_HANDLING").then().body("items.id", equalTo(List.of(ids.get("a3"))));
-        Api.anonymous().get("/public/v1/results?region=130110&result=NO_PROBLEM").then().body("items.id", equalTo(List.of(ids.get("a1"))));
-        Api.anonymous().get("/public/v1/results?region=130110&result=CLOSED").then().statusCode(200).body("items", hasSize(0));
+        Api.anonymous().get("/public/v1/results?region=130110&wording=PENDING_HANDLING").then().body("items.id", equalTo(List.of(ids.get("a3"))));
+        Api.anonymous().get("/public/v1/results?region=130110&wording=NO_PROBLEM").then().body("items.id", equalTo(List.of(ids.get("a1"))));
+        Api.anonymous().get("/public/v1/results?region=130110&wording=CLOSED").then().statusCode(200).body("items", hasSize(0));
         // a result recorded with the one-wording shorthand publishes that wording for every item
         Api.anonymous().get("/public/v1/results/" + ids.get("a0")).then().statusCode(200)
                 .body("[0].items.itemName", equalTo(itemNames)).body("[0].items.wording", equalTo(List.of("CORRECTED", "CORRECTED")));
@@ -170,7 +170,7 @@ class PublicPortalTest {
     void badPortalQueriesAreProblems() {
         Api.anonymous().get("/public/v1/results?q=厂").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("q"));
-        Api.anonymous().get("/public/v1/results?result=GOOD").then().statusCode(400);
+        Api.anonymous().get("/public/v1/results?wording=GOOD").then().statusCode(400);
         Api.anonymous().get("/public/v1/results?region=999999").then().statusCode(422);
         Api.anonymous().get("/public/v1/results?from=2026-13-01").then().statusCode(400);
         Api.anonymous().get("/public/v1/results?from=2026-10-10&to=2026-10-01").then().statusCode(400);
@@ -234,7 +234,7 @@ class PublicPortalTest {
         // the index path (no result filter) and the SQL path (with one) find the same names
         List<String> byIndex = Api.anonymous().get("/public/v1/results?region=130110&q=<一般>").then().statusCode(200)
                 .extract().jsonPath().getList("items.id");
-        List<String> bySql = Api.anonymous().get("/public/v1/results?region=130110&q=<一般>&result=NO_PROBLEM").then()
+        List<String> bySql = Api.anonymous().get("/public/v1/results?region=130110&q=<一般>&wording=NO_PROBLEM").then()
                 .statusCode(200).extract().jsonPath().getList("items.id");
         assertFalse(byIndex.isEmpty());
         assertEquals(named("<一般>", false), byIndex);
@@ -256,7 +256,7 @@ class PublicPortalTest {
         List<String> out = new java.util.ArrayList<>();
         for (int i = 0; i < all.getList("items").size(); i++) {
             if (all.getString("items[" + i + "].enterpriseName").contains(text)
-                    && (!noProblemOnly || all.getString("items[" + i + "].result").equals("NO_PROBLEM"))) {
+                    && (!noProblemOnly || all.getString("items[" + i + "].wording").equals("NO_PROBLEM"))) {
                 out.add(all.getString("items[" + i + "].id"));
             }
         }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -190,7 +191,7 @@ class AccountabilityTest {
                 {"e1", "l1", 409, "/problems/judgement-exists"}};
         for (Object[] c : cases) {
             Api.operator(COUNTY).body(body(ids.get((String) c[0]), ids.get((String) c[1]))).post("/api/v1/accountability/judgements")
-                    .then().statusCode((Integer) c[2]).contentType("application/problem+json").body("type", equalTo(c[3]));
+                    .then().statusCode((Integer) c[2]).contentType("application/problem+json").body("type", endsWith((String) c[3]));
         }
         Api.operator(COUNTY).body(body("R999999999", ids.get("l1"))).post("/api/v1/accountability/judgements").then().statusCode(422)
                 .body("errors[0].field", equalTo("earlierId"));
@@ -199,11 +200,11 @@ class AccountabilityTest {
         Api.operator(COUNTY).body("{\"earlierId\":1}").post("/api/v1/accountability/judgements").then().statusCode(400);
         // scope: another county's operator may not judge this county's inspectors; an admin has no such role
         Api.operator("130502").body(body(ids.get("e4"), ids.get("l2"))).post("/api/v1/accountability/judgements").then().statusCode(403)
-                .body("type", equalTo("/problems/forbidden"));
+                .body("type", endsWith("/problems/forbidden"));
         Api.as("admin", "130500").body(body(ids.get("e4"), ids.get("l2"))).post("/api/v1/accountability/judgements").then().statusCode(403);
         Api.operator("130502").body("{\"reason\":\"x\"}").post("/api/v1/accountability/judgements/" + ids.get("j1") + "/retract").then().statusCode(403);
         Api.operator(COUNTY).body("{\"reason\":\"again\"}").post("/api/v1/accountability/judgements/" + ids.get("j3b") + "/retract")
-                .then().statusCode(409).body("type", equalTo("/problems/judgement-exists"));
+                .then().statusCode(409).body("type", endsWith("/problems/judgement-exists"));
         Api.operator(COUNTY).body("{}").post("/api/v1/accountability/judgements/" + ids.get("j1") + "/retract").then().statusCode(400);
         Api.operator(COUNTY).get("/api/v1/accountability/judgements/A999999999").then().statusCode(404);
         Api.operator("130502").get("/api/v1/accountability/judgements/" + ids.get("j1")).then().statusCode(403);

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -69,7 +70,7 @@ class FollowUpTest {
         String base = "/api/v1/results/" + resultId + "/rectifications";
         String id = Api.operator(COUNTY).body("""
                 {"problemIndex":0,"requirement":"料场全部苫盖，道路硬化","deadline":"2026-10-23","responsiblePerson":"张建国"}""")
-                .post(base).then().log().ifValidationFails().statusCode(201)
+                .post(base).then().log().ifValidationFails().statusCode(201).header("Location", endsWith(base))
                 .body("status", equalTo("IN_PROGRESS")).body("statusLabel", equalTo("整改中")).body("overdue", equalTo(false))
                 .body("problemType", equalTo("DUST_CONTROL")).body("problemTypeLabel", equalTo("物料扬尘管控不到位"))
                 .body("problemDescription", equalTo("料场未苫盖，扬尘明显")).body("current.deadline", equalTo("2026-10-23"))
@@ -223,7 +224,7 @@ class FollowUpTest {
         String id = Api.operator(COUNTY).body("""
                 {"caseNumber":"景环罚〔2026〕17号","decisionDate":"2026-10-19","amount":50000.00,"discretion":"LIGHTER",
                  "discretionReason":"初次违法且主动改正","transfers":["REFERRED_TO_JUDICIAL","REFERRED_TO_POLICE"]}""")
-                .post(base).then().log().ifValidationFails().statusCode(201)
+                .post(base).then().log().ifValidationFails().statusCode(201).header("Location", endsWith(base))
                 .body("caseNumber", equalTo("景环罚〔2026〕17号")).body("current.amount", equalTo(50000.0f))
                 .body("current.discretionLabel", equalTo("从轻处罚"))
                 .body("current.transfers.label", equalTo(List.of("移送司法机关", "移送公安机关")))

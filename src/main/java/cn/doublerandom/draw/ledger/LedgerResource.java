@@ -23,7 +23,7 @@ public class LedgerResource {
 
     @GET
     @Path("/verify")
-    @Operation(summary = "Walk the whole hash chain and report the first broken link, if any, and every draw whose served facts differ from its records")
+    @Operation(operationId = "verifyLedger", summary = "Walk the whole hash chain and report the first broken link, if any, and every draw whose served facts differ from its records")
     public DrawAudit.LedgerVerification verify() {
         return audit.verifyLedger();
     }

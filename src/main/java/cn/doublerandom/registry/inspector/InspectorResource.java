@@ -33,8 +33,12 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.List;
 
 /** 检查人员名录库: the inspector registry of a bureau. */
@@ -66,7 +70,7 @@ public class InspectorResource {
     InspectorSheet sheet;
 
     @GET
-    @Operation(summary = "List inspectors of a region (a city includes its counties), in code order, by pages")
+    @Operation(operationId = "listInspectors", summary = "List inspectors of a region (a city includes its counties), in code order, by pages")
     public Page<InspectorView> list(@QueryParam("region") String region, @QueryParam("after") String after,
                                     @QueryParam("limit") Integer limit) {
         String root = region == null ? scope.home() : regions.require("region", region).code();
@@ -81,7 +85,7 @@ public class InspectorResource {
     @Path("/import")
     @Consumes({Spreadsheets.XLSX, Spreadsheets.CSV, MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({Role.OPERATOR, Role.CITY})
-    @Operation(summary = "Import inspectors from .xlsx or .csv (UTF-8 or GBK): all or nothing, upsert by code")
+    @Operation(operationId = "importInspectors", summary = "Import inspectors from .xlsx or .csv (UTF-8 or GBK): all or nothing, upsert by code")
     public ImportReport importFile(byte[] body, @HeaderParam("Content-Type") String contentType,
                                    @QueryParam("filename") String filename, @QueryParam("dryRun") boolean dryRun) {
         return importer.importFile(sheet, body, filename, contentType, dryRun, rows -> service.apply(rows, true,
@@ -91,14 +95,16 @@ public class InspectorResource {
     @GET
     @Path("/export")
     @Produces({Spreadsheets.XLSX, Spreadsheets.CSV, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Export the inspectors of a region as .xlsx or .csv, in the columns import reads")
+    @Operation(operationId = "exportInspectors", summary = "Export the inspectors of a region as .xlsx or .csv, in the columns import reads")
+    @APIResponse(responseCode = "200", description = "The inspectors as a spreadsheet", content = {@Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response export(@QueryParam("region") String region, @QueryParam("format") String format) {
         return importer.download(sheet, region, format, (prefix, sink) -> store.forEach(prefix, i -> sink.accept(i.data())));
     }
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One inspector, now or as at the end of a date (asOf)")
+    @Operation(operationId = "getInspector", summary = "One inspector, now or as at the end of a date (asOf)")
+    @APIResponse(responseCode = "200", description = "The inspector", headers = {@Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = InspectorView.class))})
     public Response get(@PathParam("code") String code, @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf) {
         Stored<InspectorData> s = service.get(code, DateParameters.date("asOf", asOf));
         return Response.ok(InspectorView.of(s)).tag(new EntityTag(Integer.toString(s.version()))).build();
@@ -107,20 +113,23 @@ public class InspectorResource {
     @PUT
     @RolesAllowed({Role.OPERATOR, Role.CITY})
     @Path("/{code}")
-    @Operation(summary = "Create or update an inspector by code; the previous version is kept in its history")
+    @Operation(operationId = "putInspector", summary = "Create or update an inspector by code; the previous version is kept in its history")
+    @APIResponse(responseCode = "200", description = "The inspector, changed or unchanged", headers = {@Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = InspectorView.class))})
+    @APIResponse(responseCode = "201", description = "The inspector, created", headers = {@Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = InspectorView.class))})
     public Response put(@PathParam("code") String code, InspectorInput input, @HeaderParam("If-Match") String ifMatch) {
         if (input == null) {
             throw ProblemException.invalid("body", "a JSON body is required");
         }
         var outcome = service.put(code, input, Listing.expectedVersion(ifMatch));
         Stored<InspectorData> s = outcome.written().isEmpty() ? service.get(code, null) : outcome.written().get(0);
-        return Response.status(outcome.created() == 1 ? Response.Status.CREATED : Response.Status.OK)
-                .entity(InspectorView.of(s)).tag(new EntityTag(Integer.toString(s.version()))).build();
+        Response.ResponseBuilder answer = outcome.created() == 1
+                ? Response.created(URI.create("/api/v1/inspectors/" + s.data().code())) : Response.ok();
+        return answer.entity(InspectorView.of(s)).tag(new EntityTag(Integer.toString(s.version()))).build();
     }
 
     @GET
     @Path("/{code}/history")
-    @Operation(summary = "Every version of an inspector: who changed what, when and why")
+    @Operation(operationId = "getInspectorHistory", summary = "Every version of an inspector: who changed what, when and why")
     public List<VersionRecord> history(@PathParam("code") String code) {
         service.get(code, null);
         return history.versions(RegistryEntity.INSPECTOR, code);

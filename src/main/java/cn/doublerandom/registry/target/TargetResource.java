@@ -34,8 +34,12 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.List;
 
 /** 检查对象名录库: the target registry of a bureau. */
@@ -70,7 +74,7 @@ public class TargetResource {
     TargetSheet sheet;
 
     @GET
-    @Operation(summary = "List targets of a region (a city includes its counties), in USCC order, by pages")
+    @Operation(operationId = "listTargets", summary = "List targets of a region (a city includes its counties), in USCC order, by pages")
     public Page<TargetView> list(@QueryParam("region") String region, @QueryParam("q") String q,
                                  @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         String root = region == null ? scope.home() : regions.require("region", region).code();
@@ -86,7 +90,7 @@ public class TargetResource {
     @Path("/import")
     @Consumes({Spreadsheets.XLSX, Spreadsheets.CSV, MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({Role.OPERATOR, Role.CITY})
-    @Operation(summary = "Import targets from .xlsx or .csv (UTF-8 or GBK): all or nothing, upsert by USCC")
+    @Operation(operationId = "importTargets", summary = "Import targets from .xlsx or .csv (UTF-8 or GBK): all or nothing, upsert by USCC")
     public ImportReport importFile(byte[] body, @HeaderParam("Content-Type") String contentType,
                                    @QueryParam("filename") String filename, @QueryParam("dryRun") boolean dryRun) {
         return importer.importFile(sheet, body, filename, contentType, dryRun, rows -> service.apply(rows, true,
@@ -96,14 +100,16 @@ public class TargetResource {
     @GET
     @Path("/export")
     @Produces({Spreadsheets.XLSX, Spreadsheets.CSV, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Export the targets of a region as .xlsx or .csv, in the columns import reads")
+    @Operation(operationId = "exportTargets", summary = "Export the targets of a region as .xlsx or .csv, in the columns import reads")
+    @APIResponse(responseCode = "200", description = "The targets as a spreadsheet", content = {@Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response export(@QueryParam("region") String region, @QueryParam("format") String format) {
         return importer.download(sheet, region, format, (prefix, sink) -> store.forEach(prefix, t -> sink.accept(t.data())));
     }
 
     @GET
     @Path("/{uscc}")
-    @Operation(summary = "One target, now or as it stood at the end of a date (asOf, Asia/Shanghai)")
+    @Operation(operationId = "getTarget", summary = "One target, now or as it stood at the end of a date (asOf, Asia/Shanghai)")
+    @APIResponse(responseCode = "200", description = "The target", headers = {@Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class))})
     public Response get(@PathParam("uscc") String uscc, @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf) {
         Stored<TargetData> t = service.get(uscc, DateParameters.date("asOf", asOf));
         return Response.ok(TargetView.of(t)).tag(new EntityTag(Integer.toString(t.version()))).build();
@@ -112,20 +118,23 @@ public class TargetResource {
     @PUT
     @RolesAllowed({Role.OPERATOR, Role.CITY})
     @Path("/{uscc}")
-    @Operation(summary = "Create or update a target by USCC; the previous version is kept in its history")
+    @Operation(operationId = "putTarget", summary = "Create or update a target by USCC; the previous version is kept in its history")
+    @APIResponse(responseCode = "200", description = "The target, changed or unchanged", headers = {@Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class))})
+    @APIResponse(responseCode = "201", description = "The target, created", headers = {@Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = TargetView.class))})
     public Response put(@PathParam("uscc") String uscc, TargetInput input, @HeaderParam("If-Match") String ifMatch) {
         if (input == null) {
             throw ProblemException.invalid("body", "a JSON body is required");
         }
         var outcome = service.put(uscc, input, Listing.expectedVersion(ifMatch));
         Stored<TargetData> t = outcome.written().isEmpty() ? service.get(uscc, null) : outcome.written().get(0);
-        return Response.status(outcome.created() == 1 ? Response.Status.CREATED : Response.Status.OK)
-                .entity(TargetView.of(t)).tag(new EntityTag(Integer.toString(t.version()))).build();
+        Response.ResponseBuilder answer = outcome.created() == 1
+                ? Response.created(URI.create("/api/v1/targets/" + t.data().uscc())) : Response.ok();
+        return answer.entity(TargetView.of(t)).tag(new EntityTag(Integer.toString(t.version()))).build();
     }
 
     @GET
     @Path("/{uscc}/history")
-    @Operation(summary = "Every version of a target: who changed what, when and why")
+    @Operation(operationId = "getTargetHistory", summary = "Every version of a target: who changed what, when and why")
     public List<VersionRecord> history(@PathParam("uscc") String uscc) {
         service.get(uscc, null);
         return history.versions(RegistryEntity.TARGET, uscc);
@@ -133,7 +142,7 @@ public class TargetResource {
 
     @GET
     @Path("/{uscc}/class")
-    @Operation(summary = "The supervision class (key, special, general) of a target for a quarter, with reasons")
+    @Operation(operationId = "getSupervisionClass", summary = "The supervision class (key, special, general) of a target for a quarter, with reasons")
     public SupervisionClassifier.Classification supervisionClass(@PathParam("uscc") String uscc,
                                                                  @QueryParam("quarter") String quarter) {
         return events.classify(uscc, QuarterParameter.parse(quarter));
@@ -141,7 +150,7 @@ public class TargetResource {
 
     @GET
     @Path("/{uscc}/events")
-    @Operation(summary = "Penalties, verified complaints and supervised listings of a target")
+    @Operation(operationId = "listTargetEvents", summary = "Penalties, verified complaints and supervised listings of a target")
     public List<TargetEvent> events(@PathParam("uscc") String uscc) {
         return events.list(uscc);
     }
@@ -149,12 +158,15 @@ public class TargetResource {
     @POST
     @RolesAllowed({Role.OPERATOR, Role.CITY})
     @Path("/{uscc}/events")
-    @Operation(summary = "Record a penalty, verified complaint or supervised listing")
+    @Operation(operationId = "addTargetEvent", summary = "Record a penalty, verified complaint or supervised listing")
+    @APIResponse(responseCode = "201", description = "The recorded event", headers = {@Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = TargetEvent.class))})
     public Response addEvent(@PathParam("uscc") String uscc, TargetEventInput input) {
         if (input == null) {
             throw ProblemException.invalid("body", "a JSON body is required");
         }
-        return Response.status(Response.Status.CREATED).entity(events.record(uscc, input)).build();
+        TargetEvent event = events.record(uscc, input);
+        // Events are read as the target's list; there is no address for one event alone.
+        return Response.created(URI.create("/api/v1/targets/" + event.uscc() + "/events")).entity(event).build();
     }
 
     /** Why an event is retracted. */
@@ -164,7 +176,7 @@ public class TargetResource {
     @POST
     @RolesAllowed({Role.OPERATOR, Role.CITY})
     @Path("/{uscc}/events/{id}/retraction")
-    @Operation(summary = "Retract a mistaken event; it stays visible with the reason")
+    @Operation(operationId = "retractTargetEvent", summary = "Retract a mistaken event; it stays visible with the reason")
     public TargetEvent retract(@PathParam("uscc") String uscc, @PathParam("id") long id, RetractionInput input) {
         return events.retract(uscc, id, input == null ? null : input.reason());
     }

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 public final class Uscc {
 
     static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final Pattern FORM = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}");
+    /** The form of a code, before its check character is checked; the contract states it too ({@link UsccContract}). */
+    public static final String FORM_REGEX = "[0-9A-HJ-NPQRTUWXY]{18}";
+    private static final Pattern FORM = Pattern.compile(FORM_REGEX);
     private static final int[] WEIGHTS = new int[17];
 
     static {

@@ -11,6 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -34,7 +39,8 @@ public class AccountabilityResource {
     }
 
     @POST
-    @Operation(summary = "Judge that a later check's violation should have been found by an earlier check of the same enterprise")
+    @Operation(operationId = "recordJudgement", summary = "Judge that a later check's violation should have been found by an earlier check of the same enterprise")
+    @APIResponse(responseCode = "201", description = "The judgement", headers = {@Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = AccountabilityView.JudgementRow.class))})
     public Response judge(JudgementInput input) {
         AccountabilityView.JudgementRow row = service.judge(input);
         return Response.status(Response.Status.CREATED).entity(row)
@@ -43,14 +49,14 @@ public class AccountabilityResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One judgement, with its retraction if retracted")
+    @Operation(operationId = "getJudgement", summary = "One judgement, with its retraction if retracted")
     public AccountabilityView.JudgementRow get(@PathParam("id") String id) {
         return service.get(id);
     }
 
     @POST
     @Path("/{id}/retract")
-    @Operation(summary = "Retract a mistaken judgement with a reason; it stays visible and counts no more")
+    @Operation(operationId = "retractJudgement", summary = "Retract a mistaken judgement with a reason; it stays visible and counts no more")
     public AccountabilityView.JudgementRow retract(@PathParam("id") String id, RetractRequest request) {
         return service.retract(id, request == null ? null : request.reason());
     }

@@ -1,6 +1,7 @@
 package cn.doublerandom.report.check;
 
 import cn.doublerandom.result.ResultInput;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  * codes: {@link CheckSource}, {@link cn.doublerandom.result.FindingType}, {@link cn.doublerandom.result.Handling};
  * {@code team} are codes of the authority's inspector registry, at least two of them certified.
  */
-public record CheckInput(String authority, String uscc, String source, String sourceReference, LocalDate inspectionDate,
+public record CheckInput(String authority, String uscc, @Schema(implementation = CheckSource.class) String source, String sourceReference, LocalDate inspectionDate,
                          List<ResultInput.Finding> problems, List<String> handling, Boolean violationFound, Boolean nonSite,
                          List<String> team, String note) {
 }

@@ -15,6 +15,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -34,7 +39,8 @@ public class CheckResource {
 
     @POST
     @RolesAllowed({Role.OPERATOR, Role.CITY})
-    @Operation(summary = "Record a targeted (non-random) check of the caller's own bureau; append-only")
+    @Operation(operationId = "recordCheck", summary = "Record a targeted (non-random) check of the caller's own bureau; append-only")
+    @APIResponse(responseCode = "201", description = "The check", headers = {@Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = CheckView.class))})
     public Response record(CheckInput input) {
         CheckView view = service.record(input);
         return Response.status(Response.Status.CREATED).entity(view).location(URI.create("/api/v1/checks/" + view.id())).build();
@@ -42,13 +48,13 @@ public class CheckResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One targeted check")
+    @Operation(operationId = "getCheck", summary = "One targeted check")
     public CheckView get(@PathParam("id") String id) {
         return service.get(id);
     }
 
     @GET
-    @Operation(summary = "Targeted checks of a region's bureaus (a city includes its counties) by inspection date, by pages")
+    @Operation(operationId = "listChecks", summary = "Targeted checks of a region's bureaus (a city includes its counties) by inspection date, by pages")
     public Page<CheckView> list(@QueryParam("region") String region, @QueryParam("from") String from,
                                 @QueryParam("to") String to, @QueryParam("after") String after,
                                 @QueryParam("limit") Integer limit) {

@@ -1,5 +1,7 @@
 package cn.doublerandom.result.followup;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.List;
  * {@code discretionReason}; {@code transfers} are handling codes (移送): REFERRED, REFERRED_TO_GOVERNMENT,
  * REFERRED_FOR_PENALTY, REFERRED_TO_POLICE, REFERRED_TO_JUDICIAL.
  */
-public record PenaltyInput(String caseNumber, LocalDate decisionDate, BigDecimal amount, String discretion,
+public record PenaltyInput(String caseNumber, LocalDate decisionDate, BigDecimal amount,
+                           @Schema(enumeration = {"NO_PENALTY", "LIGHTER", "STANDARD", "HEAVIER"}) String discretion,
                            String discretionReason, List<String> transfers, String reason) {
 }

@@ -1,5 +1,7 @@
 package cn.doublerandom.result.followup;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,6 +11,7 @@ import java.util.List;
  * (整改到位: the rectification is closed) or NOT_RECTIFIED (未整改到位: back to 整改中, with a new
  * {@code deadline}), and what was found.
  */
-public record RecheckInput(String kind, LocalDate checkDate, List<String> team, String outcome, String findings,
+public record RecheckInput(@Schema(enumeration = {"RECHECK", "LOOK_BACK"}) String kind, LocalDate checkDate, List<String> team,
+                           @Schema(enumeration = {"CONFIRMED", "NOT_RECTIFIED"}) String outcome, String findings,
                            LocalDate deadline) {
 }

@@ -1,5 +1,7 @@
 package cn.doublerandom.result.followup;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 
 /**
@@ -10,5 +12,5 @@ import java.time.LocalDate;
  * {@code reason}; the fields it leaves out stay as they were.
  */
 public record RectificationInput(Integer problemIndex, String requirement, LocalDate deadline, String responsiblePerson,
-                                 String status, LocalDate rectifiedOn, String reason) {
+                                 @Schema(enumeration = {"IN_PROGRESS", "RECTIFIED"}) String status, LocalDate rectifiedOn, String reason) {
 }

@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -91,7 +92,7 @@ class RegistryImportTest {
                 + Api.uscc("130128") + ",别县企业,130128,,,,,,,,生产\n"
                 + Api.uscc(county) + ",,999999,,,,,,,,\n";
         Response r = post(county, csv.getBytes(StandardCharsets.UTF_8), "text/csv", "");
-        r.then().statusCode(422).contentType("application/problem+json").body("type", equalTo("/problems/import-rejected"));
+        r.then().statusCode(422).contentType("application/problem+json").body("type", endsWith("/problems/import-rejected"));
         List<Integer> rows = r.jsonPath().getList("errors.row");
         List<String> columns = r.jsonPath().getList("errors.column");
         // row 3: check character; row 4: four unreadable cells; row 6: another county; row 7: name, region, status
@@ -115,7 +116,7 @@ class RegistryImportTest {
         post("130127", "名称,地址\n甲,乙\n".getBytes(StandardCharsets.UTF_8), "text/csv", "").then().statusCode(422)
                 .body("errors.message", org.hamcrest.Matchers.hasItem(containsString("统一社会信用代码")));
         post("130127", new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0}, "application/octet-stream", "")
-                .then().statusCode(415).body("type", equalTo("/problems/unreadable-file"));
+                .then().statusCode(415).body("type", endsWith("/problems/unreadable-file"));
         post("130127", new byte[0], "text/csv", "").then().statusCode(415);
         Api.as("auditor", "ALL").contentType("text/csv").body(HEADER.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/targets/import").then().statusCode(403);
