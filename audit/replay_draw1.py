@@ -110,4 +110,8 @@ def main(snapshot_path, seed):
 
 
 if __name__ == "__main__":
+    # An empty seed (an unset shell variable) would replay some other draw, not this one.
+    if len(sys.argv) != 3 or not sys.argv[2]:
+        sys.stderr.write("usage: replay_draw1.py SNAPSHOT_FILE SEED (the export's seed; it must not be empty)\n")
+        sys.exit(2)
     sys.exit(main(sys.argv[1], sys.argv[2]))

@@ -394,7 +394,7 @@ def phase_province_draw(heap, item):
         met=total <= 2 * floor)
     add("province draw: execute alone (DRAW-1 over the committed pool) vs floor", f"{pool:,}",
         f"{execute:.2f} s = {execute / floor:.1f} × floor")
-    # the alternatives an auditor would run: the README's Python replay, and consistent_sampler's first-ticket order
+    # the alternatives an auditor would run: the auditors' Python replay (docs/auditors.md), and consistent_sampler's first-ticket order
     t0 = time.monotonic()
     replay = subprocess.run(["python3", "audit/replay_draw1.py", snapshot_file, export["seed"]], cwd=ROOT,
                             capture_output=True, text=True)
