@@ -101,7 +101,8 @@ public class ReportResource {
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     public Response compliance(@Parameter(description = REGION) @QueryParam("region") String region,
                                @Parameter(description = "e.g. 2026Q2 (default: this quarter)") @QueryParam("quarter") String quarter,
-                               @Parameter(description = FORMAT) @QueryParam("format") String format,
+                               @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "xlsx", "csv", "html"}))
+                               @QueryParam("format") String format,
                                @Parameter(description = TABLE) @QueryParam("table") String table) {
         ReportFormat f = ReportFormat.parse(format);
         Region r = regions.require(region);
@@ -119,7 +120,8 @@ public class ReportResource {
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     public Response assessment(@Parameter(description = REGION) @QueryParam("region") String region,
                                @Parameter(description = "e.g. 2026Q2 (default: this quarter)") @QueryParam("quarter") String quarter,
-                               @Parameter(description = FORMAT) @QueryParam("format") String format,
+                               @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "xlsx", "csv", "html"}))
+                               @QueryParam("format") String format,
                                @Parameter(description = TABLE) @QueryParam("table") String table) {
         ReportFormat f = ReportFormat.parse(format);
         Region r = regions.require(region);
@@ -137,7 +139,8 @@ public class ReportResource {
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     public Response monthly(@Parameter(description = REGION) @QueryParam("region") String region,
                             @Parameter(description = "e.g. 2026-05 (default: last month)") @QueryParam("month") String month,
-                            @Parameter(description = FORMAT) @QueryParam("format") String format,
+                            @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "xlsx", "csv", "html"}))
+                            @QueryParam("format") String format,
                             @Parameter(description = TABLE) @QueryParam("table") String table) {
         ReportFormat f = ReportFormat.parse(format);
         Region r = regions.require(region);
@@ -155,7 +158,8 @@ public class ReportResource {
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     public Response quarterly(@Parameter(description = REGION) @QueryParam("region") String region,
                               @Parameter(description = "e.g. 2026Q2 (default: this quarter)") @QueryParam("quarter") String quarter,
-                              @Parameter(description = FORMAT) @QueryParam("format") String format,
+                              @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "xlsx", "csv", "html"}))
+                              @QueryParam("format") String format,
                               @Parameter(description = TABLE) @QueryParam("table") String table) {
         ReportFormat f = ReportFormat.parse(format);
         Region r = regions.require(region);
@@ -173,7 +177,8 @@ public class ReportResource {
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     public Response activity(@Parameter(description = REGION) @QueryParam("region") String region,
                              @Parameter(description = "e.g. 2026-05 (default: last month)") @QueryParam("month") String month,
-                             @Parameter(description = FORMAT) @QueryParam("format") String format,
+                             @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "xlsx", "csv", "html"}))
+                             @QueryParam("format") String format,
                              @Parameter(description = TABLE) @QueryParam("table") String table) {
         ReportFormat f = ReportFormat.parse(format);
         Region r = regions.require(region);
@@ -191,7 +196,8 @@ public class ReportResource {
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     public Response accountability(@Parameter(description = REGION) @QueryParam("region") String region,
                                    @Parameter(description = "e.g. 2026 (default: this year)") @QueryParam("year") String year,
-                                   @Parameter(description = FORMAT) @QueryParam("format") String format,
+                                   @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "xlsx", "csv", "html"}))
+                                   @QueryParam("format") String format,
                                    @Parameter(description = TABLE) @QueryParam("table") String table) {
         ReportFormat f = ReportFormat.parse(format);
         Region r = regions.require(region);

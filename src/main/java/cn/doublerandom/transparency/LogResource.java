@@ -17,6 +17,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -42,7 +46,9 @@ public class LogResource {
     @GET
     @Path("/checkpoint")
     @Produces(NOTE)
-    @Operation(summary = "The latest signed checkpoint (c2sp.org/tlog-checkpoint): origin, tree size, root hash, signatures")
+    @Operation(operationId = "getLatestCheckpoint", summary = "The latest signed checkpoint (c2sp.org/tlog-checkpoint): origin, tree size, root hash, signatures")
+    @APIResponse(responseCode = "200", description = "The checkpoint, a signed note", content = @Content(mediaType = NOTE,
+            schema = @Schema(type = SchemaType.STRING)))
     public Response latest() {
         return Response.ok(log.cosigned(log.latest())).header("Cache-Control", "public, max-age=10").build();
     }
@@ -50,7 +56,9 @@ public class LogResource {
     @GET
     @Path("/checkpoints/{size}")
     @Produces(NOTE)
-    @Operation(summary = "The signed checkpoint of one tree size")
+    @Operation(operationId = "getCheckpoint", summary = "The signed checkpoint of one tree size")
+    @APIResponse(responseCode = "200", description = "The checkpoint, a signed note", content = @Content(mediaType = NOTE,
+            schema = @Schema(type = SchemaType.STRING)))
     public Response checkpoint(@PathParam("size") String size) {
         // not immutable: witnesses' cosignatures are added later
         return Response.ok(log.cosigned(log.ofSize(LogProofs.number("size", size))))
@@ -74,7 +82,7 @@ public class LogResource {
     @GET
     @Path("/key")
     @Produces(NOTE)
-    @Operation(summary = "The log's verifier key, <name>+<key hash>+<base64 key> (compare it with the one the bureau publishes)")
+    @Operation(operationId = "getLogKey", summary = "The log's verifier key, <name>+<key hash>+<base64 key> (compare it with the one the bureau publishes)")
     public String key() {
         return log.verifierKey() + "\n";
     }
@@ -82,7 +90,7 @@ public class LogResource {
     @GET
     @Path("/proofs/inclusion")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The inclusion proof of ledger record seq (leaf seq - 1) in the tree of a size (default: the latest checkpoint's)")
+    @Operation(operationId = "getInclusionProof", summary = "The inclusion proof of ledger record seq (leaf seq - 1) in the tree of a size (default: the latest checkpoint's)")
     public LogProofs.Inclusion inclusion(@QueryParam("seq") String seq, @QueryParam("size") String size) {
         if (seq == null) {
             throw ProblemException.invalid("seq", "seq is required");
@@ -93,7 +101,7 @@ public class LogResource {
     @GET
     @Path("/proofs/consistency")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The consistency proof from the tree of size 'from' to the tree of size 'to' (default: the latest checkpoint's)")
+    @Operation(operationId = "getConsistencyProof", summary = "The consistency proof from the tree of size 'from' to the tree of size 'to' (default: the latest checkpoint's)")
     public LogProofs.Consistency consistency(@QueryParam("from") String from, @QueryParam("to") String to) {
         if (from == null) {
             throw ProblemException.invalid("from", "from is required");
@@ -104,7 +112,7 @@ public class LogResource {
     @GET
     @Path("/draws/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The inclusion proofs of a public draw's ledger records in the tree of a size (default: the latest checkpoint's)")
+    @Operation(operationId = "getDrawInclusionProofs", summary = "The inclusion proofs of a public draw's ledger records in the tree of a size (default: the latest checkpoint's)")
     public LogProofs.DrawProofs draw(@PathParam("id") String id, @QueryParam("size") String size) {
         PublicDraw draw = portal.draw(id);
         List<Long> seqs = draw.records().stream().map(PublicDraw.Record::seq).toList();
@@ -114,7 +122,7 @@ public class LogResource {
     @GET
     @Path("/leaves")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The leaf hashes of records from seq 'from' on (at most 'limit', 1 to 1000, default 100)")
+    @Operation(operationId = "listLogLeaves", summary = "The leaf hashes of records from seq 'from' on (at most 'limit', 1 to 1000, default 100)")
     public List<LogProofs.Leaf> leaves(@QueryParam("from") String from, @QueryParam("limit") String limit) {
         long first = from == null ? 1 : LogProofs.number("from", from);
         long max = limit == null ? 100 : LogProofs.number("limit", limit);

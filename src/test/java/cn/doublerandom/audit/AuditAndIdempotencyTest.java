@@ -61,7 +61,7 @@ class AuditAndIdempotencyTest {
         // the same key for another request is refused; another caller's keys are their own
         Api.operator(COUNTY).header("Idempotency-Key", "put-" + uscc).body(targetJson(COUNTY, "改名"))
                 .put("/api/v1/targets/" + Api.uscc(COUNTY)).then().statusCode(422)
-                .body("type", equalTo("/problems/idempotency-key-reused")).body("detail", containsString("different request"));
+                .body("type", endsWith("/problems/idempotency-key-reused")).body("detail", containsString("different request"));
         Api.operator(COUNTY).header("Idempotency-Key", "bad key!").body(targetJson(COUNTY, "x"))
                 .put("/api/v1/targets/" + uscc).then().statusCode(400);
         // a failed request's answer is kept too: the retry gets the same problem

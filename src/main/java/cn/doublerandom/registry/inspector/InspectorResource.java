@@ -97,7 +97,9 @@ public class InspectorResource {
     @Produces({Spreadsheets.XLSX, Spreadsheets.CSV, MediaType.APPLICATION_JSON})
     @Operation(operationId = "exportInspectors", summary = "Export the inspectors of a region as .xlsx or .csv, in the columns import reads")
     @APIResponse(responseCode = "200", description = "The inspectors as a spreadsheet", content = {@Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING))})
-    public Response export(@QueryParam("region") String region, @QueryParam("format") String format) {
+    public Response export(@QueryParam("region") String region,
+                           @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"xlsx", "csv"}, defaultValue = "xlsx"))
+                           @QueryParam("format") String format) {
         return importer.download(sheet, region, format, (prefix, sink) -> store.forEach(prefix, i -> sink.accept(i.data())));
     }
 

@@ -102,7 +102,9 @@ public class TargetResource {
     @Produces({Spreadsheets.XLSX, Spreadsheets.CSV, MediaType.APPLICATION_JSON})
     @Operation(operationId = "exportTargets", summary = "Export the targets of a region as .xlsx or .csv, in the columns import reads")
     @APIResponse(responseCode = "200", description = "The targets as a spreadsheet", content = {@Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING))})
-    public Response export(@QueryParam("region") String region, @QueryParam("format") String format) {
+    public Response export(@QueryParam("region") String region,
+                           @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"xlsx", "csv"}, defaultValue = "xlsx"))
+                           @QueryParam("format") String format) {
         return importer.download(sheet, region, format, (prefix, sink) -> store.forEach(prefix, t -> sink.accept(t.data())));
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import static cn.doublerandom.support.Api.targetJson;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +30,7 @@ class IdempotencyFingerprintTest {
                 .then().statusCode(201).body("version", equalTo(1));
         Api.operator(COUNTY).header("Idempotency-Key", key).body(second).put("/api/v1/targets/" + uscc)
                 .then().statusCode(422).contentType("application/problem+json")
-                .body("type", equalTo("/problems/idempotency-key-reused")).body("status", equalTo(422))
+                .body("type", endsWith("/problems/idempotency-key-reused")).body("status", equalTo(422))
                 .body("detail", containsString("different request"));
         // the refused request changed nothing: the first name, the first version, one audit row
         Api.operator(COUNTY).get("/api/v1/targets/" + uscc).then().statusCode(200)
