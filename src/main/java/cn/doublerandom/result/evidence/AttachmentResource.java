@@ -14,6 +14,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -36,10 +41,11 @@ public class AttachmentResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Role.OPERATOR, Role.CITY})
-    @Operation(summary = "Attach a file to the result's current version: the body is the file (image/jpeg, image/png or "
+    @Operation(operationId = "addAttachment", summary = "Attach a file to the result's current version: the body is the file (image/jpeg, image/png or "
             + "application/pdf, as Content-Type, and its content must be of that type), kind PHOTO, SIGNED_RECORD, "
             + "PENALTY_DECISION or OTHER, fileName; within doublerandom.attachments.max-size. Its SHA-256 is recorded with "
             + "the version and checked on every read. Not public until marked publishable")
+    @APIResponse(responseCode = "201", description = "The attachment", headers = {@Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AttachmentView.class)))
     public Response attach(@PathParam("resultId") String resultId, @QueryParam("kind") String kind,
                            @QueryParam("fileName") String fileName, @HeaderParam("Content-Type") String contentType,
                            byte[] body) {
@@ -49,7 +55,7 @@ public class AttachmentResource {
     }
 
     @GET
-    @Operation(summary = "The attachments of a result, each with the version it documents, its SHA-256, size, type and disclosure")
+    @Operation(operationId = "listAttachments", summary = "The attachments of a result, each with the version it documents, its SHA-256, size, type and disclosure")
     public List<AttachmentView> list(@PathParam("resultId") String resultId) {
         return service.attachments(resultId);
     }
@@ -57,8 +63,9 @@ public class AttachmentResource {
     @GET
     @Path("/{id}/content")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "The file, after its SHA-256 was checked against the recorded one; a file whose stored bytes no "
+    @Operation(operationId = "getAttachmentContent", summary = "The file, after its SHA-256 was checked against the recorded one; a file whose stored bytes no "
             + "longer match is not served (500 attachment-corrupted)")
+    @APIResponse(responseCode = "200", description = "The file", content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response content(@PathParam("resultId") String resultId, @PathParam("id") String id) {
         return Downloads.of(service.content(resultId, id), "private, no-store");
     }
@@ -66,7 +73,7 @@ public class AttachmentResource {
     @POST
     @Path("/{id}/disclosure")
     @RolesAllowed({Role.OPERATOR, Role.CITY})
-    @Operation(summary = "Mark an attachment publishable (shown on the portal once the result is published) or withdraw it, "
+    @Operation(operationId = "discloseAttachment", summary = "Mark an attachment publishable (shown on the portal once the result is published) or withdraw it, "
             + "with a reason; the latest marking stands")
     public AttachmentView disclose(@PathParam("resultId") String resultId, @PathParam("id") String id, DisclosureRequest request) {
         return service.disclose(resultId, id, request == null ? null : request.publishable(),

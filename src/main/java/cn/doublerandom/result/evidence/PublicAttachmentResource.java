@@ -9,6 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -24,7 +29,7 @@ public class PublicAttachmentResource {
     EvidenceService service;
 
     @GET
-    @Operation(summary = "The publishable attachments of a published result (none is public unless the bureau marked it)")
+    @Operation(operationId = "listPublicAttachments", summary = "The publishable attachments of a published result (none is public unless the bureau marked it)")
     public List<AttachmentView> list(@PathParam("resultId") String resultId) {
         return service.publicAttachments(resultId);
     }
@@ -32,7 +37,8 @@ public class PublicAttachmentResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "A publishable attachment's file, after its SHA-256 was checked")
+    @Operation(operationId = "getPublicAttachmentContent", summary = "A publishable attachment's file, after its SHA-256 was checked")
+    @APIResponse(responseCode = "200", description = "The file", content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response content(@PathParam("resultId") String resultId, @PathParam("id") String id) {
         return Downloads.of(service.publicContent(resultId, id), "public, max-age=60");
     }

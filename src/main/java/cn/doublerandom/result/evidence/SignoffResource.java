@@ -11,8 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.List;
 
 /** The enterprise's signature on the inspection record (现场检查笔录), or its refusal with the reason. */
@@ -27,14 +33,16 @@ public class SignoffResource {
 
     @POST
     @RolesAllowed({Role.OPERATOR, Role.CITY})
-    @Operation(summary = "Record who signed the inspection record of the result's current version for the enterprise: "
+    @Operation(operationId = "recordSignoff", summary = "Record who signed the inspection record of the result's current version for the enterprise: "
             + "signatory, signatoryRole (e.g. 法定代表人), refused false; or refused true with refusalReason. Once per version")
+    @APIResponse(responseCode = "201", description = "The signature or refusal", headers = {@Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignoffView.class)))
     public Response signoff(@PathParam("resultId") String resultId, EvidenceService.SignoffInput input) {
-        return Response.status(Response.Status.CREATED).entity(service.signoff(resultId, input)).build();
+        // Signatures are read as the result's list; there is no address for one alone.
+        return Response.created(URI.create("/api/v1/results/" + resultId + "/signoffs")).entity(service.signoff(resultId, input)).build();
     }
 
     @GET
-    @Operation(summary = "The signatures (or refusals) on the inspection record, latest version first")
+    @Operation(operationId = "listSignoffs", summary = "The signatures (or refusals) on the inspection record, latest version first")
     public List<SignoffView> list(@PathParam("resultId") String resultId) {
         return service.signoffs(resultId);
     }
