@@ -68,7 +68,7 @@ class ExportSafetyTest {
         Response r = Api.operator(COUNTY).contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .body(zip.toByteArray()).post("/api/v1/targets/import");
         assertEquals(415, r.statusCode(), r.asString());
-        assertEquals("/problems/unreadable-file", r.jsonPath().getString("type"));
+        assertEquals(cn.doublerandom.platform.problem.ProblemType.UNREADABLE_FILE.uri(), r.jsonPath().getString("type"));
         for (String internal : List.of("org.dhatim", "com.fasterxml", "java.", "jakarta.", "Exception")) {
             assertFalse(r.asString().contains(internal), internal + " in " + r.asString());
         }

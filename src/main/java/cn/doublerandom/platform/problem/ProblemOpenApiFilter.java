@@ -24,7 +24,7 @@ import java.util.Map;
  * operation, so that each resource need not repeat it: a {@code default} response of
  * {@code application/problem+json}, and the problem statuses that follow from the shape of the
  * operation (404 for a named resource, 412 where If-Match is read, 409 and 422 for a
- * write, 413 for a body); {@code X-Request-Id} on every answer,
+ * write, 413 for a body, 429 with Retry-After on the rate-limited public API); {@code X-Request-Id} on every answer,
  * {@code Idempotency-Key} and {@code Idempotent-Replayed} on every write. Public operations need
  * no token. Runs when the document is built, so that startup does not rebuild it.
  */
@@ -63,6 +63,14 @@ public class ProblemOpenApiFilter implements OASFilter {
                 if (responses.getDefaultValue() == null) {
                     responses.setDefaultValue(problem(
                             "A problem (RFC 9457): 4xx for bad input or refused access, 503 when the database is unreachable"));
+                }
+                if (path.getKey().startsWith("/public/")) {
+                    APIResponse limited = problem("Too many requests from this client address; retry after Retry-After seconds");
+                    limited.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
+                            .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
+                    if (!responses.hasAPIResponse("429")) {
+                        responses.addAPIResponse("429", limited);
+                    }
                 }
                 if (path.getKey().contains("{")) {
                     addProblem(responses, "404", "No such resource, or none as at that date");

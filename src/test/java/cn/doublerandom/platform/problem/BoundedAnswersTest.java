@@ -29,7 +29,7 @@ class BoundedAnswersTest {
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertEquals(400, r.statusCode(), r.asString());
         assertEquals("application/problem+json", r.contentType().replaceAll(";.*", ""));
-        assertEquals("/problems/validation-failed", r.jsonPath().getString("type"));
+        assertEquals(ProblemType.VALIDATION_FAILED.uri(), r.jsonPath().getString("type"));
         assertTrue(r.jsonPath().getString("detail").contains("at most 50 items; got 100000"), r.asString());
         assertTrue(r.asByteArray().length < 2_000, r.asByteArray().length + " bytes");
         System.out.println("100,000 bad item ids: " + r.statusCode() + " in " + ms + " ms, " + r.asByteArray().length + " bytes");
@@ -49,7 +49,7 @@ class BoundedAnswersTest {
         Response r = Api.operator(COUNTY).contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/targets/import");
         assertEquals(422, r.statusCode(), r.asString().substring(0, Math.min(500, r.asString().length())));
-        assertEquals("/problems/import-rejected", r.jsonPath().getString("type"));
+        assertEquals(ProblemType.IMPORT_REJECTED.uri(), r.jsonPath().getString("type"));
         assertEquals(100, r.jsonPath().getList("errors").size());
         int count = r.jsonPath().getInt("errorCount");
         assertTrue(count >= 3_000, "errorCount " + count);
