@@ -69,7 +69,7 @@ public class LogResource {
     @Path("/cosignatures")
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A configured witness's cosignature: one of this log's checkpoints, as a signed note carrying the "
+    @Operation(operationId = "addCosignature", summary = "A configured witness's cosignature: one of this log's checkpoints, as a signed note carrying the "
             + "witness's signature line; refused (409) unless this log's tree has that root at that size and is consistent "
             + "with every checkpoint the witness cosigned before")
     public Witnesses.Cosigned cosign(String note) {
