@@ -223,7 +223,7 @@ class ResultTest {
     @Test
     void theDatabaseRefusesToRewriteResults() throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            for (String sql : List.of("update result_version set wording = 'x'", "delete from result", "truncate publication",
+            for (String sql : List.of("update result_version set wording = 'x'", "delete from result", "truncate publication cascade",
                     "truncate result_hold")) {
                 Exception e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
                         () -> c.createStatement().execute(sql), sql);
