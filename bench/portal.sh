@@ -13,6 +13,7 @@ trap 'kill $PID 2>/dev/null || true; sleep 1; psql -h 127.0.0.1 -U postgres -q -
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -DskipTests package
 QUARKUS_PROFILE=demo QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
 QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres DOUBLERANDOM_PUBLICATION_CRON=off \
+DOUBLERANDOM_PORTAL_RATE_LIMIT_BURST=1000000000 DOUBLERANDOM_PORTAL_RATE_LIMIT_PER_MINUTE=1000000000 \
   java -Xmx512m -XX:+UseParallelGC -jar target/quarkus-app/quarkus-run.jar > target/bench-portal.log 2>&1 &
 PID=$!
 for _ in $(seq 1 120); do curl -fsS "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
