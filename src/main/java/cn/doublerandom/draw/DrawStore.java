@@ -289,18 +289,9 @@ class DrawStore {
 
     /** Draw ids of a region subtree (a LIKE prefix from RegionDirectory), optionally of one quarter, in id order. */
     List<String> ids(String regionPrefix, String quarter) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select id from draw where authority like ? and (cast(? as text) is null or quarter = ?) order by id")) {
-            ps.setString(1, regionPrefix + "%");
-            ps.setString(2, quarter);
-            ps.setString(3, quarter);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
+        try (Connection c = dataSource.getConnection()) {
+            return Sql.strings(c, "select id from draw where authority like ? and (cast(? as text) is null or quarter = ?) order by id",
+                    regionPrefix + "%", quarter, quarter);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -347,17 +338,8 @@ class DrawStore {
 
     /** The members a target's substitutions have already replaced: they are not offered again. */
     Set<String> replacedMembers(String drawId, String uscc) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select replaced from draw_substitution where draw_id = ? and uscc = ?")) {
-            ps.setString(1, drawId);
-            ps.setString(2, uscc);
-            Set<String> out = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
+        try (Connection c = dataSource.getConnection()) {
+            return new HashSet<>(Sql.strings(c, "select replaced from draw_substitution where draw_id = ? and uscc = ?", drawId, uscc));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -129,11 +129,17 @@ public final class Sql {
         }
     }
 
-    /** The first column of every row a one-parameter query answers, in its order. */
-    public static List<String> strings(Connection c, String sql, String parameter) throws SQLException {
+    /** The first column of every row a query answers, in its order; a null parameter is bound as text. */
+    public static List<String> strings(Connection c, String sql, Object... parameters) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] == null) {
+                    ps.setNull(i + 1, Types.VARCHAR);
+                } else {
+                    ps.setObject(i + 1, parameters[i]);
+                }
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import cn.doublerandom.transparency.TransparencyConfig;
 
+import cn.doublerandom.platform.database.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -113,17 +114,8 @@ public class Witnesses {
 
     /** The cosignature lines kept for the checkpoint of {@code size} with {@code root}. */
     public List<String> lines(long size, byte[] root) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select line from log_cosignature where size = ? and root = ? order by id")) {
-            ps.setLong(1, size);
-            ps.setBytes(2, root);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
+        try (Connection c = dataSource.getConnection()) {
+            return Sql.strings(c, "select line from log_cosignature where size = ? and root = ? order by id", size, root);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
