@@ -76,6 +76,15 @@ class DivisionDrawTest {
     void eachDivisionDrawsOnceAQuarterAndAJointDrawNamesItsLead() {
         Api.as("admin", "130400").body("{}").put("/api/v1/policies/130400/2026").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         DrawFixture f = new DrawFixture(COUNTY).build(8, 2, 10, 6);
+        // every key target's non-site monitoring completed, so that the key stratum draws one checked by
+        // technology whatever USCCs this run's fixture was given (their tickets decide who is drawn)
+        StringBuilder monitored = new StringBuilder("统一社会信用代码,单位名称,行政区划代码,监控类型,排污许可管理类别,环境信用等级,运营状态\n");
+        for (int i = 0; i < f.key.size(); i++) {
+            monitored.append(f.key.get(i)).append(",重点企业").append(i).append(',').append(COUNTY).append(",在线监测、分表计电,重点管理,B,生产\n");
+        }
+        Api.operator(COUNTY).contentType("text/csv").body(monitored.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/targets/import").then().statusCode(200);
+        f.key.stream().filter(u -> !f.technology.contains(u)).forEach(f.technology::add);
         long air = item(AIR, "POLLUTANT_DISCHARGER", "[\"ON_SITE\",\"TECHNOLOGY\"]");
         long airVehicles = item(AIR, "VEHICLE_SELLER", "[\"ON_SITE\"]");
         long vehicles = item(VEHICLES, "VEHICLE_SELLER", "[\"ON_SITE\"]");
