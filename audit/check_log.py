@@ -3,8 +3,9 @@
 
 Usage: python3 check_log.py BASE_URL VERIFIER_KEY [--old CHECKPOINT_FILE] [--seq N ...] [--draw ID ...] [--all]
 
-- Fetches the latest checkpoint and checks its Ed25519 signature by VERIFIER_KEY
-  (<name>+<key hash>+<base64 key>, as the bureau publishes it: do not take it from the service).
+- Fetches the latest checkpoint and checks its signature by VERIFIER_KEY (<name>+<key hash>+<base64
+  key>, as the bureau publishes it: do not take it from the service). Ed25519 keys are checked here
+  in pure Python; SM2 keys (type 0xff "sm2-sm3") with the machine's `openssl` (3.0 or later).
 - --old: a checkpoint kept earlier (its signed note); checks its signature and that the latest
   tree extends it (consistency proof), so nothing logged then was rewritten since.
 - --seq: checks the inclusion proof of ledger record N (leaf N - 1) against the latest checkpoint.
@@ -16,7 +17,10 @@ Prints "ok ..." lines; on any failure prints "FAIL ..." and exits with status 1.
 import base64
 import hashlib
 import json
+import os
+import subprocess
 import sys
+import tempfile
 import urllib.parse
 import urllib.request
 
@@ -94,19 +98,51 @@ def ed25519_verify(public, message, signature):
 
 
 # --- Signed notes (c2sp.org/signed-note) and checkpoints ----------------------------------------
+SM2_TYPE = b"\xffsm2-sm3"
+# SubjectPublicKeyInfo prefix of an uncompressed point: id-ecPublicKey, curve sm2p256v1 (1.2.156.10197.1.301)
+SM2_SPKI = bytes.fromhex("3059301306072a8648ce3d020106082a811ccf5501822d034200")
+
+
 def parse_key(text):
+    """(name, key hash, public key, algorithm) of a verifier key; the key hash is checked."""
     name, key_hash, key = text.strip().split("+", 2)
     raw = base64.b64decode(key, validate=True)
-    if len(raw) != 33 or raw[0] != 1:
-        raise ValueError("not an Ed25519 verifier key")
+    if len(raw) == 33 and raw[0] == 1:
+        algorithm, type_len = "ed25519", 1
+    elif len(raw) == len(SM2_TYPE) + 65 and raw.startswith(SM2_TYPE) and raw[len(SM2_TYPE)] == 4:
+        algorithm, type_len = "sm2", len(SM2_TYPE)
+    else:
+        raise ValueError("not an Ed25519 or SM2 verifier key")
     if hashlib.sha256(name.encode() + b"\n" + raw).digest()[:4].hex() != key_hash:
         raise ValueError("the key hash does not match the key")
-    return name, bytes.fromhex(key_hash), raw[1:]
+    return name, bytes.fromhex(key_hash), raw[type_len:], algorithm
+
+
+def sm2_verify(point, message, signature):
+    """SM2 with SM3 and the default identifier 1234567812345678 (GM/T 0009), checked by openssl."""
+    pem = "-----BEGIN PUBLIC KEY-----\n%s\n-----END PUBLIC KEY-----\n" % base64.b64encode(SM2_SPKI + point).decode()
+    with tempfile.TemporaryDirectory() as d:
+        paths = [os.path.join(d, n) for n in ("key.pem", "msg", "sig")]
+        for path, data in zip(paths, (pem.encode(), message, signature)):
+            with open(path, "wb") as f:
+                f.write(data)
+        try:
+            r = subprocess.run(["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", paths[0], "-rawin", "-digest", "sm3",
+                                "-pkeyopt", "distid:1234567812345678", "-in", paths[1], "-sigfile", paths[2]],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except FileNotFoundError:
+            raise ValueError("an SM2 key needs openssl (3.0 or later) on the PATH")
+        return r.returncode == 0
+
+
+def verify_signature(key, message, signature):
+    public, algorithm = key[2], key[3]
+    return sm2_verify(public, message, signature) if algorithm == "sm2" else ed25519_verify(public, message, signature)
 
 
 def open_checkpoint(note, key):
     """The checkpoint's (origin, size, root) if `key` signed `note`; raises otherwise."""
-    name, key_hash, public = key
+    name, key_hash = key[0], key[1]
     split = note.rfind("\n\n")
     if split < 0 or not note.endswith("\n"):
         raise ValueError("not a signed note")
@@ -117,7 +153,7 @@ def open_checkpoint(note, key):
         who, sig = line[2:].split(" ")
         blob = base64.b64decode(sig, validate=True)
         if who == name and blob[:4] == key_hash:
-            if not ed25519_verify(public, text.encode("utf-8"), blob[4:]):
+            if not verify_signature(key, text.encode("utf-8"), blob[4:]):
                 raise ValueError("the signature of %s does not verify" % name)
             origin, size, root = text.split("\n")[:3]
             if not size.isdigit() or (size != "0" and size.startswith("0")):

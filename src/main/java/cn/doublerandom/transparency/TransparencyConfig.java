@@ -14,7 +14,14 @@ public interface TransparencyConfig {
     @WithDefault("doublerandom.local/log")
     String origin();
 
-    /** The Ed25519 signing key as the signed-note text {@code PRIVATE+KEY+<name>+<hash>+<key>}. */
+    /**
+     * The signature algorithm of the log's checkpoints: {@code ed25519}, or {@code sm2} (SM2 with SM3) where the
+     * commercial-cryptography assessment (密评) requires it. A configured key must be of it; a generated one is made in it.
+     */
+    @WithDefault("ed25519")
+    String algorithm();
+
+    /** The signing key as the signed-note text {@code PRIVATE+KEY+<name>+<hash>+<key>}. */
     Optional<String> key();
 
     /** A file holding that text; set this or {@link #key()}, not both. */

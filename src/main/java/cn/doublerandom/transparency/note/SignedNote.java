@@ -2,8 +2,6 @@ package cn.doublerandom.transparency.note;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -11,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A signed note (c2sp.org/signed-note): a UTF-8 text ending in "\n", a blank line, then one line
- * per signature {@code — <key name> <base64(4-byte key hash ‖ Ed25519 signature of the text)>}.
+ * per signature {@code — <key name> <base64(4-byte key hash ‖ signature of the text)>} (Ed25519 or SM2, {@link NoteKeys}).
  * A checkpoint is a note whose text is {@code <origin>\n<tree size>\n<base64 root hash>\n}
  * (c2sp.org/tlog-checkpoint).
  */
@@ -46,14 +44,7 @@ public final class SignedNote {
 
     /** One more signature line for an already signed note (a witness's cosignature). */
     public static NoteSignature signature(String text, NoteKeys.Signer signer) {
-        try {
-            Signature sig = Signature.getInstance("Ed25519");
-            sig.initSign(signer.key());
-            sig.update(text.getBytes(StandardCharsets.UTF_8));
-            return new NoteSignature(signer.name(), signer.verifier().keyHash(), sig.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return new NoteSignature(signer.name(), signer.verifier().keyHash(), signer.sign(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Splits a note; throws on anything that is not a well-formed note. */
@@ -107,14 +98,7 @@ public final class SignedNote {
     }
 
     static boolean verifies(String text, NoteSignature s, NoteKeys.Verifier verifier) {
-        try {
-            Signature sig = Signature.getInstance("Ed25519");
-            sig.initVerify(verifier.key());
-            sig.update(text.getBytes(StandardCharsets.UTF_8));
-            return sig.verify(s.signature());
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        return verifier.verifies(text.getBytes(StandardCharsets.UTF_8), s.signature());
     }
 
     private static void checkText(String text) {
