@@ -29,12 +29,12 @@ insert into result_item (result_id, version, position, item_id, item_name, sub_i
 select rid, 1, 1, it.id, it.name, it.sub_item, 'NO_PROBLEM', '未发现问题' from bench_row join inspection_item it on it.id = 1;
 insert into publication (result_id, version, draw_id, authority, region_code, quarter, uscc, enterprise_name, inspection_date,
                          determination_date, wording, wording_text, deadline, on_time, published_at, published_date, items,
-                         wordings)
+                         wordings, handling)
 select rid, 1, 'D900000001', '130100', county, '2026Q3', uscc, name, day, day, 'NO_PROBLEM', '未发现问题', day + 28, true,
        (day + 3)::timestamp, day + 3,
        jsonb_build_array(jsonb_build_object('itemId', 1, 'itemName', coalesce((select name from inspection_item where id = 1), '〔缺失〕'),
                                             'wording', 'NO_PROBLEM', 'wordingText', '未发现问题')),
-       '{NO_PROBLEM}' from bench_row;
+       '{NO_PROBLEM}', '{NONE}' from bench_row;
 -- the rows were published here, not by the job: they leave its queue (V11) as the job would take them out
 delete from publication_pending p where exists (select 1 from publication q where q.result_id = p.result_id and q.version = p.version);
 commit;

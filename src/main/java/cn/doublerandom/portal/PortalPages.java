@@ -15,6 +15,7 @@ import cn.doublerandom.platform.request.TextRules;
 import cn.doublerandom.registry.FieldRules;
 import cn.doublerandom.registry.history.Stored;
 import cn.doublerandom.registry.target.Uscc;
+import cn.doublerandom.transparency.log.LogProofs;
 import cn.doublerandom.wording.WordingCatalog;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -63,11 +64,12 @@ public class PortalPages {
     static class Templates {
         static native TemplateInstance index(SearchForm form, List<Option> regions, List<Option> quarters,
                                              List<Option> wordings, List<PublicResult> results, String firstUrl,
-                                             String nextUrl, String error);
+                                             String nextUrl, PortalService.Total total, long start, String error);
 
-        static native TemplateInstance result(PublicResult current, List<PublicResult> versions, boolean drawPublic);
+        static native TemplateInstance result(PublicResult current, List<PublicResult> versions, boolean drawPublic,
+                                              DrawProof proof);
 
-        static native TemplateInstance draw(PublicDraw draw);
+        static native TemplateInstance draw(PublicDraw draw, DrawProof proof);
 
         static native TemplateInstance items(String region, String regionName, List<Option> regions, List<ItemRow> items,
                                              String error);
@@ -89,6 +91,15 @@ public class PortalPages {
     public record ItemRow(String seqNo, String name, String subItem, String category, String targetType, String level,
                           String legalBasis, String content, String methods, String joint, String divisions,
                           String objectKinds, String readingNote) {
+    }
+
+    /**
+     * The inclusion proofs of a draw's ledger records against the log's latest checkpoint, as the
+     * result and draw pages show them; {@code pending} are records the checkpoint does not cover yet,
+     * {@code unavailable} says why there is no proof at all.
+     */
+    public record DrawProof(String drawId, long treeSize, String rootHash, String checkpoint,
+                            List<LogProofs.RecordProof> records, List<Long> pending, String unavailable) {
     }
 
     /** A refused page request: a Chinese message for the page and its status. */
@@ -116,27 +127,34 @@ public class PortalPages {
     @Inject
     WordingCatalog wordingCatalog;
 
+    @Inject
+    LogProofs logProofs;
+
     @GET
     @Operation(hidden = true)
     public Response search(@QueryParam("region") String region, @QueryParam("quarter") String quarter,
                            @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("result") String result, @QueryParam("q") String q,
-                           @QueryParam("after") String after, @QueryParam("limit") String limit) {
+                           @QueryParam("after") String after, @QueryParam("limit") String limit,
+                           @QueryParam("n") String shown) {
         SearchForm form = new SearchForm(blank(region), blank(quarter), blank(from), blank(to), blank(result), blank(q));
         List<Option> quarters = quarters(form.quarter());
         try {
             PortalService.Filter filter = filter(form);
             int size = pageSize(blank(limit));
             String cursor = cursor(blank(after));
+            // 序号 goes on from the previous pages: the next link says how many rows they showed
+            long start = cursor == null ? 0 : shown(blank(shown));
             Page<PublicResult> page = portal.results(filter, cursor, size);
-            String first = cursor == null ? null : url(form, null, blank(limit));
-            String next = page.next() == null ? null : url(form, page.next(), blank(limit));
+            PortalService.Total total = portal.total(filter);
+            String first = cursor == null ? null : url(form, null, blank(limit), 0);
+            String next = page.next() == null ? null : url(form, page.next(), blank(limit), start + page.items().size());
             return html(200, "public, max-age=" + PublicResultResource.MAX_AGE,
-                    Templates.index(form, regionOptions(), quarters, wordings(), page.items(), first, next, null));
+                    Templates.index(form, regionOptions(), quarters, wordings(), page.items(), first, next, total, start, null));
         } catch (PageProblem | ProblemException e) {
             PageProblem p = translate(e, "查询条件有误，请检查后重新查询。");
             return html(p.status, "no-store", Templates.index(form, regionOptions(), quarters, wordings(), List.of(), null, null,
-                    p.getMessage()));
+                    null, 0, p.getMessage()));
         }
     }
 
@@ -156,7 +174,7 @@ public class PortalPages {
             }
             PublicResult current = versions.get(0);
             boolean drawPublic = current.drawId() != null && portal.isPublicDraw(current.drawId());
-            return Templates.result(current, versions, drawPublic);
+            return Templates.result(current, versions, drawPublic, drawPublic ? proof(portal.draw(current.drawId())) : null);
         }, "public, max-age=" + PublicResultResource.MAX_AGE);
     }
 
@@ -166,7 +184,8 @@ public class PortalPages {
     public Response draw(@PathParam("id") String id) {
         return page(() -> {
             try {
-                return Templates.draw(portal.draw(id));
+                PublicDraw draw = portal.draw(id);
+                return Templates.draw(draw, proof(draw));
             } catch (ProblemException e) {
                 throw new PageProblem(404, "该抽取尚未公开或不存在。抽取在其全部检查结果均已公示（或依法不予公示）后公开。");
             }
@@ -194,6 +213,20 @@ public class PortalPages {
     @Operation(hidden = true)
     public Response verify() {
         return html(200, "public, max-age=3600", Templates.verify());
+    }
+
+    /** The proofs of the draw's records against the latest checkpoint, or why there are none yet. */
+    private DrawProof proof(PublicDraw draw) {
+        List<Long> seqs = draw.records().stream().map(PublicDraw.Record::seq).toList();
+        LogProofs.DrawProofs proofs;
+        try {
+            proofs = logProofs.ofRecords(draw.id(), seqs, null);
+        } catch (ProblemException e) {
+            return new DrawProof(draw.id(), 0, null, null, List.of(), seqs, "透明日志尚未签发检查点，证明将在下一个检查点签发后显示。");
+        }
+        List<Long> covered = proofs.records().stream().map(LogProofs.RecordProof::seq).toList();
+        List<Long> pending = seqs.stream().filter(s -> !covered.contains(s)).toList();
+        return new DrawProof(draw.id(), proofs.treeSize(), proofs.rootHash(), proofs.checkpoint(), proofs.records(), pending, null);
     }
 
     private Response page(Supplier<TemplateInstance> body, String cache) {
@@ -299,7 +332,18 @@ public class PortalPages {
         return after;
     }
 
-    private static String url(SearchForm f, String after, String limit) {
+    /** How many rows the previous pages showed (the first 序号 of this one, less one); absent counts as none. */
+    private static long shown(String n) {
+        if (n == null) {
+            return 0;
+        }
+        if (!n.matches("0|[1-9]\\d{0,8}")) {
+            throw new PageProblem(400, "翻页参数有误：请回到第一页重新查询。");
+        }
+        return Long.parseLong(n);
+    }
+
+    private static String url(SearchForm f, String after, String limit, long shown) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("region", f.region());
         p.put("quarter", f.quarter());
@@ -309,6 +353,7 @@ public class PortalPages {
         p.put("q", f.q());
         p.put("limit", limit);
         p.put("after", after);
+        p.put("n", after == null ? null : Long.toString(shown));
         String query = p.entrySet().stream().filter(e -> e.getValue() != null)
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -334,7 +379,7 @@ public class PortalPages {
             q = q.number() == 1 ? new Quarter(q.year() - 1, 4) : new Quarter(q.year(), q.number() - 1);
         }
         if (asked != null && out.stream().noneMatch(o -> o.value().equals(asked))) {
-            out.add(0, new Option(asked, asked));
+            out.add(0, new Option(asked, Quarter.chinese(asked)));
         }
         return out;
     }

@@ -14,6 +14,7 @@ import cn.doublerandom.portal.search.NameSearch;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.region.RegionRange;
+import cn.doublerandom.result.Handling;
 import cn.doublerandom.registry.target.Uscc;
 import cn.doublerandom.wording.WordingCatalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,6 +40,14 @@ import java.util.regex.Pattern;
 public class PortalService {
 
     static final String INSPECTION_TYPE = "双随机抽查";
+    /**
+     * A publication row with its handling codes: copied at publication since V54, read from the
+     * (append-only) version for rows published before.
+     */
+    private static final String PUBLICATION = """
+            select p.*, coalesce(p.handling, (select v.handling from result_version v
+                                              where v.result_id = p.result_id and v.version = p.version)) as handling_codes
+            from publication p""";
     private static final Pattern CURSOR = Pattern.compile("[1-9]\\d{0,18}");
 
     @Inject
@@ -75,9 +84,19 @@ public class PortalService {
         return Quarter.parse(quarter).chinese() + "双随机抽查";
     }
 
-    public Page<PublicResult> results(Filter f, String after, Integer limitParam) {
-        int limit = Listing.limit(limitParam == null ? 20 : limitParam);
-        StringBuilder sql = new StringBuilder("select * from publication where true");
+    /** Counting a list's total stops here where it has to walk rows (a name, a date range, a wording). */
+    public static final int COUNT_CAP = 10_000;
+
+    /** A list's total: exact, or at least {@code n} when counting stopped at {@link #COUNT_CAP}. */
+    public record Total(long n, boolean atLeast) {
+    }
+
+    /** The filters as SQL conditions and as the name index's conditions; {@code name} is a name fragment to search. */
+    private record Where(StringBuilder sql, List<Object> params, NameIndex.Conditions conditions, String name) {
+    }
+
+    private Where where(Filter f) {
+        StringBuilder sql = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         String prefix = null;
         if (f.region() != null) {
@@ -114,14 +133,13 @@ public class PortalService {
             sql.append(" and wordings @> array[cast(? as text)]");
             params.add(f.wording());
         }
-        String cursor = Listing.cursor(after);
-        long before = Long.MAX_VALUE;
-        if (cursor != null) {
-            if (!isCursor(cursor)) {
-                throw ProblemException.invalid("after", "after must be the 'next' value of the previous page");
-            }
-            before = Long.parseLong(cursor);
-        }
+        NameIndex.Conditions conditions = new NameIndex.Conditions(
+                prefix == null ? -1 : Integer.parseInt((prefix + "000000").substring(0, 6)),
+                prefix == null ? -1 : Integer.parseInt((prefix + "999999").substring(0, 6)),
+                quarter == null ? -1 : NameSearch.quarterCode(quarter),
+                f.from() == null ? Integer.MIN_VALUE : (int) f.from().toEpochDay(),
+                f.to() == null ? Integer.MAX_VALUE : (int) f.to().toEpochDay());
+        String name = null;
         String q = Listing.query(f.q());
         if (q != null) {
             String upper = q.toUpperCase(java.util.Locale.ROOT);
@@ -131,22 +149,34 @@ public class PortalService {
             } else if (q.codePointCount(0, q.length()) < 2) {
                 throw ProblemException.invalid("q", "q is a USCC or at least 2 characters of the enterprise name");
             } else {
-                if (f.wording() == null) {
-                    NameIndex.Conditions conditions = new NameIndex.Conditions(
-                            prefix == null ? -1 : Integer.parseInt((prefix + "000000").substring(0, 6)),
-                            prefix == null ? -1 : Integer.parseInt((prefix + "999999").substring(0, 6)),
-                            quarter == null ? -1 : NameSearch.quarterCode(quarter),
-                            f.from() == null ? Integer.MIN_VALUE : (int) f.from().toEpochDay(),
-                            f.to() == null ? Integer.MAX_VALUE : (int) f.to().toEpochDay());
-                    var seqs = names.search(q, conditions, before, limit + 1);
-                    if (seqs.isPresent()) {
-                        return page(query("select * from publication where seq = any(?) order by seq desc",
-                                List.of(seqs.get())), limit);
-                    }
-                }
-                sql.append(" and enterprise_name like ? escape '\\'");
-                params.add("%" + Sql.likeEscape(q) + "%");
+                name = q;
             }
+        }
+        return new Where(sql, params, conditions, name);
+    }
+
+    public Page<PublicResult> results(Filter f, String after, Integer limitParam) {
+        int limit = Listing.limit(limitParam == null ? 20 : limitParam);
+        Where w = where(f);
+        StringBuilder sql = new StringBuilder(PUBLICATION).append(w.sql());
+        List<Object> params = new ArrayList<>(w.params());
+        String cursor = Listing.cursor(after);
+        long before = Long.MAX_VALUE;
+        if (cursor != null) {
+            if (!isCursor(cursor)) {
+                throw ProblemException.invalid("after", "after must be the 'next' value of the previous page");
+            }
+            before = Long.parseLong(cursor);
+        }
+        if (w.name() != null) {
+            if (f.wording() == null) {
+                var seqs = names.search(w.name(), w.conditions(), before, limit + 1);
+                if (seqs.isPresent()) {
+                    return page(query(PUBLICATION + " where seq = any(?) order by seq desc", List.of(seqs.get())), limit);
+                }
+            }
+            sql.append(" and enterprise_name like ? escape '\\'");
+            params.add("%" + Sql.likeEscape(w.name()) + "%");
         }
         if (cursor != null) {
             sql.append(" and seq < ?");
@@ -157,6 +187,40 @@ public class PortalService {
         return page(query(sql.toString(), params), limit);
     }
 
+    /**
+     * How many published results the filters match (the list's 共 N 条): from this replica's name
+     * index, kept at publication time, so a list costs no count in the database; in SQL only with a
+     * wording or an exact USCC (few rows) or while the index loads, stopping at {@link #COUNT_CAP}.
+     */
+    public Total total(Filter f) {
+        Where w = where(f);
+        boolean usccOnly = f.q() != null && w.name() == null;
+        if (f.wording() == null && !usccOnly) {
+            var counted = names.count(w.name(), w.conditions(), COUNT_CAP);
+            if (counted.isPresent()) {
+                return new Total(counted.get().n(), counted.get().atLeast());
+            }
+        }
+        StringBuilder sql = new StringBuilder("select count(*) from (select 1 from publication").append(w.sql());
+        List<Object> params = new ArrayList<>(w.params());
+        if (w.name() != null) {
+            sql.append(" and enterprise_name like ? escape '\\'");
+            params.add("%" + Sql.likeEscape(w.name()) + "%");
+        }
+        sql.append(" limit ?) x");
+        params.add(COUNT_CAP + 1);
+        try (Connection c = database.get().getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bind(c, ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long n = rs.getLong(1);
+                return new Total(Math.min(n, COUNT_CAP), n > COUNT_CAP);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Page<PublicResult> page(List<PublicResult> rows, int limit) {
         return Page.of(rows, limit, r -> Long.toString(r.seq()));
     }
@@ -164,20 +228,7 @@ public class PortalService {
     private List<PublicResult> query(String sql, List<Object> params) {
         List<PublicResult> rows = new ArrayList<>();
         try (Connection c = database.get().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                Object p = params.get(i);
-                if (p instanceof LocalDate d) {
-                    Sql.setDate(ps, i + 1, d);
-                } else if (p instanceof long[] longs) {
-                    Long[] boxed = new Long[longs.length];
-                    for (int k = 0; k < longs.length; k++) {
-                        boxed[k] = longs[k];
-                    }
-                    ps.setArray(i + 1, c.createArrayOf("bigint", boxed));
-                } else {
-                    ps.setObject(i + 1, p);
-                }
-            }
+            bind(c, ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(row(rs));
@@ -189,10 +240,27 @@ public class PortalService {
         return rows;
     }
 
+    private static void bind(Connection c, PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof LocalDate d) {
+                Sql.setDate(ps, i + 1, d);
+            } else if (p instanceof long[] longs) {
+                Long[] boxed = new Long[longs.length];
+                for (int k = 0; k < longs.length; k++) {
+                    boxed[k] = longs[k];
+                }
+                ps.setArray(i + 1, c.createArrayOf("bigint", boxed));
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+    }
+
     /** Every published version of one result, newest first; empty when nothing of it is published. */
     public List<PublicResult> result(String id) {
         try (Connection c = database.get().getConnection();
-             PreparedStatement ps = c.prepareStatement("select * from publication where result_id = ? order by version desc")) {
+             PreparedStatement ps = c.prepareStatement(PUBLICATION + " where result_id = ? order by version desc")) {
             ps.setString(1, id);
             List<PublicResult> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -211,9 +279,12 @@ public class PortalService {
 
     private PublicResult row(ResultSet rs) throws SQLException {
         String authority = rs.getString("authority");
+        List<Handling> handling = Sql.getArray(rs, "handling_codes", Handling::valueOf);
         return new PublicResult(rs.getString("result_id"), rs.getInt("version"), authority, authorities.nameOf(authority),
                 rs.getString("region_code"), INSPECTION_TYPE, Sql.getDate(rs, "inspection_date"), rs.getString("wording"),
-                rs.getString("wording_text"), items(rs.getString("items")), rs.getString("enterprise_name"), rs.getString("uscc"),
+                rs.getString("wording_text"), items(rs.getString("items")), handling.stream().map(Handling::name).toList(),
+                handling.stream().map(Handling::label).collect(java.util.stream.Collectors.joining("、")),
+                rs.getString("enterprise_name"), rs.getString("uscc"),
                 planName(rs.getString("quarter")), rs.getString("draw_id"), rs.getString("correction_reason"),
                 Sql.getDate(rs, "published_date"), rs.getTimestamp("published_at").toInstant(), rs.getLong("seq"));
     }
@@ -298,13 +369,24 @@ public class PortalService {
                 }
                 boolean withheld = rs.getBoolean("withheld");
                 List<String> selected = new ArrayList<>();
+                List<PublicDraw.Enterprise> enterprises = new ArrayList<>();
+                int confidential = 0;
                 try (PreparedStatement t = c.prepareStatement("""
-                        select t.uscc from draw_selection t join result r on r.draw_id = t.draw_id and r.uscc = t.uscc
-                        where t.draw_id = ? and not r.confidential order by t.position""")) {
+                        select t.uscc, r.id, r.confidential,
+                               (select p.enterprise_name from publication p where p.result_id = r.id
+                                order by p.version desc limit 1) as name
+                        from draw_selection t join result r on r.draw_id = t.draw_id and r.uscc = t.uscc
+                        where t.draw_id = ? order by t.position""")) {
                     t.setString(1, id);
                     try (ResultSet trs = t.executeQuery()) {
                         while (trs.next()) {
-                            selected.add(trs.getString(1));
+                            if (trs.getBoolean("confidential")) {
+                                confidential++;
+                                continue;
+                            }
+                            selected.add(trs.getString("uscc"));
+                            enterprises.add(new PublicDraw.Enterprise(trs.getString("uscc"), trs.getString("name"),
+                                    trs.getString("id")));
                         }
                     }
                 }
@@ -322,7 +404,7 @@ public class PortalService {
                         planName(rs.getString("quarter")), rs.getString("kind"), Sql.getDate(rs, "draw_date"), "DRAW-1",
                         rs.getString("pool_hash"), rs.getString("commit"), rs.getString("nonce"),
                         given == null || given.isEmpty() ? "-" : given, rs.getString("seed"), withheld, selected, records,
-                        full && !withheld ? rs.getString("snapshot") : null);
+                        full && !withheld ? rs.getString("snapshot") : null, enterprises, confidential);
             }
         }
     }

@@ -1,5 +1,6 @@
 package cn.doublerandom.portal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.LocalDate;
@@ -8,11 +9,18 @@ import java.util.List;
 /**
  * A public draw: everything needed to verify it. With a withheld (confidential) result only the
  * hashes are public: no snapshot, no record texts, and the withheld target is not listed.
+ * {@code enterprises} are the listed targets with their published names and results, for the portal's
+ * page; {@code withheldCount} how many selected targets are left out as confidential.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PublicDraw(String id, String authority, String authorityName, String quarter, String planName, String kind,
                          LocalDate drawDate, String algorithm, String poolHash, String commit, String nonce, String given,
-                         String seed, boolean withheld, List<String> selected, List<Record> records, String snapshot) {
+                         String seed, boolean withheld, List<String> selected, List<Record> records, String snapshot,
+                         @JsonIgnore List<Enterprise> enterprises, @JsonIgnore int withheldCount) {
+
+    /** A selected target whose result is published: its name as published and the result to link to. */
+    public record Enterprise(String uscc, String name, String resultId) {
+    }
 
     /** A ledger record of the draw: its hash and the one before it; the text only when nothing is withheld. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -303,14 +303,16 @@ public class PublicationService {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into publication (result_id, version, draw_id, authority, region_code, quarter, uscc, enterprise_name,
                     inspection_date, determination_date, wording, wording_text, correction_reason, deadline, on_time,
-                    published_at, published_date, items, wordings)
+                    published_at, published_date, items, wordings, handling)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                     -- the items' outcomes as the portal shows them, and their distinct codes (in item order) for its filter
                     (select coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object('itemId', i.item_id, 'itemName', i.item_name,
                         'subItem', i.sub_item, 'wording', i.wording, 'wordingText', i.wording_text)) order by i.position), '[]')
                      from result_item i where i.result_id = ? and i.version = ?),
                     array(select i.wording from result_item i where i.result_id = ? and i.version = ?
-                          group by i.wording order by min(i.position)))
+                          group by i.wording order by min(i.position)),
+                    -- 处理情况, as the portal lists it
+                    (select v.handling from result_version v where v.result_id = ? and v.version = ?))
                 on conflict (result_id, version) do nothing""")) {
             ps.setString(1, u.resultId());
             ps.setInt(2, u.version());
@@ -333,6 +335,8 @@ public class PublicationService {
             ps.setInt(19, u.version());
             ps.setString(20, u.resultId());
             ps.setInt(21, u.version());
+            ps.setString(22, u.resultId());
+            ps.setInt(23, u.version());
             return ps.executeUpdate() == 1;
         }
     }

@@ -9,8 +9,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import cn.doublerandom.transparency.merkle.Merkle;
+
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -216,6 +221,110 @@ class PortalPagesTest {
         assertFalse(tag.equals(page("/verify").header("ETag")), "another page, another tag");
         // errors are not cached and carry no tag
         assertEquals(null, page("/?q=厂").header("ETag"));
+    }
+
+    @Test
+    void theListShowsWhatAnnouncementsShowWithARunningNumberAndATotal() {
+        String html = page("/?region=" + COUNTY).then().statusCode(200).extract().asString();
+        assertTrue(html.contains("<th class=\"no\">序号</th><th>企业名称</th><th>统一社会信用代码</th><th>检查机关</th><th>检查事项</th>"
+                + "<th>检查日期</th><th>检查结果</th><th>处理情况</th><th>公示日期</th>"), html);
+        assertTrue(html.contains("<p id=\"total\">共 4 条</p>"), html);
+        List<Map<String, String>> rows = cells(html, "results");
+        assertEquals(List.of("1", "2", "3", "4"), rows.stream().map(r -> r.get("序号")).toList());
+        // newest first: the key result's correction, inspected on 9 October, a problem corrected on the spot
+        Map<String, String> key = rows.get(0);
+        assertEquals(PortalFixture.usccs.get("key"), key.get("统一社会信用代码"));
+        assertEquals("石家庄市生态环境局井陉矿区分局", key.get("检查机关"));
+        assertEquals(PortalFixture.ITEM_1 + "；" + PortalFixture.ITEM_2, key.get("检查事项"));
+        assertEquals("2026-10-09", key.get("检查日期"));
+        assertEquals("发现问题已责令改正", key.get("检查结果"));
+        assertEquals("立行立改", key.get("处理情况"));
+        assertEquals(List.of("无需处理", "无需处理"), rows.stream().filter(r -> !r.get("统一社会信用代码").equals(
+                PortalFixture.usccs.get("key"))).map(r -> r.get("处理情况")).toList());
+        // the total follows every filter
+        assertTrue(page("/?region=" + COUNTY + "&result=CORRECTED").asString().contains("共 2 条"));
+        assertTrue(page("/?q=门户测试").asString().contains("共 1 条"));
+        assertTrue(page("/?q=" + PortalFixture.usccs.get("key")).asString().contains("共 2 条"));
+        assertTrue(page("/?region=" + COUNTY + "&quarter=2026Q4&from=2026-10-09&to=2026-10-09").asString().contains("共 1 条"));
+        assertTrue(page("/?region=" + COUNTY + "&quarter=2026Q1").asString().contains("共 0 条"));
+        // 序号 goes on over the pages; a forged count is refused, not rendered
+        String first = page("/?region=" + COUNTY + "&limit=3").asString();
+        Matcher m = NEXT.matcher(first);
+        assertTrue(m.find(), first);
+        String next = m.group(1).replace("&amp;", "&");
+        assertTrue(next.contains("n=3"), next);
+        assertEquals(List.of("4"), cells(page(next).asString(), "results").stream().map(r -> r.get("序号")).toList());
+        page(next.replace("n=3", "n=-1")).then().statusCode(400).body(containsString("翻页参数有误"));
+    }
+
+    @Test
+    void theResultAndDrawPagesNameHandlingAndSelectedEnterprisesAndProveTheDrawsRecords() {
+        String result = page("/results/" + PortalFixture.ids.get("key")).then().statusCode(200).extract().asString();
+        assertTrue(result.contains("<dd id=\"handling\">立行立改</dd>"), result);
+        assertTrue(result.contains("<dd id=\"item-names\">" + PortalFixture.ITEM_1 + "；" + PortalFixture.ITEM_2 + "</dd>"), result);
+        String draw = page("/draws/" + PortalFixture.drawId).then().statusCode(200).extract().asString();
+        // each published enterprise by name, linked to its result; the confidential one neither named nor coded
+        List<Map<String, String>> selected = cells(draw, "selected");
+        assertEquals(3, selected.size(), draw);
+        assertTrue(draw.contains("<a href=\"/results/" + PortalFixture.ids.get("plain") + "\">" + PortalFixture.PLAIN_NAME + "</a>"), draw);
+        assertTrue(selected.stream().anyMatch(r -> r.get("企业名称").equals(PortalFixture.PLAIN_NAME)
+                && r.get("统一社会信用代码").equals(PortalFixture.usccs.get("plain"))), selected.toString());
+        assertTrue(draw.contains("另有 1 家抽中企业的检查结果依法不予公示"), draw);
+        assertFalse(draw.contains(PortalFixture.SECRET_NAME) || draw.contains(PortalFixture.usccs.get("secret")), draw);
+        // the proof on both pages: each of the draw's records, against the latest checkpoint, with links to its JSON
+        for (String html : List.of(result, draw)) {
+            assertFalse(html.contains("<script"), "no script on a proof page");
+            long size = Long.parseLong(between(html, "<dd id=\"tree-size\">", "</dd>"));
+            String root = between(html, "<dd class=\"code\" id=\"root-hash\">", "</dd>");
+            String note = RestAssured.given().get("/public/v1/log/checkpoints/" + size).then().statusCode(200).extract().asString();
+            assertEquals(Long.toString(size), note.split("\n")[1], note);
+            assertEquals(root, note.split("\n")[2], "the page's root is the signed checkpoint's");
+            assertTrue(html.contains("href=\"/public/v1/log/draws/" + PortalFixture.drawId + "?size=" + size + "\""), html);
+            List<Map<String, String>> proofs = cells(html, "proofs");
+            List<Number> seqs = RestAssured.given().get("/public/v1/draws/" + PortalFixture.drawId).path("records.seq");
+            assertEquals(seqs.stream().map(Object::toString).toList(), proofs.stream().map(r -> r.get("记录序号")).toList());
+            for (Map<String, String> p : proofs) {
+                long leaf = Long.parseLong(p.get("叶子索引"));
+                assertEquals(Long.parseLong(p.get("记录序号")) - 1, leaf);
+                List<byte[]> path = new ArrayList<>();
+                for (String step : p.get("审计路径").split("\n")) {
+                    if (!step.startsWith("（")) {
+                        path.add(Base64.getDecoder().decode(step.replaceFirst("^\\d+\\. ", "")));
+                    }
+                }
+                assertTrue(Merkle.verifyInclusion(leaf, size, Base64.getDecoder().decode(p.get("叶子哈希")), path,
+                        Base64.getDecoder().decode(root)), "the page's audit path leads to the checkpoint's root: " + p);
+                assertTrue(html.contains("href=\"/public/v1/log/proofs/inclusion?seq=" + p.get("记录序号") + "&amp;size=" + size + "\""));
+                String json = RestAssured.given().get("/public/v1/log/proofs/inclusion?seq=" + p.get("记录序号") + "&size=" + size)
+                        .then().statusCode(200).extract().path("leafHash");
+                assertEquals(p.get("叶子哈希"), json);
+            }
+        }
+    }
+
+    private static String between(String html, String start, String end) {
+        int i = html.indexOf(start);
+        assertTrue(i >= 0, start + " in " + html);
+        return html.substring(i + start.length(), html.indexOf(end, i + start.length()));
+    }
+
+    /** The rows of a table's body as label → cell text (tags removed, {@code <br>} as a line break). */
+    private static List<Map<String, String>> cells(String html, String tableId) {
+        Matcher table = Pattern.compile("<table class=\"cards\" id=\"" + tableId + "\">.*?<tbody>(.*?)</tbody>", Pattern.DOTALL)
+                .matcher(html);
+        assertTrue(table.find(), tableId + " in " + html);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String tr : table.group(1).split("<tr>")) {
+            Matcher cell = Pattern.compile("<td data-label=\"([^\"]+)\"[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(tr);
+            Map<String, String> row = new LinkedHashMap<>();
+            while (cell.find()) {
+                row.put(cell.group(1), cell.group(2).replace("<br>", "\n").replaceAll("<[^>]+>", "").replace("&amp;", "&").strip());
+            }
+            if (!row.isEmpty()) {
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     private static List<String> rowIds(String html) {

@@ -25,6 +25,10 @@ public final class NameIndex {
     public record Conditions(int regionLow, int regionHigh, int quarter, int fromDay, int toDay) {
         public static final Conditions NONE = new Conditions(-1, -1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE);
 
+        boolean anyDay() {
+            return fromDay == Integer.MIN_VALUE && toDay == Integer.MAX_VALUE;
+        }
+
         boolean accept(NameIndex x, int doc) {
             int region = x.region[doc];
             return (regionLow < 0 || (region >= regionLow && region <= regionHigh))
@@ -41,6 +45,8 @@ public final class NameIndex {
     private int[] nameStart = new int[1025];
     private char[] names = new char[16 * 1024];
     private final Postings postings = new Postings();
+    /** Documents per region and quarter (key region × 100000 + quarter): a list's total without a scan. */
+    private final java.util.HashMap<Long, int[]> tally = new java.util.HashMap<>();
 
     public int size() {
         return size;
@@ -79,6 +85,7 @@ public final class NameIndex {
         quarter[doc] = quarterCode;
         inspectionDay[doc] = inspectionEpochDay;
         nameStart[doc + 1] = start + name.length();
+        tally.computeIfAbsent(regionCode * 100_000L + quarterCode, k -> new int[1])[0]++;
         for (int i = 0; i + 1 < name.length(); i++) {
             postings.add(bigram(name.charAt(i), name.charAt(i + 1)), doc);
         }
@@ -103,6 +110,13 @@ public final class NameIndex {
      * keyset cursor; {@code Long.MAX_VALUE} for the first page), newest first.
      */
     public long[] search(String text, Conditions conditions, long beforeSeq, int max) {
+        long[] out = new long[max];
+        int found = search(text, conditions, beforeSeq, max, out);
+        return Arrays.copyOf(out, found);
+    }
+
+    /** The matches' sequence numbers into {@code out} (or only counted, when it is null), at most {@code max}; how many. */
+    private int search(String text, Conditions conditions, long beforeSeq, int max, long[] out) {
         if (text.length() < 2) {
             throw new IllegalArgumentException("a search needs two or more characters");
         }
@@ -112,7 +126,7 @@ public final class NameIndex {
         for (int i = 0; i + 1 < text.length(); i++) {
             int slot = postings.slot(bigram(text.charAt(i), text.charAt(i + 1)));
             if (slot < 0) {
-                return new long[0];
+                return 0;
             }
             int[] list = postings.lists[slot];
             boolean seen = false;
@@ -137,7 +151,6 @@ public final class NameIndex {
             l[i] = lists[order[i]];
             pos[i] = lengths[order[i]] - 1;
         }
-        long[] out = new long[max];
         int found = 0;
         int candidate = limitDoc;
         while (found < max && candidate >= 0) {
@@ -147,7 +160,7 @@ public final class NameIndex {
                 int p = seekAtMost(l[i], pos[i], candidate);
                 pos[i] = p;
                 if (p < 0) {
-                    return Arrays.copyOf(out, found);
+                    return found;
                 }
                 if (l[i][p] < candidate) {
                     candidate = l[i][p];
@@ -159,11 +172,48 @@ public final class NameIndex {
                 continue;
             }
             if (conditions.accept(this, candidate) && nameContains(candidate, text)) {
-                out[found++] = seq[candidate];
+                if (out != null) {
+                    out[found] = seq[candidate];
+                }
+                found++;
             }
             candidate--;
         }
-        return Arrays.copyOf(out, found);
+        return found;
+    }
+
+    /** A number of publications; {@code atLeast} when counting stopped at the cap. */
+    public record Count(long n, boolean atLeast) {
+    }
+
+    /**
+     * How many publications meet the conditions and, when {@code text} is not null, have it in their
+     * name. Without a name or a date range it adds up the tally of each region and quarter, exactly;
+     * otherwise it walks the documents (the name's posting lists) and stops at {@code cap}.
+     */
+    public Count count(String text, Conditions conditions, int cap) {
+        if (text != null) {
+            int n = search(text, conditions, Long.MAX_VALUE, cap + 1, null);
+            return new Count(Math.min(n, cap), n > cap);
+        }
+        long n = 0;
+        if (conditions.anyDay()) {
+            for (var e : tally.entrySet()) {
+                int r = (int) (e.getKey() / 100_000L);
+                int q = (int) (e.getKey() % 100_000L);
+                if ((conditions.regionLow() < 0 || (r >= conditions.regionLow() && r <= conditions.regionHigh()))
+                        && (conditions.quarter() < 0 || q == conditions.quarter())) {
+                    n += e.getValue()[0];
+                }
+            }
+            return new Count(n, false);
+        }
+        for (int doc = size - 1; doc >= 0; doc--) {
+            if (conditions.accept(this, doc) && ++n > cap) {
+                return new Count(cap, true);
+            }
+        }
+        return new Count(n, false);
     }
 
     /** The highest document whose sequence number is below {@code beforeSeq}, or -1. */

@@ -92,6 +92,24 @@ public class NameSearch {
         }
     }
 
+    /**
+     * How many publications meet the conditions (and have {@code text} in their name, when not null),
+     * counted in memory; empty when the index is not ready (count in SQL instead).
+     */
+    public Optional<NameIndex.Count> count(String text, NameIndex.Conditions conditions, int cap) {
+        NameIndex current = index;
+        if (current == null) {
+            return Optional.empty();
+        }
+        catchUp(current);
+        lock.readLock().lock();
+        try {
+            return Optional.of(current.count(text, conditions, cap));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private void catchUp(NameIndex current) {
         long now = System.nanoTime();
         if (now - checkedAt < config.search().maxStaleness().toNanos() || !catchingUp.tryLock()) {

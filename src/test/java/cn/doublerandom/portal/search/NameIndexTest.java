@@ -138,5 +138,14 @@ class NameIndexTest {
             before = page[page.length - 1];
         }
         assertEquals(expected, paged);
+        // the list's total: by name (walked, capped), and without a name by the region and quarter tally or by a scan
+        assertEquals(new NameIndex.Count(expected.size(), false), x.count(q.toString(), c, 1000));
+        assertEquals(new NameIndex.Count(Math.min(expected.size(), 3), expected.size() > 3), x.count(q.toString(), c, 3));
+        var anyDay = new NameIndex.Conditions(c.regionLow(), c.regionHigh(), c.quarter(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+        for (var k : List.of(c, anyDay)) {
+            long n = all.stream().filter(d -> (k.regionLow() < 0 || (d.region() >= k.regionLow() && d.region() <= k.regionHigh()))
+                    && (k.quarter() < 0 || d.quarter() == k.quarter()) && d.day() >= k.fromDay() && d.day() <= k.toDay()).count();
+            assertEquals(new NameIndex.Count(n, false), x.count(null, k, 1000), "tally or scan of " + k);
+        }
     }
 }
