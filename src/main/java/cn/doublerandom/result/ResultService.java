@@ -554,6 +554,19 @@ public class ResultService {
                 }
             }
         }
+        // the evidence of each version: its hashes are part of the version's digest
+        Map<Integer, List<ResultView.AttachmentHash>> attachments = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select result_version, id, kind, media_type, size_bytes, sha256 from attachment
+                where result_id = ? order by id""")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    attachments.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new ResultView.AttachmentHash(
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6)));
+                }
+            }
+        }
         List<ResultView.Version> versions = new ArrayList<>();
         List<LocalDate> bases = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
@@ -573,7 +586,8 @@ public class ResultService {
                             Sql.getArray(rs, "team", s -> s), rs.getString("correction_reason"),
                             rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
                             published == null ? null : published.toInstant(),
-                            published == null ? null : rs.getBoolean("on_time") ? Boolean.TRUE : rs.wasNull() ? null : Boolean.FALSE));
+                            published == null ? null : rs.getBoolean("on_time") ? Boolean.TRUE : rs.wasNull() ? null : Boolean.FALSE,
+                            attachments.getOrDefault(rs.getInt("version"), List.of()), null));
                     bases.add(Sql.getDate(rs, "deadline_basis"));
                 }
             }
@@ -585,6 +599,9 @@ public class ResultService {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
+                String drawId = rs.getString("draw_id");
+                String uscc = rs.getString("uscc");
+                versions.replaceAll(v -> v.withDigest(id, drawId, uscc));
                 ResultView.Version current = versions.get(0);
                 boolean confidential = rs.getBoolean("confidential");
                 boolean held = "HOLD".equals(rs.getString("hold"));

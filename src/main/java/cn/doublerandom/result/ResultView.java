@@ -18,13 +18,26 @@ public record ResultView(String id, String drawId, String uscc, String enterpris
     /**
      * One version: as recorded, or a correction with its reason. {@code items} are the outcomes per item
      * of the draw, in the draw's item order; {@code wording} is the visit's summary (the first item
-     * wording other than NO_PROBLEM 未发现问题, else NO_PROBLEM).
+     * wording other than NO_PROBLEM 未发现问题, else NO_PROBLEM). {@code attachments} are the evidence
+     * filed on the version with their SHA-256; {@code digest} is the SHA-256 of the version's canonical
+     * content, attachments' hashes included ({@link VersionDigest}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Version(int version, LocalDate inspectionDate, LocalDate determinationDate, String wording,
                           String wordingText, List<ItemResult> items, List<FindingView> problems, List<HandlingView> handling,
                           boolean violationFound, boolean nonSite, List<String> team, String correctionReason,
-                          Instant recordedAt, String recordedBy, Instant publishedAt, Boolean onTime) {
+                          Instant recordedAt, String recordedBy, Instant publishedAt, Boolean onTime,
+                          List<AttachmentHash> attachments, String digest) {
+
+        Version withDigest(String resultId, String drawId, String uscc) {
+            return new Version(version, inspectionDate, determinationDate, wording, wordingText, items, problems, handling,
+                    violationFound, nonSite, team, correctionReason, recordedAt, recordedBy, publishedAt, onTime, attachments,
+                    VersionDigest.of(resultId, drawId, uscc, this));
+        }
+    }
+
+    /** An attachment of a version as its digest covers it: which file, and the SHA-256 of its content. */
+    public record AttachmentHash(String id, String kind, String mediaType, long sizeBytes, String sha256) {
     }
 
     /** The outcome of one item (检查事项 / 检查结果): the item as named when recorded, the wording code and its text. */

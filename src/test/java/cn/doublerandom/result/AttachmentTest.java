@@ -33,6 +33,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Evidence on a result: attachments stored with their SHA-256 and checked on every read, kept from
@@ -150,6 +152,48 @@ class AttachmentTest {
                 .statusCode(500).contentType("application/problem+json")
                 .body("type", endsWith("/problems/attachment-corrupted")).body("attachmentId", equalTo(id))
                 .body("sha256", equalTo(sha256(decision))).body("detail", containsString("is not served"));
+    }
+
+    @Test
+    void eachAttachmentsHashIsPartOfItsVersionSoASwapChangesTheVersionsDigest() throws Exception {
+        String before = digest(resultId);
+        byte[] photo = png(3_000);
+        String id = upload(resultId, "image/png", "?kind=PHOTO&fileName=排口.png", photo).then().statusCode(201).extract().path("id");
+        io.restassured.path.json.JsonPath v = Api.operator(COUNTY).get("/api/v1/results/" + resultId).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(sha256(photo), v.getString("current.attachments.find { it.id == '" + id + "' }.sha256"));
+        assertEquals(3_000, v.getInt("current.attachments.find { it.id == '" + id + "' }.sizeBytes"));
+        String withPhoto = v.getString("current.digest");
+        assertTrue(withPhoto.matches("[0-9a-f]{64}"), withPhoto);
+        assertNotEquals(before, withPhoto, "filing an attachment changes the version's digest");
+        assertEquals(withPhoto, digest(resultId), "the digest is the same on every read");
+        // the attachment row swapped for another file behind the service's back (triggers off)
+        String swappedFor = sha256(png(3_000));
+        swap(id, swappedFor);
+        try {
+            String swapped = digest(resultId);
+            assertNotEquals(withPhoto, swapped, "a swapped attachment gives the version another digest");
+        } finally {
+            swap(id, sha256(photo));
+        }
+        assertEquals(withPhoto, digest(resultId), "the original file, the original digest");
+    }
+
+    private static String digest(String result) {
+        return Api.operator(COUNTY).get("/api/v1/results/" + result).then().statusCode(200).extract().path("current.digest");
+    }
+
+    private void swap(String attachmentId, String sha256) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("set session_replication_role = replica");
+            try (PreparedStatement ps = c.prepareStatement("update attachment set sha256 = ? where id = ?")) {
+                ps.setString(1, sha256);
+                ps.setString(2, attachmentId);
+                assertEquals(1, ps.executeUpdate());
+            } finally {
+                s.execute("set session_replication_role = origin");
+            }
+        }
     }
 
     @Test
