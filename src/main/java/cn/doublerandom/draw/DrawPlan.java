@@ -12,8 +12,23 @@ import java.util.List;
 public record DrawPlan(PolicyData policy, String authorityLevel, List<StratumPlan> strata, Exclusions excluded,
                        GeneralRequirement general, int certifiedInspectors, int specialists, List<String> neededSpecialties) {
 
-    /** One stratum: N operating targets of the class, the quota k, the eligible pool, the shortfall. */
-    public record StratumPlan(String stratum, long operating, int quota, long eligible, int shortfall) {
+    /**
+     * One stratum: N operating targets of the class, the quota k, the eligible pool, the shortfall; the
+     * quarter's requirement of the class and what the authority's earlier draws of the quarter selected in
+     * it, of which k is what is left. Plans stored before quotas spanned a quarter's draws have neither:
+     * their requirement was their quota.
+     */
+    public record StratumPlan(String stratum, long operating, int quota, long eligible, int shortfall, Integer requirement,
+                              Long selectedEarlierThisQuarter) {
+
+        public StratumPlan {
+            requirement = requirement == null ? quota : requirement;
+            selectedEarlierThisQuarter = selectedEarlierThisQuarter == null ? 0L : selectedEarlierThisQuarter;
+        }
+
+        public StratumPlan(String stratum, long operating, int quota, long eligible, int shortfall) {
+            this(stratum, operating, quota, eligible, shortfall, null, null);
+        }
     }
 
     /** Targets of the jurisdiction left out of every pool, by reason. */

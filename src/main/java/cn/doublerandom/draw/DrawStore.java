@@ -2,6 +2,8 @@ package cn.doublerandom.draw;
 
 import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.draw.engine.LedgerRecord;
+import cn.doublerandom.draw.engine.Stratum;
+import cn.doublerandom.draw.pool.QuarterQuotas;
 import cn.doublerandom.draw.pool.TargetNote;
 import cn.doublerandom.platform.database.CopyRow;
 import cn.doublerandom.platform.database.Sql;
@@ -19,8 +21,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -396,6 +401,43 @@ class DrawStore {
                   and d.quarter like ? and d.quarter < ?
                   and not exists (select 1 from draw_void v where v.draw_id = d.id)""",
                 authority, quarter.year() + "Q%", quarter.toString());
+    }
+
+    /**
+     * The authority's own draws of the quarter, in id order, with where each stands and what it selected
+     * per stratum: what {@link QuarterQuotas} decides the quarter's quotas on.
+     */
+    List<QuarterQuotas.QuarterDraw> quarterDraws(String authority, Quarter quarter) {
+        List<QuarterQuotas.QuarterDraw> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select d.id, d.kind, d.division, d.joint,
+                       exists (select 1 from draw_execution e where e.draw_id = d.id),
+                       exists (select 1 from draw_void v where v.draw_id = d.id),
+                       t.stratum, count(t.uscc)
+                from draw d left join draw_target t on t.draw_id = d.id
+                where d.authority = ? and d.quarter = ?
+                group by d.id, t.stratum order by d.id, t.stratum""")) {
+            ps.setString(1, authority);
+            ps.setString(2, quarter.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                Map<QuarterDrawRow, Map<Stratum, Long>> byDraw = new LinkedHashMap<>();
+                while (rs.next()) {
+                    Map<Stratum, Long> selected = byDraw.computeIfAbsent(new QuarterDrawRow(rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6)), k -> new EnumMap<>(Stratum.class));
+                    if (rs.getString(7) != null) {
+                        selected.put(Stratum.valueOf(rs.getString(7)), rs.getLong(8));
+                    }
+                }
+                byDraw.forEach((d, selected) -> out.add(new QuarterQuotas.QuarterDraw(d.id(), "UNDIRECTED".equals(d.kind()),
+                        d.executed(), d.voided(), d.division(), d.joint(), selected)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    private record QuarterDrawRow(String id, String kind, String division, boolean joint, boolean executed, boolean voided) {
     }
 
     /** The note of the target whose USCC is the UTF-8 bytes {@code bytes[from, from + length)}. */

@@ -6,6 +6,7 @@ import cn.doublerandom.draw.engine.PoolSnapshot;
 import cn.doublerandom.draw.pool.DrawScope;
 import cn.doublerandom.draw.pool.PoolPlan;
 import cn.doublerandom.draw.pool.PoolRules;
+import cn.doublerandom.draw.pool.QuarterQuotas;
 import cn.doublerandom.draw.pool.Staff;
 import cn.doublerandom.draw.pool.StratumQuota;
 import cn.doublerandom.draw.pool.Verdict;
@@ -117,14 +118,16 @@ public class PoolBuilder {
         });
 
         PoolPlan pool = PoolRules.plan(scope, policy, staff, PoolRules.scan(scope, policy, source),
-                directed ? 0 : store.generalSelectedEarlier(authority.code(), quarter));
+                directed ? 0 : store.generalSelectedEarlier(authority.code(), quarter),
+                directed ? Map.of() : QuarterQuotas.done(store.quarterDraws(authority.code(), quarter)));
         return new Pool(pool.snapshot(), plan(policy, authority, pool), pool.nonSite());
     }
 
     /** The plan as a draw keeps it (its JSON is stored with the draw and read by reports). */
     private static DrawPlan plan(PolicyData policy, Region authority, PoolPlan pool) {
         List<DrawPlan.StratumPlan> strata = pool.strata().stream().map((StratumQuota s) -> new DrawPlan.StratumPlan(
-                s.stratum().name(), s.operating(), s.quota(), s.eligible(), s.shortfall())).toList();
+                s.stratum().name(), s.operating(), s.quota(), s.eligible(), s.shortfall(), s.requirement(),
+                s.selectedEarlierThisQuarter())).toList();
         DrawPlan.GeneralRequirement general = pool.general() == null ? null : new DrawPlan.GeneralRequirement(
                 pool.general().officers(), pool.general().yearlyRequirement(), pool.general().selectedEarlierThisYear(),
                 pool.general().quartersLeft());

@@ -3,6 +3,7 @@ package cn.doublerandom.draw;
 import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.draw.engine.Draw1;
 import cn.doublerandom.draw.engine.DrawOutcome;
+import cn.doublerandom.draw.engine.PoolSnapshot;
 import cn.doublerandom.draw.engine.Seed;
 import cn.doublerandom.item.ItemData;
 import cn.doublerandom.platform.ServiceClock;
@@ -21,10 +22,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * off-site monitoring, staff with specialties, recusals, leave and lapsed certificates), after earlier
  * draws of the year (executed, voided, directed), for each county, the city and the province (the
  * copy-in-memory path), undirected and directed. Same snapshot bytes, same stored plan, same off-site
- * list, and so the same DRAW-1 selection for a seed.
+ * list, and so the same DRAW-1 selection for a seed; except that an undirected draw's quotas are now
+ * what the authority's earlier draws of the quarter left of the old builder's (one draw a quarter) quotas.
  */
 @QuarkusTest
 class PoolBuilderEquivalenceTest {
@@ -64,6 +67,7 @@ class PoolBuilderEquivalenceTest {
     private final List<String> industries = List.of("纺织业", "化学原料", "电力");
     private final List<String> everyTarget = new ArrayList<>();
     private DrawPlan.Exclusions excluded = new DrawPlan.Exclusions(0, 0, 0, 0);
+    private int laterUndirected;
 
     @AfterEach
     void realClock() {
@@ -104,6 +108,7 @@ class PoolBuilderEquivalenceTest {
         on("2025-10-10");
         compared += compareAll("2025Q4");
         assertEquals(4 * (COUNTIES.size() + 2) * 3, compared);
+        assertTrue(laterUndirected > 0, "compared after an earlier undirected draw of the quarter: " + laterUndirected);
         // the registries and the year's draws reach every reason to be out of a pool, or the above proves less
         assertTrue(excluded.notProducing() > 0 && excluded.selectedThisQuarter() > 0 && excluded.atYearlyCap() > 0
                 && excluded.outsideFilter() > 0, excluded.toString());
@@ -134,18 +139,52 @@ class PoolBuilderEquivalenceTest {
         String at = authority.code() + " " + quarter + (directed ? " directed " + filter.canonical() : " undirected");
         PoolBuilderBefore.Pool old = before.build(authority, quarter, day, policy, directed, filter, count, items);
         PoolBuilder.Pool built = now.build(authority, quarter, day, policy, directed, filter, count, items);
-        assertArrayEquals(old.snapshot().canonicalBytes(), built.snapshot().canonicalBytes(), at);
-        assertEquals(old.plan(), built.plan(), at);
+        // the builder before knew one undirected draw a quarter: its quotas are each class's requirement, of which
+        // an undirected draw now takes what the authority's earlier draws of the quarter have not selected
+        Map<String, Long> earlier = directed ? Map.of() : undirectedSelections(authority.code(), quarter);
+        List<DrawPlan.StratumPlan> strata = new ArrayList<>();
+        // a leading newline so that a Q line is found the same way when it is the first
+        String expectedText = "\n" + new String(old.snapshot().canonicalBytes(), StandardCharsets.UTF_8);
+        for (DrawPlan.StratumPlan s : old.plan().strata()) {
+            long e = earlier.getOrDefault(s.stratum(), 0L);
+            int k = (int) Math.max(0, s.quota() - e);
+            strata.add(directed ? s : new DrawPlan.StratumPlan(s.stratum(), s.operating(), k, s.eligible(),
+                    (int) Math.max(0, k - s.eligible()), s.quota(), e));
+            expectedText = expectedText.replace("\nQ " + s.stratum() + " " + s.quota() + "\n", "\nQ " + s.stratum() + " " + k + "\n");
+        }
+        expectedText = expectedText.substring(1);
+        DrawPlan o = old.plan();
+        assertEquals(expectedText, new String(built.snapshot().canonicalBytes(), StandardCharsets.UTF_8), at);
+        assertEquals(new DrawPlan(o.policy(), o.authorityLevel(), strata, o.excluded(), o.general(), o.certifiedInspectors(),
+                o.specialists(), o.neededSpecialties()), built.plan(), at);
         assertEquals(old.nonSite(), built.nonSite(), at);
+        if (!earlier.isEmpty()) {
+            laterUndirected++;
+        }
         DrawPlan.Exclusions x = built.plan().excluded();
         excluded = new DrawPlan.Exclusions(excluded.notProducing() + x.notProducing(),
                 excluded.selectedThisQuarter() + x.selectedThisQuarter(), excluded.atYearlyCap() + x.atYearlyCap(),
                 excluded.outsideFilter() + x.outsideFilter());
         if (built.snapshot().targetCount() > 0) {
             Seed seed = Seed.of("16180339887498948482|" + authority.code() + quarter);
-            DrawOutcome a = Draw1.run(old.snapshot(), seed);
+            DrawOutcome a = Draw1.run(PoolSnapshot.parse(expectedText), seed);
             assertEquals(a, Draw1.run(built.snapshot(), seed), at);
         }
+    }
+
+    /** What the authority's own executed, unvoided undirected draws of the quarter selected, per stratum, as the API shows them. */
+    private static Map<String, Long> undirectedSelections(String authority, Quarter quarter) {
+        Map<String, Long> out = new HashMap<>();
+        List<Map<String, Object>> draws = Api.as("auditor", "ALL").get("/api/v1/draws?authority=" + authority + "&quarter=" + quarter)
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        for (Map<String, Object> d : draws) {
+            if (d.get("authority").equals(authority) && d.get("kind").equals("UNDIRECTED") && d.get("status").equals("EXECUTED")) {
+                List<String> strata = Api.as("auditor", "ALL").get("/api/v1/draws/" + d.get("id")).then().statusCode(200)
+                        .extract().jsonPath().getList("targets.stratum", String.class);
+                strata.forEach(st -> out.merge(st, 1L, Long::sum));
+            }
+        }
+        return out;
     }
 
     /** A county's registry from {@code random}: 20-80 targets of every class and status, and its inspectors. */

@@ -23,7 +23,9 @@ import java.util.Map;
  * directed draw, matches its filter ({@link #verdict}). Each pooled target is in the stratum of its
  * supervision class, or in the one directed stratum. A class's quota is its rate of N, the producing
  * targets of the class whatever else excludes them, rounded up; the general class's is what the year's
- * 1:10 requirement still asks, spread over the quarters left; a directed draw's is its count.
+ * 1:10 requirement still asks, spread over the quarters left; less, for an undirected draw, what the
+ * authority's earlier draws of the quarter selected in the class ({@link QuarterQuotas}); a directed
+ * draw's is its count.
  */
 public final class PoolRules {
 
@@ -78,11 +80,12 @@ public final class PoolRules {
 
     /**
      * The pool and its quotas from the scan's tallies. {@code generalSelectedEarlier}: the general-stratum
-     * selections of the authority's executed, unvoided undirected draws in earlier quarters of the year
-     * (read for an undirected draw only).
+     * selections of the authority's executed, unvoided undirected draws in earlier quarters of the year;
+     * {@code doneThisQuarter}: what the authority's earlier draws of this quarter selected per class
+     * ({@link QuarterQuotas#done}), taken off each class's requirement. Both are read for an undirected draw only.
      */
     public static PoolPlan plan(DrawScope scope, PolicyData policy, Staff staff, List<PoolTally> tallies,
-                                long generalSelectedEarlier) {
+                                long generalSelectedEarlier, Map<Stratum, Long> doneThisQuarter) {
         PoolSnapshot.Builder snapshot = PoolSnapshot.builder();
         staff.certified().forEach(snapshot::inspector);
         staff.specialists().forEach(s -> snapshot.specialist(s.code(), s.specialty()));
@@ -121,14 +124,15 @@ public final class PoolRules {
                     scope.quartersLeft());
             long key = operating[SupervisionClass.KEY.ordinal()];
             long special = operating[SupervisionClass.SPECIAL.ordinal()];
-            strata.add(new StratumQuota(Stratum.KEY, key,
-                    Quota.ofRate(county ? policy.countyKeyRate() : policy.cityKeyRate(), key), eligible.getOrDefault(Stratum.KEY, 0L)));
-            strata.add(new StratumQuota(Stratum.SPECIAL, special,
+            strata.add(StratumQuota.remaining(Stratum.KEY, key,
+                    Quota.ofRate(county ? policy.countyKeyRate() : policy.cityKeyRate(), key),
+                    doneThisQuarter.getOrDefault(Stratum.KEY, 0L), eligible.getOrDefault(Stratum.KEY, 0L)));
+            strata.add(StratumQuota.remaining(Stratum.SPECIAL, special,
                     Quota.ofRate(county ? policy.countySpecialRate() : policy.citySpecialRate(), special),
-                    eligible.getOrDefault(Stratum.SPECIAL, 0L)));
-            strata.add(new StratumQuota(Stratum.GENERAL, operating[SupervisionClass.GENERAL.ordinal()],
+                    doneThisQuarter.getOrDefault(Stratum.SPECIAL, 0L), eligible.getOrDefault(Stratum.SPECIAL, 0L)));
+            strata.add(StratumQuota.remaining(Stratum.GENERAL, operating[SupervisionClass.GENERAL.ordinal()],
                     Quota.general(perInspector, officers, generalSelectedEarlier, scope.quarter()),
-                    eligible.getOrDefault(Stratum.GENERAL, 0L)));
+                    doneThisQuarter.getOrDefault(Stratum.GENERAL, 0L), eligible.getOrDefault(Stratum.GENERAL, 0L)));
         }
         strata.forEach(s -> snapshot.quota(s.stratum(), s.quota()));
         snapshot.teamSize(policy.teamSize());

@@ -96,7 +96,7 @@ class PoolRulesTest {
         }
         tally.consider("9113SPECIAL1", PRODUCING, SupervisionClass.SPECIAL, true, true, null);
         tally.consider("9113HALTED01", OperatingStatus.values()[1], null, true, true, null);
-        PoolPlan plan = PoolRules.plan(scope, policy, staff, List.of(tally), 5);
+        PoolPlan plan = PoolRules.plan(scope, policy, staff, List.of(tally), 5, Map.of());
         assertEquals(List.of(new StratumQuota(Stratum.KEY, 13, 4, 12), new StratumQuota(Stratum.SPECIAL, 1, 1, 1),
                 // yearly 3 × 10 = 30, less 5 earlier, over the 3 quarters left: ceil(25 / 3) = 9
                 new StratumQuota(Stratum.GENERAL, 0, 9, 0)), plan.strata());
@@ -118,13 +118,13 @@ class PoolRulesTest {
         for (int i = 0; i < 11; i++) {
             tally.consider(String.format("9113KEY%04d", i), PRODUCING, SupervisionClass.KEY, false, true, null);
         }
-        assertEquals(2, PoolRules.plan(city, policy, Staff.of("130100", List.of(), OCT_9, List.of()), List.of(tally), 0)
+        assertEquals(2, PoolRules.plan(city, policy, Staff.of("130100", List.of(), OCT_9, List.of()), List.of(tally), 0, Map.of())
                 .snapshot().quota(Stratum.KEY), "ceil(10% of 11)");
         DrawScope directed = new DrawScope("130100", RegionLevel.CITY, 2026, 4, OCT_9, true, 7);
         PoolTally d = new PoolTally(directed, policy);
         d.consider("9113KEY00001", PRODUCING, SupervisionClass.KEY, false, true, null);
         d.consider("9113KEY00002", PRODUCING, SupervisionClass.KEY, false, false, null);
-        PoolPlan plan = PoolRules.plan(directed, policy, Staff.of("130100", List.of(), OCT_9, List.of()), List.of(d), 0);
+        PoolPlan plan = PoolRules.plan(directed, policy, Staff.of("130100", List.of(), OCT_9, List.of()), List.of(d), 0, Map.of());
         assertEquals(List.of(new StratumQuota(Stratum.DIRECTED, 1, 7, 1)), plan.strata());
         assertEquals(null, plan.general());
         assertEquals(1, plan.count(Verdict.OUTSIDE_FILTER));

@@ -1,5 +1,6 @@
 package cn.doublerandom.draw.pool;
 
+import cn.doublerandom.draw.engine.Stratum;
 import cn.doublerandom.policy.PolicyData;
 import cn.doublerandom.region.RegionLevel;
 import cn.doublerandom.registry.inspector.Conflict;
@@ -154,7 +155,24 @@ final class PoolWorld {
     }
 
     PoolPlan plan(int parts) {
+        return plan(parts, Map.of());
+    }
+
+    /** The plan of a draw after the quarter's earlier draws selected {@code doneThisQuarter} ({@link QuarterQuotas#done}). */
+    PoolPlan plan(int parts, Map<Stratum, Long> doneThisQuarter) {
         Staff staff = staff();
-        return PoolRules.plan(scope, policy, staff, PoolRules.scan(scope, policy, source(staff, parts)), generalSelectedEarlier);
+        return PoolRules.plan(scope, policy, staff, PoolRules.scan(scope, policy, source(staff, parts)), generalSelectedEarlier,
+                doneThisQuarter);
+    }
+
+    /** Notes a selection of this quarter on the target (as an executed, unvoided draw leaves it). */
+    void selectedThisQuarter(String uscc) {
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            if (t.uscc().equals(uscc)) {
+                targets.set(i, new Target(t.uscc(), t.region(), t.status(), t.cls(), t.nonSite(), t.inFilter(),
+                        t.selectedThisYear() + 1, true, t.lastTeam()));
+            }
+        }
     }
 }
