@@ -67,6 +67,15 @@ public class Policy extends PanacheEntityBase {
     @Column(name = "technology_monitoring")
     public String[] technologyMonitoring;
 
+    @Column(name = "joint_rate")
+    public BigDecimal jointRate;
+
+    @Column(name = "joint_yearly_inspections")
+    public Integer jointYearlyInspections;
+
+    @Column(name = "joint_yearly_subjects")
+    public Integer jointYearlySubjects;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -102,6 +111,9 @@ public class Policy extends PanacheEntityBase {
         p.teamSize = d.teamSize();
         p.yearlyCap = d.yearlyCap();
         p.technologyMonitoring = d.technologyMonitoring().stream().map(Enum::name).toArray(String[]::new);
+        p.jointRate = d.jointRate();
+        p.jointYearlyInspections = d.jointYearlyInspections();
+        p.jointYearlySubjects = d.jointYearlySubjects();
         if (created) {
             p.createdAt = s.createdAt();
         }
@@ -118,7 +130,8 @@ public class Policy extends PanacheEntityBase {
                 PolicyService.plain(countySpecialRate), PolicyService.plain(countyGeneralPerInspector),
                 PolicyService.plain(cityKeyRate), PolicyService.plain(citySpecialRate),
                 PolicyService.plain(cityGeneralPerInspector), teamSize, yearlyCap,
-                Arrays.stream(technologyMonitoring).map(MonitoringType::valueOf).toList());
+                Arrays.stream(technologyMonitoring).map(MonitoringType::valueOf).toList(),
+                jointRate == null ? null : PolicyService.plain(jointRate), jointYearlyInspections, jointYearlySubjects);
         return new Stored<>(d, version, createdAt, updatedAt, updatedBy);
     }
 }

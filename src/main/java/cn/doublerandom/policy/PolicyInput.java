@@ -9,5 +9,6 @@ import java.util.List;
 public record PolicyInput(BigDecimal countyKeyRate, BigDecimal countySpecialRate, BigDecimal countyGeneralPerInspector,
                           BigDecimal cityKeyRate, BigDecimal citySpecialRate, BigDecimal cityGeneralPerInspector,
                           Integer teamSize, Integer yearlyCap, List<MonitoringType> technologyMonitoring,
+                          BigDecimal jointRate, Integer jointYearlyInspections, Integer jointYearlySubjects,
                           String changeReason) {
 }

@@ -134,13 +134,24 @@ public class PolicyService {
                 technology = in.technologyMonitoring().stream().distinct().sorted().toList();
             }
         }
+        BigDecimal jointRate = rate(f, "jointRate", in.jointRate(), d.jointRate());
+        Integer jointInspections = yearlyFigure(f, "jointYearlyInspections", in.jointYearlyInspections());
+        Integer jointSubjects = yearlyFigure(f, "jointYearlySubjects", in.jointYearlySubjects());
         f.text("changeReason", in.changeReason(), 500, false);
         if (!f.ok()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, f.problems().get(0).field() + ": "
                     + f.problems().get(0).message(), f.problems());
         }
         return new PolicyData(region, year, countyKey, countySpecial, countyGeneral, cityKey, citySpecial, cityGeneral,
-                teamSize, cap, technology);
+                teamSize, cap, technology, jointRate, jointInspections, jointSubjects);
+    }
+
+    /** A yearly figure the leading group office sets: absent, or a count from 0 to 10,000,000. */
+    private static Integer yearlyFigure(FieldRules f, String field, Integer value) {
+        if (value != null && (value < 0 || value > 10_000_000)) {
+            f.fail(field, value.toString(), "must be a yearly count from 0 to 10000000, or omitted when not set");
+        }
+        return value;
     }
 
     /** 0.250000 and 0.25 are one rate; 10.000 is 10, not 1E+1. */

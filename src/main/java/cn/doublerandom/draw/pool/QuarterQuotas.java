@@ -1,7 +1,9 @@
 package cn.doublerandom.draw.pool;
 
 import cn.doublerandom.draw.engine.Stratum;
+import cn.doublerandom.policy.Quota;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
@@ -63,5 +65,27 @@ public final class QuarterQuotas {
     /** What is left of a class's quarterly requirement once {@code done} targets were selected: never below 0. */
     public static int remaining(int requirement, long done) {
         return (int) Math.max(0, requirement - done);
+    }
+
+    /**
+     * The quarter's minimum of internal joint inspections (内部联合抽查, seed 001 二（五））: every quarter at
+     * least one, and at least {@code rate} of the yearly joint random-inspection figures the local leading
+     * group office sets, rounded up: of its count ({@code draws}, over {@code yearlyInspections}) and of its
+     * inspected subjects ({@code targets}, over {@code yearlySubjects}; null when that figure is not set).
+     */
+    public record JointRequirement(BigDecimal rate, Integer yearlyInspections, Integer yearlySubjects, int draws,
+                                   Integer targets) {
+
+        /** Whether {@code jointDraws} executed, unvoided joint draws that selected {@code targets} meet it. */
+        public boolean metBy(long jointDraws, long selected) {
+            return jointDraws >= draws && (targets == null || selected >= targets);
+        }
+    }
+
+    /** The joint requirement of a quarter; a null rate (no policy) asks for the one joint inspection a quarter only. */
+    public static JointRequirement jointRequirement(BigDecimal rate, Integer yearlyInspections, Integer yearlySubjects) {
+        int draws = rate == null || yearlyInspections == null ? 1 : Math.max(1, Quota.ofRate(rate, yearlyInspections));
+        Integer targets = rate == null || yearlySubjects == null ? null : Quota.ofRate(rate, yearlySubjects);
+        return new JointRequirement(rate, yearlyInspections, yearlySubjects, draws, targets);
     }
 }

@@ -61,7 +61,7 @@ final class PoolWorld {
         boolean directed = r.nextInt(5) == 0;
         w.scope = new DrawScope(authority, level, 2026, quarter, drawDate, directed, directed ? r.nextInt(12) : 0);
         w.policy = new PolicyData(authority, 2026, rate(r), rate(r), BigDecimal.valueOf(r.nextInt(21)), rate(r), rate(r),
-                BigDecimal.valueOf(r.nextInt(11)), 2 + r.nextInt(3), r.nextInt(6), List.of(MonitoringType.ONLINE));
+                BigDecimal.valueOf(r.nextInt(11)), 2 + r.nextInt(3), r.nextInt(6), List.of(MonitoringType.ONLINE), null, null, null);
         w.generalSelectedEarlier = r.nextInt(40);
         int nInspectors = r.nextInt(14);
         List<String> codes = new ArrayList<>();
