@@ -2,6 +2,7 @@
 """Checks the draw service's transparency log (standard library only; docs/transparency-log.md).
 
 Usage: python3 check_log.py BASE_URL VERIFIER_KEY [--old CHECKPOINT_FILE] [--seq N ...] [--draw ID ...] [--all]
+                            [--witness WITNESS_KEY ...]
 
 - Fetches the latest checkpoint and checks its signature by VERIFIER_KEY (<name>+<key hash>+<base64
   key>, as the bureau publishes it: do not take it from the service). Ed25519 keys are checked here
@@ -12,6 +13,10 @@ Usage: python3 check_log.py BASE_URL VERIFIER_KEY [--old CHECKPOINT_FILE] [--seq
 - --draw: for a public draw, recomputes the leaf hash of each record text it publishes and checks
   the inclusion proof of each of its records against the latest checkpoint.
 - --all: fetches every leaf hash and recomputes the latest checkpoint's root.
+- --witness: a witness's verifier key (as the witness publishes it); checks its cosignature lines on
+  the latest checkpoint, on the --old one and on the service's copy of the --old size (a witness may
+  have cosigned that size after it was kept). Each witness must have cosigned one of them, and every
+  line of its name and key hash must verify.
 Prints "ok ..." lines; on any failure prints "FAIL ..." and exits with status 1.
 """
 import base64
@@ -140,8 +145,9 @@ def verify_signature(key, message, signature):
     return sm2_verify(public, message, signature) if algorithm == "sm2" else ed25519_verify(public, message, signature)
 
 
-def open_checkpoint(note, key):
-    """The checkpoint's (origin, size, root) if `key` signed `note`; raises otherwise."""
+def signed_text(note, key):
+    """The note's text if it carries a line of `key` (its name and key hash), None if it carries none;
+    raises if such a line does not verify: the log's own line and a witness's cosignature alike."""
     name, key_hash = key[0], key[1]
     split = note.rfind("\n\n")
     if split < 0 or not note.endswith("\n"):
@@ -155,14 +161,22 @@ def open_checkpoint(note, key):
         if who == name and blob[:4] == key_hash:
             if not verify_signature(key, text.encode("utf-8"), blob[4:]):
                 raise ValueError("the signature of %s does not verify" % name)
-            origin, size, root = text.split("\n")[:3]
-            if not size.isdigit() or (size != "0" and size.startswith("0")):
-                raise ValueError("bad tree size")
-            root = base64.b64decode(root, validate=True)
-            if len(root) != 32:
-                raise ValueError("a root is 32 bytes")
-            return origin, int(size), root
-    raise ValueError("the note carries no signature by %s" % name)
+            return text
+    return None
+
+
+def open_checkpoint(note, key):
+    """The checkpoint's (origin, size, root) if `key` signed `note`; raises otherwise."""
+    text = signed_text(note, key)
+    if text is None:
+        raise ValueError("the note carries no signature by %s" % key[0])
+    origin, size, root = text.split("\n")[:3]
+    if not size.isdigit() or (size != "0" and size.startswith("0")):
+        raise ValueError("bad tree size")
+    root = base64.b64decode(root, validate=True)
+    if len(root) != 32:
+        raise ValueError("a root is 32 bytes")
+    return origin, int(size), root
 
 
 # --- The tree (RFC 9162 section 2.1) ------------------------------------------------------------
@@ -252,9 +266,12 @@ def main(argv):
         print(__doc__)
         return 2
     base, key = argv[1], parse_key(argv[2])
-    old, seqs, draws, everything, i = None, [], [], False, 3
+    old, seqs, draws, witnesses, everything, i = None, [], [], [], False, 3
     while i < len(argv):
-        if argv[i] == "--old":
+        if argv[i] == "--witness":
+            witnesses.append(parse_key(argv[i + 1]))
+            i += 2
+        elif argv[i] == "--old":
             old, i = argv[i + 1], i + 2
         elif argv[i] == "--seq":
             seqs.append(int(argv[i + 1]))
@@ -274,11 +291,17 @@ def main(argv):
         if not ok:
             failures.append(what)
 
-    origin, size, root = open_checkpoint(get(base, "/public/v1/log/checkpoint"), key)
+    latest = get(base, "/public/v1/log/checkpoint")
+    origin, size, root = open_checkpoint(latest, key)
     print("ok   checkpoint of %s, size %d, root %s, signed by %s" % (origin, size, root.hex(), key[0]))
+    notes = [latest]  # the notes whose cosignatures are checked
     if old is not None:
         with open(old, encoding="utf-8") as f:
-            old_origin, old_size, old_root = open_checkpoint(f.read(), key)
+            notes.append(f.read())
+        old_origin, old_size, old_root = open_checkpoint(notes[-1], key)
+        notes.append(get(base, "/public/v1/log/checkpoints/%d" % old_size))
+        check(open_checkpoint(notes[-1], key) == (old_origin, old_size, old_root),
+              "the service still serves the kept checkpoint of size %d" % old_size)
         check(old_origin == origin, "the earlier checkpoint is of the same log")
         c = get(base, "/public/v1/log/proofs/consistency", **{"from": old_size, "to": size})
         check(verify_consistency(old_size, size, old_root, root, b64s(c["proof"])),
@@ -303,6 +326,20 @@ def main(argv):
                       "record %d: its published text is the logged leaf" % record["seq"])
             check(verify_inclusion(p["leafIndex"], size, leaf, b64s(p["proof"]), root),
                   "record %d (%s) of draw %s is in the tree of size %d" % (record["seq"], record["kind"], draw, size))
+    for witness in witnesses:
+        cosigned = set()
+        for note in notes:
+            try:
+                text = signed_text(note, witness)
+            except ValueError as e:
+                check(False, "a cosignature of %s: %s" % (witness[0], e))
+                continue
+            if text is not None:
+                cosigned.add(int(text.split("\n")[1]))
+        for n in sorted(cosigned):
+            check(True, "the checkpoint of size %d is cosigned by witness %s" % (n, witness[0]))
+        if not cosigned:
+            check(False, "no checkpoint checked is cosigned by witness %s" % witness[0])
     if everything:
         leaves, seq = [], 1
         while seq <= size:

@@ -271,6 +271,41 @@ class TransparencyLogTest {
         Files.delete(old);
     }
 
+    @Test
+    void thePythonAuditorChecksAWitnessCosignature() throws IOException, InterruptedException {
+        drawAndExecute("77260701500000000005");
+        NoteKeys.Verifier key = key();
+        SignedNote.Checkpoint cp = latest(key);
+        Path kept = Files.createTempFile("checkpoint", ".txt");
+        Files.writeString(kept, Api.anonymous().get("/public/v1/log/checkpoints/" + cp.size()).then().statusCode(200).extract().asString());
+        offer(SignedNote.sign(SignedNote.checkpointText(cp.origin(), cp.size(), cp.root()), WITNESS)).then().statusCode(200);
+        String base = "http://localhost:" + RestAssured.port;
+
+        // kept before the witness cosigned: the service's copy of that size carries the cosignature now
+        Result ok = python(base, key.text(), "--old", kept.toString(), "--witness", WITNESS.verifier().text());
+        assertEquals(0, ok.status, ok.output);
+        assertTrue(ok.output.contains("ok   the checkpoint of size " + cp.size() + " is cosigned by witness witness.test.example"),
+                ok.output);
+
+        // a witness key of the same name that never cosigned
+        NoteKeys.Signer stranger = NoteKeys.signer(NoteKeys.generate("witness.test.example", new java.security.SecureRandom()));
+        Result none = python(base, key.text(), "--old", kept.toString(), "--witness", stranger.verifier().text());
+        assertEquals(1, none.status, none.output);
+        assertTrue(none.output.contains("FAIL no checkpoint checked is cosigned by witness witness.test.example"), none.output);
+
+        // a kept checkpoint whose cosignature line has one byte of its signature changed
+        String served = Api.anonymous().get("/public/v1/log/checkpoints/" + cp.size()).then().extract().asString();
+        String line = served.lines().filter(l -> l.startsWith("\u2014 witness.test.example ")).findFirst().orElseThrow();
+        byte[] blob = Base64.getDecoder().decode(line.substring(line.lastIndexOf(' ') + 1));
+        blob[10] ^= 1;
+        Files.writeString(kept, served.replace(line, "\u2014 witness.test.example " + b64(blob)));
+        Result forged = python(base, key.text(), "--old", kept.toString(), "--witness", WITNESS.verifier().text());
+        assertEquals(1, forged.status, forged.output);
+        assertTrue(forged.output.contains("FAIL a cosignature of witness.test.example: the signature of witness.test.example does "
+                + "not verify"), forged.output);
+        Files.delete(kept);
+    }
+
     private record Result(int status, String output) {
     }
 
