@@ -45,8 +45,9 @@ import java.util.stream.Collectors;
 /**
  * The public portal as server-rendered pages in Chinese (一公开): search the published results, a
  * result with its versions and draw, a public draw with what it takes to verify it, the item list,
- * and how to verify a draw offline. No scripts; every value is escaped by Qute; not in the API
- * contract. Same data and queries as {@code /public/v1}.
+ * and how to verify a draw offline. No scripts, except the browser verifier (its own script, from
+ * this site only); every value is escaped by Qute; not in the API contract. Same data and queries
+ * as {@code /public/v1}.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -59,6 +60,8 @@ public class PortalPages {
     /** No script may run, whatever a page contains; only inline styles and forms to this site. */
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; "
             + "base-uri 'none'; frame-ancestors 'none'";
+    /** The verifier page: the same, plus this site's own script and its fetches to this site. */
+    static final String VERIFIER_CSP = CSP.replace("default-src 'none';", "default-src 'none'; script-src 'self'; connect-src 'self';");
 
     @CheckedTemplate(basePath = "portal")
     static class Templates {
@@ -75,6 +78,8 @@ public class PortalPages {
                                              String error);
 
         static native TemplateInstance verify();
+
+        static native TemplateInstance verifier(String drawId, String error);
 
         static native TemplateInstance error(String message);
     }
@@ -229,6 +234,30 @@ public class PortalPages {
         return new DrawProof(draw.id(), proofs.treeSize(), proofs.rootHash(), proofs.checkpoint(), proofs.records(), pending, null);
     }
 
+    /**
+     * The browser verifier: replays a public draw from its package (fetched by id, or a file the
+     * auditor chose) with WebCrypto and checks it against the ledger and the log.
+     */
+    @GET
+    @Path("/verifier")
+    @Operation(hidden = true)
+    public Response verifier(@QueryParam("draw") String draw) {
+        String id = blank(draw);
+        if (id != null && !PortalService.isDrawId(id)) {
+            return html(400, "no-store", VERIFIER_CSP, Templates.verifier(null, "抽取编号有误：应形如 D000000001。"));
+        }
+        return html(200, "public, max-age=3600", VERIFIER_CSP, Templates.verifier(id, null));
+    }
+
+    @GET
+    @Path("/verifier.js")
+    @Produces("text/javascript;charset=UTF-8")
+    @Operation(hidden = true)
+    public Response verifierScript() {
+        return Response.ok(VerifierScript.TEXT).header("Cache-Control", "public, max-age=3600")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
     private Response page(Supplier<TemplateInstance> body, String cache) {
         try {
             return html(200, cache, body.get());
@@ -239,8 +268,12 @@ public class PortalPages {
     }
 
     private static Response html(int status, String cache, TemplateInstance page) {
+        return html(status, cache, CSP, page);
+    }
+
+    private static Response html(int status, String cache, String csp, TemplateInstance page) {
         return Response.status(status).entity(page.render()).type(HTML).header("Cache-Control", cache)
-                .header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", csp).header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "same-origin").build();
     }
 

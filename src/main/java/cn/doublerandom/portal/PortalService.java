@@ -328,9 +328,14 @@ public class PortalService {
         }
     }
 
+    /** Whether the text has a draw id's form (D and nine digits), before any lookup. */
+    static boolean isDrawId(String id) {
+        return id != null && id.matches("D\\d{9}");
+    }
+
     /** Whether a draw is public (without loading it). */
     public boolean isPublicDraw(String id) {
-        if (id == null || !id.matches("D\\d{9}")) {
+        if (!isDrawId(id)) {
             return false;
         }
         try (Connection c = database.get().getConnection();
@@ -345,7 +350,7 @@ public class PortalService {
     }
 
     public PublicDraw draw(String id) {
-        if (id == null || !id.matches("D\\d{9}")) {
+        if (!isDrawId(id)) {
             throw ProblemException.notFound("no public draw " + cn.doublerandom.registry.FieldRules.abbreviate(id));
         }
         try (Connection c = database.get().getConnection()) {
