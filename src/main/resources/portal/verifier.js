@@ -268,6 +268,9 @@
     }
     const [, name, keyHash, keyB64] = parts;
     const key = fromBase64(keyB64);
+    if (key[0] === 0xff) {
+      return {state: 'skip', text: '日志使用 SM2/SM3 签名，浏览器的 WebCrypto 不支持 SM2，未核验签名（可用 audit/check_log.py 核验）'};
+    }
     if (key.length !== 33 || key[0] !== 1) {
       return {state: 'bad', text: '日志公钥不是 Ed25519 公钥'};
     }
