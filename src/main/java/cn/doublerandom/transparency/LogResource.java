@@ -4,6 +4,7 @@ import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.portal.PortalService;
 import cn.doublerandom.portal.PublicDraw;
 import cn.doublerandom.transparency.log.LogProofs;
+import cn.doublerandom.transparency.log.PeerWitness;
 import cn.doublerandom.transparency.log.Witnesses;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -42,6 +43,9 @@ public class LogResource {
 
     @Inject
     PortalService portal;
+
+    @Inject
+    PeerWitness peers;
 
     @GET
     @Path("/checkpoint")
@@ -133,5 +137,14 @@ public class LogResource {
             throw ProblemException.invalid("limit", "limit is 1 to 1000");
         }
         return log.leaves(first, (int) max);
+    }
+
+    @GET
+    @Path("/peers")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listWitnessedPeers", summary = "The peers' logs this service witnesses, each with its latest check: the size "
+            + "checked and whether it was consistent with what was cosigned before and cosigned (size -1: nothing checked yet)")
+    public List<PeerWitness.Check> peers() {
+        return peers.latest();
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The transparency log (docs/transparency-log.md). */
@@ -40,4 +41,23 @@ public interface TransparencyConfig {
 
     /** Verifier keys of the witnesses whose cosignatures the log keeps: another bureau's log, a notary office. */
     Optional<List<String>> witnesses();
+
+    /**
+     * The peers' logs this service witnesses (another bureau's instance), by a name of the operator's choosing:
+     * it fetches each one's checkpoint, checks it against the last one it cosigned, cosigns and posts the cosignature.
+     */
+    Map<String, Peer> peers();
+
+    /** A peer's log. */
+    interface Peer {
+        /** The peer service's base URL; its log API is under {@code /public/v1/log}. */
+        String url();
+
+        /** The peer's verifier key, as the peer bureau publishes it (never taken from the peer's service). */
+        String key();
+    }
+
+    /** When the peers are witnessed: a Quartz-style cron in Asia/Shanghai (every ten minutes); {@code off} disables it. */
+    @WithDefault("0 */10 * * * ?")
+    String peerCron();
 }
