@@ -45,10 +45,12 @@ public class RegistryImporter {
     RegistryConfig config;
 
     /**
-     * @param apply writes the checked records in one transaction (the registry service's own path)
+     * @param preview plans the checked records against the stored ones and writes nothing (a dry run's counts)
+     * @param apply   writes the checked records in one transaction (the registry service's own path)
      */
     public <I, D extends Record> ImportReport importFile(RegistrySheet<I, D> sheet, byte[] content, String filename,
                                                          String contentType, boolean dryRun,
+                                                         Function<List<D>, ChangeSet.Outcome<D>> preview,
                                                          Function<List<D>, ChangeSet.Outcome<D>> apply) {
         long start = System.nanoTime();
         Table table = read(content, filename, contentType);
@@ -108,17 +110,14 @@ public class RegistryImporter {
         if (!problems.isEmpty()) {
             throw rejected(sheet, table, problems);
         }
-        if (dryRun) {
-            return new ImportReport(sheet.name(), table.sourceFormat().name(), records.size(), -1, -1, -1, true);
-        }
         long checked = System.nanoTime();
-        ChangeSet.Outcome<D> outcome = apply.apply(records);
-        LOG.infof("import %s: %d rows (%s, %d bytes) read in %d ms, checked in %d ms, written in %d ms: %d created, %d updated, %d unchanged",
-                sheet.name(), records.size(), table.sourceFormat(), content.length, (read - start) / 1_000_000,
+        ChangeSet.Outcome<D> outcome = (dryRun ? preview : apply).apply(records);
+        LOG.infof("import %s%s: %d rows (%s, %d bytes) read in %d ms, checked in %d ms, written in %d ms: %d created, %d updated, %d unchanged",
+                sheet.name(), dryRun ? " (dry run)" : "", records.size(), table.sourceFormat(), content.length, (read - start) / 1_000_000,
                 (checked - read) / 1_000_000, (System.nanoTime() - checked) / 1_000_000, outcome.created(), outcome.updated(),
                 outcome.unchanged());
         return new ImportReport(sheet.name(), table.sourceFormat().name(), records.size(), outcome.created(),
-                outcome.updated(), outcome.unchanged(), false);
+                outcome.updated(), outcome.unchanged(), dryRun);
     }
 
     private record RowResult<D>(int row, D data, List<FieldProblem> problems) {
@@ -131,15 +130,18 @@ public class RegistryImporter {
         CellReader cells = new CellReader(row, mapping, headers, problems);
         String key = cells.text(sheet.keyColumn());
         I input = sheet.read(cells);
-        if (!problems.isEmpty()) {
-            return new RowResult<>(row.rowNumber(), null, problems); // unreadable cells: the rules would only repeat them
-        }
+        // the rules run on the readable cells too, so the row's every problem is listed; an unreadable
+        // cell reads as empty, and the rules' complaint about that column would only repeat the cell's
+        java.util.Set<String> unreadable = problems.stream().map(FieldProblem::column).collect(java.util.stream.Collectors.toSet());
         RegistrySheet.Checked<D> checked = sheet.check(key, input);
         for (FieldProblem p : checked.problems()) {
             String field = p.field().replaceAll("\\[.*$", "");
-            problems.add(FieldProblem.cell(row.rowNumber(), headers.getOrDefault(field, p.field()), p.value(), p.message()));
+            String column = headers.getOrDefault(field, p.field());
+            if (!unreadable.contains(column)) {
+                problems.add(FieldProblem.cell(row.rowNumber(), column, p.value(), p.message()));
+            }
         }
-        return new RowResult<>(row.rowNumber(), checked.data(), problems);
+        return new RowResult<>(row.rowNumber(), problems.isEmpty() ? checked.data() : null, problems);
     }
 
     /**

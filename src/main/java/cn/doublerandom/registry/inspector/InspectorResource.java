@@ -88,7 +88,7 @@ public class InspectorResource {
     @Operation(operationId = "importInspectors", summary = "Import inspectors from .xlsx or .csv (UTF-8 or GBK): all or nothing, upsert by code")
     public ImportReport importFile(byte[] body, @HeaderParam("Content-Type") String contentType,
                                    @QueryParam("filename") String filename, @QueryParam("dryRun") boolean dryRun) {
-        return importer.importFile(sheet, body, filename, contentType, dryRun, rows -> service.apply(rows, true,
+        return importer.importFile(sheet, body, filename, contentType, dryRun, service::preview, rows -> service.apply(rows, true,
                 "import" + (filename == null ? "" : " of " + FieldRules.abbreviate(filename))));
     }
 

@@ -66,12 +66,26 @@ public class InspectorService {
         return apply(List.of(data), false, input.changeReason());
     }
 
+    /** What an import of these checked records would do, as counts; nothing is locked or written (a dry run). */
+    public ChangeSet.Outcome<InspectorData> preview(List<InspectorData> rows) {
+        try (Connection c = store.connection()) {
+            return plan(c, rows, true, null, false).outcome();
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading inspectors", e);
+        }
+    }
+
+    private ChangeSet<InspectorData> plan(Connection c, List<InspectorData> rows, boolean imported, String reason, boolean lock)
+            throws SQLException {
+        Map<String, Stored<InspectorData>> existing = store.load(c, rows.stream().map(InspectorData::code).toList(), lock);
+        return ChangeSet.plan(RegistryEntity.INSPECTOR, rows, existing, InspectorData::code, InspectorData::regionCode,
+                scope::requireRegistryWrite, imported, reason, clock.now(), caller.signature());
+    }
+
     @Transactional
     public ChangeSet.Outcome<InspectorData> apply(List<InspectorData> rows, boolean imported, String reason) {
         try (Connection c = store.connection()) {
-            Map<String, Stored<InspectorData>> existing = store.load(c, rows.stream().map(InspectorData::code).toList(), true);
-            ChangeSet<InspectorData> changes = ChangeSet.plan(RegistryEntity.INSPECTOR, rows, existing, InspectorData::code,
-                    InspectorData::regionCode, scope::requireRegistryWrite, imported, reason, clock.now(), caller.signature());
+            ChangeSet<InspectorData> changes = plan(c, rows, imported, reason, true);
             store.insert(c, changes.inserts());
             store.update(c, changes.updates());
             history.append(c, changes.versions());

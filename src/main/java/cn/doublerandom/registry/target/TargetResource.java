@@ -93,7 +93,7 @@ public class TargetResource {
     @Operation(operationId = "importTargets", summary = "Import targets from .xlsx or .csv (UTF-8 or GBK): all or nothing, upsert by USCC")
     public ImportReport importFile(byte[] body, @HeaderParam("Content-Type") String contentType,
                                    @QueryParam("filename") String filename, @QueryParam("dryRun") boolean dryRun) {
-        return importer.importFile(sheet, body, filename, contentType, dryRun, rows -> service.apply(rows, true,
+        return importer.importFile(sheet, body, filename, contentType, dryRun, service::preview, rows -> service.apply(rows, true,
                 "import" + (filename == null ? "" : " of " + FieldRules.abbreviate(filename))));
     }
 

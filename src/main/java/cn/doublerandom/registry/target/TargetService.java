@@ -68,12 +68,26 @@ public class TargetService {
     }
 
     /** Upserts checked records by USCC in one transaction; a record equal to the stored one is left alone. */
+    /** What an import of these checked records would do, as counts; nothing is locked or written (a dry run). */
+    public ChangeSet.Outcome<TargetData> preview(List<TargetData> rows) {
+        try (Connection c = store.connection()) {
+            return plan(c, rows, true, null, false).outcome();
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading targets", e);
+        }
+    }
+
+    private ChangeSet<TargetData> plan(Connection c, List<TargetData> rows, boolean imported, String reason, boolean lock)
+            throws SQLException {
+        Map<String, Stored<TargetData>> existing = store.load(c, rows.stream().map(TargetData::uscc).toList(), lock);
+        return ChangeSet.plan(RegistryEntity.TARGET, rows, existing, TargetData::uscc, TargetData::regionCode,
+                scope::requireRegistryWrite, imported, reason, clock.now(), caller.signature());
+    }
+
     @Transactional
     public ChangeSet.Outcome<TargetData> apply(List<TargetData> rows, boolean imported, String reason) {
         try (Connection c = store.connection()) {
-            Map<String, Stored<TargetData>> existing = store.load(c, rows.stream().map(TargetData::uscc).toList(), true);
-            ChangeSet<TargetData> changes = ChangeSet.plan(RegistryEntity.TARGET, rows, existing, TargetData::uscc,
-                    TargetData::regionCode, scope::requireRegistryWrite, imported, reason, clock.now(), caller.signature());
+            ChangeSet<TargetData> changes = plan(c, rows, imported, reason, true);
             store.write(c, changes.written());
             history.append(c, changes.versions());
             ChangeSet.Outcome<TargetData> outcome = changes.outcome();

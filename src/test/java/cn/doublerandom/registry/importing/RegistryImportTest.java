@@ -103,6 +103,36 @@ class RegistryImportTest {
     }
 
     @Test
+    void aRowListsEveryProblemNotOnlyItsUnreadableCells() {
+        String county = "130127";
+        // a wrong check character and a date that is no date in one row: the cell and the rule are both named
+        String csv = HEADER + Api.badCheck(Api.uscc(county)) + ",两处错," + county + ",,,,,,,2025-13-01,生产\n";
+        Response r = post(county, csv.getBytes(StandardCharsets.UTF_8), "text/csv", "");
+        r.then().statusCode(422).body("type", endsWith("/problems/import-rejected"));
+        assertEquals(List.of(2, 2), r.jsonPath().getList("errors.row"), r.asString());
+        assertEquals(List.of("正面清单起始日期", "统一社会信用代码"), r.jsonPath().getList("errors.column"), r.asString());
+    }
+
+    @Test
+    void aDryRunCountsWhatItWouldCreateUpdateAndLeaveUnchanged() {
+        String county = "130127";
+        String kept = Api.uscc(county);
+        String changed = Api.uscc(county);
+        String added = Api.uscc(county);
+        post(county, (HEADER + kept + ",留存企业," + county + ",,,,,,,,生产\n" + changed + ",改名前," + county + ",,,,,,,,生产\n")
+                .getBytes(StandardCharsets.UTF_8), "text/csv", "").then().statusCode(200).body("created", equalTo(2));
+        String next = HEADER + kept + ",留存企业," + county + ",,,,,,,,生产\n" + changed + ",改名后," + county + ",,,,,,,,生产\n"
+                + added + ",新增企业," + county + ",,,,,,,,生产\n";
+        post(county, next.getBytes(StandardCharsets.UTF_8), "text/csv", "?dryRun=true").then().statusCode(200)
+                .body("dryRun", equalTo(true)).body("rows", equalTo(3))
+                .body("created", equalTo(1)).body("updated", equalTo(1)).body("unchanged", equalTo(1));
+        // and it wrote nothing
+        Api.operator(county).get("/api/v1/targets/" + added).then().statusCode(404);
+        Api.operator(county).get("/api/v1/targets/" + changed).then().body("name", equalTo("改名前"));
+        Api.operator(county).get("/api/v1/targets/" + changed + "/history").then().body("$", hasSize(1));
+    }
+
+    @Test
     void aRepeatedKeyIsNamedWithItsFirstRow() {
         String county = "130127";
         String dup = Api.uscc(county);
@@ -130,7 +160,7 @@ class RegistryImportTest {
         TableWriter.writeXlsx(List.of("统一社会信用代码", "企业名称", "区划代码", "运营状态", "监控类型"),
                 List.of(List.of(a, "赞皇县丙建材有限公司", county, "生产", "视频监控")), xlsx);
         post(county, xlsx.toByteArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "?dryRun=true")
-                .then().statusCode(200).body("dryRun", equalTo(true)).body("rows", equalTo(1));
+                .then().statusCode(200).body("dryRun", equalTo(true)).body("rows", equalTo(1)).body("created", equalTo(1));
         Api.operator(county).get("/api/v1/targets/" + a).then().statusCode(404);
         post(county, xlsx.toByteArray(), "application/octet-stream", "").then().statusCode(200)
                 .body("format", equalTo("XLSX")).body("created", equalTo(1));
