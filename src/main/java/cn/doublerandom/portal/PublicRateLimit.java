@@ -2,6 +2,7 @@ package cn.doublerandom.portal;
 
 import cn.doublerandom.platform.problem.Problem;
 import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemTexts;
 import cn.doublerandom.platform.problem.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,8 +39,9 @@ public class PublicRateLimit {
                 rc.next();
                 return;
             }
-            Problem p = new ProblemException(ProblemType.TOO_MANY_REQUESTS, "more than " + perMinute
-                    + " requests a minute from your address; retry after " + wait + " s").toProblem(rc.request().path());
+            Problem p = ProblemTexts.localize(new ProblemException(ProblemType.TOO_MANY_REQUESTS, "more than " + perMinute
+                    + " requests a minute from your address; retry after " + wait + " s").toProblem(rc.request().path()),
+                    rc.request().getHeader("Accept-Language"));
             String body;
             try {
                 body = json.writeValueAsString(p);

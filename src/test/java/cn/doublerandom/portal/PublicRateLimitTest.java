@@ -33,7 +33,7 @@ class PublicRateLimitTest {
         }
         RestAssured.get("/public/v1/items").then().statusCode(429).header("Retry-After", matchesPattern("[12][0-9]|30"))
                 .contentType("application/problem+json").body("type", endsWith("/problems/too-many-requests"))
-                .body("status", equalTo(429)).body("detail", containsString("retry after"));
+                .body("status", equalTo(429)).body("title", equalTo("来自您地址的请求过多，请稍后重试")).body("detail", containsString("秒后重试"));
         // the bureau API is not counted against the public limit
         for (int i = 0; i < 5; i++) {
             RestAssured.get("/api/v1/targets").then().statusCode(401);

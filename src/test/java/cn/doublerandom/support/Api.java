@@ -17,8 +17,13 @@ public final class Api {
     private Api() {
     }
 
+    /**
+     * Problems are in Chinese by default; the API tests read them in English, as a client sending
+     * Accept-Language: en does (ProblemLanguageTest covers the Chinese default).
+     */
     public static RequestSpecification as(String role, String region) {
-        return RestAssured.given().auth().oauth2(DevTokens.mint(role + "-" + region, role, region)).contentType(ContentType.JSON);
+        return RestAssured.given().auth().oauth2(DevTokens.mint(role + "-" + region, role, region)).contentType(ContentType.JSON)
+                .header("Accept-Language", "en");
     }
 
     public static RequestSpecification operator(String region) {
@@ -26,7 +31,7 @@ public final class Api {
     }
 
     public static RequestSpecification anonymous() {
-        return RestAssured.given().contentType(ContentType.JSON);
+        return RestAssured.given().contentType(ContentType.JSON).header("Accept-Language", "en");
     }
 
     /** A USCC that passes the GB 32100 check, unique within the test run. */

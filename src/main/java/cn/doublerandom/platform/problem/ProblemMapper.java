@@ -12,7 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -32,79 +32,79 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(path(uri)));
+    public Response problem(ProblemException e, ContainerRequestContext request) {
+        return respond(e.toProblem(path(request)), request);
     }
 
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri) {
+    public Response validation(ConstraintViolationException e, ContainerRequestContext request) {
         List<Problem.FieldProblem> errors = e.getConstraintViolations().stream()
                 .map(v -> Problem.FieldProblem.field(fieldOf(v), String.valueOf(v.getInvalidValue()), v.getMessage()))
                 .sorted(java.util.Comparator.comparing(Problem.FieldProblem::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(ProblemType.VALIDATION_FAILED, detail, errors, uri);
+        return respond(ProblemType.VALIDATION_FAILED, detail, errors, request);
     }
 
     @ServerExceptionMapper
-    public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
+    public Response unknownProperty(UnrecognizedPropertyException e, ContainerRequestContext request) {
         String field = pathOf(e);
         return respond(ProblemType.VALIDATION_FAILED, "unknown field '" + field + "'",
-                List.of(Problem.FieldProblem.field(field, "unknown field")), uri);
+                List.of(Problem.FieldProblem.field(field, "unknown field")), request);
     }
 
     @ServerExceptionMapper
-    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+    public Response invalidFormat(InvalidFormatException e, ContainerRequestContext request) {
         String field = pathOf(e);
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
         return respond(ProblemType.VALIDATION_FAILED, "field '" + field + "' must be " + expected,
-                List.of(Problem.FieldProblem.field(field, String.valueOf(e.getValue()), "must be " + expected)), uri);
+                List.of(Problem.FieldProblem.field(field, String.valueOf(e.getValue()), "must be " + expected)), request);
     }
 
     /** Quarkus maps this type itself with an empty body; ours must be at least as specific. */
     @ServerExceptionMapper
-    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+    public Response mismatched(MismatchedInputException e, ContainerRequestContext request) {
         if (e.getMessage() != null && e.getMessage().startsWith("Trailing token")) {
             return respond(ProblemType.MALFORMED_REQUEST, "the body must be exactly one JSON value; content follows it",
-                    List.of(), uri);
+                    List.of(), request);
         }
-        return mapping(e, uri);
+        return mapping(e, request);
     }
 
     @ServerExceptionMapper
-    public Response mapping(JsonMappingException e, UriInfo uri) {
+    public Response mapping(JsonMappingException e, ContainerRequestContext request) {
         String field = pathOf(e);
         String detail = field.isEmpty() ? "the JSON body does not have the expected shape"
                 : "field '" + field + "' has the wrong type or shape";
         return respond(ProblemType.VALIDATION_FAILED, detail,
-                field.isEmpty() ? List.of() : List.of(Problem.FieldProblem.field(field, "wrong type or shape")), uri);
+                field.isEmpty() ? List.of() : List.of(Problem.FieldProblem.field(field, "wrong type or shape")), request);
     }
 
     @ServerExceptionMapper
-    public Response json(JsonProcessingException e, UriInfo uri) {
+    public Response json(JsonProcessingException e, ContainerRequestContext request) {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                 + ", column " + e.getLocation().getColumnNr();
-        return respond(ProblemType.MALFORMED_REQUEST, "the body is not valid JSON" + where, List.of(), uri);
+        return respond(ProblemType.MALFORMED_REQUEST, "the body is not valid JSON" + where, List.of(), request);
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return respond(ProblemType.UNAUTHENTICATED, "this endpoint needs a bearer token", List.of(), uri);
+    public Response unauthorized(UnauthorizedException e, ContainerRequestContext request) {
+        return respond(ProblemType.UNAUTHENTICATED, "this endpoint needs a bearer token", List.of(), request);
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+    public Response authenticationFailed(AuthenticationFailedException e, ContainerRequestContext request) {
         return respond(ProblemType.UNAUTHENTICATED, "the bearer token is missing, expired or not signed by a trusted issuer",
-                List.of(), uri);
+                List.of(), request);
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(ProblemType.FORBIDDEN, "your role does not allow this operation", List.of(), uri);
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        return respond(ProblemType.FORBIDDEN, "your role does not allow this operation", List.of(), request);
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
         ProblemType type = switch (status) {
             case 400 -> ProblemType.MALFORMED_REQUEST;
@@ -121,21 +121,21 @@ public class ProblemMapper {
             LOG.error("unexpected web error", e);
         }
         String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? type.title() : e.getMessage();
-        return respond(type, detail, List.of(), uri);
+        return respond(type, detail, List.of(), request);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, ContainerRequestContext request) {
         if (isDatabaseUnreachable(e)) {
             LOG.warn("database unreachable: " + e);
-            return respond(ProblemType.SERVICE_UNAVAILABLE, "the database is not reachable right now", List.of(), uri);
+            return respond(ProblemType.SERVICE_UNAVAILABLE, "the database is not reachable right now", List.of(), request);
         }
         if (isUniqueViolation(e)) {
             return respond(ProblemType.CONFLICT, "a concurrent request changed the same record first; read it again and retry",
-                    List.of(), uri);
+                    List.of(), request);
         }
         LOG.error("unexpected error", e);
-        return respond(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", List.of(), uri);
+        return respond(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", List.of(), request);
     }
 
     /**
@@ -176,12 +176,15 @@ public class ProblemMapper {
         return false;
     }
 
-    private static Response respond(ProblemType type, String detail, List<Problem.FieldProblem> errors, UriInfo uri) {
-        return respond(new ProblemException(type, detail, errors).toProblem(path(uri)));
+    private static Response respond(ProblemType type, String detail, List<Problem.FieldProblem> errors,
+                                    ContainerRequestContext request) {
+        return respond(new ProblemException(type, detail, errors).toProblem(path(request)), request);
     }
 
-    private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(sanitize(problem)).build();
+    private static Response respond(Problem problem, ContainerRequestContext request) {
+        Problem answer = ProblemTexts.localize(sanitize(problem),
+                request == null ? null : request.getHeaderString(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE));
+        return Response.status(answer.status()).type(Problem.MEDIA_TYPE).entity(answer).build();
     }
 
     /**
@@ -210,8 +213,8 @@ public class ProblemMapper {
         return out.isEmpty() ? "the request could not be processed" : out;
     }
 
-    private static String path(UriInfo uri) {
-        return uri == null ? null : uri.getRequestUri().getRawPath();
+    private static String path(ContainerRequestContext request) {
+        return request == null ? null : request.getUriInfo().getRequestUri().getRawPath();
     }
 
     private static String fieldOf(ConstraintViolation<?> v) {

@@ -24,7 +24,8 @@ public class ProblemPages {
                 + "<code>application/problem+json</code> document whose <code>type</code> is one of these.</p>\n<dl>\n");
         for (ProblemType t : ProblemType.values()) {
             body.append("<dt><a href=\"").append(escape(t.uri())).append("\">").append(escape(t.slug())).append("</a> (")
-                    .append(t.status()).append(")</dt><dd>").append(escape(t.title())).append("</dd>\n");
+                    .append(t.status()).append(")</dt><dd>").append(escape(t.titleZh())).append(" — ")
+                    .append(escape(t.title())).append("</dd>\n");
         }
         return page("Problem types", body.append("</dl>").toString());
     }
@@ -34,7 +35,7 @@ public class ProblemPages {
     @Operation(hidden = true)
     public String type(@PathParam("slug") String slug) {
         ProblemType t = ProblemType.ofSlug(slug).orElseThrow(() -> ProblemException.notFound("no such problem type"));
-        return page(t.title(), "<h1>" + escape(t.title()) + "</h1>\n"
+        return page(t.titleZh(), "<h1>" + escape(t.titleZh()) + "</h1>\n<p><strong>" + escape(t.title()) + "</strong></p>\n"
                 + "<p><code>type</code>: <code>" + escape(t.uri()) + "</code><br>HTTP status: " + t.status() + "</p>\n"
                 + "<p>" + escape(t.explanation()) + "</p>\n"
                 + "<p>The <code>detail</code> member says what happened in the request; <code>instance</code> is its path; "

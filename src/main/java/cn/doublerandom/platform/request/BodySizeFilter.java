@@ -3,6 +3,7 @@ package cn.doublerandom.platform.request;
 import cn.doublerandom.platform.PlatformConfig;
 import cn.doublerandom.platform.problem.Problem;
 import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemTexts;
 import cn.doublerandom.platform.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,8 +28,9 @@ public class BodySizeFilter {
         long length = request.getLength();
         long limit = config.http().maxBodySize().asLongValue();
         if (length > limit) {
-            Problem p = new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the body is " + length + " bytes; the limit is "
-                    + limit + " bytes").toProblem(request.getUriInfo().getRequestUri().getRawPath());
+            Problem p = ProblemTexts.localize(new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the body is " + length
+                    + " bytes; the limit is " + limit + " bytes").toProblem(request.getUriInfo().getRequestUri().getRawPath()),
+                    request.getHeaderString(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE));
             return Response.status(413).type(Problem.MEDIA_TYPE).entity(p).build();
         }
         return null;

@@ -3,6 +3,7 @@ package cn.doublerandom.platform.request;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.problem.Problem;
 import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemTexts;
 import cn.doublerandom.platform.problem.ProblemType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -11,6 +12,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -67,14 +69,14 @@ public class IdempotencyFilter {
             return null;
         }
         if (!KEY.matcher(key).matches()) {
-            return problem(ProblemType.VALIDATION_FAILED, "Idempotency-Key must be 1-100 characters of A-Z, a-z, 0-9, '_', '.', ':', '-'");
+            return problem(request, ProblemType.VALIDATION_FAILED, "Idempotency-Key must be 1-100 characters of A-Z, a-z, 0-9, '_', '.', ':', '-'");
         }
         String actor = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
         byte[] body;
         try {
             body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         } catch (IOException e) {
-            return problem(ProblemType.MALFORMED_REQUEST, "the request body could not be read");
+            return problem(request, ProblemType.MALFORMED_REQUEST, "the request body could not be read");
         }
         // the body is read here to hash it, so the endpoint reads the same bytes from memory
         request.setEntityStream(new ByteArrayInputStream(body));
@@ -99,14 +101,14 @@ public class IdempotencyFilter {
                     ps.setString(2, key);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
-                            return problem(ProblemType.CONFLICT, "the request with this Idempotency-Key failed; retry it");
+                            return problem(request, ProblemType.CONFLICT, "the request with this Idempotency-Key failed; retry it");
                         }
                         if (!rs.getString(1).equals(fingerprint)) {
-                            return problem(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                            return problem(request, ProblemType.IDEMPOTENCY_KEY_REUSED,
                                     "this Idempotency-Key was used for a different request; use a new key for a new request");
                         }
                         if (rs.getObject(2) == null) {
-                            return problem(ProblemType.CONFLICT, "a request with this Idempotency-Key is still running; retry shortly");
+                            return problem(request, ProblemType.CONFLICT, "a request with this Idempotency-Key is still running; retry shortly");
                         }
                         return Response.status(rs.getInt(2)).type(rs.getString(3)).entity(rs.getString(4))
                                 .header("Idempotent-Replayed", "true").build();
@@ -152,8 +154,9 @@ public class IdempotencyFilter {
         });
     }
 
-    private static Response problem(ProblemType type, String detail) {
-        Problem p = new ProblemException(type, detail).toProblem(null);
+    private static Response problem(ContainerRequestContext request, ProblemType type, String detail) {
+        Problem p = ProblemTexts.localize(new ProblemException(type, detail).toProblem(null),
+                request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 

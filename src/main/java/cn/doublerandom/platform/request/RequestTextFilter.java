@@ -2,6 +2,7 @@ package cn.doublerandom.platform.request;
 
 import cn.doublerandom.platform.problem.Problem;
 import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemTexts;
 import cn.doublerandom.platform.problem.ProblemType;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
@@ -27,8 +28,8 @@ public class RequestTextFilter {
         if (fault == null) {
             return null;
         }
-        Problem p = new ProblemException(ProblemType.VALIDATION_FAILED, "the request's path or query " + fault)
-                .toProblem(pathOnly(uri));
+        Problem p = ProblemTexts.localize(new ProblemException(ProblemType.VALIDATION_FAILED, "the request's path or query " + fault)
+                .toProblem(pathOnly(uri)), request.getHeader("Accept-Language"));
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 

@@ -1,0 +1,87 @@
+package cn.doublerandom.platform.problem;
+
+import cn.doublerandom.platform.problem.ProblemTexts.Language;
+import cn.doublerandom.registry.target.Uscc;
+import cn.doublerandom.security.DevTokens;
+import cn.doublerandom.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Problems speak Chinese unless the caller asks for English; the type URI is the same in both. */
+@QuarkusTest
+class ProblemLanguageTest {
+
+    private static final String COUNTY = "130123";
+
+    /** No Accept-Language, unlike Api's requests. */
+    private static RequestSpecification operator() {
+        return RestAssured.given().auth().oauth2(DevTokens.mint("operator-" + COUNTY, "operator", COUNTY)).contentType("application/json");
+    }
+
+    @Test
+    void theLanguageIsChineseUnlessEnglishIsPreferred() {
+        assertEquals(Language.ZH, ProblemTexts.choose(null));
+        assertEquals(Language.ZH, ProblemTexts.choose("zh-CN,zh;q=0.9,en;q=0.8"));
+        assertEquals(Language.ZH, ProblemTexts.choose("en;q=0, fr"));
+        assertEquals(Language.ZH, ProblemTexts.choose("*"));
+        assertEquals(Language.EN, ProblemTexts.choose("en"));
+        assertEquals(Language.EN, ProblemTexts.choose("en-US,en;q=0.9"));
+        assertEquals(Language.EN, ProblemTexts.choose("fr, en;q=0.5, zh;q=0.4"));
+        assertEquals(Language.EN, ProblemTexts.choose("zh;q=0.3, EN-gb;q=0.7"));
+    }
+
+    @Test
+    void aWrongCheckCharacterIsExplainedInChineseByDefaultAndInEnglishOnRequest() {
+        String valid = Api.uscc(COUNTY);
+        String wrong = Api.badCheck(valid);
+        char expected = Uscc.checkCharacter(wrong);
+        String body = Api.targetJson(COUNTY, "语言测试企业");
+
+        operator().body(body).put("/api/v1/targets/" + wrong).then().statusCode(422)
+                .contentType("application/problem+json").body("type", endsWith("/problems/invalid-uscc"))
+                .body("title", equalTo("统一社会信用代码无效"))
+                .body("detail", equalTo("uscc：统一社会信用代码校验位错误，应为 " + expected + "（" + wrong + " 的校验位是 "
+                        + wrong.charAt(17) + "）；确属真实但校验不通过的代码须填写 usccOverrideReason"))
+                .body("errors[0].field", equalTo("uscc"))
+                .body("errors[0].message", equalTo("统一社会信用代码校验位错误，应为 " + expected + "（" + wrong + " 的校验位是 "
+                        + wrong.charAt(17) + "）；确属真实但校验不通过的代码须填写 usccOverrideReason"));
+
+        operator().header("Accept-Language", "en-GB,en;q=0.9").body(body).put("/api/v1/targets/" + wrong).then().statusCode(422)
+                .body("type", endsWith("/problems/invalid-uscc"))
+                .body("title", equalTo("The unified social credit code is not valid"))
+                .body("errors[0].message", equalTo("check character of " + wrong + " is '" + wrong.charAt(17)
+                        + "' but the first 17 characters call for '" + expected + "'; a real code that fails the check needs usccOverrideReason"));
+        Api.operator(COUNTY).get("/api/v1/targets/" + wrong).then().statusCode(404);
+    }
+
+    @Test
+    void importCellsMapperAndFilterProblemsAreChineseToo() {
+        String header = "统一社会信用代码,单位名称,行政区划代码,正面清单起始日期,运营状态\n";
+        String row = Api.uscc(COUNTY) + ",," + COUNTY + ",2025-13-01,生产\n";
+        operator().contentType("text/csv").body((header + row).getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/targets/import").then().statusCode(422)
+                .body("title", equalTo("文件被拒绝，未导入任何数据"))
+                .body("detail", equalTo("检查对象名录库文件中有 2 个问题；未导入任何数据"))
+                .body("errors[0].column", equalTo("正面清单起始日期")).body("errors[0].message", equalTo("必须是日期，如 2026-03-31"))
+                .body("errors[1].column", equalTo("单位名称")).body("errors[1].message", equalTo("必填"));
+
+        // the mapper's own problems, and a filter's before any resource
+        operator().body("{} {}").post("/api/v1/draws").then().statusCode(400)
+                .body("title", equalTo("请求体无法读取"))
+                .body("detail", equalTo("请求体必须恰好是一个 JSON 值，其后不得有其他内容"));
+        RestAssured.given().get("/api/v1/targets").then().statusCode(401).body("title", equalTo("需要有效的持有者令牌"));
+        operator().get("/api/v1/targets/%00").then().statusCode(400)
+                .body("type", endsWith("/problems/validation-failed"))
+                .body("detail", equalTo("请求的路径或查询参数含有 NUL 字符"));
+        operator().get("/api/v1/targets?limit=0").then().statusCode(400)
+                .body("detail", equalTo("limit 必须介于 1 与 " + cn.doublerandom.platform.Page.MAX_LIMIT + " 之间"));
+    }
+}
