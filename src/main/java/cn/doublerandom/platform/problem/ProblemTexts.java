@@ -152,6 +152,8 @@ public final class ProblemTexts {
         add("retry after (\\d+) s", "请在 $1 秒后重试");
         add("Idempotency-Key must be 1-100 characters of .*", "Idempotency-Key 必须是 1 至 100 个 A-Z、a-z、0-9、“_”、“.”、“:”、“-”字符");
         add("a JSON body is required", "需要 JSON 请求体");
+        add("(\\S+) has more than (\\d+) elements", "$1 的元素超过 $2 个");
+        add("has more than (\\d+) elements", "元素超过 $1 个");
         add("the request body could not be read", "无法读取请求体");
         add("the request with this Idempotency-Key failed", "使用此 Idempotency-Key 的请求已失败");
         add("retry it", "请重试");
