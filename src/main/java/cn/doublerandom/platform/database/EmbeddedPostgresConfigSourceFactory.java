@@ -28,10 +28,19 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     static final String URL_PROPERTY = "cn.doublerandom.embedded-postgres.url";
     private static final Set<String> PROFILES = Set.of("dev", "test", "demo");
 
+    /**
+     * A URL from a source at least this strong (microprofile-config.properties, application.properties,
+     * .env, environment, system properties) is an operator's. Weaker are the defaults a build records
+     * into the jar, among them the URL of the embedded server the build itself started, whose port is
+     * gone by the time the jar runs: {@code QUARKUS_PROFILE=demo java -jar} would connect to nothing.
+     */
+    private static final int CONFIGURED = 100;
+
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue configured = context.getValue("quarkus.datasource.jdbc.url");
-        if (configured != null && configured.getValue() != null && !configured.getValue().isBlank()) {
+        if (configured != null && configured.getValue() != null && !configured.getValue().isBlank()
+                && configured.getConfigSourceOrdinal() >= CONFIGURED) {
             return List.of();
         }
         if (context.getProfiles().stream().noneMatch(PROFILES::contains)) {
