@@ -122,7 +122,6 @@ public final class ProblemTexts {
             add(Pattern.quote(t.title()), t.titleZh());
         }
         // the mapper's and filters' own
-        add("the body must be exactly one JSON value; content follows it", "请求体必须恰好是一个 JSON 值，其后不得有其他内容");
         add("the body must be exactly one JSON value", "请求体必须恰好是一个 JSON 值");
         add("content follows it", "其后不得有其他内容");
         add("unknown field '(.*)'", "未知字段“$1”");

@@ -76,7 +76,7 @@ class ProblemLanguageTest {
         // the mapper's own problems, and a filter's before any resource
         operator().body("{} {}").post("/api/v1/draws").then().statusCode(400)
                 .body("title", equalTo("请求体无法读取"))
-                .body("detail", equalTo("请求体必须恰好是一个 JSON 值，其后不得有其他内容"));
+                .body("detail", equalTo("请求体必须恰好是一个 JSON 值；其后不得有其他内容"));
         RestAssured.given().get("/api/v1/targets").then().statusCode(401).body("title", equalTo("需要有效的持有者令牌"));
         operator().get("/api/v1/targets/%00").then().statusCode(400)
                 .body("type", endsWith("/problems/validation-failed"))
