@@ -34,7 +34,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
      * into the jar, among them the URL of the embedded server the build itself started, whose port is
      * gone by the time the jar runs: {@code QUARKUS_PROFILE=demo java -jar} would connect to nothing.
      */
-    private static final int CONFIGURED = 100;
+    static final int CONFIGURED = 100;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {

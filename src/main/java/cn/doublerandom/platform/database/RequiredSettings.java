@@ -48,7 +48,8 @@ public class RequiredSettings implements ConfigSourceFactory {
     /** The value, with a whole-value reference such as {@code ${MP_JWT_VERIFY_ISSUER:}} followed once. */
     private static String value(ConfigSourceContext context, String name) {
         ConfigValue v = context.getValue(name);
-        String text = v == null ? null : v.getValue();
+        // a value only a build recorded (such as a demo build's embedded URL) is nobody's setting
+        String text = v == null || v.getConfigSourceOrdinal() < EmbeddedPostgresConfigSourceFactory.CONFIGURED ? null : v.getValue();
         var m = text == null ? null : REFERENCE.matcher(text.strip());
         if (m != null && m.matches()) {
             ConfigValue referenced = context.getValue(m.group(1));
