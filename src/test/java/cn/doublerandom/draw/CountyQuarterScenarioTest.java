@@ -279,6 +279,15 @@ class CountyQuarterScenarioTest {
         for (String c : CLASSES) {
             assertTrue(done.getOrDefault(c, 0L) <= requirement.get(c), c + ": " + done);
         }
+        // the compliance report counts the quarter's three draws against the same requirement
+        JsonPath compliance = Api.operator(COUNTY).accept("application/json")
+                .get("/api/v1/reports/compliance?region=" + COUNTY + "&quarter=" + QUARTER).then().statusCode(200).extract().jsonPath();
+        for (String c : CLASSES) {
+            Map<String, Object> row = compliance.getMap("authorities.find { it.authority == '" + COUNTY + "' }.classes.find { it.supervisionClass == '"
+                    + c + "' }");
+            assertEquals(requirement.get(c), row.get("required"), c);
+            assertEquals(done.getOrDefault(c, 0L), ((Number) row.get("drawn")).longValue(), c);
+        }
         // a city reads its county's plan, an auditor of the city too
         Api.as("city", "130500").get("/api/v1/plans/" + COUNTY + "/" + QUARTER).then().statusCode(200)
                 .body("requirementDraw", equalTo(ids.get(2)));

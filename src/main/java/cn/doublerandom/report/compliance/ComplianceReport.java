@@ -132,7 +132,11 @@ public class ComplianceReport {
 
     private ComplianceView.AuthorityRow row(Region a, List<DrawRow> own, Map<String, Counts> counts, List<YearDraw> year,
                                             Quarter quarter, LocalDate today, boolean drawsQuotas) {
-        DrawRow undirected = own.stream().filter(d -> d.kind().equals("UNDIRECTED")).findFirst().orElse(null);
+        // each responsible division draws undirected once a quarter: the quarter's classes are what all of them
+        // drew against the requirement the latest fixed (each took what the earlier ones had left)
+        List<DrawRow> undirectedDraws = own.stream().filter(d -> d.kind().equals("UNDIRECTED")).toList();
+        DrawRow undirected = undirectedDraws.isEmpty() ? null : undirectedDraws.get(0);
+        DrawRow latest = undirectedDraws.isEmpty() ? null : undirectedDraws.get(undirectedDraws.size() - 1);
         boolean over = today.isAfter(quarter.lastDay());
         List<ComplianceView.Flag> flags = new ArrayList<>();
         if (undirected == null && drawsQuotas) {
@@ -140,14 +144,15 @@ public class ComplianceReport {
         }
         List<ComplianceView.ClassRow> classes = new ArrayList<>();
         for (SupervisionClass cls : CLASSES) {
-            Counts n = undirected == null ? new Counts() : counts.getOrDefault(undirected.id() + "/" + cls.name(), new Counts());
-            DrawPlan.StratumPlan plan = undirected == null ? null : undirected.plan().strata().stream()
+            Counts n = new Counts();
+            undirectedDraws.forEach(d -> n.add(counts.getOrDefault(d.id() + "/" + cls.name(), new Counts())));
+            DrawPlan.StratumPlan plan = latest == null ? null : latest.plan().strata().stream()
                     .filter(s -> s.stratum().equals(cls.name())).findFirst().orElse(null);
             String label = SHORT.get(cls.name());
-            if (plan != null && n.drawn < plan.quota()) {
-                long gap = plan.quota() - n.drawn;
+            if (plan != null && n.drawn < plan.requirement()) {
+                long gap = plan.requirement() - n.drawn;
                 flags.add(new ComplianceView.Flag("BELOW_REQUIRED", cls.name(), gap, label + "监管对象抽取 " + n.drawn
-                        + " 家，低于应抽 " + plan.quota() + " 家，差 " + gap + " 家"
+                        + " 家，低于应抽 " + plan.requirement() + " 家，差 " + gap + " 家"
                         + (plan.shortfall() > 0 ? "（可抽名录仅 " + plan.eligible() + " 家）" : "")));
             }
             if (over && n.inspected < n.drawn) {
@@ -156,7 +161,7 @@ public class ComplianceReport {
                         + " 家，季度内完成检查 " + n.inspected + " 家，差 " + gap + " 家"));
             }
             classes.add(new ComplianceView.ClassRow(cls.name(), cls.label(), plan == null ? null : plan.operating(),
-                    plan == null ? null : plan.quota(), plan == null ? null : plan.eligible(),
+                    plan == null ? null : plan.requirement(), plan == null ? null : plan.eligible(),
                     plan == null ? null : plan.shortfall(), n.drawn, n.inspected, n.recorded, n.onTime, n.late, n.pending,
                     n.overdue, n.withheld, n.unpublished));
         }

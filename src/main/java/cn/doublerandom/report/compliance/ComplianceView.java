@@ -13,7 +13,7 @@ public record ComplianceView(String region, String regionName, String quarter, L
                              List<AuthorityRow> authorities) {
 
     /**
-     * One bureau. {@code drawId} is its executed undirected draw of the quarter (null: none, flagged);
+     * One bureau. {@code drawId} is its first executed undirected draw of the quarter (null: none, flagged);
      * {@code compliant} when nothing is flagged.
      */
     @Schema(name = "ComplianceBureau")
@@ -23,8 +23,9 @@ public record ComplianceView(String region, String regionName, String quarter, L
     }
 
     /**
-     * One supervision class of the undirected draw. {@code operating}, {@code required}, {@code eligible}
-     * and {@code shortfall} come from the draw's plan as prepared (null without a draw);
+     * One supervision class of the quarter's undirected draws (one per responsible division), counted over
+     * all of them. {@code operating}, {@code required} (the class's quarterly requirement), {@code eligible}
+     * and {@code shortfall} come from the plan of the latest, as prepared (null without a draw);
      * {@code inspected} counts results inspected by the quarter's last day; published counts go by
      * each result's first publication; {@code overdue} is unpublished past its deadline day;
      * {@code unpublished} is neither published, withheld nor overdue (not yet due, held, or pending a
