@@ -9,6 +9,8 @@ import cn.doublerandom.registry.inspector.InspectorData;
 import cn.doublerandom.registry.inspector.InspectorStatus;
 import cn.doublerandom.registry.inspector.InspectorStore;
 import cn.doublerandom.registry.target.CreditRating;
+import cn.doublerandom.registry.target.EnterpriseType;
+import cn.doublerandom.registry.target.LedgerIndustry;
 import cn.doublerandom.registry.target.MonitoringType;
 import cn.doublerandom.registry.target.ObjectKind;
 import cn.doublerandom.registry.target.OperatingStatus;
@@ -31,6 +33,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -185,11 +188,45 @@ public class DemoData {
         pollutants.sort(null);
         String name = "石家庄" + PREFIX[r.nextInt(PREFIX.length)] + PREFIX[r.nextInt(PREFIX.length)] + SUFFIX[r.nextInt(SUFFIX.length)]
                 + (i % 7 == 0 ? "第" + (i / 7 + 1) + "分公司" : "");
-        return new TargetData(uscc, county, name, "河北省石家庄市" + (i % 30 + 1) + "号", "第" + (i % 9 + 1) + "乡镇", industry,
+        return withLedgerFacts(new TargetData(uscc, county, name, "河北省石家庄市" + (i % 30 + 1) + "号", "第" + (i % 9 + 1) + "乡镇", industry,
                 "已投产", pollutants, r.nextDouble() < 0.3 ? "规模以上" : "规模以下", r.nextDouble() < 0.1 ? "季节性生产" : "常年生产",
                 monitoring.stream().sorted().toList(), permit, keyList, credit,
                 WeatherGrade.values()[weighted(r, 0.1, 0.3, 0.4, 0.2)],
-                positive ? LocalDate.of(2025, 1, 1) : null, null, status, null, extraKinds(uscc));
+                positive ? LocalDate.of(2025, 1, 1) : null, null, status, null, extraKinds(uscc)));
+    }
+
+    /** The ledger industry a county would choose for each demo name's trade. */
+    private static final Map<String, LedgerIndustry> LEDGER_INDUSTRY = Map.of("化工有限公司", LedgerIndustry.CHEMICAL,
+            "制药有限公司", LedgerIndustry.PHARMACEUTICAL, "建材有限公司", LedgerIndustry.NEW_BUILDING_MATERIALS,
+            "热电有限公司", LedgerIndustry.POWER, "机械制造有限公司", LedgerIndustry.INDUSTRIAL_COATING,
+            "塑料制品有限公司", LedgerIndustry.PLASTICS, "印务有限公司", LedgerIndustry.PACKAGING_PRINTING,
+            "新材料科技有限公司", LedgerIndustry.CHEMICAL);
+
+    /**
+     * The inspection ledger's facts (seed 004): 企业类型, 法定代表人, a point inside Shijiazhuang, 超低排放改造
+     * (asked of key permit holders), 自主验收, and the ledger industry of the name's trade. From a random of
+     * the target's own, like {@link #extraKinds}, so that the rest of the demo registry stays as it was.
+     */
+    static TargetData withLedgerFacts(TargetData t) {
+        Random r = new Random(t.uscc().hashCode() * 31L + 17);
+        double roll = r.nextDouble();
+        EnterpriseType type = roll < 0.55 ? EnterpriseType.LIMITED_LIABILITY : roll < 0.75 ? EnterpriseType.PRIVATE
+                : roll < 0.85 ? EnterpriseType.JOINT_STOCK : roll < 0.92 ? EnterpriseType.INDIVIDUAL
+                : roll < 0.97 ? EnterpriseType.STATE_OWNED : EnterpriseType.FOREIGN;
+        String representative = SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)]
+                + (r.nextBoolean() ? GIVEN[r.nextInt(GIVEN.length)] : "");
+        // Shijiazhuang lies within 113.5–115.5 E, 37.4–38.8 N
+        BigDecimal longitude = BigDecimal.valueOf(113_500_000 + r.nextInt(2_000_000), 6);
+        BigDecimal latitude = BigDecimal.valueOf(37_400_000 + r.nextInt(1_400_000), 6);
+        Boolean ultraLow = t.permitClass() == PermitClass.KEY ? r.nextDouble() < 0.6 : Boolean.FALSE;
+        Boolean selfAccepted = r.nextDouble() < 0.3;
+        LedgerIndustry ledger = LEDGER_INDUSTRY.entrySet().stream().filter(e -> t.name().contains(e.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse(LedgerIndustry.OTHER);
+        return new TargetData(t.uscc(), t.regionCode(), t.name(), t.address(), t.township(), t.industry(), t.projectStatus(),
+                t.pollutantTypes(), t.scale(), t.productionCycle(), t.monitoringTypes(), t.permitClass(), t.keyDischarger(),
+                t.creditRating(), t.weatherGrade(), t.positiveListFrom(), t.positiveListTo(), t.operatingStatus(),
+                t.usccOverrideReason(), t.objectKinds(), type, representative, longitude, latitude, ultraLow, selfAccepted,
+                ledger);
     }
 
     /**

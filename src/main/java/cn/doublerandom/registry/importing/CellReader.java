@@ -5,6 +5,7 @@ import cn.doublerandom.registry.Labelled;
 import cn.doublerandom.registry.tabular.ColumnMap;
 import cn.doublerandom.registry.tabular.TableRow;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -64,6 +65,42 @@ public final class CellReader {
                 yield null;
             }
         };
+    }
+
+    /** 是/否 as {@link #bool} reads it, or as a form numbers its options: "1. 是", "2. 否", "2". */
+    public Boolean numberedYesNo(String key) {
+        String v = text(key);
+        if (v == null) {
+            return null;
+        }
+        String s = NUMBERED_YES_NO.matcher(v.strip()).replaceFirst("");
+        if (s.equals("2")) {
+            return false;
+        }
+        return switch (s.toLowerCase()) {
+            case "是", "y", "yes", "true", "1", "√" -> true;
+            case "否", "n", "no", "false", "0", "×" -> false;
+            default -> {
+                fail(key, v, "须填写“是”或“否”（也可写 1. 是、2. 否）");
+                yield null;
+            }
+        };
+    }
+
+    private static final Pattern NUMBERED_YES_NO = Pattern.compile("^[12]\\s*[.、．]\\s*(?=[是否])");
+
+    /** A decimal number as written ("114.514"), or a problem. */
+    public BigDecimal decimal(String key) {
+        String v = text(key);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(v.strip());
+        } catch (NumberFormatException e) {
+            fail(key, v, "须为十进制数字，如 114.514");
+            return null;
+        }
     }
 
     public LocalDate date(String key) {

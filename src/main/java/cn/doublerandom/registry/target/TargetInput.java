@@ -1,5 +1,6 @@
 package cn.doublerandom.registry.target;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -27,5 +28,12 @@ public record TargetInput(
         OperatingStatus operatingStatus,
         String usccOverrideReason,
         String changeReason,
-        List<ObjectKind> objectKinds) {
+        List<ObjectKind> objectKinds,
+        EnterpriseType enterpriseType,
+        String legalRepresentative,
+        BigDecimal longitude,
+        BigDecimal latitude,
+        Boolean ultraLowEmission,
+        Boolean selfAcceptedSince2019,
+        LedgerIndustry ledgerIndustry) {
 }

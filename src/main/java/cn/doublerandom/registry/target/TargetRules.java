@@ -6,6 +6,7 @@ import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.region.RegionLevel;
 import cn.doublerandom.registry.FieldRules;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -72,11 +73,39 @@ public final class TargetRules {
             f.fail("operatingStatus", null, "is required: PRODUCING, HALTED or CLOSED");
         }
         f.text("changeReason", in.changeReason(), 500, false);
+        String legalRepresentative = f.text("legalRepresentative", in.legalRepresentative(), 50, false);
+        BigDecimal longitude = coordinate(f, "longitude", "经度", in.longitude(), MIN_LONGITUDE, MAX_LONGITUDE);
+        BigDecimal latitude = coordinate(f, "latitude", "纬度", in.latitude(), MIN_LATITUDE, MAX_LATITUDE);
+        if ((in.longitude() == null) != (in.latitude() == null)) {
+            String missing = in.longitude() == null ? "longitude" : "latitude";
+            f.fail(missing, null, "经度和纬度须同时填写：一个点需要两者");
+        }
         if (!f.ok()) {
             return new Checked(null, f.problems());
         }
         return new Checked(new TargetData(code, regionCode, name, address, township, industry, projectStatus, pollutants,
                 scale, cycle, monitoring, in.permitClass(), Boolean.TRUE.equals(in.keyDischarger()), in.creditRating(),
-                in.weatherGrade(), from, to, in.operatingStatus(), overrideReason, in.objectKinds()), List.of());
+                in.weatherGrade(), from, to, in.operatingStatus(), overrideReason, in.objectKinds(), in.enterpriseType(),
+                legalRepresentative, longitude, latitude, in.ultraLowEmission(), in.selfAcceptedSince2019(),
+                in.ledgerIndustry()), List.of());
+    }
+
+    /** China's extent in decimal degrees (WGS-84 or GCJ-02 alike): a point outside it is a typing error. */
+    static final BigDecimal MIN_LONGITUDE = new BigDecimal("73");
+    static final BigDecimal MAX_LONGITUDE = new BigDecimal("136");
+    static final BigDecimal MIN_LATITUDE = new BigDecimal("3");
+    static final BigDecimal MAX_LATITUDE = new BigDecimal("54");
+
+    /** A coordinate in decimal degrees inside China, kept to {@link TargetData#COORDINATE_SCALE} places. */
+    private static BigDecimal coordinate(FieldRules f, String field, String words, BigDecimal value, BigDecimal min,
+                                         BigDecimal max) {
+        if (value == null) {
+            return null;
+        }
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            f.fail(field, value.toPlainString(), words + "须为十进制度数，在" + min + "至" + max + "之间（中国境内）");
+            return null;
+        }
+        return TargetData.coordinate(value);
     }
 }

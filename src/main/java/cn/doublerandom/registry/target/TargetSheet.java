@@ -37,7 +37,16 @@ public class TargetSheet implements RegistrySheet<TargetInput, TargetData> {
             Column.optional("positiveListTo", "正面清单截止日期", "移出正面清单日期", "positiveListTo"),
             Column.required("operatingStatus", "运营状态", "生产状态", "operatingStatus"),
             Column.optional("usccOverrideReason", "信用代码校验豁免理由", "usccOverrideReason"),
-            Column.optional("objectKinds", "检查对象类型", "检查对象", "objectKinds"));
+            Column.optional("objectKinds", "检查对象类型", "检查对象", "objectKinds"),
+            // the inspection ledger's facts (seed 004, 附件3 and 附件4), under its headers too
+            Column.optional("enterpriseType", "企业类型", "enterpriseType"),
+            Column.optional("legalRepresentative", "法定代表人", "法人代表", "法定代表人（负责人）", "legalRepresentative"),
+            Column.optional("longitude", "经度", "longitude"),
+            Column.optional("latitude", "纬度", "latitude"),
+            Column.optional("ultraLowEmission", "是否超低排放改造", "是否超低排放改造的企业", "超低排放改造", "ultraLowEmission"),
+            Column.optional("selfAcceptedSince2019", "是否2019年以来自主验收", "是否2019年以来自主验收的企业项目(含涉VOCs新建项目)",
+                    "是否2019年以来自主验收的企业项目", "自主验收", "selfAcceptedSince2019"),
+            Column.optional("ledgerIndustry", "台账行业类别", "行业类别(从现有类型中选择)", "全企体检行业类别", "ledgerIndustry"));
 
     @Inject
     RegionDirectory regions;
@@ -65,7 +74,21 @@ public class TargetSheet implements RegistrySheet<TargetInput, TargetData> {
                 c.choice("permitClass", PermitClass.class), c.bool("keyDischarger"),
                 c.choice("creditRating", CreditRating.class), c.choice("weatherGrade", WeatherGrade.class),
                 c.date("positiveListFrom"), c.date("positiveListTo"), c.choice("operatingStatus", OperatingStatus.class),
-                c.text("usccOverrideReason"), null, c.choices("objectKinds", ObjectKind.class));
+                c.text("usccOverrideReason"), null, c.choices("objectKinds", ObjectKind.class),
+                c.choice("enterpriseType", EnterpriseType.class), c.text("legalRepresentative"), c.decimal("longitude"),
+                c.decimal("latitude"), c.numberedYesNo("ultraLowEmission"), c.numberedYesNo("selfAcceptedSince2019"),
+                ledgerIndustry(c));
+    }
+
+    private static LedgerIndustry ledgerIndustry(CellReader c) {
+        String v = c.text("ledgerIndustry");
+        if (v == null) {
+            return null;
+        }
+        return LedgerIndustry.parse(v).orElseGet(() -> {
+            c.fail("ledgerIndustry", v, "须为全企体检台账的22个行业类别之一：" + LedgerIndustry.options());
+            return null;
+        });
     }
 
     @Override
@@ -91,7 +114,18 @@ public class TargetSheet implements RegistrySheet<TargetInput, TargetData> {
                 d.monitoringTypes().stream().map(MonitoringType::label).collect(Collectors.joining("、")),
                 label(d.permitClass()), d.keyDischarger() ? "是" : "否", label(d.creditRating()), label(d.weatherGrade()),
                 date(d.positiveListFrom()), date(d.positiveListTo()), label(d.operatingStatus()), d.usccOverrideReason(),
-                d.objectKinds().stream().map(ObjectKind::label).collect(Collectors.joining("、")));
+                d.objectKinds().stream().map(ObjectKind::label).collect(Collectors.joining("、")),
+                label(d.enterpriseType()), d.legalRepresentative(), decimal(d.longitude()), decimal(d.latitude()),
+                yesNo(d.ultraLowEmission()), yesNo(d.selfAcceptedSince2019()), label(d.ledgerIndustry()));
+    }
+
+    static String decimal(java.math.BigDecimal d) {
+        return d == null ? null : d.toPlainString();
+    }
+
+    /** 是, 否, or blank when the bureau has not said. */
+    public static String yesNo(Boolean b) {
+        return b == null ? null : b ? "是" : "否";
     }
 
     static String label(Labelled l) {

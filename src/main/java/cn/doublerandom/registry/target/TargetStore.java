@@ -36,7 +36,8 @@ public class TargetStore {
             uscc, version, region_code, name, address, township, industry, project_status, pollutant_types, scale,
             production_cycle, monitoring_types, permit_class, key_discharger, credit_rating, weather_grade,
             positive_list_from, positive_list_to, operating_status, uscc_override_reason, object_kinds, created_at, updated_at,
-            updated_by""";
+            updated_by, enterprise_type, legal_representative, longitude, latitude, ultra_low_emission, self_accepted_since_2019,
+            ledger_industry""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -320,7 +321,19 @@ public class TargetStore {
         Sql.csvField(line, t.createdAt());
         Sql.csvField(line, t.updatedAt());
         Sql.csvField(line, t.updatedBy());
+        Sql.csvField(line, d.enterpriseType());
+        Sql.csvField(line, d.legalRepresentative());
+        Sql.csvField(line, d.longitude());
+        Sql.csvField(line, d.latitude());
+        Sql.csvField(line, d.ultraLowEmission());
+        Sql.csvField(line, d.selfAcceptedSince2019());
+        Sql.csvField(line, d.ledgerIndustry());
         return line.append('\n').toString();
+    }
+
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean b = rs.getBoolean(column);
+        return rs.wasNull() ? null : b;
     }
 
     private static Stored<TargetData> read(ResultSet rs) throws SQLException {
@@ -332,7 +345,10 @@ public class TargetStore {
                 Sql.getEnum(rs, "credit_rating", CreditRating.class), Sql.getEnum(rs, "weather_grade", WeatherGrade.class),
                 Sql.getDate(rs, "positive_list_from"), Sql.getDate(rs, "positive_list_to"),
                 Sql.getEnum(rs, "operating_status", OperatingStatus.class), rs.getString("uscc_override_reason"),
-                Sql.getArray(rs, "object_kinds", ObjectKind::valueOf));
+                Sql.getArray(rs, "object_kinds", ObjectKind::valueOf), Sql.getEnum(rs, "enterprise_type", EnterpriseType.class),
+                rs.getString("legal_representative"), rs.getBigDecimal("longitude"), rs.getBigDecimal("latitude"),
+                bool(rs, "ultra_low_emission"), bool(rs, "self_accepted_since_2019"),
+                Sql.getEnum(rs, "ledger_industry", LedgerIndustry.class));
         Instant created = rs.getTimestamp("created_at").toInstant();
         Instant updated = rs.getTimestamp("updated_at").toInstant();
         return new Stored<>(d, rs.getInt("version"), created, updated, rs.getString("updated_by"));
