@@ -96,9 +96,11 @@ class DrawOwnsItsHistoryTest {
     void theDrawViewsAreReadByTheDrawsFactsAndByAggregatesOverManyDraws() throws IOException {
         // everyone else asks DrawFacts; these join a draw's state or selection with their own tables over
         // many draws at once: the compliance and monthly reports, and the portal's public draws (a draw is
-        // public once each selected target's result is published or withheld)
+        // public once each selected target's result is published or withheld), and the ledger forms of a
+        // campaign (the checks of every directed draw whose filter carries the campaign's tags)
         assertEquals(Set.of("draw/DrawStore.java", "draw/DrawFacts.java", "report/compliance/ComplianceReport.java",
-                "report/monthly/MonthlyReport.java", "portal/PortalService.java"), filesNaming(DRAW_VIEW));
+                "report/monthly/MonthlyReport.java", "portal/PortalService.java", "report/ledger/LedgerForms.java"),
+                filesNaming(DRAW_VIEW));
     }
 
     /** The sources under cn/doublerandom (paths relative to it) in which {@code pattern} occurs. */

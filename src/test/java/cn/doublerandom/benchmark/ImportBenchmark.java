@@ -52,7 +52,9 @@ class ImportBenchmark {
     private static byte[] file(int n, String county, String format, int variant) throws Exception {
         Random r = new Random(7);
         List<String> header = List.of("统一社会信用代码", "单位名称", "行政区划代码", "乡镇（街道）", "行业类别", "污染物类型", "监控类型",
-                "排污许可管理类别", "重点排污单位", "环境信用等级", "重污染天气绩效分级", "运营状态");
+                "排污许可管理类别", "重点排污单位", "环境信用等级", "重污染天气绩效分级", "运营状态",
+                // the inspection ledger's facts (seed 004)
+                "企业类型", "法定代表人", "经度", "纬度", "是否超低排放改造", "是否2019年以来自主验收", "台账行业类别");
         List<List<String>> rows = new ArrayList<>(n);
         String[] permits = {"重点管理", "简化管理", "登记管理"};
         for (int i = 0; i < n; i++) {
@@ -60,7 +62,9 @@ class ImportBenchmark {
             rows.add(List.of(body + Uscc.checkCharacter(body + "0"), "石家庄基准测试企业" + i + (variant == 1 ? "（更名）" : ""), county,
                     "第" + (i % 20) + "街道", "化学原料和化学制品制造业", "废气、废水", r.nextBoolean() ? "在线监测" : "视频监控",
                     permits[r.nextInt(3)], r.nextInt(5) == 0 ? "是" : "否", "ABCDE".charAt(r.nextInt(5)) + "",
-                    "ABCD".charAt(r.nextInt(4)) + "", "生产"));
+                    "ABCD".charAt(r.nextInt(4)) + "", "生产", "有限责任公司", "王建国",
+                    String.format(java.util.Locale.ROOT, "%.6f", 114 + r.nextInt(1_000_000) / 1e6), String.format(java.util.Locale.ROOT, "%.6f", 38 + r.nextInt(1_000_000) / 1e6),
+                    r.nextBoolean() ? "是" : "否", r.nextBoolean() ? "是" : "否", "化工"));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (format.equals("csv")) {

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -31,9 +33,10 @@ public final class TableWriter {
     }
 
     /**
-     * Writes .xlsx with one sheet: the header row is bold and frozen; every value is written as a
+     * Writes .xlsx with one sheet: the header row is bold and frozen; every text value is written as a
      * text cell (inline string), and all columns get the text number format "@", so identifiers
-     * like USCCs, "0123" or long digit strings stay text also when a user edits the file.
+     * like USCCs, "0123" or long digit strings stay text also when a user edits the file. Only a
+     * {@link Number} or {@link LocalDate} cell ({@link Sheet}) is numeric, with its own format.
      *
      * @throws IllegalArgumentException if a value is longer than {@value #MAX_CELL_CHARS} characters,
      *                                  there are more than {@value #MAX_XLSX_DATA_ROWS} rows, or too many columns
@@ -47,8 +50,12 @@ public final class TableWriter {
         writeXlsx(List.of(new Sheet(sheetName, header, rows)), out);
     }
 
-    /** One sheet of a workbook: its name (at most 31 characters, none of []:*?/\\), header and rows. */
-    public record Sheet(String name, List<String> header, Iterable<? extends List<String>> rows) {
+    /**
+     * One sheet of a workbook: its name (at most 31 characters, none of []:*?/\\), header and rows. A cell
+     * is text, or a {@link Number} or {@link LocalDate} where a form wants a figure or a date Excel can
+     * compute with: those are written as numeric cells (in CSV as plain digits, never neutralised).
+     */
+    public record Sheet(String name, List<String> header, Iterable<? extends List<?>> rows) {
     }
 
     /** Writes .xlsx with one sheet per entry, each as {@link #writeXlsx(List, Iterable, OutputStream)} writes its one. */
@@ -79,7 +86,7 @@ public final class TableWriter {
         }
     }
 
-    private static void writeSheet(Worksheet ws, List<String> header, Iterable<? extends List<String>> rows) throws IOException {
+    private static void writeSheet(Worksheet ws, List<String> header, Iterable<? extends List<?>> rows) throws IOException {
         int cols = header.size();
         for (int c = 0; c < cols; c++) {
             ws.style(c).format("@").set();
@@ -94,7 +101,7 @@ public final class TableWriter {
         }
         ws.freezePane(0, 1);
         int r = 1;
-        for (List<String> row : rows) {
+        for (List<?> row : rows) {
             if (r > MAX_XLSX_DATA_ROWS) {
                 throw new IllegalArgumentException("more than " + MAX_XLSX_DATA_ROWS + " rows do not fit in one sheet");
             }
@@ -103,9 +110,15 @@ public final class TableWriter {
                 throw new IllegalArgumentException("more than " + Worksheet.MAX_COLS + " columns in row " + (r + 1));
             }
             for (int c = 0; c < n; c++) {
-                String v = row.get(c);
-                if (v != null && !v.isEmpty()) {
-                    ws.inlineString(r, c, check(v, r + 1, c));
+                Object v = row.get(c);
+                if (v instanceof Number number) {
+                    ws.value(r, c, number);
+                    ws.style(r, c).format(numberFormat(number)).set();
+                } else if (v instanceof LocalDate date) {
+                    ws.value(r, c, date);
+                    ws.style(r, c).format("yyyy-mm-dd").set();
+                } else if (v != null && !v.toString().isEmpty()) {
+                    ws.inlineString(r, c, check(v.toString(), r + 1, c));
                 }
             }
             r++;
@@ -114,6 +127,12 @@ public final class TableWriter {
             }
         }
         ws.finish();
+    }
+
+    /** Whole numbers as such; a decimal with all its places (a coordinate's six). */
+    private static String numberFormat(Number n) {
+        int scale = n instanceof BigDecimal d ? Math.max(0, d.scale()) : 0;
+        return scale == 0 ? "0" : "0." + "0".repeat(scale);
     }
 
     /** Writes a table (header and rows) as .xlsx. */
@@ -129,12 +148,12 @@ public final class TableWriter {
      * <p>Note: Excel itself turns "0123" into 123 and long digit strings into 9.1E+17 when it
      * opens a CSV; this module's reader does not. Hand out .xlsx to people who edit in Excel.
      */
-    public static void writeCsv(List<String> header, Iterable<? extends List<String>> rows, OutputStream out) throws IOException {
+    public static void writeCsv(List<String> header, Iterable<? extends List<?>> rows, OutputStream out) throws IOException {
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         Writer w = new BufferedWriter(new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8), 1 << 16);
         CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180);
         printer.printRecord(blanksAsEmpty(header));
-        for (List<String> row : rows) {
+        for (List<?> row : rows) {
             printer.printRecord(blanksAsEmpty(row));
         }
         printer.flush();
@@ -144,11 +163,26 @@ public final class TableWriter {
 
     /** Writes a table (header and rows) as CSV; see {@link #writeCsv(List, Iterable, OutputStream)}. */
     public static void writeCsv(Table table, OutputStream out) throws IOException {
-        writeCsv(table.header(), () -> table.rows().stream().map(TableRow::values).iterator(), out);
+        Iterable<List<String>> rows = () -> table.rows().stream().map(TableRow::values).iterator();
+        writeCsv(table.header(), rows, out);
     }
 
-    private static Iterable<String> blanksAsEmpty(List<String> values) {
-        return () -> values.stream().map(v -> v == null ? "" : Cells.neutraliseFormula(v)).iterator();
+    private static Iterable<String> blanksAsEmpty(List<?> values) {
+        return () -> values.stream().map(TableWriter::csvText).iterator();
+    }
+
+    /** A typed number or date is written as itself: only text can carry a formula. */
+    private static String csvText(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (v instanceof Number || v instanceof LocalDate) {
+            return v.toString();
+        }
+        return Cells.neutraliseFormula(v.toString());
     }
 
     private static String check(String v, int rowNumber, int column) {
