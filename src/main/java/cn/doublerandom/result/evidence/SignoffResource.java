@@ -38,7 +38,9 @@ public class SignoffResource {
     @APIResponse(responseCode = "201", description = "The signature or refusal", headers = {@Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignoffView.class)))
     public Response signoff(@PathParam("resultId") String resultId, EvidenceService.SignoffInput input) {
         // Signatures are read as the result's list; there is no address for one alone.
-        return Response.created(URI.create("/api/v1/results/" + resultId + "/signoffs")).entity(service.signoff(resultId, input)).build();
+        // recorded first: only an id the service found goes into the Location, a hostile one is its 404
+        var signoff = service.signoff(resultId, input);
+        return Response.created(URI.create("/api/v1/results/" + resultId + "/signoffs")).entity(signoff).build();
     }
 
     @GET

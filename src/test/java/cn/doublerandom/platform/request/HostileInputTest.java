@@ -28,6 +28,15 @@ class HostileInputTest {
             "10000-01-01"};
 
     @Test
+    void aSignoffOnAHostileResultIdIsA404ProblemNotA500() {
+        // found by the seeded contract sweep: the Location was built from the raw id before the result was looked up
+        Response r = Api.operator("130123").body("{\"signatory\":\"张三\",\"signatoryRole\":\"法定代表人\",\"refused\":false}")
+                .urlEncodingEnabled(false).post("/api/v1/results/%3Cscript%3Ealert(1)%3C%2Fscript%3E/signoffs");
+        assertEquals(404, r.statusCode(), r.asString());
+        assertEquals("application/problem+json", r.contentType().replaceAll(";.*", ""));
+    }
+
+    @Test
     void extremeDatesInEveryDateParameterAreA400Problem() {
         List<String> failures = new ArrayList<>();
         int tried = 0;
