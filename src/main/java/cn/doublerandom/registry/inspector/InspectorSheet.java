@@ -33,6 +33,11 @@ public class InspectorSheet implements RegistrySheet<InspectorInput, InspectorDa
             Column.optional("specialties", "专业领域", "专长", "specialties"),
             Column.optional("conflicts", "回避企业", "回避", "conflicts"));
 
+    /** The Chinese header of a record field, as the registry's spreadsheet names it (the field itself when it has no column). */
+    public static String header(String field) {
+        return COLUMNS.stream().filter(c -> c.key().equals(field)).map(Column::header).findFirst().orElse(field);
+    }
+
     @Inject
     RegionDirectory regions;
 

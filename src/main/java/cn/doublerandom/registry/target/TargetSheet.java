@@ -48,6 +48,11 @@ public class TargetSheet implements RegistrySheet<TargetInput, TargetData> {
                     "是否2019年以来自主验收的企业项目", "自主验收", "selfAcceptedSince2019"),
             Column.optional("ledgerIndustry", "台账行业类别", "行业类别(从现有类型中选择)", "全企体检行业类别", "ledgerIndustry"));
 
+    /** The Chinese header of a record field, as the registry's spreadsheet names it (the field itself when it has no column). */
+    public static String header(String field) {
+        return COLUMNS.stream().filter(c -> c.key().equals(field)).map(Column::header).findFirst().orElse(field);
+    }
+
     @Inject
     RegionDirectory regions;
 

@@ -1,0 +1,54 @@
+package cn.doublerandom.report.changes;
+
+import cn.doublerandom.report.render.ReportDocument;
+import cn.doublerandom.report.render.ReportTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The registry-change report as tables: counts per bureau, then the inspectors and the targets that changed. */
+public final class RegistryChangeDocument {
+
+    private RegistryChangeDocument() {
+    }
+
+    public static ReportDocument of(RegistryChangeView v) {
+        List<List<String>> summary = new ArrayList<>();
+        for (RegistryChangeView.UnitCount u : v.units()) {
+            summary.add(List.of(u.name(), u.authority(), n(u.inspectorsAdded()), n(u.inspectorsChanged()), n(u.inspectorsRetired()),
+                    n(u.targetsAdded()), n(u.targetsChanged()), n(u.targetsRetired())));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("报送期限：" + date(v.dueBy()) + "前（实施方案：每季度统计报送需调整的检查人员库信息和检查对象名录信息，报送日期为3月、6月、9月和12月的18日前）。"
+                + (v.dueNote() == null ? "" : v.dueNote()));
+        notes.add("按名录库记录变更的日期计入本季度。新增：本季度首次登记；退出：本季度内检查人员变为离职、检查对象变为关闭；其余为变更，列出变更的项目。");
+        String title = v.regionName() + v.quarterName() + "检查人员名录库、检查对象名录库调整情况";
+        return new ReportDocument(title, "统计范围：" + v.regionName() + "（" + v.region() + "）及所辖单位；报送期限 " + date(v.dueBy()),
+                "名录库调整-" + v.region() + "-" + v.quarter(), notes,
+                List.of(new ReportTable("summary", "各单位名录库调整汇总", List.of("单位", "区划代码", "检查人员新增", "检查人员变更",
+                                "检查人员退出", "检查对象新增", "检查对象变更", "检查对象退出"), summary),
+                        new ReportTable("inspectors", "检查人员名录库调整明细", List.of("单位", "区划代码", "人员编号", "姓名", "调整类型",
+                                "变更项目", "登记次数"), rows(v.inspectors())),
+                        new ReportTable("targets", "检查对象名录库调整明细", List.of("单位", "区划代码", "统一社会信用代码", "单位名称",
+                                "调整类型", "变更项目", "登记次数"), rows(v.targets()))),
+                List.of());
+    }
+
+    private static List<List<String>> rows(List<RegistryChangeView.Row> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (RegistryChangeView.Row r : rows) {
+            out.add(List.of(r.authorityName() == null ? "" : r.authorityName(), r.authority() == null ? "" : r.authority(), r.code(),
+                    r.name() == null ? "" : r.name(), r.changeName(), r.fields().isEmpty() ? "—" : String.join("、", r.fields()),
+                    n(r.versions())));
+        }
+        return out;
+    }
+
+    private static String n(int n) {
+        return String.valueOf(n);
+    }
+
+    static String date(java.time.LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+}

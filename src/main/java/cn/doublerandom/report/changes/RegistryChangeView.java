@@ -1,0 +1,32 @@
+package cn.doublerandom.report.changes;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The quarterly report of adjustments to the inspector and target registries (seed 001 四(四):
+ * 每季度统计报送需调整的检查人员库信息和检查对象名录信息，报送日期为3月、6月、9月和12月的18日前).
+ * {@code dueBy} is the 18th of the quarter's last month; {@code dueNote} says when that day is not a
+ * working day (the plan moves it for no holiday) or when the year's calendar is not loaded.
+ */
+public record RegistryChangeView(String region, String regionName, String quarter, String quarterName, LocalDate dueBy,
+                                 String dueNote, List<UnitCount> units, List<Row> inspectors, List<Row> targets) {
+
+    /** Counts per bureau: added, changed, retired, of inspectors and of targets. */
+    @Schema(name = "RegistryChangeUnit")
+    public record UnitCount(String authority, String name, int inspectorsAdded, int inspectorsChanged, int inspectorsRetired,
+                            int targetsAdded, int targetsChanged, int targetsRetired) {
+    }
+
+    /**
+     * One record's changes in the quarter: {@code change} is ADDED, CHANGED or RETIRED ({@code changeName}
+     * 新增, 变更, 退出); {@code fields} the changed columns by their Chinese headers.
+     */
+    @Schema(name = "RegistryChangeRow")
+    public record Row(String authority, String authorityName, String code, String name, String change, String changeName,
+                      List<String> fields, int versions, Instant lastRecordedAt, String reason) {
+    }
+}
