@@ -56,11 +56,12 @@ import java.time.format.DateTimeParseException;
 @Path("/api/v1/reports")
 @Tag(name = "Reports")
 @RolesAllowed({Role.OPERATOR, Role.CITY, Role.AUDITOR})
-@Produces({MediaType.APPLICATION_JSON, Spreadsheets.XLSX, Spreadsheets.CSV, MediaType.TEXT_HTML})
+@Produces({MediaType.APPLICATION_JSON, Spreadsheets.XLSX, Spreadsheets.CSV, MediaType.TEXT_HTML, "image/svg+xml"})
 public class ReportResource {
 
-    static final String FORMAT = "json (default), xlsx, csv or html";
-    static final String TABLE = "csv only: which table (default the first); the xlsx download holds every table";
+    static final String FORMAT = "json (default), xlsx, csv, html, or svg (one chart as a standalone SVG, named by table)";
+    static final String TABLE = "csv: which table (default the first); svg: which chart (its id, as the page's figure chart-<id>); "
+            + "the xlsx download holds every table";
     static final String REGION = "a region code (default the caller's own): county, city or province";
 
     @Inject

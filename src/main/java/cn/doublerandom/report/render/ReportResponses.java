@@ -26,6 +26,7 @@ import java.util.function.Function;
 public class ReportResponses {
 
     public static final String HTML = "text/html;charset=UTF-8";
+    public static final String SVG = "image/svg+xml;charset=UTF-8";
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; "
             + "form-action 'none'; frame-ancestors 'none'";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -43,6 +44,9 @@ public class ReportResponses {
      * @param document builds the tables and charts from the view, only when a table format or the page is asked for
      */
     public <V> Response respond(ReportFormat format, String table, V view, Function<V, ReportDocument> document) {
+        if (format == ReportFormat.SVG) {
+            return chart(table, document.apply(view));
+        }
         if (table != null && format != ReportFormat.CSV) {
             throw ProblemException.invalid("table", "table chooses the table of a csv download; xlsx holds every table as a sheet");
         }
@@ -63,6 +67,19 @@ public class ReportResponses {
                     .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "same-origin").build();
             default -> throw new IllegalStateException(format.name());
         };
+    }
+
+    /** One chart of the report, named by {@code table} (its id), as a standalone SVG with its own styles. */
+    private static Response chart(String id, ReportDocument doc) {
+        List<String> ids = doc.charts().stream().map(BarChart::id).toList();
+        if (id == null || !ids.contains(id)) {
+            throw ProblemException.invalid("table", ids.isEmpty() ? "this report has no chart"
+                    : "for svg, table names the chart: one of " + ids);
+        }
+        BarChart c = doc.charts().get(ids.indexOf(id));
+        return Response.ok("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + c.svg(), SVG).header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 
     private static Response download(String format, ReportDocument doc, jakarta.ws.rs.core.StreamingOutput body) {
