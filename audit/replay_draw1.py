@@ -4,6 +4,8 @@
 Usage: python3 replay_draw1.py SNAPSHOT_FILE SEED
 Prints the execute record's result lines: target, team and relaxed lines.
 On failure prints "fail <uscc> ..." lines and exits with status 1.
+E and K lines (object kinds) play no part in sections 1-3; where a snapshot
+has them, every T target must carry a K kind that an E line's item inspects.
 """
 import hashlib
 import sys
@@ -35,6 +37,7 @@ def byte_order(text):  # sort key: UTF-8 byte order
 
 def main(snapshot_path, seed):
     T, I, A, N, R, P, Q, team_size = {}, [], {}, [], set(), set(), {}, 2
+    E, K = {}, {}  # object kinds: kind -> items inspecting it; uscc -> kinds it carries
     with open(snapshot_path, encoding="utf-8", newline="\n") as f:
         for line in f.read().splitlines():
             kind, *fields = line.split(" ")
@@ -46,6 +49,14 @@ def main(snapshot_path, seed):
             if kind == "P": P.add((fields[0], fields[1]))
             if kind == "Q": Q[fields[0]] = int(fields[1])
             if kind == "Z": team_size = max(2, int(fields[1]))
+            if kind == "E": E.setdefault(fields[1], []).append(fields[0])
+            if kind == "K": K.setdefault(fields[0], []).append(fields[1])
+
+    # The pool rule, checked only where the draw's items name kinds (E lines): an item applies to each target.
+    no_item = [u for ids in T.values() for u in ids if E and not any(k in E for k in K.get(u, []))]
+    if no_item:
+        print("\n".join("fail pool %s no item applies" % u for u in no_item))
+        return 1
 
     # Section 2: per stratum, the first k ids in ticket order (ties: id byte order).
     order = lambda uscc: (ticket(seed, uscc), byte_order(uscc))

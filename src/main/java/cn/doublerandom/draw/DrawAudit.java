@@ -36,10 +36,13 @@ public class DrawAudit {
     @Inject
     DrawViews views;
 
-    /** The answer of a replay: every check, and each difference found. */
+    /**
+     * The answer of a replay: every check, and each difference found. {@code itemsApply}: each pooled target
+     * carries a kind (K line) that an item of the draw inspects (E line); true of a snapshot without E lines.
+     */
     public record Replay(String drawId, boolean matches, boolean poolHashMatches, boolean commitMatches,
                          boolean seedMatches, boolean resultMatches, boolean ledgerMatches, boolean servedMatches,
-                         List<String> differences) {
+                         boolean itemsApply, List<String> differences) {
     }
 
     public Replay replay(String id) {
@@ -53,17 +56,21 @@ public class DrawAudit {
         if (!commit) {
             differences.add("commit " + d.commit() + " is not the SHA-256 of the nonce");
         }
+        PoolSnapshot snapshot = PoolSnapshot.parse(d.snapshot());
+        List<String> noItem = snapshot.targetsNoItemAppliesTo();
+        boolean itemsApply = noItem.isEmpty();
+        noItem.stream().limit(20).forEach(u -> differences.add("pooled target " + u + " carries no kind an item of the draw inspects"));
         if (d.seed() == null) {
             differences.add("draw " + id + " was never executed: there is no result to replay");
             boolean served = servedMatches(id, null, differences);
-            return new Replay(id, false, pool, commit, false, false, false, served, differences);
+            return new Replay(id, false, pool, commit, false, false, false, served, itemsApply, differences);
         }
         String expectedSeed = Seed.combine(d.given(), d.nonce()).value();
         boolean seed = expectedSeed.equals(d.seed());
         if (!seed) {
             differences.add("stored seed differs from given + \"|\" + nonce");
         }
-        DrawOutcome outcome = Draw1.run(PoolSnapshot.parse(d.snapshot()), d.seed());
+        DrawOutcome outcome = Draw1.run(snapshot, d.seed());
         List<String> replayed = outcome instanceof DrawOutcome.Success s ? s.resultLines() : List.of("fail " + outcome);
         List<String> stored = d.result().isEmpty() ? List.of() : Arrays.asList(d.result().split("\n", -1));
         boolean result = replayed.equals(stored);
@@ -84,8 +91,8 @@ public class DrawAudit {
             differences.add("the ledger's execute record does not carry the replayed result");
         }
         boolean served = servedMatches(id, outcome instanceof DrawOutcome.Success s ? s : null, differences);
-        return new Replay(id, pool && commit && seed && result && onLedger && served, pool, commit, seed, result, onLedger, served,
-                differences);
+        return new Replay(id, pool && commit && seed && result && onLedger && served && itemsApply, pool, commit, seed, result,
+                onLedger, served, itemsApply, differences);
     }
 
     /**

@@ -31,8 +31,12 @@ public record DrawPlan(PolicyData policy, String authorityLevel, List<StratumPla
         }
     }
 
-    /** Targets of the jurisdiction left out of every pool, by reason. */
-    public record Exclusions(long notProducing, long selectedThisQuarter, long atYearlyCap, long outsideFilter) {
+    /**
+     * Targets of the jurisdiction left out of the pool, by reason; {@code noItemApplies}: of no object kind
+     * the draw's items inspect.
+     */
+    public record Exclusions(long notProducing, long selectedThisQuarter, long atYearlyCap, long outsideFilter,
+                             long noItemApplies) {
     }
 
     /** The yearly 1:10 requirement of the general class and what is left of it. */

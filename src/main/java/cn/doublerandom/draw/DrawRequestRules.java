@@ -1,6 +1,7 @@
 package cn.doublerandom.draw;
 
 import cn.doublerandom.calendar.Quarter;
+import cn.doublerandom.draw.pool.PoolPlan;
 import cn.doublerandom.item.ItemData;
 import cn.doublerandom.item.ItemService;
 import cn.doublerandom.platform.problem.Problem.FieldProblem;
@@ -12,6 +13,7 @@ import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.registry.FieldRules;
 import cn.doublerandom.registry.history.Stored;
+import cn.doublerandom.registry.target.ObjectKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -181,5 +183,24 @@ class DrawRequestRules {
             }
         }
         return new Division(lead, declaredJoint);
+    }
+
+    /**
+     * Each item must apply to a target of the pool (share an object kind with it): an item no eligible target
+     * is of would send no team anywhere. Checked once the pool is read, before anything is written.
+     */
+    static void checkItemsApply(Region authority, List<ItemData> items, PoolPlan pool) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ItemData d : items) {
+            if (!pool.appliesToAPooledTarget(ObjectKind.mask(d.objectKinds()))) {
+                problems.add(FieldProblem.field("items", String.valueOf(d.id()), "no eligible target of " + authority.code()
+                        + " is " + d.objectKinds().stream().map(ObjectKind::label).collect(java.util.stream.Collectors.joining("、"))
+                        + " (targets not producing, drawn this quarter or at the yearly cap aside)"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProblemException(ProblemType.INVALID_ITEMS, "no target in the jurisdiction of " + authority.code()
+                    + " is of a kind these items inspect; nothing was prepared", problems);
+        }
     }
 }

@@ -137,6 +137,7 @@ public class DrawService {
                     + filter.canonical() + " in " + quarter + "; nothing was prepared",
                     List.of(FieldProblem.field("filter", FieldRules.abbreviate(filter.canonical()), "matches no eligible target")));
         }
+        DrawRequestRules.checkItemsApply(authority, drawn, pool.rules());
         long t1 = System.nanoTime();
         String id = store.nextId();
         String nonce = Seed.newNonce(RANDOM);

@@ -20,6 +20,7 @@ import cn.doublerandom.region.RegionLevel;
 import cn.doublerandom.region.RegionRange;
 import cn.doublerandom.registry.inspector.InspectorData;
 import cn.doublerandom.registry.inspector.InspectorStore;
+import cn.doublerandom.registry.target.ObjectKind;
 import cn.doublerandom.registry.target.TargetEvent;
 import cn.doublerandom.registry.target.TargetEventService;
 import cn.doublerandom.registry.target.TargetStore;
@@ -84,14 +85,15 @@ public class PoolBuilder {
      * The snapshot, the plan that explains it, and which of its targets may be checked off site
      * ({@link NonSiteRule} on the draw date), so that execute need not read the selected rows again.
      */
-    public record Pool(PoolSnapshot snapshot, DrawPlan plan, PackedIds nonSite) {
+    public record Pool(PoolSnapshot snapshot, DrawPlan plan, PackedIds nonSite, PoolPlan rules) {
     }
 
     public Pool build(Region authority, Quarter quarter, LocalDate drawDate, PolicyData policy, boolean directed,
                       DirectedFilter filter, int count, List<ItemData> items) {
         String prefix = regions.subtreePrefix(authority.code());
         DrawScope scope = new DrawScope(authority.code(), authority.level(), quarter.year(), quarter.number(), drawDate,
-                directed, directed ? count : 0);
+                directed, directed ? count : 0,
+                items.stream().map(i -> new DrawScope.Item(i.id(), ObjectKind.mask(i.objectKinds()))).toList());
         // an undirected province pool is most of the table: read from this replica's copy of it, in parts
         boolean province = readsBeside(authority);
         RegistryPoolSource source = province && !directed
@@ -120,7 +122,7 @@ public class PoolBuilder {
         PoolPlan pool = PoolRules.plan(scope, policy, staff, PoolRules.scan(scope, policy, source),
                 directed ? 0 : store.generalSelectedEarlier(authority.code(), quarter),
                 directed ? Map.of() : QuarterQuotas.done(store.quarterDraws(authority.code(), quarter)));
-        return new Pool(pool.snapshot(), plan(policy, authority, pool), pool.nonSite());
+        return new Pool(pool.snapshot(), plan(policy, authority, pool), pool.nonSite(), pool);
     }
 
     /** The plan as a draw keeps it (its JSON is stored with the draw and read by reports). */
@@ -132,7 +134,8 @@ public class PoolBuilder {
                 pool.general().officers(), pool.general().yearlyRequirement(), pool.general().selectedEarlierThisYear(),
                 pool.general().quartersLeft());
         return new DrawPlan(policy, authority.level().name(), strata, new DrawPlan.Exclusions(pool.count(Verdict.NOT_PRODUCING),
-                pool.count(Verdict.SELECTED_THIS_QUARTER), pool.count(Verdict.AT_YEARLY_CAP), pool.count(Verdict.OUTSIDE_FILTER)),
+                pool.count(Verdict.SELECTED_THIS_QUARTER), pool.count(Verdict.AT_YEARLY_CAP), pool.count(Verdict.OUTSIDE_FILTER),
+                pool.count(Verdict.NO_ITEM_APPLIES)),
                 general, pool.staff().certified().size(), pool.staff().specialistCount(), pool.staff().needed());
     }
 }

@@ -66,10 +66,10 @@ abstract sealed class RegistryPoolSource implements PoolSource permits TablePool
     final BiConsumer<TargetStore.PoolRow, Note> rowsTo(PoolTally tally) {
         return (row, note) -> {
             if (row.status() != OperatingStatus.PRODUCING) {
-                tally.consider(row.uscc(), row.status(), null, false, true, note);
+                tally.consider(row.uscc(), row.status(), null, row.objectKinds(), false, true, note);
             } else {
                 SupervisionClassifier.Inputs in = row.classInputs();
-                tally.consider(row.uscc(), row.status(), classifier.classOf(in, events(note), quarter),
+                tally.consider(row.uscc(), row.status(), classifier.classOf(in, events(note), quarter), row.objectKinds(),
                         NonSiteRule.applies(in.positiveListFrom(), in.positiveListTo(), row.monitoringTypes(), policy, drawDate),
                         true, note);
             }

@@ -3,6 +3,7 @@ package cn.doublerandom.draw;
 import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.draw.pool.PoolTally;
 import cn.doublerandom.policy.PolicyData;
+import cn.doublerandom.registry.target.ObjectKind;
 import cn.doublerandom.registry.target.OperatingStatus;
 import cn.doublerandom.registry.target.SupervisionClass;
 import cn.doublerandom.registry.target.SupervisionClassifier;
@@ -63,7 +64,7 @@ final class TablePoolSource extends RegistryPoolSource {
                 TargetData t = stored.data();
                 Note note = notes.get(t.uscc());
                 SupervisionClass cls = classifier.classOf(SupervisionClassifier.Inputs.of(t), events(note), quarter);
-                tally.consider(t.uscc(), t.operatingStatus(), cls, NonSiteRule.applies(t, policy, drawDate),
+                tally.consider(t.uscc(), t.operatingStatus(), cls, ObjectKind.mask(t.objectKinds()), NonSiteRule.applies(t, policy, drawDate),
                         t.operatingStatus() == OperatingStatus.PRODUCING && filter.matches(t, cls), note);
             });
         } else {

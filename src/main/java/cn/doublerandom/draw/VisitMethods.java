@@ -65,8 +65,7 @@ class VisitMethods {
                 throw new IllegalStateException("team " + i + " staffs " + team.uscc() + ", not " + t.uscc());
             }
             TargetData row = rows.get(t.uscc());
-            List<ItemData> visit = !byKind ? drawItems
-                    : VisitPlan.applicable(drawItems, row == null ? List.of() : row.objectKinds());
+            List<ItemData> visit = VisitPlan.applicable(drawItems, row == null ? List.of() : row.objectKinds());
             // no lead register yet: an open lead reaches the method once one records them
             String method = VisitPlan.visit(VisitPlan.methods(visit, nonSite.contains(t.uscc()), false, Map.of())).name();
             out.add(new DrawEvent.Selected(i + 1, t.uscc(), t.stratum().name(), t.rank(), t.ticket(), team.members(),

@@ -48,7 +48,7 @@ public final class VisitPlan {
     public record ItemMethod(long itemId, InspectionMethod method, boolean unannounced, Ground ground) {
     }
 
-    /** The items of a draw that apply to a target of these kinds (they share a kind), in the draw's order. */
+    /** The items of a draw that apply to a target of these kinds ({@link ObjectKind#applies}), in the draw's order. */
     public static List<ItemData> applicable(List<ItemData> drawItems, Collection<ObjectKind> targetKinds) {
         List<ItemData> out = new ArrayList<>(drawItems.size());
         for (ItemData i : drawItems) {

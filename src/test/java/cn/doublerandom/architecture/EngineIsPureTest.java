@@ -8,6 +8,7 @@ import cn.doublerandom.registry.inspector.Conflict;
 import cn.doublerandom.registry.inspector.InspectorData;
 import cn.doublerandom.registry.inspector.InspectorStatus;
 import cn.doublerandom.registry.target.MonitoringType;
+import cn.doublerandom.registry.target.ObjectKind;
 import cn.doublerandom.registry.target.OperatingStatus;
 import cn.doublerandom.registry.target.SupervisionClass;
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -36,7 +37,7 @@ class EngineIsPureTest {
     /** The plain values of other capabilities the pool's rules read: records and enums, nothing that does I/O. */
     private static final List<Class<?>> POOL_VALUES = List.of(PolicyData.class, Quota.class, RegionLevel.class,
             InspectorData.class, InspectorStatus.class, Conflict.class, SupervisionClass.class, OperatingStatus.class,
-            MonitoringType.class, Labelled.class);
+            MonitoringType.class, ObjectKind.class, Labelled.class);
 
     private static final String[] FRAMEWORKS = {"java.sql..", "javax..", "jakarta..", "io.quarkus..", "org.hibernate..",
             "io.agroal..", "io.vertx..", "org.jboss..", "com.fasterxml..", "org.eclipse.microprofile..", "io.smallrye.."};

@@ -193,7 +193,7 @@ class ReportBenchmark {
                                 new DrawPlan.StratumPlan("KEY", operating * 3 / 10, (int) Math.ceil(operating * 0.3 * 0.25), operating * 3 / 10, 0),
                                 new DrawPlan.StratumPlan("SPECIAL", operating / 10, (int) Math.ceil(operating * 0.1 * 0.5), operating / 10, 0),
                                 new DrawPlan.StratumPlan("GENERAL", operating * 6 / 10, (yearly + 3) / 4, operating * 6 / 10, 0)),
-                                new DrawPlan.Exclusions(0, 0, 0, 0), new DrawPlan.GeneralRequirement(officers, yearly, 0, 5 - q),
+                                new DrawPlan.Exclusions(0, 0, 0, 0, 0), new DrawPlan.GeneralRequirement(officers, yearly, 0, 5 - q),
                                 officers, 0, List.of());
                         draw.setString(1, id);
                         draw.setString(2, a.code());

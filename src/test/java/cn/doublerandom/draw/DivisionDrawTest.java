@@ -86,7 +86,6 @@ class DivisionDrawTest {
                 .post("/api/v1/targets/import").then().statusCode(200);
         f.key.stream().filter(u -> !f.technology.contains(u)).forEach(f.technology::add);
         long air = item(AIR, "POLLUTANT_DISCHARGER", "[\"ON_SITE\",\"TECHNOLOGY\"]");
-        long airVehicles = item(AIR, "VEHICLE_SELLER", "[\"ON_SITE\"]");
         long vehicles = item(VEHICLES, "VEHICLE_SELLER", "[\"ON_SITE\"]");
         long permits = item(PERMITS, "POLLUTANT_DISCHARGER", "[\"ON_SITE\",\"TECHNOLOGY\"]");
 
@@ -102,14 +101,17 @@ class DivisionDrawTest {
                 .body("errors[0].field", equalTo("joint"));
         prepare(air + "," + vehicles, ",\"joint\":true").then().statusCode(400).body("errors[0].field", equalTo("division"));
         prepare(Long.toString(air), ",\"division\":\"\\u0000\"").then().statusCode(400);
+        // no target of the county sells vehicles yet: the vehicle item applies to none
+        prepare(Long.toString(vehicles), "").then().statusCode(422).body("type", endsWith("/problems/invalid-items"))
+                .body("detail", containsString("of a kind these items inspect")).body("errors[0].field", equalTo("items"))
+                .body("errors[0].value", equalTo(Long.toString(vehicles)));
         assertEquals(0, drawCount(), "no refused request wrote a draw");
 
         // the air division's draw: its division is found from its item
-        String first = prepare(air + "," + airVehicles, "").then().statusCode(201).body("division", equalTo(AIR))
+        String first = prepare(Long.toString(air), "").then().statusCode(201).body("division", equalTo(AIR))
                 .body("joint", equalTo(false)).extract().path("id");
         List<String> airTargets = execute(first, "16160001");
-        // the vehicle item applies to no fixture target (none sells vehicles): a discharger whose non-site
-        // facilities are complete is checked by technology although the vehicle item needs a site visit
+        // a discharger whose non-site facilities are complete is checked by technology
         List<java.util.Map<String, Object>> firstTargets = Api.operator(COUNTY).get("/api/v1/draws/" + first).then()
                 .extract().jsonPath().getList("targets");
         for (java.util.Map<String, Object> t : firstTargets) {
@@ -119,15 +121,29 @@ class DivisionDrawTest {
         prepare(Long.toString(air), "").then().statusCode(409).body("type", endsWith("/problems/draw-conflict"))
                 .body("detail", containsString(AIR)).body("errors[0].field", equalTo("division"));
 
-        // the vehicle division draws in the same quarter; no target is drawn twice in the quarter
+        // vehicle sellers are registered (no permit: not 排污单位); the vehicle division draws in the same
+        // quarter, from them alone; no target is drawn twice in the quarter
+        StringBuilder sellers = new StringBuilder("统一社会信用代码,单位名称,行政区划代码,环境信用等级,运营状态,检查对象类型\n");
+        Set<String> sellerCodes = new HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            String u = Api.uscc(COUNTY);
+            sellerCodes.add(u);
+            sellers.append(u).append(",汽车销售公司").append(i).append(',').append(COUNTY).append(",B,生产,机动车销售企业\n");
+        }
+        Api.operator(COUNTY).contentType("text/csv").body(sellers.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/targets/import").then().statusCode(200);
         String second = prepare(Long.toString(vehicles), ",\"division\":\"" + VEHICLES + "\"").then().statusCode(201)
-                .body("division", equalTo(VEHICLES)).extract().path("id");
+                .body("division", equalTo(VEHICLES)).body("plan.excluded.noItemApplies", org.hamcrest.Matchers.greaterThan(0))
+                .extract().path("id");
         List<String> vehicleTargets = execute(second, "16160002");
+        assertTrue(!vehicleTargets.isEmpty() && sellerCodes.containsAll(vehicleTargets), "only sellers: " + vehicleTargets);
+        assertTrue(java.util.Collections.disjoint(sellerCodes, airTargets), "the air item applies to no seller");
 
         // an internal joint inspection led by the permit division, with the air division's item
         String joint = prepare(permits + "," + air, ",\"division\":\"" + PERMITS + "\",\"joint\":true").then().statusCode(201)
                 .body("division", equalTo(PERMITS)).body("joint", equalTo(true)).extract().path("id");
         List<String> jointTargets = execute(joint, "16160003");
+        assertTrue(java.util.Collections.disjoint(sellerCodes, jointTargets), "neither item of the joint draw applies to a seller");
         Api.operator(COUNTY).get("/api/v1/draws/" + joint).then().body("joint", equalTo(true)).body("division", equalTo(PERMITS));
         prepare(Long.toString(permits), "").then().statusCode(409).body("detail", containsString(PERMITS));
 

@@ -271,7 +271,7 @@ class PoolBuilderBefore {
         }
         snapshot.teamSize(policy.teamSize());
         DrawPlan plan = new DrawPlan(policy, authority.level().name(), strata,
-                new DrawPlan.Exclusions(excluded[0], excluded[1], excluded[2], excluded[3]), general, certified,
+                new DrawPlan.Exclusions(excluded[0], excluded[1], excluded[2], excluded[3], 0), general, certified,
                 specialists.size(), List.copyOf(needed));
         var built = snapshot.build();
         return new Pool(built, plan, nonSite.sortedUnique());

@@ -10,7 +10,11 @@ import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.policy.PolicyData;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.draw.engine.PoolSnapshot;
+import cn.doublerandom.draw.engine.Stratum;
+import cn.doublerandom.registry.target.ObjectKind;
 import cn.doublerandom.registry.target.SupervisionClass;
+import cn.doublerandom.registry.target.TargetData;
 import cn.doublerandom.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +43,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * copy-in-memory path), undirected and directed. Same snapshot bytes, same stored plan, same off-site
  * list, and so the same DRAW-1 selection for a seed; except that an undirected draw's quotas are now
  * what the authority's earlier draws of the quarter left of the old builder's (one draw a quarter) quotas.
+ * The old builder did not filter by object kind: for draws whose items name no kind the two must be equal;
+ * for draws whose items name kinds the pool is the old one less the targets of no kind the items inspect,
+ * with the E and K lines that say so.
  */
 @QuarkusTest
 class PoolBuilderEquivalenceTest {
@@ -62,11 +70,20 @@ class PoolBuilderEquivalenceTest {
     @Inject
     ServiceClock clock;
 
+    @Inject
+    cn.doublerandom.registry.target.TargetStore targets;
+
+    private static final List<ObjectKind> OTHER_KINDS = List.of(ObjectKind.VEHICLE_SELLER, ObjectKind.HCFC_USER,
+            ObjectKind.CONSTRUCTION_PROJECT);
+    private long vehicles;
+    private long hcfcAndProjects;
+    private long filteredOut;
+
     private long plain;
     private long specialist;
     private final List<String> industries = List.of("纺织业", "化学原料", "电力");
     private final List<String> everyTarget = new ArrayList<>();
-    private DrawPlan.Exclusions excluded = new DrawPlan.Exclusions(0, 0, 0, 0);
+    private DrawPlan.Exclusions excluded = new DrawPlan.Exclusions(0, 0, 0, 0, 0);
     private int laterUndirected;
 
     @AfterEach
@@ -79,10 +96,12 @@ class PoolBuilderEquivalenceTest {
         on("2025-04-10");
         Api.as("admin", CITY).body("{\"yearlyCap\":2}").put("/api/v1/policies/" + CITY + "/2025").then()
                 .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-        plain = item("1", null);
-        specialist = item("2", "water");
+        plain = item("1", null, "");
+        specialist = item("2", "water", "");
+        vehicles = item("3", null, ",\"objectKinds\":[\"VEHICLE_SELLER\"]");
+        hcfcAndProjects = item("4", null, ",\"objectKinds\":[\"HCFC_USER\",\"CONSTRUCTION_PROJECT\"]");
         for (int i = 0; i < COUNTIES.size(); i++) {
-            registry(COUNTIES.get(i), new Random(FIRST_SEED + i));
+            registry(COUNTIES.get(i), new Random(FIRST_SEED + i), new Random(FIRST_SEED * 31 + i));
         }
         inspectors(CITY, new Random(FIRST_SEED - 1), everyTarget);
         int compared = 0;
@@ -105,6 +124,8 @@ class PoolBuilderEquivalenceTest {
                     "151503" + county);
         }
         compared += compareAll("2025Q3");
+        assertEquals((COUNTIES.size() + 2) * 4, compareFiltered("2025Q3"));
+        assertTrue(filteredOut > 0, "some targets are of no kind the items inspect");
         on("2025-10-10");
         compared += compareAll("2025Q4");
         assertEquals(4 * (COUNTIES.size() + 2) * 3, compared);
@@ -132,6 +153,83 @@ class PoolBuilderEquivalenceTest {
             n += 3;
         }
         return n;
+    }
+
+    /**
+     * Every county, the city and the province (the copy in memory), undirected and directed, over items that
+     * name kinds: the unfiltered pool less the targets none of whose kinds (as the registry holds them) an item
+     * inspects; the same quotas and staff; a K line for each kind of each pooled target, an E line for each
+     * item's kind, and no pooled target without an item.
+     */
+    private int compareFiltered(String quarterText) {
+        Quarter quarter = Quarter.parse(quarterText);
+        LocalDate day = clock.today();
+        PolicyData policy = requests.policy(regions.require("authority", CITY), quarter);
+        List<String> authorities = new ArrayList<>(COUNTIES);
+        authorities.add(CITY);
+        authorities.add("130000");
+        int n = 0;
+        for (String code : authorities) {
+            Region authority = regions.require("authority", code);
+            for (List<Long> ids : List.of(List.of(vehicles), List.of(vehicles, hcfcAndProjects))) {
+                List<ItemData> items = requests.checkItems(regions.require("authority", CITY), ids);
+                for (boolean directed : new boolean[] {false, true}) {
+                    DirectedFilter filter = new DirectedFilter(null, null, null, null, directed ? SupervisionClass.KEY : null);
+                    compareFiltered(authority, quarter, day, policy, directed, filter, items);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private void compareFiltered(Region authority, Quarter quarter, LocalDate day, PolicyData policy, boolean directed,
+                                 DirectedFilter filter, List<ItemData> items) {
+        String at = authority.code() + " " + quarter + (directed ? " directed" : " undirected") + " items "
+                + items.stream().map(ItemData::id).toList();
+        // the reference: this builder over an item naming no kind, whose pool the old builder's equals (above)
+        PoolSnapshot old = now.build(authority, quarter, day, policy, directed, filter, 3,
+                requests.checkItems(regions.require("authority", CITY), List.of(plain))).snapshot();
+        PoolBuilder.Pool built = now.build(authority, quarter, day, policy, directed, filter, 3, items);
+        PoolSnapshot s = built.snapshot();
+        int inspected = 0;
+        for (ItemData i : items) {
+            inspected |= ObjectKind.mask(i.objectKinds());
+        }
+        List<String> oldPool = new ArrayList<>();
+        for (Stratum st : Stratum.values()) {
+            old.targets(st).forEach(oldPool::add);
+        }
+        Map<String, TargetData> rows = targets.current(oldPool);
+        java.util.Set<String> pooled = new java.util.HashSet<>();
+        for (Stratum st : Stratum.values()) {
+            List<String> want = new ArrayList<>();
+            for (String u : old.targets(st)) {
+                int kinds = ObjectKind.mask(rows.get(u).objectKinds());
+                if ((kinds & inspected) != 0) {
+                    want.add(u);
+                    pooled.add(u);
+                    assertEquals(rows.get(u).objectKinds().stream().map(ObjectKind::snapshotCode).sorted().toList(), s.kindsOf(u),
+                            at + ": K lines of " + u);
+                } else {
+                    filteredOut++;
+                }
+            }
+            assertEquals(want, List.copyOf(s.targets(st)), at + ": " + st);
+        }
+        assertEquals(old.quotas(), s.quotas(), at + ": quotas are the authority's, whatever the items");
+        assertEquals(old.inspectors(), s.inspectors(), at);
+        assertEquals(old.specialists(), s.specialists(), at);
+        assertEquals(old.recusals().stream().filter(r -> pooled.contains(r.uscc())).toList(), s.recusals(), at);
+        assertEquals(old.previousTeams().stream().filter(r -> pooled.contains(r.uscc())).toList(), s.previousTeams(), at);
+        List<PoolSnapshot.ItemKind> e = new ArrayList<>();
+        for (ItemData i : items) {
+            i.objectKinds().forEach(k -> e.add(new PoolSnapshot.ItemKind(Long.toString(i.id()), k.snapshotCode())));
+        }
+        e.sort(java.util.Comparator.comparing(PoolSnapshot.ItemKind::item).thenComparing(PoolSnapshot.ItemKind::kind));
+        assertEquals(e, s.itemKinds(), at + ": E lines");
+        assertEquals(List.of(), s.targetsNoItemAppliesTo(), at);
+        assertArrayEquals(s.canonicalBytes(), PoolSnapshot.parse(s.canonicalText()).canonicalBytes(), at + ": parsed back");
     }
 
     private void compare(Region authority, Quarter quarter, LocalDate day, PolicyData policy, boolean directed,
@@ -164,7 +262,8 @@ class PoolBuilderEquivalenceTest {
         DrawPlan.Exclusions x = built.plan().excluded();
         excluded = new DrawPlan.Exclusions(excluded.notProducing() + x.notProducing(),
                 excluded.selectedThisQuarter() + x.selectedThisQuarter(), excluded.atYearlyCap() + x.atYearlyCap(),
-                excluded.outsideFilter() + x.outsideFilter());
+                excluded.outsideFilter() + x.outsideFilter(), excluded.noItemApplies() + x.noItemApplies());
+        assertEquals(0, x.noItemApplies(), at + ": items naming no kind apply to every target");
         if (built.snapshot().targetCount() > 0) {
             Seed seed = Seed.of("16180339887498948482|" + authority.code() + quarter);
             DrawOutcome a = Draw1.run(PoolSnapshot.parse(expectedText), seed);
@@ -188,8 +287,8 @@ class PoolBuilderEquivalenceTest {
     }
 
     /** A county's registry from {@code random}: 20-80 targets of every class and status, and its inspectors. */
-    private void registry(String county, Random random) {
-        StringBuilder csv = new StringBuilder("统一社会信用代码,单位名称,行政区划代码,行业类别,监控类型,排污许可管理类别,环境信用等级,运营状态\n");
+    private void registry(String county, Random random, Random kindsRandom) {
+        StringBuilder csv = new StringBuilder("统一社会信用代码,单位名称,行政区划代码,行业类别,监控类型,排污许可管理类别,环境信用等级,运营状态,检查对象类型\n");
         List<String> usccs = new ArrayList<>();
         int targets = 20 + random.nextInt(61);
         for (int i = 0; i < targets; i++) {
@@ -201,7 +300,7 @@ class PoolBuilderEquivalenceTest {
             String monitoring = random.nextInt(4) == 0 ? "在线监测、分表计电" : random.nextInt(4) == 0 ? "视频监控" : "";
             csv.append(u).append(",企业").append(county).append('-').append(i).append(',').append(county).append(',')
                     .append(industries.get(random.nextInt(3))).append(',').append(monitoring).append(',').append(permit)
-                    .append(',').append(credit).append(',').append(status).append('\n');
+                    .append(',').append(credit).append(',').append(status).append(',').append(kinds(kindsRandom)).append('\n');
         }
         Api.operator(county).contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/targets/import").then().statusCode(200);
@@ -234,12 +333,24 @@ class PoolBuilderEquivalenceTest {
                 .post("/api/v1/inspectors/import").then().statusCode(200);
     }
 
-    private long item(String seqNo, String specialty) {
+    /** None for a third of the targets (排污单位 alone, from their permit), else one or two other kinds. */
+    private static String kinds(Random r) {
+        if (r.nextInt(3) == 0) {
+            return "";
+        }
+        java.util.TreeSet<ObjectKind> k = new java.util.TreeSet<>();
+        for (int n = 1 + r.nextInt(2); n > 0; n--) {
+            k.add(OTHER_KINDS.get(r.nextInt(OTHER_KINDS.size())));
+        }
+        return k.stream().map(ObjectKind::label).collect(java.util.stream.Collectors.joining("、"));
+    }
+
+    private long item(String seqNo, String specialty, String kinds) {
         return ((Number) Api.as("admin", CITY).body("""
                 {"regionCode":"%s","seqNo":"%s","name":"污染源日常监管（等价）","category":"GENERAL","targetType":"排污单位",
                  "inspectingLevel":"COUNTY_AND_ABOVE","legalBasis":"《中华人民共和国环境保护法》","content":"排污许可执行情况",
                  "methods":["ON_SITE","TECHNOLOGY"],"jointInspection":true%s}""".formatted(CITY, seqNo,
-                        specialty == null ? "" : ",\"requiredSpecialty\":\"" + specialty + "\""))
+                        (specialty == null ? "" : ",\"requiredSpecialty\":\"" + specialty + "\"") + kinds))
                 .post("/api/v1/items").then().statusCode(201).extract().path("id")).longValue();
     }
 

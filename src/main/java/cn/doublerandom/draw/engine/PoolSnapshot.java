@@ -20,7 +20,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The pool snapshot of DRAW-1 §4: the T, I, A, N, R, P, Q and Z lines, held sorted in byte order
+ * The pool snapshot of DRAW-1 §4: the T, I, A, N, R, P, Q and Z lines, and the E and K lines of object
+ * kinds (issue #16: which kinds the draw's items inspect, which kinds each eligible target carries; written
+ * only when the draw's items name kinds, and ignored by §1–§3), held sorted in byte order
  * without duplicates. {@link #writeCanonical} streams the canonical text and {@link #poolHash()}
  * streams it into SHA-256, so a million-target snapshot is never materialised as one string.
  *
@@ -39,6 +41,10 @@ public final class PoolSnapshot {
     public record CodeForTarget(String code, String uscc) {
     }
 
+    /** An {@code E <item> <kind>} line: item {@code item} of the draw inspects objects of {@code kind}. */
+    public record ItemKind(String item, String kind) {
+    }
+
     /** A {@code T <class> <uscc>} line. */
     public record Target(Stratum stratum, String uscc) {
     }
@@ -46,6 +52,9 @@ public final class PoolSnapshot {
     private static final Comparator<Specialist> SPECIALIST_ORDER = Comparator
             .comparing(Specialist::code, Utf8ByteOrder.COMPARATOR)
             .thenComparing(Specialist::specialty, Utf8ByteOrder.COMPARATOR);
+    private static final Comparator<ItemKind> ITEM_KIND_ORDER = Comparator
+            .comparing(ItemKind::item, Utf8ByteOrder.COMPARATOR)
+            .thenComparing(ItemKind::kind, Utf8ByteOrder.COMPARATOR);
     private static final Comparator<CodeForTarget> CODE_TARGET_ORDER = Comparator
             .comparing(CodeForTarget::code, Utf8ByteOrder.COMPARATOR)
             .thenComparing(CodeForTarget::uscc, Utf8ByteOrder.COMPARATOR);
@@ -61,12 +70,18 @@ public final class PoolSnapshot {
     private final List<CodeForTarget> previousTeams;
     private final Map<Stratum, Integer> quotas;
     private final int teamSize;
+    private final List<ItemKind> itemKinds;
+    /** The K lines by kind, kinds in byte order, each kind's USCCs in byte order. */
+    private final Map<String, PackedIds> targetKinds;
     private String poolHash;
 
     private PoolSnapshot(Map<Stratum, PackedIds> targets, List<String> inspectors,
                          List<Specialist> specialists, List<String> neededSpecialties,
                          List<CodeForTarget> recusals, List<CodeForTarget> previousTeams,
-                         Map<Stratum, Integer> quotas, int teamSize) {
+                         Map<Stratum, Integer> quotas, int teamSize, List<ItemKind> itemKinds,
+                         Map<String, PackedIds> targetKinds) {
+        this.itemKinds = itemKinds;
+        this.targetKinds = targetKinds;
         this.targets = targets;
         this.inspectors = inspectors;
         this.specialists = specialists;
@@ -126,6 +141,67 @@ public final class PoolSnapshot {
         return quotas.getOrDefault(stratum, 0);
     }
 
+    /** E lines in byte order; none for a draw whose items name no object kind. */
+    public List<ItemKind> itemKinds() {
+        return itemKinds;
+    }
+
+    /** The USCCs of the K lines of {@code kind}, in byte order. */
+    public PackedIds targetsOfKind(String kind) {
+        return targetKinds.getOrDefault(kind, PackedIds.EMPTY);
+    }
+
+    /** The kinds of the K lines of {@code uscc}, in byte order. */
+    public List<String> kindsOf(String uscc) {
+        List<String> out = new ArrayList<>(2);
+        targetKinds.forEach((kind, usccs) -> {
+            if (usccs.contains(uscc)) {
+                out.add(kind);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The items whose E kinds meet the target's K kinds, in byte order: the items its visit covers. Null when
+     * the snapshot has no E line: the draw's items name no kind then, and each applies to every target.
+     */
+    public List<String> itemsFor(String uscc) {
+        if (itemKinds.isEmpty()) {
+            return null;
+        }
+        List<String> kinds = kindsOf(uscc);
+        List<String> out = new ArrayList<>(2);
+        for (ItemKind e : itemKinds) {
+            if (kinds.contains(e.kind()) && (out.isEmpty() || !out.get(out.size() - 1).equals(e.item()))) {
+                out.add(e.item());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The pool rule an auditor checks with the E and K lines: the T targets to which no item of the draw
+     * applies (none of their K kinds is an E kind), in line order. Empty when the snapshot has no E line.
+     */
+    public List<String> targetsNoItemAppliesTo() {
+        List<String> out = new ArrayList<>();
+        if (itemKinds.isEmpty()) {
+            return out;
+        }
+        List<PackedIds> inspected = itemKinds.stream().map(ItemKind::kind).distinct().map(this::targetsOfKind).toList();
+        for (Stratum st : STRATA_BY_NAME) {
+            PackedIds ids = targets(st);
+            for (int i = 0; i < ids.size(); i++) {
+                String uscc = ids.get(i);
+                if (inspected.stream().noneMatch(k -> k.contains(uscc))) {
+                    out.add(uscc);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The Z line's team size (at least 2). */
     public int teamSize() {
         return teamSize;
@@ -157,11 +233,13 @@ public final class PoolSnapshot {
      * the separator (space, 0x20) sorts below every character a field may contain.
      */
     public byte[] canonicalBytes() {
-        List<String> lines = new ArrayList<>();
+        List<String> head = new ArrayList<>(); // the lines before the K lines: A, E, I
         for (Specialist a : specialists) {
-            lines.add("A " + a.code() + " " + a.specialty());
+            head.add("A " + a.code() + " " + a.specialty());
         }
-        inspectors.forEach(code -> lines.add("I " + code));
+        itemKinds.forEach(e -> head.add("E " + e.item() + " " + e.kind()));
+        inspectors.forEach(code -> head.add("I " + code));
+        List<String> lines = new ArrayList<>(); // after them: N, P, Q, R
         neededSpecialties.forEach(n -> lines.add("N " + n));
         previousTeams.forEach(p -> lines.add("P " + p.code() + " " + p.uscc()));
         for (Stratum st : STRATA_BY_NAME) {
@@ -173,8 +251,14 @@ public final class PoolSnapshot {
         String z = "Z teamSize " + teamSize;
         // the T lines, the bulk, are written straight from the lists: prefix, USCC, newline
         long size = z.length() + 1L;
+        for (String line : head) {
+            size += line.length() + 1;
+        }
         for (String line : lines) {
             size += line.length() + 1;
+        }
+        for (Map.Entry<String, PackedIds> k : targetKinds.entrySet()) {
+            size += (2 + 1 + k.getKey().length() + 1L) * k.getValue().size() + k.getValue().byteCount();
         }
         for (Stratum st : STRATA_BY_NAME) {
             PackedIds ids = targets(st);
@@ -185,6 +269,11 @@ public final class PoolSnapshot {
         }
         byte[] out = new byte[(int) size];
         int at = 0;
+        for (String line : head) {
+            at = put(line, out, at);
+            out[at++] = '\n';
+        }
+        at = writeKindLines(out, at);
         for (String line : lines) {
             at = put(line, out, at);
             out[at++] = '\n';
@@ -208,6 +297,36 @@ public final class PoolSnapshot {
             poolHash = hash;
         }
         return out;
+    }
+
+    /**
+     * The K lines in byte order: by USCC, then kind. Each kind's list is sorted, so they are merged: at each
+     * step the least USCC, of the first kind (in byte order) that has it.
+     */
+    private int writeKindLines(byte[] out, int at) {
+        String[] kinds = targetKinds.keySet().toArray(String[]::new);
+        PackedIds[] lists = targetKinds.values().toArray(PackedIds[]::new);
+        int[] pos = new int[kinds.length];
+        while (true) {
+            int best = -1;
+            for (int i = 0; i < lists.length; i++) {
+                if (pos[i] < lists[i].size() && (best < 0 || PackedIds.compare(lists[i], pos[i], lists[best], pos[best]) < 0)) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                return at;
+            }
+            PackedIds ids = lists[best];
+            int i = pos[best]++;
+            out[at++] = 'K';
+            out[at++] = ' ';
+            System.arraycopy(ids.bytes(), ids.start(i), out, at, ids.length(i));
+            at += ids.length(i);
+            out[at++] = ' ';
+            at = put(kinds[best], out, at);
+            out[at++] = '\n';
+        }
     }
 
     @SuppressWarnings("deprecation") // copies each char's low byte: exact for the ASCII every field is checked to be
@@ -250,9 +369,26 @@ public final class PoolSnapshot {
         private final List<CodeForTarget> recusals = new ArrayList<>();
         private final List<CodeForTarget> previous = new ArrayList<>();
         private final Map<Stratum, Integer> quotas = new EnumMap<>(Stratum.class);
+        private final List<ItemKind> itemKinds = new ArrayList<>();
+        private final Map<String, PackedIds.Appender> targetKinds = new java.util.TreeMap<>(Utf8ByteOrder.COMPARATOR);
         private Integer teamSize;
 
         private Builder() {
+        }
+
+        /** An E line: item {@code item} (its id) inspects objects of {@code kind}. */
+        public Builder itemKind(String item, String kind) {
+            checkCode("item", item, 0);
+            checkCode("object kind", kind, 0);
+            itemKinds.add(new ItemKind(item, kind));
+            return this;
+        }
+
+        /** The K lines of {@code kind} collected elsewhere (each USCC was checked when it was added there). */
+        public Builder targetsOfKind(String kind, PackedIds.Appender usccs) {
+            checkCode("object kind", kind, 0);
+            targetKinds.computeIfAbsent(kind, k -> PackedIds.appender()).addAll(usccs);
+            return this;
         }
 
         public Builder target(Stratum stratum, String uscc) {
@@ -334,7 +470,8 @@ public final class PoolSnapshot {
                     sortedUnique(needed, Utf8ByteOrder.COMPARATOR),
                     sortedUnique(recusals, CODE_TARGET_ORDER),
                     sortedUnique(previous, CODE_TARGET_ORDER),
-                    Collections.unmodifiableMap(new EnumMap<>(quotas)), teamSize);
+                    Collections.unmodifiableMap(new EnumMap<>(quotas)), teamSize, sortedUnique(itemKinds, ITEM_KIND_ORDER),
+                    packed(targetKinds));
         }
 
         /** Sorted and without duplicates. Rows often arrive sorted already (checked in one pass). */
@@ -359,6 +496,12 @@ public final class PoolSnapshot {
             }
             return Collections.unmodifiableList(Arrays.asList(w == a.length ? a : Arrays.copyOf(a, w)));
         }
+    }
+
+    private static Map<String, PackedIds> packed(Map<String, PackedIds.Appender> byKind) {
+        Map<String, PackedIds> out = new java.util.TreeMap<>(Utf8ByteOrder.COMPARATOR);
+        byKind.forEach((kind, usccs) -> out.put(kind, usccs.sortedUnique()));
+        return Collections.unmodifiableMap(out);
     }
 
     /**
@@ -450,6 +593,8 @@ public final class PoolSnapshot {
         private final List<CodeForTarget> recusals = new ArrayList<>();
         private final List<CodeForTarget> previous = new ArrayList<>();
         private final Map<Stratum, Integer> quotas = new EnumMap<>(Stratum.class);
+        private final List<ItemKind> itemKinds = new ArrayList<>();
+        private final Map<String, PackedIds.Appender> targetKinds = new java.util.TreeMap<>(Utf8ByteOrder.COMPARATOR);
         private Integer teamSize;
 
         Parser(Reader reader) {
@@ -482,7 +627,8 @@ public final class PoolSnapshot {
             checkDisjoint(packed, firstTargetLine::get);
             return new PoolSnapshot(Collections.unmodifiableMap(packed), List.copyOf(inspectors),
                     List.copyOf(specialists), List.copyOf(needed), List.copyOf(recusals),
-                    List.copyOf(previous), Collections.unmodifiableMap(quotas), teamSize);
+                    List.copyOf(previous), Collections.unmodifiableMap(quotas), teamSize, List.copyOf(itemKinds),
+                    packed(targetKinds));
         }
 
         /** The next line without its "\n"; null at the end; rejects "\r" and a missing final "\n". */
@@ -526,6 +672,18 @@ public final class PoolSnapshot {
                     checkCode("USCC", f[2], lineNo);
                     firstTargetLine.putIfAbsent(s, lineNo);
                     targets.computeIfAbsent(s, x -> PackedIds.appender()).addAny(f[2]); // checked just above, with its line
+                }
+                case "E" -> {
+                    expectFields(f, 3, "E <item> <kind>");
+                    checkCode("item", f[1], lineNo);
+                    checkCode("object kind", f[2], lineNo);
+                    itemKinds.add(new ItemKind(f[1], f[2]));
+                }
+                case "K" -> {
+                    expectFields(f, 3, "K <uscc> <kind>");
+                    checkCode("USCC", f[1], lineNo);
+                    checkCode("object kind", f[2], lineNo);
+                    targetKinds.computeIfAbsent(f[2], x -> PackedIds.appender()).addAny(f[1]); // checked just above
                 }
                 case "I" -> {
                     expectFields(f, 2, "I <code>");
@@ -575,7 +733,7 @@ public final class PoolSnapshot {
                 }
                 default -> throw new InvalidSnapshotException(lineNo, "unknown line kind \""
                         + (kind.length() > 8 ? kind.substring(0, 8) + "…" : kind)
-                        + "\"; expected one of A I N P Q R T Z");
+                        + "\"; expected one of A E I K N P Q R T Z");
             }
         }
 

@@ -9,14 +9,23 @@ import java.util.Map;
 /**
  * A draw's pool and how it came about: the DRAW-1 snapshot, each stratum's N, quota and eligible pool,
  * the general requirement (undirected draws only, else null), how many targets got each verdict, the
- * staff, and which pooled targets may be checked off site.
+ * staff, which pooled targets may be checked off site, and the object kinds the pooled targets carry
+ * ({@link cn.doublerandom.registry.target.ObjectKind#mask}; what an item needs to cover one of them).
  */
 public record PoolPlan(PoolSnapshot snapshot, List<StratumQuota> strata, GeneralRequirement general,
-                       Map<Verdict, Long> verdicts, Staff staff, PackedIds nonSite) {
+                       Map<Verdict, Long> verdicts, Staff staff, PackedIds nonSite, int pooledKinds) {
 
     public PoolPlan {
         strata = List.copyOf(strata);
         verdicts = Map.copyOf(verdicts);
+    }
+
+    /**
+     * Whether an item inspecting {@code itemKinds} applies to a target of the pool: an item that applies to
+     * none would send no team anywhere, and a draw is not prepared with one.
+     */
+    public boolean appliesToAPooledTarget(int itemKinds) {
+        return cn.doublerandom.registry.target.ObjectKind.applies(itemKinds, pooledKinds);
     }
 
     /** How many targets of the scope got this verdict. */

@@ -5,6 +5,7 @@ import cn.doublerandom.draw.engine.PoolSnapshot;
 import cn.doublerandom.draw.engine.Stratum;
 import cn.doublerandom.policy.PolicyData;
 import cn.doublerandom.policy.Quota;
+import cn.doublerandom.registry.target.ObjectKind;
 import cn.doublerandom.registry.target.OperatingStatus;
 import cn.doublerandom.registry.target.SupervisionClass;
 
@@ -18,7 +19,8 @@ import java.util.Map;
  * Who can be drawn and how many (DRAW-1 §4's pool): the rules auditors read beside DRAW-1, as plain
  * functions of plain values.
  *
- * <p>A target of the draw's scope is in the pool when it is producing on the draw date, was not
+ * <p>A target of the draw's scope is in the pool when it is producing on the draw date, is of an object
+ * kind one of the draw's items inspects (an item naming no kind applies to every target), was not
  * selected this quarter by an executed, unvoided draw, is below the policy's yearly cap, and, for a
  * directed draw, matches its filter ({@link #verdict}). Each pooled target is in the stratum of its
  * supervision class, or in the one directed stratum. A class's quota is its rate of N, the producing
@@ -33,9 +35,13 @@ public final class PoolRules {
     }
 
     /** The reason a target is out of the pool, or {@link Verdict#IN_POOL}: the first of {@link Verdict}'s order that applies. */
-    public static Verdict verdict(OperatingStatus status, TargetNote note, int yearlyCap, boolean directed, boolean inFilter) {
+    public static Verdict verdict(OperatingStatus status, boolean anItemApplies, TargetNote note, int yearlyCap, boolean directed,
+                                  boolean inFilter) {
         if (status != OperatingStatus.PRODUCING) {
             return Verdict.NOT_PRODUCING;
+        }
+        if (!anItemApplies) {
+            return Verdict.NO_ITEM_APPLIES;
         }
         if (note != null && note.selectedThisQuarter()) {
             return Verdict.SELECTED_THIS_QUARTER;
@@ -95,7 +101,14 @@ public final class PoolRules {
         Map<Stratum, Long> eligible = new EnumMap<>(Stratum.class);
         long[] verdicts = new long[Verdict.values().length];
         PackedIds.Appender nonSite = PackedIds.appender();
+        int pooledKinds = 0;
         for (PoolTally part : tallies) {
+            pooledKinds |= part.pooledKinds;
+            for (int k = 0; k < part.ofKind.length; k++) {
+                if (part.ofKind[k] != null) {
+                    snapshot.targetsOfKind(ObjectKind.values()[k].snapshotCode(), part.ofKind[k]);
+                }
+            }
             for (int i = 0; i < operating.length; i++) {
                 operating[i] += part.operating[i];
             }
@@ -135,12 +148,20 @@ public final class PoolRules {
                     doneThisQuarter.getOrDefault(Stratum.GENERAL, 0L), eligible.getOrDefault(Stratum.GENERAL, 0L)));
         }
         strata.forEach(s -> snapshot.quota(s.stratum(), s.quota()));
+        if (scope.itemKinds() != 0) {
+            // E lines only where the pool is filtered by kind: a draw whose items name none keeps its old text
+            for (DrawScope.Item item : scope.items()) {
+                for (ObjectKind k : ObjectKind.ofMask(item.kinds())) {
+                    snapshot.itemKind(Long.toString(item.id()), k.snapshotCode());
+                }
+            }
+        }
         snapshot.teamSize(policy.teamSize());
 
         Map<Verdict, Long> byVerdict = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {
             byVerdict.put(v, verdicts[v.ordinal()]);
         }
-        return new PoolPlan(snapshot.build(), strata, general, byVerdict, staff, nonSite.sortedUnique());
+        return new PoolPlan(snapshot.build(), strata, general, byVerdict, staff, nonSite.sortedUnique(), pooledKinds);
     }
 }

@@ -3,6 +3,7 @@ package cn.doublerandom.draw.pool;
 import cn.doublerandom.draw.engine.PackedIds;
 import cn.doublerandom.draw.engine.Stratum;
 import cn.doublerandom.policy.PolicyData;
+import cn.doublerandom.registry.target.ObjectKind;
 import cn.doublerandom.registry.target.OperatingStatus;
 import cn.doublerandom.registry.target.SupervisionClass;
 
@@ -20,6 +21,10 @@ public final class PoolTally {
 
     private final boolean directed;
     private final int yearlyCap;
+    private final int itemKinds;
+    /** When the pool is filtered by kind, the pooled targets of each kind, by the kind's ordinal: the K lines. */
+    final PackedIds.Appender[] ofKind = new PackedIds.Appender[ObjectKind.values().length];
+    int pooledKinds;
     final Map<Stratum, PackedIds.Appender> targets = new EnumMap<>(Stratum.class);
     final long[] operating = new long[SupervisionClass.values().length];
     final long[] verdicts = new long[Verdict.values().length];
@@ -30,19 +35,21 @@ public final class PoolTally {
     public PoolTally(DrawScope scope, PolicyData policy) {
         this.directed = scope.directed();
         this.yearlyCap = policy.yearlyCap();
+        this.itemKinds = scope.itemKinds();
     }
 
     /**
      * Sorts one target into the pool or out of it, and says why ({@link PoolRules#verdict}).
      *
      * @param cls            its supervision class this quarter; null when not producing
+     * @param kinds          the object kinds it carries ({@link ObjectKind#mask})
      * @param nonSiteAllowed whether it may be checked off site, on the draw date
      * @param inFilter       whether a directed draw's filter matches it (ignored for an undirected draw)
      * @param note           what else is known of it; null for nothing
      */
-    public Verdict consider(String uscc, OperatingStatus status, SupervisionClass cls, boolean nonSiteAllowed, boolean inFilter,
-                            TargetNote note) {
-        Verdict verdict = PoolRules.verdict(status, note, yearlyCap, directed, inFilter);
+    public Verdict consider(String uscc, OperatingStatus status, SupervisionClass cls, int kinds, boolean nonSiteAllowed,
+                            boolean inFilter, TargetNote note) {
+        Verdict verdict = PoolRules.verdict(status, ObjectKind.applies(itemKinds, kinds), note, yearlyCap, directed, inFilter);
         verdicts[verdict.ordinal()]++;
         if (verdict.countsInN()) {
             operating[cls.ordinal()]++;
@@ -57,6 +64,17 @@ public final class PoolTally {
                 targets.put(stratum, into);
             }
             into.add(uscc);
+            pooledKinds |= kinds;
+            if (itemKinds != 0) {
+                for (int k = 0; k < ofKind.length; k++) {
+                    if ((kinds & (1 << k)) != 0) {
+                        if (ofKind[k] == null) {
+                            ofKind[k] = PackedIds.appender();
+                        }
+                        ofKind[k].add(uscc);
+                    }
+                }
+            }
             if (nonSiteAllowed) {
                 nonSite.add(uscc);
             }

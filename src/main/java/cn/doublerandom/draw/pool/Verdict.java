@@ -8,6 +8,11 @@ package cn.doublerandom.draw.pool;
 public enum Verdict {
     /** Not producing on the draw date (停产, 关闭 …): out, and not counted in a class's N either. */
     NOT_PRODUCING,
+    /**
+     * No item of the draw applies to it: it carries none of the object kinds (检查对象) the items inspect.
+     * Still counted in its class's N: the quarter's requirement is the authority's, over all its targets.
+     */
+    NO_ITEM_APPLIES,
     /** Selected by an executed, unvoided draw of this quarter: no target is drawn twice in a quarter. */
     SELECTED_THIS_QUARTER,
     /** Selected this year as often as the policy's yearly cap allows. */

@@ -189,6 +189,30 @@ public final class CopyRow {
         return List.copyOf(out);
     }
 
+    /**
+     * {@link #constants} as bits (bit i: the constant of ordinal i), made without a list: the form a pool of a
+     * million rows keeps. The enum must have at most 31 constants.
+     */
+    public <E extends Enum<E>> int ordinalBits(int field, Names<E> names) {
+        int bits = 0;
+        if (isNull(field) || end[field] - start[field] <= 2) {
+            return bits;
+        }
+        int s = start[field];
+        int e = end[field];
+        if (row[s] != '{' || row[e - 1] != '}') {
+            throw new IllegalStateException("not an array of plain elements: " + text(field));
+        }
+        int from = s + 1;
+        for (int i = s + 1; i < e; i++) {
+            if (row[i] == ',' || i == e - 1) {
+                bits |= 1 << names.at(row, from, i).ordinal();
+                from = i + 1;
+            }
+        }
+        return bits;
+    }
+
     /** The names of an enum's constants as bytes, to find a constant without making a string. */
     public static final class Names<E extends Enum<E>> {
         private final E[] values;

@@ -52,13 +52,46 @@ public enum ObjectKind implements Labelled {
         return List.copyOf(kinds);
     }
 
-    /** Whether an item inspecting {@code itemKinds} applies to a target of {@code targetKinds}: they share a kind. */
+    /**
+     * Whether an item inspecting {@code itemKinds} applies to a target of {@code targetKinds}: they share a
+     * kind, or the item names none (lists kept before kinds existed apply to every target, as they did).
+     */
     public static boolean applies(Collection<ObjectKind> itemKinds, Collection<ObjectKind> targetKinds) {
-        for (ObjectKind k : itemKinds) {
-            if (targetKinds.contains(k)) {
-                return true;
+        return applies(mask(itemKinds), mask(targetKinds));
+    }
+
+    /** {@link #applies(Collection, Collection)} on {@link #mask}s: the one form of the rule. */
+    public static boolean applies(int itemKinds, int targetKinds) {
+        return itemKinds == 0 || (itemKinds & targetKinds) != 0;
+    }
+
+    /**
+     * Kinds as bits (bit i: the kind of ordinal i), so that a pool of a million targets keeps each one's kinds
+     * in a number, not a list. Kept in memory only, never stored: ordinals are not codes.
+     */
+    public static int mask(Collection<ObjectKind> kinds) {
+        int m = 0;
+        if (kinds != null) {
+            for (ObjectKind k : kinds) {
+                m |= 1 << k.ordinal();
             }
         }
-        return false;
+        return m;
+    }
+
+    /** The kinds of a {@link #mask}, in code order. */
+    public static List<ObjectKind> ofMask(int mask) {
+        List<ObjectKind> out = new java.util.ArrayList<>(Integer.bitCount(mask));
+        for (ObjectKind k : values()) {
+            if ((mask & (1 << k.ordinal())) != 0) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /** The code as DRAW-1's snapshot writes it ({@code [0-9A-Z-]}): POLLUTANT_DISCHARGER is POLLUTANT-DISCHARGER. */
+    public String snapshotCode() {
+        return name().replace('_', '-');
     }
 }

@@ -176,10 +176,18 @@ public class TargetStore {
 
     /**
      * What a draw's pool reads of a target: whether it may be drawn, what its class and method depend
-     * on (for a producing target; one that is not has no {@code classInputs}).
+     * on (for a producing target; one that is not has no {@code classInputs}), and the kinds of object it
+     * is ({@link ObjectKind#mask}; 0 for one not producing, which no pool takes), which decide whether an
+     * item of the draw applies to it.
      */
     public record PoolRow(String uscc, OperatingStatus status, SupervisionClassifier.Inputs classInputs,
-                          List<MonitoringType> monitoringTypes) {
+                          List<MonitoringType> monitoringTypes, int objectKinds) {
+
+        /** A row of no object kind. */
+        public PoolRow(String uscc, OperatingStatus status, SupervisionClassifier.Inputs classInputs,
+                       List<MonitoringType> monitoringTypes) {
+            this(uscc, status, classInputs, monitoringTypes, 0);
+        }
     }
 
     /**
@@ -237,7 +245,7 @@ public class TargetStore {
     }
 
     private static final String POOL_COLUMNS = "uscc, region_code, operating_status, credit_rating, key_discharger, permit_class,"
-            + " positive_list_from, positive_list_to, monitoring_types";
+            + " positive_list_from, positive_list_to, monitoring_types, object_kinds";
 
     /** COPY takes no parameters: the bounds are region-code digits, quoted as literals. */
     private static String poolCopy(RegionRange range) {
@@ -249,24 +257,25 @@ public class TargetStore {
     private static final CopyRow.Names<CreditRating> CREDIT = CopyRow.Names.of(CreditRating.class);
     private static final CopyRow.Names<PermitClass> PERMIT = CopyRow.Names.of(PermitClass.class);
     private static final CopyRow.Names<MonitoringType> MONITORING = CopyRow.Names.of(MonitoringType.class);
+    private static final CopyRow.Names<ObjectKind> KINDS = CopyRow.Names.of(ObjectKind.class);
 
     /**
      * A target that is not producing is only counted by a pool: its row carries its USCC, region and status
-     * alone. The name, the tenth column {@code withName}, may hold anything a name may: COPY's escapes.
+     * alone. The name, the eleventh column {@code withName}, may hold anything a name may: COPY's escapes.
      */
     private static void copyPoolRows(Connection c, String copy, boolean withName, RegionalPoolRowSink sink) throws SQLException {
-        CopyRow f = withName ? new CopyRow(10).allowingEscapes(9) : new CopyRow(9);
+        CopyRow f = withName ? new CopyRow(11).allowingEscapes(10) : new CopyRow(10);
         Sql.copyOut(c, copy, bytes -> {
             f.of(bytes);
             int region = f.number(1);
-            String name = withName ? f.unescaped(9) : null;
+            String name = withName ? f.unescaped(10) : null;
             OperatingStatus status = f.constant(2, STATUS);
             if (status != OperatingStatus.PRODUCING) {
                 sink.accept(region, name, new PoolRow(f.text(0), status, null, List.of()));
                 return;
             }
             sink.accept(region, name, new PoolRow(f.text(0), status, new SupervisionClassifier.Inputs(f.constant(3, CREDIT),
-                    f.bool(4), f.constant(5, PERMIT), f.date(6), f.date(7)), f.constants(8, MONITORING)));
+                    f.bool(4), f.constant(5, PERMIT), f.date(6), f.date(7)), f.constants(8, MONITORING), f.ordinalBits(9, KINDS)));
         });
     }
 

@@ -109,4 +109,54 @@ class PoolSnapshotTest {
         InvalidSnapshotException e = assertThrows(InvalidSnapshotException.class, b::build);
         assertTrue(e.getMessage().contains("disjoint"), e.getMessage());
     }
+
+    /**
+     * Object kinds (issue #16): E and K lines in byte order among the others, K lines merged by USCC then
+     * kind; the text parses back to the same bytes; a snapshot without them is what it was.
+     */
+    @Test
+    void objectKindLinesAreWrittenInByteOrderAndParsedBack() {
+        PoolSnapshot s = PoolSnapshot.builder().teamSize(2).target(Stratum.KEY, "U1").target(Stratum.GENERAL, "U2")
+                .target(Stratum.GENERAL, "U10").inspector("INS-1").quota(Stratum.KEY, 1)
+                .itemKind("8", "VEHICLE-SELLER").itemKind("10", "HCFC-USER").itemKind("2", "HCFC-USER")
+                .targetsOfKind("VEHICLE-SELLER", ids("U2", "U1"))
+                .targetsOfKind("HCFC-USER", ids("U10", "U2"))
+                .build();
+        String text = String.join("\n",
+                "E 10 HCFC-USER",
+                "E 2 HCFC-USER",
+                "E 8 VEHICLE-SELLER",
+                "I INS-1",
+                "K U1 VEHICLE-SELLER",
+                "K U10 HCFC-USER",
+                "K U2 HCFC-USER",
+                "K U2 VEHICLE-SELLER",
+                "Q KEY 1",
+                "T GENERAL U10",
+                "T GENERAL U2",
+                "T KEY U1",
+                "Z teamSize 2") + "\n";
+        assertEquals(text, s.canonicalText());
+        assertEquals(text, PoolSnapshot.parse(text).canonicalText());
+        assertEquals(List.of("10", "2", "8"), s.itemsFor("U2"));
+        assertEquals(List.of("8"), s.itemsFor("U1"));
+        assertEquals(List.of(), s.targetsNoItemAppliesTo());
+        PoolSnapshot plain = PoolSnapshot.parse(text.replaceAll("(?m)^[EK] .*\n", ""));
+        assertEquals(null, plain.itemsFor("U1"), "no E line: the items name no kind and each applies to every target");
+        assertEquals(List.of(), plain.targetsNoItemAppliesTo());
+        assertTrue(plain.canonicalText().startsWith("I INS-1\nQ KEY 1\n"));
+        assertEquals(List.of("U10"), PoolSnapshot.parse(text.replace("K U10 HCFC-USER\n", "")).targetsNoItemAppliesTo());
+        assertThrows(InvalidSnapshotException.class, () -> PoolSnapshot.parse(text.replace("E 2 HCFC-USER", "E 2 hcfc")));
+        assertThrows(InvalidSnapshotException.class, () -> PoolSnapshot.parse(text.replace("K U1 VEHICLE-SELLER", "K U1")));
+        assertThrows(InvalidSnapshotException.class, () -> PoolSnapshot.parse(text.replace("K U10 HCFC-USER\nK U2 HCFC-USER",
+                "K U2 HCFC-USER\nK U10 HCFC-USER")), "out of byte order");
+    }
+
+    private static PackedIds.Appender ids(String... usccs) {
+        PackedIds.Appender a = PackedIds.appender();
+        for (String u : usccs) {
+            a.add(u);
+        }
+        return a;
+    }
 }

@@ -5,6 +5,7 @@ import cn.doublerandom.draw.engine.Stratum;
 import cn.doublerandom.registry.inspector.Conflict;
 import cn.doublerandom.registry.inspector.InspectorData;
 import cn.doublerandom.registry.inspector.InspectorStatus;
+import cn.doublerandom.registry.target.ObjectKind;
 import cn.doublerandom.registry.target.OperatingStatus;
 import cn.doublerandom.registry.target.SupervisionClass;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,7 +60,8 @@ class PoolRulesPropertyTest {
         }
         // the generator reaches every case, or the checks above prove less than they claim
         assertEquals(Set.of(Verdict.values()), verdictsSeen);
-        assertTrue(targetsSeen > 45_000 && pooled > 25_000, targetsSeen + " targets, " + pooled + " pooled");
+        // fewer pooled than before kinds: in some worlds the items inspect kinds that many targets are not of
+        assertTrue(targetsSeen > 45_000 && pooled > 20_000, targetsSeen + " targets, " + pooled + " pooled");
     }
 
     /** Only eligible targets, each once, in the stratum of its class; every eligible target; why each other is out. */
@@ -78,6 +81,8 @@ class PoolRulesPropertyTest {
             Verdict v;
             if (t.status() != OperatingStatus.PRODUCING) {
                 v = Verdict.NOT_PRODUCING;
+            } else if (!anItemApplies(w, t)) {
+                v = Verdict.NO_ITEM_APPLIES;
             } else if (t.selectedThisQuarter()) {
                 v = Verdict.SELECTED_THIS_QUARTER;
             } else if (t.selectedThisYear() > 0 && t.selectedThisYear() >= w.policy.yearlyCap()) {
@@ -104,6 +109,7 @@ class PoolRulesPropertyTest {
             }
         }
         assertEquals(Map.of(), pool, at + ": pooled targets outside the scope");
+        checkKinds(w, s, at);
         for (Verdict v : Verdict.values()) {
             assertEquals(expected.getOrDefault(v, 0L), plan.count(v), at + ": " + v);
         }
@@ -115,6 +121,40 @@ class PoolRulesPropertyTest {
                         at + ": N of " + q.stratum() + " counts every producing target of the class");
             }
         }
+    }
+
+    /** An item of the draw shares a kind with the target, or names none; a draw of no item filters nothing. */
+    private static boolean anItemApplies(PoolWorld w, PoolWorld.Target t) {
+        return w.scope.items().isEmpty()
+                || w.scope.items().stream().anyMatch(i -> i.kinds() == 0 || (i.kinds() & t.kinds()) != 0);
+    }
+
+    /**
+     * When every item names kinds, the E lines are the items' kinds and the K lines each pooled target's kinds,
+     * so that the snapshot alone shows each pooled target has an item and which items its visit covers;
+     * otherwise the snapshot has neither (its text is what it was before kinds). The text parses back to itself.
+     */
+    private static void checkKinds(PoolWorld w, PoolSnapshot s, String at) {
+        boolean filtered = !w.scope.items().isEmpty() && w.scope.items().stream().allMatch(i -> i.kinds() != 0);
+        Set<PoolSnapshot.ItemKind> e = new HashSet<>();
+        if (filtered) {
+            w.scope.items().forEach(i -> ObjectKind.ofMask(i.kinds())
+                    .forEach(k -> e.add(new PoolSnapshot.ItemKind(Long.toString(i.id()), k.snapshotCode()))));
+        }
+        assertEquals(e, new HashSet<>(s.itemKinds()), at + ": E lines");
+        assertEquals(List.of(), s.targetsNoItemAppliesTo(), at + ": every pooled target has an item");
+        for (PoolWorld.Target t : w.inScope()) {
+            boolean pooled = Arrays.stream(Stratum.values()).anyMatch(st -> s.targets(st).contains(t.uscc()));
+            List<String> k = !filtered || !pooled ? List.of() : ObjectKind.ofMask(t.kinds()).stream().map(ObjectKind::snapshotCode).sorted().toList();
+            assertEquals(k, s.kindsOf(t.uscc()), at + ": K lines of " + t.uscc());
+            if (pooled && filtered) {
+                List<String> items = w.scope.items().stream().filter(i -> (i.kinds() & t.kinds()) != 0)
+                        .map(i -> Long.toString(i.id())).sorted(cn.doublerandom.draw.engine.Utf8ByteOrder.COMPARATOR).toList();
+                assertFalse(items.isEmpty(), at + ": " + t.uscc() + " pooled with no item");
+                assertEquals(items, s.itemsFor(t.uscc()), at + ": the items of " + t.uscc() + "'s visit");
+            }
+        }
+        assertArrayEquals(s.canonicalBytes(), PoolSnapshot.parse(s.canonicalText()).canonicalBytes(), at + ": parsed back");
     }
 
     /** Quotas are the policy's, per class: rates of N rounded up, the general requirement spread, a directed count. */

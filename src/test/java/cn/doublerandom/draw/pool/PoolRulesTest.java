@@ -35,15 +35,18 @@ class PoolRulesTest {
     @Test
     void eachReasonInItsOrder() {
         OperatingStatus halted = java.util.Arrays.stream(OperatingStatus.values()).filter(s -> s != PRODUCING).findFirst().orElseThrow();
-        assertEquals(Verdict.NOT_PRODUCING, PoolRules.verdict(halted, selected(1, true), 4, true, false), "not producing comes first");
-        assertEquals(Verdict.SELECTED_THIS_QUARTER, PoolRules.verdict(PRODUCING, selected(4, true), 4, true, false));
-        assertEquals(Verdict.AT_YEARLY_CAP, PoolRules.verdict(PRODUCING, selected(4, false), 4, true, false));
-        assertEquals(Verdict.IN_POOL, PoolRules.verdict(PRODUCING, selected(3, false), 4, false, false), "below the cap");
-        assertEquals(Verdict.OUTSIDE_FILTER, PoolRules.verdict(PRODUCING, null, 4, true, false));
-        assertEquals(Verdict.IN_POOL, PoolRules.verdict(PRODUCING, null, 4, false, false), "an undirected draw has no filter");
-        assertEquals(Verdict.IN_POOL, PoolRules.verdict(PRODUCING, selected(0, false), 0, false, true),
+        assertEquals(Verdict.NOT_PRODUCING, PoolRules.verdict(halted, true, selected(1, true), 4, true, false), "not producing comes first");
+        assertEquals(Verdict.NOT_PRODUCING, PoolRules.verdict(halted, false, null, 4, false, true));
+        assertEquals(Verdict.NO_ITEM_APPLIES, PoolRules.verdict(PRODUCING, false, selected(4, true), 4, true, false),
+                "no item applies comes before what earlier draws decide");
+        assertEquals(Verdict.SELECTED_THIS_QUARTER, PoolRules.verdict(PRODUCING, true, selected(4, true), 4, true, false));
+        assertEquals(Verdict.AT_YEARLY_CAP, PoolRules.verdict(PRODUCING, true, selected(4, false), 4, true, false));
+        assertEquals(Verdict.IN_POOL, PoolRules.verdict(PRODUCING, true, selected(3, false), 4, false, false), "below the cap");
+        assertEquals(Verdict.OUTSIDE_FILTER, PoolRules.verdict(PRODUCING, true, null, 4, true, false));
+        assertEquals(Verdict.IN_POOL, PoolRules.verdict(PRODUCING, true, null, 4, false, false), "an undirected draw has no filter");
+        assertEquals(Verdict.IN_POOL, PoolRules.verdict(PRODUCING, true, selected(0, false), 0, false, true),
                 "a target never selected is never at the cap, even a cap of 0");
-        assertEquals(Verdict.AT_YEARLY_CAP, PoolRules.verdict(PRODUCING, selected(1, false), 0, false, true));
+        assertEquals(Verdict.AT_YEARLY_CAP, PoolRules.verdict(PRODUCING, true, selected(1, false), 0, false, true));
     }
 
     @Test
@@ -92,10 +95,10 @@ class PoolRulesTest {
         PoolTally tally = new PoolTally(scope, policy);
         for (int i = 0; i < 13; i++) {
             // one key target of thirteen was drawn this quarter: out of the pool, still in N
-            tally.consider(String.format("9113KEY%04d", i), PRODUCING, SupervisionClass.KEY, false, true, i == 0 ? selected(1, true) : null);
+            tally.consider(String.format("9113KEY%04d", i), PRODUCING, SupervisionClass.KEY, 0, false, true, i == 0 ? selected(1, true) : null);
         }
-        tally.consider("9113SPECIAL1", PRODUCING, SupervisionClass.SPECIAL, true, true, null);
-        tally.consider("9113HALTED01", OperatingStatus.values()[1], null, true, true, null);
+        tally.consider("9113SPECIAL1", PRODUCING, SupervisionClass.SPECIAL, 0, true, true, null);
+        tally.consider("9113HALTED01", OperatingStatus.values()[1], null, 0, true, true, null);
         PoolPlan plan = PoolRules.plan(scope, policy, staff, List.of(tally), 5, Map.of());
         assertEquals(List.of(new StratumQuota(Stratum.KEY, 13, 4, 12), new StratumQuota(Stratum.SPECIAL, 1, 1, 1),
                 // yearly 3 × 10 = 30, less 5 earlier, over the 3 quarters left: ceil(25 / 3) = 9
@@ -116,14 +119,14 @@ class PoolRulesTest {
         DrawScope city = DrawScope.undirected("130100", RegionLevel.CITY, 2026, 4, OCT_9);
         PoolTally tally = new PoolTally(city, policy);
         for (int i = 0; i < 11; i++) {
-            tally.consider(String.format("9113KEY%04d", i), PRODUCING, SupervisionClass.KEY, false, true, null);
+            tally.consider(String.format("9113KEY%04d", i), PRODUCING, SupervisionClass.KEY, 0, false, true, null);
         }
         assertEquals(2, PoolRules.plan(city, policy, Staff.of("130100", List.of(), OCT_9, List.of()), List.of(tally), 0, Map.of())
                 .snapshot().quota(Stratum.KEY), "ceil(10% of 11)");
         DrawScope directed = new DrawScope("130100", RegionLevel.CITY, 2026, 4, OCT_9, true, 7);
         PoolTally d = new PoolTally(directed, policy);
-        d.consider("9113KEY00001", PRODUCING, SupervisionClass.KEY, false, true, null);
-        d.consider("9113KEY00002", PRODUCING, SupervisionClass.KEY, false, false, null);
+        d.consider("9113KEY00001", PRODUCING, SupervisionClass.KEY, 0, false, true, null);
+        d.consider("9113KEY00002", PRODUCING, SupervisionClass.KEY, 0, false, false, null);
         PoolPlan plan = PoolRules.plan(directed, policy, Staff.of("130100", List.of(), OCT_9, List.of()), List.of(d), 0, Map.of());
         assertEquals(List.of(new StratumQuota(Stratum.DIRECTED, 1, 7, 1)), plan.strata());
         assertEquals(null, plan.general());

@@ -7,6 +7,7 @@ import cn.doublerandom.registry.inspector.Conflict;
 import cn.doublerandom.registry.inspector.InspectorData;
 import cn.doublerandom.registry.inspector.InspectorStatus;
 import cn.doublerandom.registry.target.MonitoringType;
+import cn.doublerandom.registry.target.ObjectKind;
 import cn.doublerandom.registry.target.OperatingStatus;
 import cn.doublerandom.registry.target.SupervisionClass;
 
@@ -30,8 +31,12 @@ final class PoolWorld {
 
     /** One target as read, with what earlier draws decided. */
     record Target(String uscc, String region, OperatingStatus status, SupervisionClass cls, boolean nonSite,
-                  boolean inFilter, int selectedThisYear, boolean selectedThisQuarter, List<String> lastTeam) {
+                  boolean inFilter, int selectedThisYear, boolean selectedThisQuarter, List<String> lastTeam, int kinds) {
     }
+
+    /** The object kinds the worlds' targets and items are of: a few, so that they meet often and miss often. */
+    static final ObjectKind[] KINDS = {ObjectKind.POLLUTANT_DISCHARGER, ObjectKind.HCFC_USER, ObjectKind.VEHICLE_SELLER,
+            ObjectKind.CONSTRUCTION_PROJECT};
 
     final List<Target> targets = new ArrayList<>();
     final List<InspectorData> inspectors = new ArrayList<>();
@@ -59,7 +64,17 @@ final class PoolWorld {
             case PROVINCE -> "13";
         };
         boolean directed = r.nextInt(5) == 0;
-        w.scope = new DrawScope(authority, level, 2026, quarter, drawDate, directed, directed ? r.nextInt(12) : 0);
+        // kinds from a stream of their own, so that the rest of a world is what it was before kinds
+        Random kr = new Random(seed * 7919 + 1);
+        List<DrawScope.Item> items = new ArrayList<>();
+        int nItems = kr.nextInt(3) == 0 ? 0 : 1 + kr.nextInt(3);
+        for (int i = 0; i < nItems; i++) {
+            // now and then an item of a list kept before kinds: it names none and applies to every target
+            items.add(new DrawScope.Item(1 + kr.nextInt(60), kr.nextInt(8) == 0 ? 0 : kinds(kr)));
+        }
+        w.scope = new DrawScope(authority, level, 2026, quarter, drawDate, directed, directed ? r.nextInt(12) : 0,
+                items.stream().collect(java.util.stream.Collectors.toMap(DrawScope.Item::id, x -> x, (a, b) -> a,
+                        java.util.LinkedHashMap::new)).values().stream().toList());
         w.policy = new PolicyData(authority, 2026, rate(r), rate(r), BigDecimal.valueOf(r.nextInt(21)), rate(r), rate(r),
                 BigDecimal.valueOf(r.nextInt(11)), 2 + r.nextInt(3), r.nextInt(6), List.of(MonitoringType.ONLINE), null, null, null);
         w.generalSelectedEarlier = r.nextInt(40);
@@ -80,7 +95,8 @@ final class PoolWorld {
             }
             w.targets.add(new Target(String.format("91%04dMA%08dX", seed % 10000, i), REGIONS[r.nextInt(REGIONS.length)],
                     status, status == OperatingStatus.PRODUCING ? SupervisionClass.values()[r.nextInt(3)] : null,
-                    r.nextBoolean(), r.nextInt(3) > 0, year, year > 0 && r.nextInt(3) == 0, List.copyOf(lastTeam)));
+                    r.nextBoolean(), r.nextInt(3) > 0, year, year > 0 && r.nextInt(3) == 0, List.copyOf(lastTeam),
+                    kr.nextInt(6) == 0 ? 0 : kinds(kr)));
         }
         for (int s = 0; s < SPECIALTIES.length; s++) {
             if (r.nextInt(3) == 0) {
@@ -108,6 +124,15 @@ final class PoolWorld {
                     r.nextInt(4) > 0, r.nextInt(4) == 0, null, specialties, conflicts));
         }
         return w;
+    }
+
+    /** One to three of {@link #KINDS}, as a mask. */
+    private static int kinds(Random k) {
+        int mask = 0;
+        for (int n = 1 + k.nextInt(k.nextInt(4) == 0 ? 3 : 1); n > 0; n--) {
+            mask |= ObjectKind.mask(List.of(KINDS[k.nextInt(KINDS.length)]));
+        }
+        return mask;
     }
 
     private static BigDecimal rate(Random r) {
@@ -139,8 +164,8 @@ final class PoolWorld {
             public void scan(List<PoolTally> tallies) {
                 int i = 0;
                 for (Target t : inScope()) {
-                    tallies.get(i++ % tallies.size()).consider(t.uscc(), t.status(), t.cls(), t.nonSite(), t.inFilter(),
-                            notes.get(t.uscc()));
+                    tallies.get(i++ % tallies.size()).consider(t.uscc(), t.status(), t.cls(), t.kinds(), t.nonSite(),
+                            t.inFilter(), notes.get(t.uscc()));
                 }
             }
         };
@@ -171,7 +196,7 @@ final class PoolWorld {
             Target t = targets.get(i);
             if (t.uscc().equals(uscc)) {
                 targets.set(i, new Target(t.uscc(), t.region(), t.status(), t.cls(), t.nonSite(), t.inFilter(),
-                        t.selectedThisYear() + 1, true, t.lastTeam()));
+                        t.selectedThisYear() + 1, true, t.lastTeam(), t.kinds()));
             }
         }
     }

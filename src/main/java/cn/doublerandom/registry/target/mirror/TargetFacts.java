@@ -49,6 +49,8 @@ final class TargetFacts {
     private byte[] monitoring = new byte[0];
     private final List<List<MonitoringType>> monitoringLists = new ArrayList<>();
     private final Map<List<MonitoringType>, Byte> monitoringIndex = new HashMap<>();
+    /** The row's object kinds as {@link cn.doublerandom.registry.target.ObjectKind#mask} bits: two bytes a target. */
+    private short[] kinds = new short[0];
     private static final byte NO_RATING = (byte) (CREDITS.length + 1);
 
     /** Open addressing by USCC: slot + 1, 0 = empty; at most half full. */
@@ -110,6 +112,10 @@ final class TargetFacts {
             listTo[slot] = day(in.positiveListTo());
         }
         monitoring[slot] = monitoringIndexOf(row.monitoringTypes());
+        if ((row.objectKinds() & ~0xFFFF) != 0) {
+            throw new IllegalStateException("more object kinds than two bytes hold: " + Integer.toBinaryString(row.objectKinds()));
+        }
+        kinds[slot] = (short) row.objectKinds();
     }
 
     /**
@@ -230,7 +236,7 @@ final class TargetFacts {
         SupervisionClassifier.Inputs in = credit[i] == 0 ? null : new SupervisionClassifier.Inputs(
                 credit[i] == NO_RATING ? null : CREDITS[credit[i] - 1], keyDischarger[i],
                 permit[i] == 0 ? null : PERMITS[permit[i] - 1], date(listFrom[i]), date(listTo[i]));
-        return new PoolRow(code, STATUSES[status[i]], in, monitoringLists.get(monitoring[i]));
+        return new PoolRow(code, STATUSES[status[i]], in, monitoringLists.get(monitoring[i]), kinds[i] & 0xFFFF);
     }
 
     private byte monitoringIndexOf(List<MonitoringType> types) {
@@ -293,6 +299,7 @@ final class TargetFacts {
         listFrom = Arrays.copyOf(listFrom, capacity);
         listTo = Arrays.copyOf(listTo, capacity);
         monitoring = Arrays.copyOf(monitoring, capacity);
+        kinds = Arrays.copyOf(kinds, capacity);
         nameFrom = Arrays.copyOf(nameFrom, capacity);
         nameLength = Arrays.copyOf(nameLength, capacity);
     }
