@@ -252,6 +252,10 @@ public class DemoData {
             kinds.add(ObjectKind.NUCLEAR_TECHNOLOGY_USER);
         } else if (roll < 0.28) {
             kinds.add(ObjectKind.GHG_KEY_EMITTER);
+        } else if (roll < 0.31) {
+            kinds.add(ObjectKind.VEHICLE_SELLER); // more sellers, so that every county's vehicle item has a pool
+        } else if (roll < 0.36) {
+            kinds.add(ObjectKind.CONSTRUCTION_PROJECT); // a project under construction at a permit holder's site
         }
         return kinds;
     }
