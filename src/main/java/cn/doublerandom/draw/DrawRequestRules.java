@@ -186,16 +186,15 @@ class DrawRequestRules {
     }
 
     /**
-     * Each item must apply to a target of the pool (share an object kind with it): an item no eligible target
-     * is of would send no team anywhere. Checked once the pool is read, before anything is written.
+     * Each item must apply to a producing target of the jurisdiction (share an object kind with it): an item no
+     * target is of could never send a team. Checked once the pool is read, before anything is written.
      */
     static void checkItemsApply(Region authority, List<ItemData> items, PoolPlan pool) {
         List<FieldProblem> problems = new ArrayList<>();
         for (ItemData d : items) {
-            if (!pool.appliesToAPooledTarget(ObjectKind.mask(d.objectKinds()))) {
-                problems.add(FieldProblem.field("items", String.valueOf(d.id()), "no eligible target of " + authority.code()
-                        + " is " + d.objectKinds().stream().map(ObjectKind::label).collect(java.util.stream.Collectors.joining("、"))
-                        + " (targets not producing, drawn this quarter or at the yearly cap aside)"));
+            if (!pool.appliesToAProducingTarget(ObjectKind.mask(d.objectKinds()))) {
+                problems.add(FieldProblem.field("items", String.valueOf(d.id()), "no producing target of " + authority.code()
+                        + " is " + d.objectKinds().stream().map(ObjectKind::label).collect(java.util.stream.Collectors.joining("、"))));
             }
         }
         if (!problems.isEmpty()) {

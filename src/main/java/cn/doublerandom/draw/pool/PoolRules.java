@@ -101,9 +101,9 @@ public final class PoolRules {
         Map<Stratum, Long> eligible = new EnumMap<>(Stratum.class);
         long[] verdicts = new long[Verdict.values().length];
         PackedIds.Appender nonSite = PackedIds.appender();
-        int pooledKinds = 0;
+        int producingKinds = 0;
         for (PoolTally part : tallies) {
-            pooledKinds |= part.pooledKinds;
+            producingKinds |= part.producingKinds;
             for (int k = 0; k < part.ofKind.length; k++) {
                 if (part.ofKind[k] != null) {
                     snapshot.targetsOfKind(ObjectKind.values()[k].snapshotCode(), part.ofKind[k]);
@@ -162,6 +162,6 @@ public final class PoolRules {
         for (Verdict v : Verdict.values()) {
             byVerdict.put(v, verdicts[v.ordinal()]);
         }
-        return new PoolPlan(snapshot.build(), strata, general, byVerdict, staff, nonSite.sortedUnique(), pooledKinds);
+        return new PoolPlan(snapshot.build(), strata, general, byVerdict, staff, nonSite.sortedUnique(), producingKinds);
     }
 }

@@ -24,7 +24,8 @@ public final class PoolTally {
     private final int itemKinds;
     /** When the pool is filtered by kind, the pooled targets of each kind, by the kind's ordinal: the K lines. */
     final PackedIds.Appender[] ofKind = new PackedIds.Appender[ObjectKind.values().length];
-    int pooledKinds;
+    /** The kinds the producing targets of the scope carry, drawn before or not: which items apply to any. */
+    int producingKinds;
     final Map<Stratum, PackedIds.Appender> targets = new EnumMap<>(Stratum.class);
     final long[] operating = new long[SupervisionClass.values().length];
     final long[] verdicts = new long[Verdict.values().length];
@@ -52,6 +53,7 @@ public final class PoolTally {
         Verdict verdict = PoolRules.verdict(status, ObjectKind.applies(itemKinds, kinds), note, yearlyCap, directed, inFilter);
         verdicts[verdict.ordinal()]++;
         if (verdict.countsInN()) {
+            producingKinds |= kinds;
             operating[cls.ordinal()]++;
         }
         if (verdict == Verdict.IN_POOL) {
@@ -64,7 +66,6 @@ public final class PoolTally {
                 targets.put(stratum, into);
             }
             into.add(uscc);
-            pooledKinds |= kinds;
             if (itemKinds != 0) {
                 for (int k = 0; k < ofKind.length; k++) {
                     if ((kinds & (1 << k)) != 0) {
