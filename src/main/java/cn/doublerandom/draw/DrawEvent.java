@@ -2,6 +2,7 @@ package cn.doublerandom.draw;
 
 import cn.doublerandom.draw.engine.DrawOutcome;
 import cn.doublerandom.draw.engine.LedgerRecord;
+import cn.doublerandom.draw.engine.PublicRandomness;
 import cn.doublerandom.draw.engine.Seed;
 
 import java.time.Instant;
@@ -28,8 +29,8 @@ public sealed interface DrawEvent {
     /** The pool is frozen and committed (DRAW-1 §4, §5 prepare); {@code snapshot} is the canonical text's bytes. */
     record Prepared(String drawId, String authority, String quarter, LedgerRecord.DrawType kind, String filter,
                     List<Long> items, LocalDate drawDate, byte[] snapshot, String poolHash, String nonce, String commit,
-                    String replaces, String planJson, long targetCount, String division, boolean joint, Instant at,
-                    String by) implements DrawEvent {
+                    String replaces, String planJson, long targetCount, String division, boolean joint,
+                    PublicRandomness randomness, Instant at, String by) implements DrawEvent {
     }
 
     /** A selected target as written: its position in ticket order, stratum, rank, ticket, team and visit method. */

@@ -34,7 +34,7 @@ public class DrawJournal {
             audit.record("PREPARE", "DRAW", p.drawId(), p.authority(), p.kind() + " " + p.quarter() + " pool " + p.poolHash());
             List<String> items = p.items().stream().map(String::valueOf).toList();
             return ledger.append(p.drawId(), "prepare", p.authority(), p.quarter(), h -> LedgerRecord.prepare(h, p.kind(),
-                    p.filter(), items, p.drawDate(), p.poolHash(), p.commit(), p.replaces()));
+                    p.filter(), items, p.drawDate(), p.poolHash(), p.commit(), p.replaces(), p.randomness()));
         }
         if (event instanceof DrawEvent.Executed x) {
             store.insertExecution(x);

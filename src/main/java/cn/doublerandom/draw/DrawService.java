@@ -7,9 +7,11 @@ import cn.doublerandom.draw.engine.DrawOutcome;
 import cn.doublerandom.draw.engine.InvalidSeedException;
 import cn.doublerandom.draw.engine.LedgerRecord;
 import cn.doublerandom.draw.engine.PoolSnapshot;
+import cn.doublerandom.draw.engine.PublicRandomness;
 import cn.doublerandom.draw.engine.Seed;
 import cn.doublerandom.draw.engine.SelectedTarget;
 import cn.doublerandom.draw.engine.Substitution;
+import cn.doublerandom.draw.ledger.Ledger;
 import cn.doublerandom.item.ItemData;
 import cn.doublerandom.platform.Concurrently;
 import cn.doublerandom.platform.ServiceClock;
@@ -86,6 +88,9 @@ public class DrawService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Ledger ledger;
+
     /** An execute attempt: the draw as it now stands, and the problem to answer if it failed. */
     public record Executed(DrawView draw, ProblemException failure) {
     }
@@ -116,6 +121,12 @@ public class DrawService {
         PolicyData policy = requests.policy(authority, quarter);
         List<ItemData> drawn = requests.checkItems(authority, r.items());
         DrawRequestRules.Division division = requests.division(drawn, r.division(), r.joint());
+        PublicRandomness randomness;
+        try {
+            randomness = r.randomness() == null ? null : PublicRandomness.parse(r.randomness());
+        } catch (InvalidSeedException e) {
+            throw ProblemException.invalid("randomness", e.getMessage());
+        }
 
         store.lock("prepare:" + authority.code() + ":" + quarter + ":" + kind);
         String replaces = checkReplaces(r.replaces(), authority.code(), quarter, kind);
@@ -145,7 +156,7 @@ public class DrawService {
         journal.record(new DrawEvent.Prepared(id, authority.code(), quarter.toString(), kind, filter.canonical(),
                 drawn.stream().map(ItemData::id).toList(), today, snapshot.canonicalBytes(), snapshot.poolHash(), nonce,
                 Seed.commit(nonce), replaces, toJson(pool.plan()), snapshot.targetCount(), division.name(), division.joint(),
-                clock.now(), caller.signature()));
+                randomness, clock.now(), caller.signature()));
         prepared.put(id, pool);
         LOG.infof("prepared %s (%s %s %s): %,d targets; pool %d ms, text, hash and store %d ms", id, authority.code(), quarter,
                 kind, snapshot.targetCount(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
@@ -169,6 +180,16 @@ public class DrawService {
         } catch (InvalidSeedException e) {
             throw new ProblemException(ProblemType.INVALID_SEED, e.getMessage(),
                     List.of(FieldProblem.field("seed", FieldRules.abbreviate(g), e.getMessage())));
+        }
+        PublicRandomness named = ledger.ofDraw(id).stream().filter(e -> e.kind().equals("prepare")).findFirst()
+                .map(e -> PublicRandomness.ofPrepare(e.text())).orElse(null);
+        if (named != null) {
+            try {
+                named.requireValue(g);
+            } catch (InvalidSeedException e) {
+                throw new ProblemException(ProblemType.INVALID_SEED, e.getMessage(),
+                        List.of(FieldProblem.field("seed", FieldRules.abbreviate(g), e.getMessage())));
+            }
         }
         if (!g.isEmpty() && store.seedUsed(g)) {
             throw new ProblemException(ProblemType.SEED_REUSED, "the seed '" + FieldRules.abbreviate(g)

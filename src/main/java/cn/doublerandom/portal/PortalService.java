@@ -2,6 +2,7 @@ package cn.doublerandom.portal;
 
 import cn.doublerandom.calendar.QuarterParameter;
 import cn.doublerandom.calendar.Quarter;
+import cn.doublerandom.draw.engine.PublicRandomness;
 import cn.doublerandom.draw.ledger.Ledger;
 import cn.doublerandom.authority.AuthorityDirectory;
 import cn.doublerandom.platform.Listing;
@@ -396,11 +397,16 @@ public class PortalService {
                     }
                 }
                 List<PublicDraw.Record> records = null;
+                String randomness = null;
                 if (full) {
                     records = new ArrayList<>();
                     for (Ledger.Entry e : ledger.ofDraw(id)) {
                         records.add(new PublicDraw.Record(e.seq(), e.kind(), ledger.hashBefore(e.seq()), e.hash(),
                                 withheld ? null : e.text()));
+                        if (e.kind().equals("prepare")) {
+                            PublicRandomness named = PublicRandomness.ofPrepare(e.text());
+                            randomness = named == null ? null : named.text();
+                        }
                     }
                 }
                 String authority = rs.getString("authority");
@@ -408,7 +414,7 @@ public class PortalService {
                 return new PublicDraw(id, authority, authorities.nameOf(authority), rs.getString("quarter"),
                         planName(rs.getString("quarter")), rs.getString("kind"), Sql.getDate(rs, "draw_date"), "DRAW-1",
                         rs.getString("pool_hash"), rs.getString("commit"), rs.getString("nonce"),
-                        given == null || given.isEmpty() ? "-" : given, rs.getString("seed"), withheld, selected, records,
+                        given == null || given.isEmpty() ? "-" : given, randomness, rs.getString("seed"), withheld, selected, records,
                         full && !withheld ? rs.getString("snapshot") : null, enterprises, confidential);
             }
         }

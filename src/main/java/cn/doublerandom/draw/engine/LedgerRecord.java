@@ -62,6 +62,15 @@ public final class LedgerRecord {
     /** {@code prepare}: the pool is committed before any seed exists. {@code filter}/{@code replaces} null → "-". */
     public static String prepare(Header h, DrawType type, String filter, List<String> items, LocalDate date,
                                  String poolHash, String commit, String replaces) {
+        return prepare(h, type, filter, items, date, poolHash, commit, replaces, null);
+    }
+
+    /**
+     * The same with a public source of randomness named in advance: a last line
+     * {@code randomness <source> <round>}, only when one is named (a record without one is as before).
+     */
+    public static String prepare(Header h, DrawType type, String filter, List<String> items, LocalDate date,
+                                 String poolHash, String commit, String replaces, PublicRandomness randomness) {
         if (type == null) {
             throw new InvalidRecordException("draw type is missing");
         }
@@ -90,6 +99,9 @@ public final class LedgerRecord {
         line(b, "pool " + poolHash);
         line(b, "commit " + commit);
         line(b, "replaces " + (replaces == null ? "-" : replaces));
+        if (randomness != null) {
+            line(b, PublicRandomness.LINE + randomness.text());
+        }
         return end(b, h);
     }
 
