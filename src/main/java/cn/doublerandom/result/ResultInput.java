@@ -16,8 +16,13 @@ public record ResultInput(String drawId, String uscc, LocalDate inspectionDate, 
                           Boolean violationFound, Boolean nonSite, List<String> team, Boolean confidential,
                           String confidentialReason, String reason) {
 
-    /** A problem found: its type code and what was seen. */
-    public record Finding(String type, String description) {
+    /**
+     * A problem found: its type code and what was seen; {@code violation}: whether it is a violation
+     * (违法问题), never true when the result's violationFound is false; {@code nonSite}: whether non-site
+     * means found it (omitted: as the check was done). A result with violationFound and no problem
+     * marked as a violation counts one violation, as results recorded before the flag do.
+     */
+    public record Finding(String type, String description, Boolean violation, Boolean nonSite) {
     }
 
     /** The outcome of one item of the draw (检查事项): its id and the wording code. */

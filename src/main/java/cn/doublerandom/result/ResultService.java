@@ -315,7 +315,7 @@ public class ResultService {
                         "is not a wording code (see GET /public/v1/wordings?region=)");
             }
         }
-        List<ResultView.FindingView> problems = findings(f, in.problems());
+        List<ResultView.FindingView> problems = findings(f, in.problems(), in.violationFound());
         Set<Handling> handling = new LinkedHashSet<>();
         List<String> handlingCodes = in.handling() == null ? List.of() : in.handling();
         if (handlingCodes.isEmpty()) {
@@ -652,8 +652,11 @@ public class ResultService {
         }
     }
 
-    /** The problems found (检查发现的问题) as given, each with a known type and a description; faults go to {@code f}. */
-    public static List<ResultView.FindingView> findings(FieldRules f, List<ResultInput.Finding> given) {
+    /**
+     * The problems found (检查发现的问题) as given, each with a known type and a description, and marked
+     * a violation only when the check found one; faults go to {@code f}.
+     */
+    public static List<ResultView.FindingView> findings(FieldRules f, List<ResultInput.Finding> given, Boolean violationFound) {
         List<ResultView.FindingView> out = new ArrayList<>();
         if (given == null) {
             return out;
@@ -675,8 +678,11 @@ public class ResultService {
                 f.fail(field + ".type", FieldRules.abbreviate(p.type()), "is not a problem type: one of " + Arrays.toString(FindingType.values()));
             }
             String description = f.text(field + ".description", p.description(), TEXT_MAX, true);
+            if (Boolean.TRUE.equals(p.violation()) && Boolean.FALSE.equals(violationFound)) {
+                f.fail(field + ".violation", "true", "a violation (违法问题) contradicts violationFound false");
+            }
             if (type != null && description != null) {
-                out.add(new ResultView.FindingView(type.name(), type.label(), description));
+                out.add(new ResultView.FindingView(type.name(), type.label(), description, p.violation(), p.nonSite()));
             }
         }
         return out;

@@ -45,7 +45,11 @@ public record ResultView(String id, String drawId, String uscc, String enterpris
     public record ItemResult(long itemId, String itemName, String subItem, String wording, String wordingText) {
     }
 
-    public record FindingView(String type, String typeLabel, String description) {
+    /**
+     * A problem as recorded; {@code violation} and {@code nonSite} as the bureau marked them, absent
+     * when not marked (every problem recorded before the marks): see {@link ResultInput.Finding}.
+     */
+    public record FindingView(String type, String typeLabel, String description, Boolean violation, Boolean nonSite) {
     }
 
     public record HandlingView(String code, String label) {

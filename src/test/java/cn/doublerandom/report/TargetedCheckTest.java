@@ -110,6 +110,34 @@ class TargetedCheckTest {
         }
     }
 
+    /**
+     * Violations are counted per problem (2026Q1 of this county holds this check alone): two problems
+     * marked as violations, one of them found by non-site means, and one problem that is not a violation
+     * count 3 problems, 2 violations, 1 problem and 1 violation found non-site; three members went.
+     */
+    @Test
+    void violationsAreCountedPerProblemWithTheWayEachWasFound() {
+        String problems = "\"problems\":[{\"type\":\"FACILITY_NOT_RUNNING\",\"description\":\"活性炭未更换\",\"violation\":true},"
+                + "{\"type\":\"EXCEEDING_STANDARDS\",\"description\":\"在线数据超标\",\"violation\":true,\"nonSite\":true},"
+                + "{\"type\":\"OTHER\",\"description\":\"台账不全\",\"violation\":false}]";
+        String b = body("").replace("\"inspectionDate\":\"2026-08-15\"", "\"inspectionDate\":\"2026-02-10\"")
+                .replaceAll("\"problems\":\\[[^\\]]*\\]", problems);
+        JsonPath created = Api.operator(COUNTY).body(b).post("/api/v1/checks").then().statusCode(201).extract().jsonPath();
+        assertEquals(List.of(true, true, false), created.getList("problems.violation"));
+        assertEquals(true, created.get("problems[1].nonSite"));
+
+        JsonPath q1 = Reports.get("operator", COUNTY, "/api/v1/reports/assessment?quarter=2026Q1");
+        assertEquals(List.of(1, 3, 3, 2, 1, 1), List.of(q1.getInt("units[0].all.checks"), q1.getInt("units[0].all.inspectorTrips"),
+                q1.getInt("units[0].all.problems"), q1.getInt("units[0].all.violations"), q1.getInt("units[0].all.nonSiteProblems"),
+                q1.getInt("units[0].all.nonSiteViolations")));
+        assertEquals("200.00", Reports.text(q1.get("units[0].all.violationRate")), "2 violations in 1 check");
+
+        // a violation marked on a check that found none is refused, and nothing is written
+        Api.operator(COUNTY).body(b.replace("\"violationFound\":true", "\"violationFound\":false")).post("/api/v1/checks")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("problems[0].violation"));
+        assertEquals(1, Reports.get("operator", COUNTY, "/api/v1/reports/assessment?quarter=2026Q1").getInt("units[0].all.checks"));
+    }
+
     @Test
     void aLeadersAssignmentIsASourceOfItsOwn() {
         Api.operator(COUNTY).body(body("").replace("\"source\":\"COMPLAINT\"", "\"source\":\"领导交办\""))

@@ -96,7 +96,7 @@ public class TargetedCheckService {
             f.fail("inspectionDate", date.toString(), "is in the future (today is " + today + ")");
             date = null;
         }
-        List<ResultView.FindingView> problems = ResultService.findings(f, in.problems());
+        List<ResultView.FindingView> problems = ResultService.findings(f, in.problems(), in.violationFound());
         List<Handling> handling = handling(f, in.handling());
         if (in.violationFound() == null) {
             f.fail("violationFound", null, "is required");
