@@ -107,7 +107,7 @@ public class ReportResource {
                                @Parameter(description = TABLE) @QueryParam("table") String table) {
         ReportFormat f = ReportFormat.parse(format);
         Region r = regions.require(region);
-        return responses.respond(f, table, compliance.compute(r, quarter(quarter), regions), ComplianceDocument::of);
+        return responses.respond(f, table, r.code(), compliance.compute(r, quarter(quarter), regions), ComplianceDocument::of);
     }
 
     @GET
@@ -126,7 +126,7 @@ public class ReportResource {
                                @Parameter(description = TABLE) @QueryParam("table") String table) {
         ReportFormat f = ReportFormat.parse(format);
         Region r = regions.require(region);
-        return responses.respond(f, table, assessment.compute(r, quarter(quarter), regions), AssessmentDocument::of);
+        return responses.respond(f, table, r.code(), assessment.compute(r, quarter(quarter), regions), AssessmentDocument::of);
     }
 
     @GET
@@ -145,7 +145,7 @@ public class ReportResource {
                             @Parameter(description = TABLE) @QueryParam("table") String table) {
         ReportFormat f = ReportFormat.parse(format);
         Region r = regions.require(region);
-        return responses.respond(f, table, monthly.compute(r, month(month), regions), MonthlyDocument::of);
+        return responses.respond(f, table, r.code(), monthly.compute(r, month(month), regions), MonthlyDocument::of);
     }
 
     @GET
@@ -164,7 +164,7 @@ public class ReportResource {
                               @Parameter(description = TABLE) @QueryParam("table") String table) {
         ReportFormat f = ReportFormat.parse(format);
         Region r = regions.require(region);
-        return responses.respond(f, table, quarterly.compute(r, quarter(quarter), regions), QuarterlyDocument::of);
+        return responses.respond(f, table, r.code(), quarterly.compute(r, quarter(quarter), regions), QuarterlyDocument::of);
     }
 
     @GET
@@ -183,7 +183,7 @@ public class ReportResource {
                              @Parameter(description = TABLE) @QueryParam("table") String table) {
         ReportFormat f = ReportFormat.parse(format);
         Region r = regions.require(region);
-        return responses.respond(f, table, activity.compute(r, month(month), regions), ActivityDocument::of);
+        return responses.respond(f, table, r.code(), activity.compute(r, month(month), regions), ActivityDocument::of);
     }
 
     @GET
@@ -202,7 +202,7 @@ public class ReportResource {
                                    @Parameter(description = TABLE) @QueryParam("table") String table) {
         ReportFormat f = ReportFormat.parse(format);
         Region r = regions.require(region);
-        return responses.respond(f, table, accountability.report(r, year(year), regions), AccountabilityDocument::of);
+        return responses.respond(f, table, r.code(), accountability.report(r, year(year), regions), AccountabilityDocument::of);
     }
 
     private Quarter quarter(String text) {

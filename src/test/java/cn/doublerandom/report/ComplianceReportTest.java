@@ -2,8 +2,6 @@ package cn.doublerandom.report;
 
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.publication.PublicationService;
-import cn.doublerandom.registry.tabular.Table;
-import cn.doublerandom.registry.tabular.TableReader;
 import cn.doublerandom.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -139,9 +137,9 @@ class ComplianceReportTest {
     void theTablesDownload() {
         byte[] xlsx = Api.as("city", "130400").get("/api/v1/reports/compliance?region=130400&quarter=2026Q2&format=xlsx")
                 .then().statusCode(200).extract().asByteArray();
-        Table classes = new TableReader().read(xlsx, "c.xlsx", null);
-        assertEquals(63, classes.size(), "21 bureaus × 3 classes");
-        List<String> aGeneral = classes.rows().stream().map(r -> r.values()).filter(v -> v.get(1).equals("130402") && v.get(2).equals("一般监管对象"))
+        Reports.Sheet classes = Reports.sheet(xlsx, 0);
+        assertEquals(63, classes.rows().size(), "21 bureaus × 3 classes");
+        List<String> aGeneral = classes.text().stream().filter(v -> v.get(1).equals("130402") && v.get(2).equals("一般监管对象"))
                 .findFirst().orElseThrow();
         assertEquals(List.of("邯郸市生态环境局邯山区分局", "130402", "一般监管对象", "3", "3", "3", "3", "3", "3", "1", "1", "0", "1", "0", "0"), aGeneral);
         String gaps = new String(Api.as("city", "130400").get("/api/v1/reports/compliance?region=130400&quarter=2026Q2&format=csv&table=gaps")

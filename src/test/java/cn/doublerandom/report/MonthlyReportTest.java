@@ -2,8 +2,6 @@ package cn.doublerandom.report;
 
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.publication.PublicationService;
-import cn.doublerandom.registry.tabular.Table;
-import cn.doublerandom.registry.tabular.TableReader;
 import cn.doublerandom.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -101,10 +99,10 @@ class MonthlyReportTest {
     void theMonthlyTableDownloadsWithItsLinks() {
         byte[] xlsx = Api.as("city", "130400").get("/api/v1/reports/monthly?region=130400&month=2026-05&format=xlsx")
                 .then().statusCode(200).extract().asByteArray();
-        Table detail = new TableReader().read(xlsx, "m.xlsx", null);
-        assertEquals(4, detail.size());
+        Reports.Sheet detail = Reports.sheet(xlsx, 0);
+        assertEquals(4, detail.rows().size());
         assertEquals("公示网址", detail.header().get(16));
-        List<String> first = detail.rows().get(0).values();
+        List<String> first = detail.text().get(0);
         assertEquals(List.of("邯郸市生态环境局邯山区分局", "130402", "1", "2026-05-06", ReportFixture.name.get("A.t2"), ReportFixture.uscc.get("A.t2")),
                 first.subList(0, 6));
         assertEquals("/results/" + ReportFixture.result.get("A.t2"), first.get(16));

@@ -39,11 +39,21 @@ public class ReportResponses {
     @Inject
     ServiceClock clock;
 
+    @Inject
+    cn.doublerandom.authority.AuthorityDirectory authorities;
+
     /**
      * @param table    for csv: the name of the table to write (default the first); refused for other formats
      * @param document builds the tables and charts from the view, only when a table format or the page is asked for
      */
     public <V> Response respond(ReportFormat format, String table, V view, Function<V, ReportDocument> document) {
+        return respond(format, table, null, view, document);
+    }
+
+    /**
+     * @param region the region whose bureau files the report: its official name is the xlsx's 制表单位
+     */
+    public <V> Response respond(ReportFormat format, String table, String region, V view, Function<V, ReportDocument> document) {
         if (format == ReportFormat.SVG) {
             return chart(table, document.apply(view));
         }
@@ -55,8 +65,12 @@ public class ReportResponses {
         }
         ReportDocument doc = document.apply(view);
         return switch (format) {
-            case XLSX -> download("xlsx", doc, Spreadsheets.streaming(out -> TableWriter.writeXlsx(doc.tables().stream()
-                    .map(t -> new TableWriter.Sheet(sheetName(t.caption()), t.header(), t.rows())).toList(), out)));
+            case XLSX -> {
+                String issuer = region == null ? "" : authorities.nameOf(region);
+                java.time.LocalDate today = clock.today();
+                String date = today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日";
+                yield download("xlsx", doc, Spreadsheets.streaming(out -> ReportWorkbook.write(doc, issuer, date, out)));
+            }
             case CSV -> {
                 ReportTable chosen = choose(doc, table);
                 yield download("csv", doc, Spreadsheets.streaming(out -> TableWriter.writeCsv(chosen.header(), chosen.rows(), out)));
