@@ -28,6 +28,9 @@ public class ReportRegions {
     @Inject
     Caller caller;
 
+    @Inject
+    ReportConfig config;
+
     /**
      * One row of a report. {@code own} marks the bureau of the region itself (市本级): it counts in the
      * total but is not ranked with the units below it.
@@ -63,6 +66,49 @@ public class ReportRegions {
         }
         out.add(new Unit(r.code(), r.name() + "本级", true));
         return out;
+    }
+
+    /**
+     * The rows of the assessment (seed 000): as {@link #units}, but a city named in
+     * {@code doublerandom.reports.assessment.units} ranks only the units it names, under their short
+     * names, in its order; its other units follow, outside the ranking, then the city bureau.
+     */
+    public List<Assessed> assessed(Region r) {
+        java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
+        for (String entry : config.reports().assessment().units()) {
+            int colon = entry.indexOf(':');
+            int eq = entry.indexOf('=');
+            if (colon > 0 && eq > colon && entry.substring(0, colon).trim().equals(r.code())) {
+                named.put(entry.substring(colon + 1, eq).trim(), entry.substring(eq + 1).trim());
+            }
+        }
+        List<Assessed> out = new ArrayList<>();
+        List<Unit> units = units(r);
+        if (named.isEmpty()) {
+            for (Unit u : units) {
+                out.add(new Assessed(u, u.name(), !u.own()));
+            }
+            return out;
+        }
+        for (var e : named.entrySet()) {
+            units.stream().filter(u -> !u.own() && u.code().equals(e.getKey())).findFirst()
+                    .ifPresent(u -> out.add(new Assessed(u, e.getValue(), true)));
+        }
+        for (Unit u : units) {
+            if (!named.containsKey(u.code()) || u.own()) {
+                out.add(new Assessed(u, u.name(), false));
+            }
+        }
+        return out;
+    }
+
+    /** The violation rate under which the assessment flags a unit (低于1%). */
+    public java.math.BigDecimal lowViolationRate() {
+        return config.reports().assessment().lowViolationRate();
+    }
+
+    /** A row of the assessment: the unit, the name the city's table gives it, and whether it is ranked. */
+    public record Assessed(Unit unit, String name, boolean ranked) {
     }
 
     /**

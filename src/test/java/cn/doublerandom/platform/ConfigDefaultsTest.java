@@ -69,6 +69,9 @@ class ConfigDefaultsTest {
         assertEquals(2, reports.accountability().removalAt());
         assertEquals(3, reports.accountability().referralAt());
         assertEquals(Optional.empty(), reports.portal().baseUrl());
+        assertEquals(19, reports.reports().assessment().units().stream().filter(u -> u.startsWith("130100:")).count());
+        assertTrue(reports.reports().assessment().units().contains("130100:130171=高新区"));
+        assertEquals(0, BigDecimal.ONE.compareTo(reports.reports().assessment().lowViolationRate()));
         assertEquals("region", security.regionClaim());
         assertTrue(portal.search().index());
         assertEquals(200, demo.targetsPerCounty());

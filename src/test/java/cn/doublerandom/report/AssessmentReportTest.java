@@ -2,8 +2,6 @@ package cn.doublerandom.report;
 
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.publication.PublicationService;
-import cn.doublerandom.registry.tabular.Table;
-import cn.doublerandom.registry.tabular.TableReader;
 import cn.doublerandom.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -85,6 +83,33 @@ class AssessmentReportTest {
         figures(j, "total.all", 20, 8, "40.00", 7, "35.00", 11, "55.00", 2, "28.57", 1, 11, 9, "81.82");
         figures(j, "total.random", 12, 5, "41.67", 4, "33.33", 7, "58.33", 1, "25.00", 1, 11, 9, "81.82");
         figures(j, "total.targeted", 8, 3, "37.50", 3, "37.50", 4, "50.00", 1, "33.33", null, null, null, null);
+
+        // 出动执法人员人次: two members on every check; 非现场发现问题: A's t3 and C's targeted 06-20, each one problem
+        assertEquals(List.of(12, 12, 12, 4, 0, 40), List.of(j.getInt(unit("130402") + ".all.inspectorTrips"),
+                j.getInt(unit("130403") + ".all.inspectorTrips"), j.getInt(unit("130404") + ".all.inspectorTrips"),
+                j.getInt(unit("130407") + ".all.inspectorTrips"), j.getInt(unit("130406") + ".all.inspectorTrips"),
+                j.getInt("total.all.inspectorTrips")));
+        assertEquals(List.of(1, 0, 1, 2), List.of(j.getInt(unit("130402") + ".all.nonSiteProblems"),
+                j.getInt(unit("130403") + ".all.nonSiteProblems"), j.getInt(unit("130404") + ".all.nonSiteProblems"),
+                j.getInt("total.all.nonSiteProblems")));
+
+        // 2026Q1 had nothing: the change is the figure itself, with no percent of a previous 0; a rate had no previous value
+        assertEquals("2026Q1", j.getString("previousQuarter"));
+        assertEquals(List.of("0", "6", "null"), List.of(Reports.text(j.get(unit("130402") + ".changes.checks.previous")),
+                Reports.text(j.get(unit("130402") + ".changes.checks.difference")),
+                Reports.text(j.get(unit("130402") + ".changes.checks.percent"))));
+        assertNull(j.get(unit("130402") + ".changes.problemRate.difference"));
+        assertEquals("20", Reports.text(j.get("total.changes.checks.difference")));
+        // the city's violation rate is 35.00%: A (50.00) is above it, B (33.33) not; E (0.00) is under 1%; no checks, no flag
+        assertEquals(List.of(true, false), List.of(j.getBoolean(unit("130402") + ".flags.aboveAverage"),
+                j.getBoolean(unit("130402") + ".flags.belowLow")));
+        assertEquals(List.of(false, false), List.of(j.getBoolean(unit("130403") + ".flags.aboveAverage"),
+                j.getBoolean(unit("130403") + ".flags.belowLow")));
+        assertEquals(List.of(false, true), List.of(j.getBoolean(unit("130407") + ".flags.aboveAverage"),
+                j.getBoolean(unit("130407") + ".flags.belowLow")));
+        assertNull(j.get(unit("130406") + ".flags.aboveAverage"));
+        assertTrue(j.getBoolean(unit("130402") + ".ranked"));
+        assertFalse(j.getBoolean(unit("130400") + ".ranked"));
     }
 
     @Test
@@ -92,6 +117,7 @@ class AssessmentReportTest {
         JsonPath j = Reports.get("city", "130400", Q2);
         Map<String, List<Integer>> expected = new HashMap<>();
         // A, B, C, E, 130406 (nothing), the city bureau (not ranked)
+        expected.put("inspectorTrips", ranks(1, 1, 1, 4, 5, null));
         expected.put("checks", ranks(1, 1, 1, 4, 5, null));
         expected.put("problems", ranks(1, 2, 2, 4, 4, null));
         expected.put("problemRate", ranks(1, 2, 2, 4, null, null));
@@ -99,7 +125,10 @@ class AssessmentReportTest {
         expected.put("violationRate", ranks(1, 2, 2, 4, null, null));
         expected.put("nonSite", ranks(2, 2, 1, 4, 5, null));
         expected.put("nonSiteShare", ranks(2, 2, 1, 2, null, null));
-        expected.put("positiveListOnSite", ranks(1, 2, 2, 2, 2, null));
+        expected.put("nonSiteProblems", ranks(1, 3, 1, 3, 3, null));
+        expected.put("nonSiteViolations", ranks(1, 3, 1, 3, 3, null));
+        // fewer is better: A's one positive-list check on site ranks it last of the 20 counties
+        expected.put("positiveListOnSite", ranks(20, 1, 1, 1, 1, null));
         expected.put("publishedOnTime", ranks(2, 2, 1, 2, 5, null));
         expected.put("onTimeRate", ranks(4, 1, 1, 1, null, null));
         for (var e : expected.entrySet()) {
@@ -109,20 +138,22 @@ class AssessmentReportTest {
             }
             assertEquals(e.getValue(), actual, e.getKey());
         }
-        assertEquals(10, j.getList("figures").size());
-        assertEquals("发现问题率", j.getString("figures[2].label"));
+        assertEquals(13, j.getList("figures").size());
+        assertEquals("发现问题率", j.getString("figures[3].label"));
+        assertEquals("FEWER_IS_BETTER", j.getString("figures.find { it.key == 'positiveListOnSite' }.direction"));
     }
 
     /**
      * The default scheme by hand over the 20 counties of 130400 (A=130402, B=130403, C=130404, E=130407, 16 without
-     * checks, among them 130406; the city bureau is not scored). inspectorTrips is not computed yet: 0 for everyone.
-     * daily: checks A,B,C rank 1 (10), E and the empty ones rank 4/5 (8); nonSiteShare C 1, A,B,E 2 (10 each), none
-     * for the empty; problemRate A 1, B,C 2 (10), E 4 (8). A=B=C=30, E=26, empty 8.
+     * checks, among them 130406; the city bureau is not scored).
+     * daily: checks and inspectorTrips (two members a check) A,B,C rank 1 (10), E and the empty ones rank 4/5 (8);
+     * nonSiteShare C 1, A,B,E 2 (10 each), none for the empty; problemRate A 1, B,C 2 (10), E 4 (8).
+     * A=B=C=40, E=34, empty 16.
      * violations: count A 1, B,C 2 (10), the 17 zeros rank 4 (8); rate >=3% 10 (A,B,C), E 0%; non-site violations
      * A,C 1, the 18 zeros rank 3: 10 for all. A=B=C=30, E=empty=18.
      * conduct: positive-list on-site checks, fewer is better: A's one check ranks it 20th (0), the rest rank 1 (15);
      * on-time rate 100% scores 15 (B,C,E), A's 50% 0, no rate 0. A=0, B=C=E=30, empty 15.
-     * overall: B=C=90 (1), E=74 (3), A=60 (4), empty 41 (5).
+     * overall: B=C=100 (1), E=82 (3), A=70 (4), empty 49 (5).
      */
     @Test
     void scoresRankEachBlockWithSharedRanksAndFewerIsBetterWhereTheSchemeSaysSo() {
@@ -133,9 +164,9 @@ class AssessmentReportTest {
             assertEquals(20, j.getList("scores[" + b + "].entries").size(), "the counties, not the city bureau");
             assertFalse(j.getList("scores[" + b + "].entries.code").contains("130400"));
         }
-        score(j, 0, 4, List.of("130403", "130404", "130407", "130402", "130406"), List.of("90.00", "90.00", "74.00", "60.00", "41.00"),
+        score(j, 0, 4, List.of("130403", "130404", "130407", "130402", "130406"), List.of("100.00", "100.00", "82.00", "70.00", "49.00"),
                 List.of(1, 1, 3, 4, 5));
-        score(j, 1, 4, List.of("130402", "130403", "130404", "130407", "130406"), List.of("30.00", "30.00", "30.00", "26.00", "8.00"),
+        score(j, 1, 4, List.of("130402", "130403", "130404", "130407", "130406"), List.of("40.00", "40.00", "40.00", "34.00", "16.00"),
                 List.of(1, 1, 1, 4, 5));
         score(j, 2, 3, List.of("130402", "130403", "130404", "130407", "130406"), List.of("30.00", "30.00", "30.00", "18.00", "18.00"),
                 List.of(1, 1, 1, 4, 4));
@@ -204,16 +235,30 @@ class AssessmentReportTest {
                 .contentType(startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header("Content-Disposition", containsString("filename*=UTF-8''%E6%89%A7%E6%B3%95%E8%80%83%E6%A0%B8-130400-2026Q2.xlsx"))
                 .extract().asByteArray();
-        assertEquals(6, sheets(xlsx), "the ranking, the random/targeted tables and the four score blocks");
-        Table ranking = new TableReader().read(xlsx, "r.xlsx", null);
-        assertEquals(List.of("单位", "区划代码", "检查企业（家次）", "检查企业名次", "发现问题（个）"), ranking.header().subList(0, 5));
-        assertEquals(22, ranking.size(), "21 units and the total");
-        List<String> a = ranking.rows().get(0).values();
-        assertEquals(List.of("邯山区", "130402", "6", "1", "4", "1", "66.67", "1"), a.subList(0, 8));
-        List<String> total = ranking.rows().get(21).values();
-        assertEquals(java.util.Arrays.asList("邯郸市合计", "130400", "20", null, "8", null, "40.00"), total.subList(0, 7));
-        List<String> city = ranking.rows().get(20).values();
-        assertEquals("—", city.get(6), "no checks, no rate");
+        assertEquals(7, sheets(xlsx), "the ranking, the changes, the random/targeted tables and the four score blocks");
+        Reports.Sheet ranking = Reports.sheet(xlsx, 0);
+        assertEquals(List.of("邯郸市2026年第二季度执法检查统计与排名：各单位检查情况及排名（全部检查）",
+                "统计范围：邯郸市（130400）所辖单位；2026年第二季度", "制表单位：邯郸市生态环境局", "制表日期：2026年7月20日"), ranking.title());
+        assertEquals(List.of("单位", "区划代码", "出动执法人员（人次）", "出动执法人员名次", "检查企业（家次）"), ranking.header().subList(0, 5));
+        assertEquals(22, ranking.rows().size(), "21 units and the total");
+        List<String> a = ranking.text().get(0);
+        assertEquals(List.of("邯山区", "130402", "12", "1", "6", "1", "4", "1", "0.6667", "1"), a.subList(0, 10));
+        // numbers are numbers, the rate a percent-formatted fraction, the region code text
+        List<org.dhatim.fastexcel.reader.Cell> cells = ranking.rows().get(0);
+        assertEquals(org.dhatim.fastexcel.reader.CellType.STRING, cells.get(1).getType());
+        assertEquals(org.dhatim.fastexcel.reader.CellType.NUMBER, cells.get(2).getType());
+        assertEquals(org.dhatim.fastexcel.reader.CellType.NUMBER, cells.get(8).getType());
+        assertEquals("发现问题率（%）", ranking.header().get(8));
+        assertEquals("0.00%", cells.get(8).getDataFormatString());
+        List<String> total = ranking.text().get(21);
+        assertEquals(java.util.Arrays.asList("邯郸市合计", "130400", "40", null, "20", null, "8", null, "0.4"), total.subList(0, 9));
+        List<org.dhatim.fastexcel.reader.Cell> city = ranking.rows().get(20);
+        assertEquals(org.dhatim.fastexcel.reader.CellType.STRING, city.get(8).getType());
+        assertEquals("—", city.get(8).getText(), "no checks, no rate");
+        assertEquals("不参加排名", city.get(3).getText());
+        Reports.Sheet overall = Reports.sheet(xlsx, 3);
+        assertEquals(List.of("单位名称", "得分", "名次"), overall.header());
+        assertEquals(List.of("丛台区", "100", "1"), overall.text().get(0));
 
         String csv = new String(Api.as("city", "130400").get(Q2 + "&format=csv&table=kinds").then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asByteArray(), StandardCharsets.UTF_8);
@@ -225,7 +270,7 @@ class AssessmentReportTest {
                 .header("Cache-Control", equalTo("no-store"));
         String page = html.asString();
         assertTrue(page.contains("<title>邯郸市2026年第二季度执法检查统计与排名</title>"), page);
-        assertEquals(10, page.split("<svg").length - 1, "one chart per figure");
+        assertEquals(13, page.split("<svg").length - 1, "one chart per figure");
         assertFalse(page.contains("<script"));
         assertTrue(page.contains("<td>邯山区</td>"));
         // charts list the counties, the highest first: C leads the non-site share

@@ -3,8 +3,8 @@ package cn.doublerandom.report.assessment;
 import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.Region;
-import cn.doublerandom.report.Rates;
 import cn.doublerandom.report.ReportRegions;
+import cn.doublerandom.report.scoring.Direction;
 import cn.doublerandom.report.scoring.Scoring;
 import cn.doublerandom.report.scoring.ScoringScheme;
 import io.agroal.api.AgroalDataSource;
@@ -33,85 +33,131 @@ public class AssessmentReport {
 
     /** The ranked figures, in the order of seed 000's narrative. */
     public static final List<AssessmentView.FigureName> FIGURES = List.of(
-            new AssessmentView.FigureName("checks", "检查企业", "家次"),
-            new AssessmentView.FigureName("problems", "发现问题", "个"),
-            new AssessmentView.FigureName("problemRate", "发现问题率", "%"),
-            new AssessmentView.FigureName("violations", "发现违法问题", "个"),
-            new AssessmentView.FigureName("violationRate", "发现违法问题率", "%"),
-            new AssessmentView.FigureName("nonSite", "非现场检查", "次"),
-            new AssessmentView.FigureName("nonSiteShare", "非现场检查占比", "%"),
-            new AssessmentView.FigureName("positiveListOnSite", "正面清单企业现场检查", "家次"),
-            new AssessmentView.FigureName("publishedOnTime", "按时公示结果", "条"),
-            new AssessmentView.FigureName("onTimeRate", "按时公示率", "%"));
+            new AssessmentView.FigureName("inspectorTrips", "出动执法人员", "人次", Direction.MORE_IS_BETTER),
+            new AssessmentView.FigureName("checks", "检查企业", "家次", Direction.MORE_IS_BETTER),
+            new AssessmentView.FigureName("problems", "发现问题", "个", Direction.MORE_IS_BETTER),
+            new AssessmentView.FigureName("problemRate", "发现问题率", "%", Direction.MORE_IS_BETTER),
+            new AssessmentView.FigureName("violations", "发现违法问题", "个", Direction.MORE_IS_BETTER),
+            new AssessmentView.FigureName("violationRate", "发现违法问题率", "%", Direction.MORE_IS_BETTER),
+            new AssessmentView.FigureName("nonSite", "非现场检查", "次", Direction.MORE_IS_BETTER),
+            new AssessmentView.FigureName("nonSiteShare", "非现场检查占比", "%", Direction.MORE_IS_BETTER),
+            new AssessmentView.FigureName("nonSiteProblems", "非现场发现问题", "个", Direction.MORE_IS_BETTER),
+            new AssessmentView.FigureName("nonSiteViolations", "非现场发现违法问题", "个", Direction.MORE_IS_BETTER),
+            new AssessmentView.FigureName("positiveListOnSite", "正面清单企业现场检查", "家次", Direction.FEWER_IS_BETTER),
+            new AssessmentView.FigureName("publishedOnTime", "按时公示结果", "条", Direction.MORE_IS_BETTER),
+            new AssessmentView.FigureName("onTimeRate", "按时公示率", "%", Direction.MORE_IS_BETTER));
 
-    static final Map<String, Function<Figures, Number>> VALUE = Map.of(
-            "checks", Figures::checks, "problems", Figures::problems, "problemRate", Figures::problemRate,
-            "violations", Figures::violations, "violationRate", Figures::violationRate, "nonSite", Figures::nonSite,
-            "nonSiteShare", Figures::nonSiteShare, "positiveListOnSite", Figures::positiveListOnSite,
-            "publishedOnTime", Figures::publishedOnTime, "onTimeRate", Figures::onTimeRate);
-
-    /** The figures a scoring scheme may score: the ranked ones and the non-site violations. */
-    static final Map<String, Function<Figures, Number>> SCORED;
-
-    static {
-        Map<String, Function<Figures, Number>> m = new HashMap<>(VALUE);
-        m.put("nonSiteViolations", Figures::nonSiteViolations);
-        SCORED = Map.copyOf(m);
-    }
+    /** The figures by key; a scoring scheme may score any of them. */
+    static final Map<String, Function<Figures, Number>> VALUE = Map.ofEntries(
+            Map.entry("inspectorTrips", Figures::inspectorTrips), Map.entry("checks", Figures::checks),
+            Map.entry("problems", Figures::problems), Map.entry("problemRate", Figures::problemRate),
+            Map.entry("violations", Figures::violations), Map.entry("violationRate", Figures::violationRate),
+            Map.entry("nonSite", Figures::nonSite), Map.entry("nonSiteShare", Figures::nonSiteShare),
+            Map.entry("nonSiteProblems", Figures::nonSiteProblems), Map.entry("nonSiteViolations", Figures::nonSiteViolations),
+            Map.entry("positiveListOnSite", Figures::positiveListOnSite),
+            Map.entry("publishedOnTime", Figures::publishedOnTime), Map.entry("onTimeRate", Figures::onTimeRate));
 
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    SchemeStore schemes;
+
+    /** Scored by the scheme the region or the nearest region above it recorded for the quarter's year, else by the default. */
     public AssessmentView compute(Region region, Quarter quarter, ReportRegions regions) {
+        var recorded = schemes.effective(region.code(), quarter.year());
+        AssessmentView.SchemeRef ref = recorded.map(v -> new AssessmentView.SchemeRef(v.region(), regions.name(v.region()), v.year(),
+                v.version(), true)).orElse(new AssessmentView.SchemeRef(null, null, quarter.year(), 0, false));
+        return compute(region, quarter, regions, recorded.map(SchemeStore.Version::scheme).orElse(ScoringScheme.defaultScheme()), ref);
+    }
+
+    AssessmentView compute(Region region, Quarter quarter, ReportRegions regions, ScoringScheme scheme, AssessmentView.SchemeRef ref) {
         Map<String, Figures.Counts[]> counts = counts(region, quarter, regions);
-        List<ReportRegions.Unit> units = regions.units(region);
-        Figures.Counts totalRandom = new Figures.Counts();
-        Figures.Counts totalTargeted = new Figures.Counts();
+        Map<String, Figures.Counts[]> before = counts(region, quarter.previous(), regions);
+        List<ReportRegions.Assessed> units = regions.assessed(region);
+        Figures.Counts[] total = {new Figures.Counts(), new Figures.Counts()};
+        Figures.Counts[] totalBefore = {new Figures.Counts(), new Figures.Counts()};
         List<Figures[]> figures = new ArrayList<>();
-        for (ReportRegions.Unit u : units) {
-            Figures.Counts[] c = counts.getOrDefault(u.code(), new Figures.Counts[]{new Figures.Counts(), new Figures.Counts()});
-            totalRandom.add(c[0]);
-            totalTargeted.add(c[1]);
+        List<Figures> previous = new ArrayList<>();
+        for (ReportRegions.Assessed u : units) {
+            Figures.Counts[] c = counts.getOrDefault(u.unit().code(), new Figures.Counts[]{new Figures.Counts(), new Figures.Counts()});
+            Figures.Counts[] b = before.getOrDefault(u.unit().code(), new Figures.Counts[]{new Figures.Counts(), new Figures.Counts()});
+            for (int k = 0; k < 2; k++) {
+                total[k].add(c[k]);
+                totalBefore[k].add(b[k]);
+            }
             figures.add(new Figures[]{c[0].figures(true), c[1].figures(false), Figures.Counts.all(c[0], c[1])});
+            previous.add(Figures.Counts.all(b[0], b[1]));
         }
-        // ranks among the units below the region, on the figures of all checks
+        Figures all = Figures.Counts.all(total[0], total[1]);
+        // ranks among the ranked units, on the figures of all checks, in each figure's direction
         List<Integer> ranked = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
-            if (!units.get(i).own()) {
+            if (units.get(i).ranked()) {
                 ranked.add(i);
             }
         }
         Map<String, List<Integer>> ranks = new HashMap<>();
         for (AssessmentView.FigureName f : FIGURES) {
-            ranks.put(f.key(), Rates.ranks(ranked.stream().map(i -> VALUE.get(f.key()).apply(figures.get(i)[2])).toList()));
+            ranks.put(f.key(), Scoring.ranks(ranked.stream().map(i -> VALUE.get(f.key()).apply(figures.get(i)[2]))
+                    .map(AssessmentReport::decimalOrNull).toList(), f.direction()));
         }
+        BigDecimal low = regions.lowViolationRate();
         List<AssessmentView.UnitRow> rows = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
-            ReportRegions.Unit u = units.get(i);
+            ReportRegions.Assessed u = units.get(i);
             Map<String, Integer> mine = new LinkedHashMap<>();
             int at = ranked.indexOf(i);
             for (AssessmentView.FigureName f : FIGURES) {
                 mine.put(f.key(), at < 0 ? null : ranks.get(f.key()).get(at));
             }
-            rows.add(new AssessmentView.UnitRow(u.code(), u.name(), u.own(), figures.get(i)[0], figures.get(i)[1],
-                    figures.get(i)[2], mine));
+            Figures now = figures.get(i)[2];
+            rows.add(new AssessmentView.UnitRow(u.unit().code(), u.name(), u.unit().own(), u.ranked(), figures.get(i)[0],
+                    figures.get(i)[1], now, mine, changes(now, previous.get(i)), flags(now, all, low)));
         }
-        return new AssessmentView(region.code(), region.name(), quarter.toString(), FIGURES, rows,
-                new AssessmentView.Total(totalRandom.figures(true), totalTargeted.figures(false),
-                        Figures.Counts.all(totalRandom, totalTargeted)),
-                scores(ScoringScheme.defaultScheme(), rows));
+        return new AssessmentView(region.code(), region.name(), quarter.toString(), quarter.previous().toString(), FIGURES, rows,
+                new AssessmentView.Total(total[0].figures(true), total[1].figures(false), all,
+                        changes(all, Figures.Counts.all(totalBefore[0], totalBefore[1]))),
+                ref, scores(scheme, rows));
     }
 
-    /** The ranked units scored on the figures of all their checks; the region's own bureau is not scored. */
+    /**
+     * Every figure against the previous quarter (比上一季度): the previous value, the difference (in
+     * percentage points for a rate) and, for a count, the change in percent of the previous count.
+     */
+    static Map<String, AssessmentView.Change> changes(Figures now, Figures before) {
+        Map<String, AssessmentView.Change> out = new LinkedHashMap<>();
+        for (AssessmentView.FigureName f : FIGURES) {
+            BigDecimal n = decimalOrNull(VALUE.get(f.key()).apply(now));
+            BigDecimal b = decimalOrNull(VALUE.get(f.key()).apply(before));
+            BigDecimal difference = n == null || b == null ? null : n.subtract(b);
+            BigDecimal percent = difference == null || "%".equals(f.unit()) || b.signum() == 0 ? null
+                    : difference.multiply(BigDecimal.valueOf(100)).divide(b, 2, java.math.RoundingMode.HALF_UP);
+            out.put(f.key(), new AssessmentView.Change(b, difference, percent));
+        }
+        return out;
+    }
+
+    /** Seed 000's two flags on the violation rate: above the region's own rate (超过全市平均), and under the low mark (低于1%). */
+    static AssessmentView.Flags flags(Figures unit, Figures region, BigDecimal low) {
+        BigDecimal rate = unit.violationRate();
+        if (rate == null) {
+            return new AssessmentView.Flags(null, null);
+        }
+        return new AssessmentView.Flags(region.violationRate() != null && rate.compareTo(region.violationRate()) > 0,
+                rate.compareTo(low) < 0);
+    }
+
+    /** The ranked units scored on the figures of all their checks; the region's own bureau and units outside the ranking are not. */
     static List<AssessmentView.ScoreBlock> scores(ScoringScheme scheme, List<AssessmentView.UnitRow> rows) {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
         for (AssessmentView.UnitRow u : rows) {
-            if (u.own()) {
+            if (!u.ranked()) {
                 continue;
             }
             names.put(u.code(), u.name());
-            values.put(u.code(), SCORED.entrySet().stream().filter(e -> e.getValue().apply(u.all()) != null)
+            values.put(u.code(), VALUE.entrySet().stream().filter(e -> e.getValue().apply(u.all()) != null)
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> decimal(e.getValue().apply(u.all())))));
         }
         List<AssessmentView.ScoreBlock> out = new ArrayList<>();
@@ -125,6 +171,10 @@ public class AssessmentReport {
         return out;
     }
 
+    private static BigDecimal decimalOrNull(Number n) {
+        return n == null ? null : decimal(n);
+    }
+
     private static BigDecimal decimal(Number n) {
         return n instanceof BigDecimal d ? d : BigDecimal.valueOf(n.longValue());
     }
@@ -136,7 +186,8 @@ public class AssessmentReport {
         // list is looked up only for random checks recorded on site; first publications by one join
         String sql = """
                 with x as materialized (
-                    select %s as unit, x.kind, x.id, x.problem_count, x.violation_found, x.non_site, x.confidential,
+                    select %s as unit, x.kind, x.id, x.problem_count, x.violation_count, x.non_site, x.non_site_problem_count,
+                           x.non_site_violation_count, cardinality(x.team) as members, x.confidential,
                            (x.kind = 'RANDOM' and not x.non_site and exists (
                                 select 1 from target g where g.uscc = x.uscc and g.positive_list_from <= x.inspection_date
                                   and (g.positive_list_to is null or g.positive_list_to >= x.inspection_date))) as positive_on_site
@@ -149,10 +200,12 @@ public class AssessmentReport {
                 )
                 select x.unit, x.kind,
                        count(*) as checks,
+                       coalesce(sum(x.members), 0) as inspector_trips,
                        coalesce(sum(x.problem_count), 0) as problems,
-                       count(*) filter (where x.violation_found) as violations,
+                       coalesce(sum(x.violation_count), 0) as violations,
                        count(*) filter (where x.non_site) as non_site,
-                       count(*) filter (where x.non_site and x.violation_found) as non_site_violations,
+                       coalesce(sum(x.non_site_problem_count), 0) as non_site_problems,
+                       coalesce(sum(x.non_site_violation_count), 0) as non_site_violations,
                        count(*) filter (where x.positive_on_site) as positive_on_site,
                        count(*) filter (where x.kind = 'RANDOM' and not x.confidential) as publishable,
                        count(*) filter (where fp.on_time) as on_time
@@ -166,6 +219,8 @@ public class AssessmentReport {
                 while (rs.next()) {
                     Figures.Counts n = new Figures.Counts();
                     n.checks = rs.getLong("checks");
+                    n.inspectorTrips = rs.getLong("inspector_trips");
+                    n.nonSiteProblems = rs.getLong("non_site_problems");
                     n.problems = rs.getLong("problems");
                     n.violations = rs.getLong("violations");
                     n.nonSite = rs.getLong("non_site");

@@ -12,17 +12,23 @@ import java.math.BigDecimal;
  * null for targeted checks). Publication figures concern random results only (targeted checks are not
  * published by this service): {@code publishable} excludes results withheld as confidential, and
  * {@code publishedOnTime} counts results whose first publication was within 20 working days.
+ * {@code inspectorTrips} (出动执法人员人次): the team members of every check. Problems and violations
+ * are counted per problem ({@code violations}: 违法问题 as inspection_record counts them), and
+ * {@code nonSiteProblems} / {@code nonSiteViolations} are those non-site means found.
  */
-public record Figures(long checks, long problems, BigDecimal problemRate, long violations, BigDecimal violationRate,
-                      long nonSite, BigDecimal nonSiteShare, long nonSiteViolations, BigDecimal nonSiteViolationShare,
+public record Figures(long checks, long inspectorTrips, long problems, BigDecimal problemRate, long violations,
+                      BigDecimal violationRate, long nonSite, BigDecimal nonSiteShare, long nonSiteProblems,
+                      long nonSiteViolations, BigDecimal nonSiteViolationShare,
                       Long positiveListOnSite, Long publishable, Long publishedOnTime, BigDecimal onTimeRate) {
 
     /** Raw counts as the query returns them. */
     static final class Counts {
         long checks;
+        long inspectorTrips;
         long problems;
         long violations;
         long nonSite;
+        long nonSiteProblems;
         long nonSiteViolations;
         long positiveOnSite;
         long publishable;
@@ -30,9 +36,11 @@ public record Figures(long checks, long problems, BigDecimal problemRate, long v
 
         void add(Counts o) {
             checks += o.checks;
+            inspectorTrips += o.inspectorTrips;
             problems += o.problems;
             violations += o.violations;
             nonSite += o.nonSite;
+            nonSiteProblems += o.nonSiteProblems;
             nonSiteViolations += o.nonSiteViolations;
             positiveOnSite += o.positiveOnSite;
             publishable += o.publishable;
@@ -40,8 +48,9 @@ public record Figures(long checks, long problems, BigDecimal problemRate, long v
         }
 
         Figures figures(boolean random) {
-            return new Figures(checks, problems, Rates.percent(problems, checks), violations, Rates.percent(violations, checks),
-                    nonSite, Rates.percent(nonSite, checks), nonSiteViolations, Rates.percent(nonSiteViolations, violations),
+            return new Figures(checks, inspectorTrips, problems, Rates.percent(problems, checks), violations,
+                    Rates.percent(violations, checks), nonSite, Rates.percent(nonSite, checks), nonSiteProblems,
+                    nonSiteViolations, Rates.percent(nonSiteViolations, violations),
                     random ? positiveOnSite : null, random ? publishable : null, random ? onTime : null,
                     random ? Rates.percent(onTime, publishable) : null);
         }
