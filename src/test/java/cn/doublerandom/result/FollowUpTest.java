@@ -92,7 +92,9 @@ class FollowUpTest {
         Api.operator(COUNTY).get(base).then().statusCode(200).body("[0].status", equalTo("OVERDUE"))
                 .body("[0].statusLabel", equalTo("逾期未整改")).body("[0].overdue", equalTo(true));
         assertEquals(true, rectificationDue(id).get("overdue"));
-        assertEquals(overdueBefore + 1, overdueMetric());
+        // the metric counts every overdue rectification of the service, other tests' too: this one is among them
+        double overdueNow = overdueMetric();
+        assertTrue(overdueNow >= overdueBefore + 1, overdueBefore + " then " + overdueNow);
 
         // the enterprise reports it done: a new version, the first kept
         Api.operator(COUNTY).body("""
@@ -100,7 +102,7 @@ class FollowUpTest {
                 .post(base + "/" + id + "/versions").then().log().ifValidationFails().statusCode(201)
                 .body("status", equalTo("RECTIFIED")).body("current.version", equalTo(2)).body("versions", hasSize(2))
                 .body("versions[1].status", equalTo("IN_PROGRESS")).body("current.deadline", equalTo("2026-10-23"));
-        assertEquals(overdueBefore, overdueMetric());
+        assertEquals(overdueNow - 1, overdueMetric(), "the same day, only this one no longer overdue");
         assertTrue(dueIds().stream().noneMatch(id::equals));
 
         // the re-check (复查) finds the east pile still open: back to 整改中 with a new deadline

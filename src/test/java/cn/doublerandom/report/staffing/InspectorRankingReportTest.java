@@ -32,19 +32,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Seed 003's figures over a quarter built by hand in 衡水 (131100): 桃城区 (131102) has seven staff (an
+ * Seed 003's figures over a quarter built by hand in 张家口 (130700), where no other test writes: 桥东区 (130702) has seven staff (an
  * auxiliary expert and one who left do not count; one on leave and one whose certificate expired on
- * 30 November do, the latter as uncertified, one is not certified), 冀州区 (131103) has two, both
- * certified, 枣强县 (131121) none. Checks in 2026Q4 give inspections 4, 3, 3, 3, 1, 1, 1 (ranks 1, 2, 2, 2, 5, 5, 5);
+ * 30 November do, the latter as uncertified, one is not certified), 桥西区 (130703) has two, both
+ * certified, 宣化区 (130705) none. Checks in 2026Q4 give inspections 4, 3, 3, 3, 1, 1, 1 (ranks 1, 2, 2, 2, 5, 5, 5);
  * the auxiliary expert's check does not rank it, the one who left still ranks with the checks it did.
  */
 @QuarkusTest
 class InspectorRankingReportTest {
 
-    static final String CITY = "131100";
-    static final String A = "131102";
-    static final String B = "131103";
-    static final String EMPTY = "131121";
+    static final String CITY = "130700";
+    static final String A = "130702";
+    static final String B = "130703";
+    static final String EMPTY = "130705";
     static final String URL = "/api/v1/reports/inspector-ranking";
     static final String STAFF = "人员编号,姓名,行政区划代码,执法证号,执法证有效期至,状态,持证执法人员,辅助检查人员\n";
     private static boolean built;
@@ -156,7 +156,7 @@ class InspectorRankingReportTest {
     @Test
     void theCertifiedShareIsCertifiedStaffOverAllEnforcementStaff() {
         JsonPath j = get("city", CITY, "?region=" + CITY + "&period=2026Q4");
-        // 桃城区: staff A1..A6 (A7 auxiliary, A8 left); certified with a valid certificate A1, A2, A3, A5 → 4/6
+        // 桥东区: staff A1..A6 (A7 auxiliary, A8 left); certified with a valid certificate A1, A2, A3, A5 → 4/6
         assertEquals(List.of(6, 4, "66.67", false, false, 5), List.of(j.getInt(unit(A) + ".staff"), j.getInt(unit(A) + ".certified"),
                 j.getString(unit(A) + ".certifiedShare"), j.getBoolean(unit(A) + ".allCertified"), j.getBoolean(unit(A) + ".above80"),
                 j.getInt(unit(A) + ".inTop")));
@@ -187,8 +187,8 @@ class InspectorRankingReportTest {
     void csvIsChineseWithoutCodes() {
         String csv = Api.as("city", CITY).get(URL + "?region=" + CITY + "&period=2026Q4&format=csv&table=certified").then().statusCode(200)
                 .extract().body().asString();
-        assertTrue(csv.contains("桃城区," + A + ",6,4,66.67,否,否,5"), csv);
-        assertTrue(csv.contains("冀州区," + B + ",2,2,100.00,是,是,2"), csv);
+        assertTrue(csv.contains("桥东区," + A + ",6,4,66.67,否,否,5"), csv);
+        assertTrue(csv.contains("桥西区," + B + ",2,2,100.00,是,是,2"), csv);
         assertFalse(csv.contains("true"), csv);
         Api.as("city", CITY).get(URL + "?region=" + CITY + "&period=2026Q4&format=xlsx").then().statusCode(200);
     }
@@ -226,7 +226,7 @@ class InspectorRankingReportTest {
         HeadlessChromium.require();
         String svg = Api.as("city", CITY).get(URL + "?region=" + CITY + "&period=2026Q4&format=svg&table=certifiedShare").then()
                 .statusCode(200).contentType(startsWith("image/svg+xml")).extract().body().asString();
-        assertTrue(svg.contains("冀州区") && svg.contains("100.00%"), svg);
+        assertTrue(svg.contains("桥西区") && svg.contains("100.00%"), svg);
         Api.as("city", CITY).get(URL + "?region=" + CITY + "&period=2026Q4&format=svg&table=nope").then().statusCode(400)
                 .contentType(startsWith("application/problem+json"));
         Api.as("city", CITY).get(URL + "?region=" + CITY + "&period=2026Q4&format=svg").then().statusCode(400)
