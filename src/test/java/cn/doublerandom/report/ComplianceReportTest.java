@@ -144,8 +144,9 @@ class ComplianceReportTest {
         assertEquals(List.of("邯郸市生态环境局邯山区分局", "130402", "一般监管对象", "3", "3", "3", "3", "3", "3", "1", "1", "0", "1", "0", "0"), aGeneral);
         String gaps = new String(Api.as("city", "130400").get("/api/v1/reports/compliance?region=130400&quarter=2026Q2&format=csv&table=gaps")
                 .then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
-        assertTrue(gaps.contains("邯郸市生态环境局丛台区分局,130403,BELOW_REQUIRED,1,一般监管对象抽取 2 家，低于应抽 3 家，差 1 家（可抽名录仅 2 家）"), gaps);
+        assertTrue(gaps.contains("邯郸市生态环境局丛台区分局,130403,抽取不足,1,一般监管对象抽取 2 家，低于应抽 3 家，差 1 家（可抽名录仅 2 家）"), gaps);
         assertFalse(gaps.contains("邯郸市生态环境局肥乡区分局"), "the compliant county has no gap");
+        assertFalse(gaps.matches("(?s).*[A-Z]{2,}_[A-Z]+.*"), "no English code in the Chinese table: " + gaps);
         String html = Api.as("city", "130400").get("/api/v1/reports/compliance?region=130400&quarter=2026Q2&format=html").asString();
         assertTrue(html.contains("<h2>存在差距的单位</h2>") && !html.contains("<script"), html);
     }

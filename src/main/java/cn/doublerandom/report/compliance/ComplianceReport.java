@@ -140,7 +140,7 @@ public class ComplianceReport {
         boolean over = today.isAfter(quarter.lastDay());
         List<ComplianceView.Flag> flags = new ArrayList<>();
         if (undirected == null && drawsQuotas) {
-            flags.add(new ComplianceView.Flag("NO_DRAW", null, null, quarter + " 未执行不定向随机抽取"));
+            flags.add(new ComplianceView.Flag("NO_DRAW", null, null, quarter.chinese() + "未执行不定向随机抽取"));
         }
         List<ComplianceView.ClassRow> classes = new ArrayList<>();
         for (SupervisionClass cls : CLASSES) {
