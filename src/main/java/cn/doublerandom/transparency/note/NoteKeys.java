@@ -1,15 +1,5 @@
 package cn.doublerandom.transparency.note;
 
-import org.bouncycastle.asn1.gm.GMNamedCurves;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.CryptoException;
-import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.params.ParametersWithRandom;
-import org.bouncycastle.crypto.signers.SM2Signer;
-import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -92,10 +82,6 @@ public final class NoteKeys {
         return type;
     }
 
-    private static final X9ECParameters SM2_CURVE = GMNamedCurves.getByName("sm2p256v1");
-    private static final ECDomainParameters SM2 = new ECDomainParameters(SM2_CURVE.getCurve(), SM2_CURVE.getG(),
-            SM2_CURVE.getN(), SM2_CURVE.getH());
-
     private NoteKeys() {
     }
 
@@ -106,7 +92,6 @@ public final class NoteKeys {
         private final Algorithm algorithm;
         private final byte[] publicKey;
         private final PublicKey ed25519;
-        private final ECPublicKeyParameters sm2;
 
         private Verifier(String name, Algorithm algorithm, byte[] publicKey) {
             this.name = name;
@@ -114,7 +99,9 @@ public final class NoteKeys {
             this.publicKey = publicKey.clone();
             this.keyHash = NoteKeys.keyHash(name, algorithm, publicKey);
             this.ed25519 = algorithm == Algorithm.ED25519 ? edPublicKey(publicKey) : null;
-            this.sm2 = algorithm == Algorithm.SM2_SM3 ? sm2PublicKey(publicKey) : null;
+            if (algorithm == Algorithm.SM2_SM3) {
+                Sm2.checkPoint(publicKey);
+            }
         }
 
         public String name() {
@@ -137,10 +124,7 @@ public final class NoteKeys {
         /** Whether {@code signature} is this key's signature of {@code message}. */
         public boolean verifies(byte[] message, byte[] signature) {
             if (algorithm == Algorithm.SM2_SM3) {
-                SM2Signer s = new SM2Signer();
-                s.init(false, sm2);
-                s.update(message, 0, message.length);
-                return s.verifySignature(signature);
+                return Sm2.verifies(publicKey, message, signature);
             }
             try {
                 Signature sig = Signature.getInstance("Ed25519");
@@ -162,10 +146,10 @@ public final class NoteKeys {
     public static final class Signer {
         private final Verifier verifier;
         private final PrivateKey ed25519;
-        private final ECPrivateKeyParameters sm2;
+        private final BigInteger sm2;
         private final SecureRandom random = new SecureRandom();
 
-        private Signer(Verifier verifier, PrivateKey ed25519, ECPrivateKeyParameters sm2) {
+        private Signer(Verifier verifier, PrivateKey ed25519, BigInteger sm2) {
             this.verifier = verifier;
             this.ed25519 = ed25519;
             this.sm2 = sm2;
@@ -182,14 +166,7 @@ public final class NoteKeys {
         /** This key's signature of {@code message}: Ed25519 is deterministic, SM2 is not. */
         public byte[] sign(byte[] message) {
             if (sm2 != null) {
-                SM2Signer s = new SM2Signer();
-                s.init(true, new ParametersWithRandom(sm2, random));
-                s.update(message, 0, message.length);
-                try {
-                    return s.generateSignature();
-                } catch (CryptoException e) {
-                    throw new IllegalStateException(e);
-                }
+                return Sm2.sign(sm2, message, random);
             }
             try {
                 Signature sig = Signature.getInstance("Ed25519");
@@ -240,7 +217,7 @@ public final class NoteKeys {
             s = new Signer(new Verifier(parts[0], a, raw(pair.getPublic())), pair.getPrivate(), null);
         } else {
             BigInteger d = sm2Scalar(secret);
-            s = new Signer(new Verifier(parts[0], a, sm2Point(d)), null, new ECPrivateKeyParameters(d, SM2));
+            s = new Signer(new Verifier(parts[0], a, Sm2.point(d)), null, d);
         }
         if (!String.format("%08x", s.verifier().keyHash()).equals(parts[1])) {
             throw new IllegalArgumentException("the signer key's hash does not match its name and key");
@@ -266,8 +243,8 @@ public final class NoteKeys {
             do {
                 random.nextBytes(secret);
                 d = new BigInteger(1, secret);
-            } while (!sm2ScalarInRange(d));
-            pub = sm2Point(d);
+            } while (!Sm2.scalarInRange(d));
+            pub = Sm2.point(d);
         }
         return text(name, algorithm, pub, secret);
     }
@@ -281,7 +258,7 @@ public final class NoteKeys {
         if (secret.length != algorithm.privateLength) {
             throw new IllegalArgumentException("a private key of " + algorithm + " is " + algorithm.privateLength + " bytes");
         }
-        byte[] pub = algorithm == Algorithm.ED25519 ? raw(fromSeed(secret).getPublic()) : sm2Point(sm2Scalar(secret));
+        byte[] pub = algorithm == Algorithm.ED25519 ? raw(fromSeed(secret).getPublic()) : Sm2.point(sm2Scalar(secret));
         return text(name, algorithm, pub, secret);
     }
 
@@ -316,34 +293,12 @@ public final class NoteKeys {
         }
     }
 
-    /** SM2 private keys are scalars in [1, n − 2] (GB/T 32918.1). */
-    private static boolean sm2ScalarInRange(BigInteger d) {
-        return d.signum() > 0 && d.compareTo(SM2.getN().subtract(BigInteger.ONE)) < 0;
-    }
-
     private static BigInteger sm2Scalar(byte[] secret) {
         BigInteger d = new BigInteger(1, secret);
-        if (!sm2ScalarInRange(d)) {
+        if (!Sm2.scalarInRange(d)) {
             throw new IllegalArgumentException("an SM2 private key is a scalar between 1 and n - 2");
         }
         return d;
-    }
-
-    private static byte[] sm2Point(BigInteger d) {
-        return new FixedPointCombMultiplier().multiply(SM2.getG(), d).normalize().getEncoded(false);
-    }
-
-    private static ECPublicKeyParameters sm2PublicKey(byte[] encoded) {
-        ECPoint q;
-        try {
-            q = SM2.getCurve().decodePoint(encoded);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a point on the SM2 curve");
-        }
-        if (encoded[0] != 0x04 || q.isInfinity() || !q.isValid()) {
-            throw new IllegalArgumentException("an SM2 public key is an uncompressed point on the SM2 curve");
-        }
-        return new ECPublicKeyParameters(q, SM2);
     }
 
     /** JDK's Ed25519 generator takes its 32 random bytes as the private seed (RFC 8032 §5.1.5). */
