@@ -96,6 +96,41 @@ public class RegistryHistory {
                 entity, key, instant).stream().findFirst();
     }
 
+    /** A record's key and a business date, to read the record as it stood at the end of that date. */
+    public record KeyAt(String key, java.time.LocalDate date) {
+    }
+
+    /**
+     * Many records at once, each as it stood at the end of its own business date (Asia/Shanghai): the
+     * state of the last version recorded before then. A record not yet registered then is absent.
+     */
+    public <D> java.util.Map<KeyAt, D> asOf(RegistryEntity entity, java.util.Collection<KeyAt> asked, Class<D> type) {
+        java.util.Map<KeyAt, D> out = new java.util.HashMap<>();
+        if (asked.isEmpty()) {
+            return out;
+        }
+        List<KeyAt> all = List.copyOf(new java.util.LinkedHashSet<>(asked));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select q.ord, v.state::text
+                from unnest(?::text[], ?::text[]) with ordinality as q(key, at, ord)
+                cross join lateral (
+                    select r.state from registry_version r
+                    where r.entity = ? and r.entity_key = q.key and r.recorded_at < q.at::timestamptz
+                    order by r.recorded_at desc, r.version desc limit 1) v""")) {
+            ps.setArray(1, c.createArrayOf("text", all.stream().map(KeyAt::key).toArray()));
+            ps.setArray(2, c.createArrayOf("text", all.stream().map(k -> clock.endOf(k.date()).toString()).toArray()));
+            ps.setString(3, entity.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(all.get(rs.getInt(1) - 1), json.readValue(rs.getString(2), type));
+                }
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("reading the history of " + entity + " as of dates", e);
+        }
+        return out;
+    }
+
     private List<VersionRecord> query(String sql, RegistryEntity entity, String key, Instant instant) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, entity.name());

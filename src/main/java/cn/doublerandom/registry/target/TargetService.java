@@ -99,6 +99,15 @@ public class TargetService {
         }
     }
 
+    /**
+     * Targets as they stood at the end of the given business dates, for records that must show the
+     * facts of their own day (a check's form); one not registered by then is absent. No region check:
+     * for callers that have scoped their question already.
+     */
+    public Map<RegistryHistory.KeyAt, TargetData> asOf(java.util.Collection<RegistryHistory.KeyAt> asked) {
+        return history.asOf(RegistryEntity.TARGET, asked, TargetData.class);
+    }
+
     /** The target now, or as it stood at the end of {@code asOf} (a business date). */
     public Stored<TargetData> get(String uscc, java.time.LocalDate asOf) {
         Stored<TargetData> now = store.find(uscc).orElseThrow(() -> ProblemException.notFound("no target " + uscc));

@@ -3,8 +3,10 @@ package cn.doublerandom.report.ledger;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
+import cn.doublerandom.registry.history.RegistryHistory;
 import cn.doublerandom.registry.inspector.InspectorStore;
 import cn.doublerandom.registry.target.TargetData;
+import cn.doublerandom.registry.target.TargetService;
 import cn.doublerandom.registry.target.TargetSheet;
 import cn.doublerandom.registry.target.TargetStore;
 import cn.doublerandom.registry.target.WeatherGrade;
@@ -43,8 +45,10 @@ import java.util.stream.Collectors;
  * holds, random and targeted alike: 附件3 入企检查登记表, one row per check, and 附件4 入企检查问题台账,
  * one row per problem found (a check without one gets a row saying 未发现问题). Columns are the
  * seed's, in its order; 序号 and the coordinates are numbers, dates are dates. A target's facts are
- * those registered now; a check's are its current version, with its rectifications, penalty
- * decisions and sign-off as the result's follow-up records them.
+ * those the registry held at the end of the check's date (a form of October keeps October's legal
+ * representative and coordinates after they change), or today's for a target registered only after
+ * its check; a check's are its current version, with its rectifications, penalty decisions and
+ * sign-off as the result's follow-up records them.
  */
 @ApplicationScoped
 public class LedgerForms {
@@ -67,6 +71,9 @@ public class LedgerForms {
 
     @Inject
     TargetStore targets;
+
+    @Inject
+    TargetService targetHistory;
 
     @Inject
     InspectorStore inspectors;
@@ -94,7 +101,7 @@ public class LedgerForms {
         Facts facts = facts(scope, regions);
         List<List<Object>> rows = new ArrayList<>();
         for (Check c : facts.checks) {
-            TargetData t = facts.targets.get(c.uscc());
+            TargetData t = facts.target(c);
             rows.add(Arrays.asList(rows.size() + 1, c.inspectionDate(), c.enterpriseName(),
                     t == null ? null : t.legalRepresentative(),
                     t == null ? null : TargetSheet.yesNo(t.onPositiveListOn(c.inspectionDate())),
@@ -111,7 +118,7 @@ public class LedgerForms {
         Facts facts = facts(scope, regions);
         List<List<Object>> rows = new ArrayList<>();
         for (Check c : facts.checks) {
-            TargetData t = facts.targets.get(c.uscc());
+            TargetData t = facts.target(c);
             String handling = c.handling().stream().filter(h -> h != Handling.NONE).map(Handling::label)
                     .collect(Collectors.joining("、"));
             String penalties = penalties(c);
@@ -213,16 +220,24 @@ public class LedgerForms {
         }).collect(Collectors.joining("；"));
     }
 
-    /** The checks in scope with the targets' facts and the team members' names. */
+    /** The checks in scope with the targets' facts on each check's date, today's as a fallback, and the team members' names. */
     private final class Facts {
         final List<Check> checks;
-        final Map<String, TargetData> targets;
+        final Map<RegistryHistory.KeyAt, TargetData> onCheckDate;
+        final Map<String, TargetData> today;
         final Map<String, String> names;
 
-        Facts(List<Check> checks, Map<String, TargetData> targets, Map<String, String> names) {
+        Facts(List<Check> checks, Map<RegistryHistory.KeyAt, TargetData> onCheckDate, Map<String, TargetData> today,
+              Map<String, String> names) {
             this.checks = checks;
-            this.targets = targets;
+            this.onCheckDate = onCheckDate;
+            this.today = today;
             this.names = names;
+        }
+
+        TargetData target(Check c) {
+            TargetData then = onCheckDate.get(new RegistryHistory.KeyAt(c.uscc(), c.inspectionDate()));
+            return then != null ? then : today.get(c.uscc());
         }
 
         String team(Check c) {
@@ -299,14 +314,18 @@ public class LedgerForms {
                     signoff));
             codes.addAll(r.team());
         }
-        Map<String, TargetData> facts = targets.current(raw.stream().map(Raw::uscc).collect(Collectors.toSet()));
+        Map<RegistryHistory.KeyAt, TargetData> onCheckDate = targetHistory.asOf(raw.stream()
+                .map(r -> new RegistryHistory.KeyAt(r.uscc(), r.inspected())).toList());
+        Set<String> unregistered = raw.stream().filter(r -> !onCheckDate.containsKey(new RegistryHistory.KeyAt(r.uscc(), r.inspected())))
+                .map(Raw::uscc).collect(Collectors.toSet());
+        Map<String, TargetData> today = unregistered.isEmpty() ? Map.of() : targets.current(unregistered);
         Map<String, String> names = new HashMap<>();
         try (Connection c = inspectors.connection()) {
             inspectors.load(c, codes, false).forEach((code, i) -> names.put(code, i.data().name()));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new Facts(checks, facts, names);
+        return new Facts(checks, onCheckDate, today, names);
     }
 
     private List<ResultView.FindingView> findings(String text) {

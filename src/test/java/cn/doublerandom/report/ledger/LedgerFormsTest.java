@@ -78,6 +78,12 @@ class LedgerFormsTest {
                      "discretionReason":"主动改正","transfers":[]}""").post(base + "/penalties").then().statusCode(201);
             Api.operator(COUNTY).body("{\"signatory\":\"王建国\",\"signatoryRole\":\"法定代表人\",\"refused\":false}")
                     .post(base + "/signoffs").then().statusCode(201);
+            // after the checks the enterprise registers a new legal representative, moves and has not retrofitted after all:
+            // the forms keep the facts of the check's day
+            String changed = header + f.uscc(0) + "," + name(0) + "," + COUNTY + ",重点管理,B,A,生产,阜城县新区路8号,古城镇,"
+                    + "股份有限公司,李明,116.100000,37.900000,否,否,化工\n";
+            Api.operator(COUNTY).contentType("text/csv").body(changed.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/targets/import").then().statusCode(200);
             // a campaign: a directed draw of key targets, its one check done in November
             String items = f.itemIds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
             String directed = Api.operator(COUNTY).body("{\"authority\":\"" + COUNTY + "\",\"quarter\":\"2026Q4\",\"kind\":\"DIRECTED\","
@@ -170,6 +176,27 @@ class LedgerFormsTest {
         }
         String csv = new String(form("registration", "month=2026-10&format=csv"), StandardCharsets.UTF_8);
         assertTrue(csv.contains(",'=2+3,"), "a cell Excel would run is written with an apostrophe: " + csv);
+    }
+
+    @Test
+    void theFormsShowTheTargetAsItStoodOnTheCheckDateNotAsItIsToday() throws Exception {
+        Api.operator(COUNTY).get("/api/v1/targets/" + f.uscc(0)).then().statusCode(200)
+                .body("legalRepresentative", equalTo("李明")).body("address", equalTo("阜城县新区路8号"))
+                .body("ultraLowEmission", equalTo(false));
+        // the registry as it stood at the end of the check's day (14 October) answers the same
+        Api.operator(COUNTY).get("/api/v1/targets/" + f.uscc(0) + "?asOf=2026-10-14").then().statusCode(200)
+                .body("legalRepresentative", equalTo("王建国"));
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(form("registration", "month=2026-10")))) {
+            Row first = wb.getFirstSheet().read().get(1);
+            assertEquals(List.of("王建国", "阜城县工业路1号", "115.726855,37.862000", "有限责任公司"), List.of(first.getCellText(3),
+                    first.getCellText(5), first.getCellText(6), first.getCellText(7)));
+        }
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(form("problems", "month=2026-10")))) {
+            Row found = wb.getFirstSheet().read().get(1);
+            assertEquals(List.of("有限责任公司", "是"), List.of(found.getCellText(4), found.getCellText(6)));
+            assertEquals(0, new BigDecimal("115.726855").compareTo(found.getCell(9).asNumber()));
+            assertEquals(0, new BigDecimal("37.862").compareTo(found.getCell(10).asNumber()));
+        }
     }
 
     /** The rows (header included) of the problem ledger of a campaign, in October when {@code from} is given. */
