@@ -7,6 +7,7 @@ import cn.doublerandom.report.ReportRegions;
 import cn.doublerandom.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,14 +35,34 @@ import java.util.function.BiFunction;
 @Produces({Spreadsheets.XLSX, Spreadsheets.CSV})
 public class LedgerFormResource {
 
-    static final String REGION = "a region code (default the caller's own): a county, or a city with its counties";
-    static final String MONTH = "the month of the inspection dates, e.g. 2026-05 (or give from and to, or campaign)";
-    static final String FROM = "first inspection date of a date range, e.g. 2026-10-01 (with to)";
-    static final String TO = "last inspection date of a date range, e.g. 2026-10-31 (with from)";
-    static final String CAMPAIGN = "a campaign: the checks of the region's executed directed draws whose filter carries every "
-            + "tag given, ';'-separated, e.g. industry=化学原料和化学制品制造业 or class=KEY (tags: class, industry, monitoring, "
-            + "pollutant, township); from and to narrow it";
-    static final String FORMAT = "xlsx (default) or csv";
+    /** The query both forms take: whose checks, when, and in which file format. */
+    public static class FormQuery {
+        @QueryParam("region")
+        @Parameter(description = "a region code (default the caller's own): a county, or a city with its counties")
+        public String region;
+
+        @QueryParam("month")
+        @Parameter(description = "the month of the inspection dates, e.g. 2026-05 (or give from and to, or campaign)")
+        public String month;
+
+        @QueryParam("from")
+        @Parameter(description = "first inspection date of a date range, e.g. 2026-10-01 (with to)")
+        public String from;
+
+        @QueryParam("to")
+        @Parameter(description = "last inspection date of a date range, e.g. 2026-10-31 (with from)")
+        public String to;
+
+        @QueryParam("campaign")
+        @Parameter(description = "a campaign: the checks of the region's executed directed draws whose filter carries every "
+                + "tag given, ';'-separated, e.g. industry=化学原料和化学制品制造业 or class=KEY (tags: class, industry, monitoring, "
+                + "pollutant, township); from and to narrow it")
+        public String campaign;
+
+        @QueryParam("format")
+        @Parameter(description = "xlsx (default) or csv", schema = @Schema(type = SchemaType.STRING, enumeration = {"xlsx", "csv"}))
+        public String format;
+    }
 
     @Inject
     ReportRegions regions;
@@ -56,14 +77,8 @@ public class LedgerFormResource {
     @APIResponse(responseCode = "200", description = "The form", content = {
             @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING))})
-    public Response registration(@Parameter(description = REGION) @QueryParam("region") String region,
-                                 @Parameter(description = MONTH) @QueryParam("month") String month,
-                                 @Parameter(description = FROM) @QueryParam("from") String from,
-                                 @Parameter(description = TO) @QueryParam("to") String to,
-                                 @Parameter(description = CAMPAIGN) @QueryParam("campaign") String campaign,
-                                 @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"xlsx", "csv"}))
-                                 @QueryParam("format") String format) {
-        return respond("入企检查登记表", region, month, from, to, campaign, format, forms::registration);
+    public Response registration(@BeanParam FormQuery query) {
+        return respond("入企检查登记表", query, forms::registration);
     }
 
     @GET
@@ -73,21 +88,14 @@ public class LedgerFormResource {
     @APIResponse(responseCode = "200", description = "The form", content = {
             @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING))})
-    public Response problems(@Parameter(description = REGION) @QueryParam("region") String region,
-                             @Parameter(description = MONTH) @QueryParam("month") String month,
-                             @Parameter(description = FROM) @QueryParam("from") String from,
-                             @Parameter(description = TO) @QueryParam("to") String to,
-                             @Parameter(description = CAMPAIGN) @QueryParam("campaign") String campaign,
-                             @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"xlsx", "csv"}))
-                             @QueryParam("format") String format) {
-        return respond("入企检查问题台账", region, month, from, to, campaign, format, forms::problems);
+    public Response problems(@BeanParam FormQuery query) {
+        return respond("入企检查问题台账", query, forms::problems);
     }
 
-    private Response respond(String name, String region, String month, String from, String to, String campaign, String format,
-                             BiFunction<LedgerScope, ReportRegions, LedgerForms.Form> fill) {
-        String f = Spreadsheets.format(format);
-        Region r = regions.require(region);
-        LedgerScope scope = LedgerScope.of(r, month, from, to, campaign);
+    private Response respond(String name, FormQuery q, BiFunction<LedgerScope, ReportRegions, LedgerForms.Form> fill) {
+        String f = Spreadsheets.format(q.format);
+        Region r = regions.require(q.region);
+        LedgerScope scope = LedgerScope.of(r, q.month, q.from, q.to, q.campaign);
         LedgerForms.Form form = fill.apply(scope, regions);
         String file = name + "-" + r.code() + "-" + scope.label();
         Response response = Spreadsheets.download(f, file, Spreadsheets.streaming(out -> {
