@@ -33,6 +33,23 @@ public final class PortalSite {
         return value(site().icp());
     }
 
+    /** The footer's line: each of sponsor, contact, website code and ICP number that is set, in that order; null when none is. */
+    static String line() {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        add(parts, "主办单位：", sponsor());
+        add(parts, "联系方式：", contact());
+        add(parts, "网站标识码：", siteCode());
+        // the ICP number carries its own words (冀ICP备…号), as government sites print it
+        add(parts, "", icp());
+        return parts.isEmpty() ? null : String.join(" · ", parts);
+    }
+
+    private static void add(java.util.List<String> parts, String label, String value) {
+        if (value != null) {
+            parts.add(label + value);
+        }
+    }
+
     /** 2026Q4 as 2026年第四季度. */
     static String quarter(String code) {
         return Quarter.chinese(code);
