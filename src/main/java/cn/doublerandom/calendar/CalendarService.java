@@ -4,7 +4,6 @@ import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.security.Caller;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,11 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,9 +31,6 @@ public class CalendarService {
     cn.doublerandom.audit.AuditTrail audit;
 
     @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
     ServiceClock clock;
 
     @Inject
@@ -48,7 +39,7 @@ public class CalendarService {
     private final Map<Integer, HolidayNotice> shipped = new LinkedHashMap<>();
     private volatile Cached cached;
 
-    private record Cached(long latestUpload, WorkingDayCalendar calendar, Map<Integer, String> sources) {
+    private record Cached(long uploads, WorkingDayCalendar calendar, Map<Integer, String> sources) {
     }
 
     public CalendarService() {
@@ -101,16 +92,7 @@ public class CalendarService {
         if (notice.year() != year) {
             throw ProblemException.invalid("year", "the notice is for " + notice.year() + ", not " + year);
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into calendar_notice (year, notice, uploaded_at, uploaded_by) values (?, ?, ?, ?)")) {
-            ps.setInt(1, year);
-            ps.setString(2, json);
-            ps.setTimestamp(3, Timestamp.from(clock.now()));
-            ps.setString(4, caller.signature());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        CalendarNotice.record(year, json, clock.now(), caller.signature());
         audit.record("UPLOAD", "CALENDAR", Integer.toString(year), null, notice.days().size() + " days");
         return notice;
     }
@@ -125,29 +107,20 @@ public class CalendarService {
     }
 
     private Cached current() {
-        try (Connection c = dataSource.getConnection();
-             ResultSet rs = c.createStatement().executeQuery("select coalesce(max(id), 0) from calendar_notice")) {
-            rs.next();
-            long latest = rs.getLong(1);
-            Cached now = cached;
-            if (now != null && now.latestUpload() == latest) {
-                return now;
-            }
-            Map<Integer, HolidayNotice> notices = new LinkedHashMap<>(shipped);
-            Map<Integer, String> sources = new LinkedHashMap<>();
-            shipped.keySet().forEach(y -> sources.put(y, "SHIPPED"));
-            try (ResultSet up = c.createStatement().executeQuery(
-                    "select distinct on (year) year, notice from calendar_notice order by year, id desc")) {
-                while (up.next()) {
-                    notices.put(up.getInt(1), HolidayNoticeJson.parse(up.getString(2)));
-                    sources.put(up.getInt(1), "UPLOADED");
-                }
-            }
-            Cached fresh = new Cached(latest, WorkingDayCalendar.of(notices.values()), Map.copyOf(sources));
-            cached = fresh;
-            return fresh;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        long uploads = CalendarNotice.uploads();
+        Cached now = cached;
+        if (now != null && now.uploads() == uploads) {
+            return now;
         }
+        Map<Integer, HolidayNotice> notices = new LinkedHashMap<>(shipped);
+        Map<Integer, String> sources = new LinkedHashMap<>();
+        shipped.keySet().forEach(y -> sources.put(y, "SHIPPED"));
+        for (CalendarNotice up : CalendarNotice.latestOfEachYear()) {
+            notices.put(up.year, HolidayNoticeJson.parse(up.notice));
+            sources.put(up.year, "UPLOADED");
+        }
+        Cached fresh = new Cached(uploads, WorkingDayCalendar.of(notices.values()), Map.copyOf(sources));
+        cached = fresh;
+        return fresh;
     }
 }
