@@ -2,6 +2,7 @@ package cn.doublerandom.report.accountability;
 
 import cn.doublerandom.audit.AuditTrail;
 import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.platform.database.Constraints;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.Problem.FieldProblem;
 import cn.doublerandom.platform.problem.ProblemException;
@@ -16,13 +17,13 @@ import cn.doublerandom.security.RegionScope;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,43 +110,19 @@ public class AccountabilityService {
                 throw new ProblemException(ProblemType.JUDGEMENT_INVALID, "check " + laterId + " cannot show that " + earlierId
                         + " missed a violation; nothing was recorded", problems);
             }
-            try (PreparedStatement ps = c.prepareStatement("select id from accountability_judgement where earlier_id = ? and later_id = ?")) {
-                ps.setString(1, earlierId);
-                ps.setString(2, laterId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        throw new ProblemException(ProblemType.JUDGEMENT_EXISTS, "judgement " + rs.getString(1)
-                                + " already concerns these two checks");
-                    }
-                }
-            }
-            String id;
-            try (PreparedStatement ps = c.prepareStatement("select nextval('accountability_judgement_seq')"); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                id = "A" + String.format("%09d", rs.getLong(1));
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into accountability_judgement (id, uscc, earlier_kind, earlier_id, earlier_authority, earlier_date,
-                        earlier_team, later_kind, later_id, later_authority, later_date, reason, recorded_at, recorded_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (earlier_id, later_id) do nothing""")) {
-                ps.setString(1, id);
-                ps.setString(2, earlier.uscc());
-                ps.setString(3, earlier.kind());
-                ps.setString(4, earlier.id());
-                ps.setString(5, earlier.authority());
-                Sql.setDate(ps, 6, earlier.date());
-                ps.setArray(7, Sql.textArray(c, earlier.team()));
-                ps.setString(8, later.kind());
-                ps.setString(9, later.id());
-                ps.setString(10, later.authority());
-                Sql.setDate(ps, 11, later.date());
-                ps.setString(12, reason);
-                ps.setTimestamp(13, Timestamp.from(clock.now()));
-                ps.setString(14, caller.signature());
-                if (ps.executeUpdate() != 1) {
+            Judgement.between(earlierId, laterId).ifPresent(j -> {
+                throw new ProblemException(ProblemType.JUDGEMENT_EXISTS, "judgement " + j.id + " already concerns these two checks");
+            });
+            String id = Judgement.nextId();
+            try {
+                Judgement.record(id, earlier.uscc(), earlier.kind(), earlier.id(), earlier.authority(), earlier.date(),
+                        earlier.team(), later.kind(), later.id(), later.authority(), later.date(), reason, clock.now(),
+                        caller.signature());
+            } catch (PersistenceException e) {
+                if (Constraints.isUniqueViolation(e)) {
                     throw new ProblemException(ProblemType.JUDGEMENT_EXISTS, "a judgement already concerns these two checks");
                 }
+                throw e;
             }
             audit.record("JUDGE", "ACCOUNTABILITY", id, earlier.authority(), earlierId + " missed what " + laterId + " found");
             return row(c, id);
@@ -162,18 +139,18 @@ public class AccountabilityService {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "retracting a judgement needs a reason", f.problems());
         }
         try (Connection c = dataSource.getConnection()) {
-            String authority = authorityOf(c, id);
+            String authority = authorityOf(id);
             scope.requireRead(authority);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into accountability_retraction (judgement_id, reason, recorded_at, recorded_by) values (?, ?, ?, ?)
-                    on conflict (judgement_id) do nothing""")) {
-                ps.setString(1, id);
-                ps.setString(2, reason);
-                ps.setTimestamp(3, Timestamp.from(clock.now()));
-                ps.setString(4, caller.signature());
-                if (ps.executeUpdate() != 1) {
+            if (JudgementRetraction.findByIdOptional(id).isPresent()) {
+                throw new ProblemException(ProblemType.JUDGEMENT_EXISTS, "judgement " + id + " is already retracted");
+            }
+            try {
+                JudgementRetraction.record(id, reason, clock.now(), caller.signature());
+            } catch (PersistenceException e) {
+                if (Constraints.isUniqueViolation(e)) {
                     throw new ProblemException(ProblemType.JUDGEMENT_EXISTS, "judgement " + id + " is already retracted");
                 }
+                throw e;
             }
             audit.record("RETRACT", "ACCOUNTABILITY", id, authority, reason);
             return row(c, id);
@@ -184,7 +161,7 @@ public class AccountabilityService {
 
     public AccountabilityView.JudgementRow get(String id) {
         try (Connection c = dataSource.getConnection()) {
-            scope.requireRead(authorityOf(c, id));
+            scope.requireRead(authorityOf(id));
             return row(c, id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -318,19 +295,11 @@ public class AccountabilityService {
         }
     }
 
-    private static String authorityOf(Connection c, String id) throws SQLException {
+    private static String authorityOf(String id) {
         if (id == null || !id.matches("A\\d{9}")) {
             throw ProblemException.notFound("no judgement " + FieldRules.abbreviate(id));
         }
-        try (PreparedStatement ps = c.prepareStatement("select earlier_authority from accountability_judgement where id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw ProblemException.notFound("no judgement " + id);
-                }
-                return rs.getString(1);
-            }
-        }
+        return Judgement.of(id).orElseThrow(() -> ProblemException.notFound("no judgement " + id)).earlierAuthority;
     }
 
     /** A judgement with its enterprise's name, its retraction if any and the names of the earlier team. */
