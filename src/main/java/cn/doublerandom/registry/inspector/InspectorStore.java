@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The {@code inspector} and {@code inspector_conflict} tables, written in batches like the targets. */
+/**
+ * The {@code inspector} and {@code inspector_conflict} tables: one inspector or a page read through the
+ * {@link Inspector} entity; writes, locked loads and whole regions in batches, like the targets.
+ */
 @ApplicationScoped
 public class InspectorStore {
 
@@ -36,11 +39,7 @@ public class InspectorStore {
     }
 
     public Optional<Stored<InspectorData>> find(String code) {
-        try (Connection c = connection()) {
-            return Optional.ofNullable(load(c, List.of(code), false).get(code));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Inspector.of(code);
     }
 
     public Map<String, Stored<InspectorData>> load(Connection c, Collection<String> codes, boolean lock) throws SQLException {
@@ -48,14 +47,7 @@ public class InspectorStore {
     }
 
     public List<Stored<InspectorData>> page(String regionPrefix, String after, int limit) {
-        try (Connection c = connection()) {
-            String where = "region_code like ?" + (after == null ? "" : " and code > ?") + " order by code limit " + limit;
-            Map<String, Stored<InspectorData>> rows = after == null ? select(c, where, regionPrefix + "%")
-                    : select(c, where, regionPrefix + "%", after);
-            return new ArrayList<>(rows.values());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Inspector.page(regionPrefix, after, limit);
     }
 
     public void forEach(String regionPrefix, Consumer<Stored<InspectorData>> sink) {
