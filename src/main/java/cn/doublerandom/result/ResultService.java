@@ -5,11 +5,11 @@ import cn.doublerandom.draw.DrawFacts;
 import cn.doublerandom.draw.DrawState;
 import cn.doublerandom.item.ItemService;
 import cn.doublerandom.platform.ServiceClock;
-import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.Problem.FieldProblem;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.registry.target.TargetStore;
 import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
 import cn.doublerandom.wording.Wording;
@@ -26,7 +26,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,6 +56,9 @@ public class ResultService {
 
     @Inject
     ItemService itemList;
+
+    @Inject
+    TargetStore targets;
 
     @Inject
     AgroalDataSource dataSource;
@@ -121,40 +123,32 @@ public class ResultService {
             scope.requireRegistryWrite(draw.authority());
             requireExecuted(draw);
             List<String> teamInForce = teamInForce(draw.id(), uscc);
-            Outcomes outcomes = checkAgainstDraw(c, draw, targetRegion(c, uscc), v, teamInForce);
+            TargetStore.Label target = targets.labels(List.of(uscc)).get(uscc);
+            if (target == null) {
+                throw new IllegalStateException("selected target " + uscc + " is missing from the registry");
+            }
+            Outcomes outcomes = checkAgainstDraw(draw, target.regionCode(), v, teamInForce);
             lock(c, "result:" + draw.id() + ":" + uscc);
-            try (PreparedStatement ps = c.prepareStatement("select id from result where draw_id = ? and uscc = ?")) {
-                ps.setString(1, draw.id());
-                ps.setString(2, uscc);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        throw new ProblemException(ProblemType.RESULT_EXISTS, "the result of " + uscc + " in draw " + draw.id()
-                                + " is " + rs.getString(1) + "; a change is a correction: POST /api/v1/results/" + rs.getString(1)
-                                + "/corrections", List.of(), Map.of("resultId", rs.getString(1)));
-                    }
-                }
-            }
-            String id = "R" + String.format("%09d", scalar(c, "select nextval('result_seq')"));
-            Instant now = clock.now();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into result (id, draw_id, uscc, authority, region_code, enterprise_name, quarter, confidential,
-                                        confidential_reason, recorded_at, recorded_by)
-                    select ?, ?, ?, ?, t.region_code, t.name, ?, ?, ?, ?, ? from target t where t.uscc = ?""")) {
-                ps.setString(1, id);
-                ps.setString(2, draw.id());
-                ps.setString(3, uscc);
-                ps.setString(4, draw.authority());
-                ps.setString(5, draw.quarter());
-                ps.setBoolean(6, confidential);
-                ps.setString(7, confidentialReason);
-                ps.setTimestamp(8, Timestamp.from(now));
-                ps.setString(9, caller.signature());
-                ps.setString(10, uscc);
-                if (ps.executeUpdate() != 1) {
-                    throw new IllegalStateException("selected target " + uscc + " is missing from the registry");
-                }
-            }
-            insertVersion(c, id, 1, v, outcomes, v.determinationDate(), null, now);
+            Result.of(draw.id(), uscc).ifPresent(existing -> {
+                throw new ProblemException(ProblemType.RESULT_EXISTS, "the result of " + uscc + " in draw " + draw.id()
+                        + " is " + existing.id + "; a change is a correction: POST /api/v1/results/" + existing.id
+                        + "/corrections", List.of(), Map.of("resultId", existing.id));
+            });
+            Result r = new Result();
+            r.id = Result.nextId();
+            r.drawId = draw.id();
+            r.uscc = uscc;
+            r.authority = draw.authority();
+            r.regionCode = target.regionCode();
+            r.enterpriseName = target.name();
+            r.quarter = draw.quarter();
+            r.confidential = confidential;
+            r.confidentialReason = confidentialReason;
+            r.recordedAt = clock.now();
+            r.recordedBy = caller.signature();
+            r.persist();
+            String id = r.id;
+            insertVersion(id, 1, v, outcomes, v.determinationDate(), null, r.recordedAt);
             audit.record("RECORD", "RESULT", id, draw.authority(), draw.id() + " " + uscc
                     + (v.violationFound() ? " violation found" : " no violation"));
             return view(c, id);
@@ -175,18 +169,18 @@ public class ResultService {
         }
         Checked v = check(in, f);
         try (Connection c = dataSource.getConnection()) {
-            ResultRow row = row(c, id);
-            scope.requireRegistryWrite(row.authority());
-            lock(c, "result:" + row.drawId() + ":" + row.uscc());
-            DrawState draw = draws.require(row.drawId());
+            Result row = row(id);
+            scope.requireRegistryWrite(row.authority);
+            lock(c, "result:" + row.drawId + ":" + row.uscc);
+            DrawState draw = draws.require(row.drawId);
             requireExecuted(draw);
-            Outcomes outcomes = checkAgainstDraw(c, draw, row.regionCode(), v, teamInForce(draw.id(), row.uscc()));
-            int next = (int) scalar(c, "select max(version) + 1 from result_version where result_id = ?", id);
+            Outcomes outcomes = checkAgainstDraw(draw, row.regionCode, v, teamInForce(draw.id(), row.uscc));
+            int next = ResultVersion.next(id);
             boolean anyPublished = scalar(c, "select count(*) from publication where result_id = ?", id) > 0;
             // unpublished, the window still runs from the determination; once published, a correction is new information
             LocalDate basis = anyPublished ? clock.today() : v.determinationDate();
-            insertVersion(c, id, next, v, outcomes, basis, reason, clock.now());
-            audit.record("CORRECT", "RESULT", id, row.authority(), "version " + next + ": " + reason);
+            insertVersion(id, next, v, outcomes, basis, reason, clock.now());
+            audit.record("CORRECT", "RESULT", id, row.authority, "version " + next + ": " + reason);
             return view(c, id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -203,9 +197,9 @@ public class ResultService {
                     f.problems());
         }
         try (Connection c = dataSource.getConnection()) {
-            ResultRow row = row(c, id);
-            scope.requireRegistryWrite(row.authority());
-            lock(c, "result:" + row.drawId() + ":" + row.uscc());
+            Result row = row(id);
+            scope.requireRegistryWrite(row.authority);
+            lock(c, "result:" + row.drawId + ":" + row.uscc);
             ResultView current = view(c, id);
             String state = current.publication().state();
             if (hold && !state.equals("PUBLISHABLE")) {
@@ -215,16 +209,8 @@ public class ResultService {
             if (!hold && !state.equals("HELD")) {
                 throw new ProblemException(ProblemType.RESULT_CONFLICT, "result " + id + " is " + state + ", not HELD");
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into result_hold (result_id, action, reason, recorded_at, recorded_by) values (?, ?, ?, ?, ?)")) {
-                ps.setString(1, id);
-                ps.setString(2, hold ? "HOLD" : "RELEASE");
-                ps.setString(3, reason);
-                ps.setTimestamp(4, Timestamp.from(clock.now()));
-                ps.setString(5, caller.signature());
-                ps.executeUpdate();
-            }
-            audit.record(hold ? "HOLD" : "RELEASE", "RESULT", id, row.authority(), reason);
+            ResultHold.record(id, hold, reason, clock.now(), caller.signature());
+            audit.record(hold ? "HOLD" : "RELEASE", "RESULT", id, row.authority, reason);
             return view(c, id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -233,8 +219,7 @@ public class ResultService {
 
     public ResultView get(String id) {
         try (Connection c = dataSource.getConnection()) {
-            ResultRow row = row(c, id);
-            scope.requireRead(row.authority());
+            scope.requireRead(row(id).authority);
             return view(c, id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -250,14 +235,7 @@ public class ResultService {
             scope.requireRead(draw.authority());
             // in the draw's ticket order: its selection is the draw's to tell
             Map<String, String> idByUscc = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("select r.uscc, r.id from result r where r.draw_id = ?")) {
-                ps.setString(1, draw.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        idByUscc.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-            }
+            Result.ofDraw(draw.id()).forEach(r -> idByUscc.put(r.uscc, r.id));
             List<ResultView> out = new ArrayList<>();
             for (String uscc : draws.selection(draw.id())) {
                 String id = idByUscc.get(uscc);
@@ -353,8 +331,7 @@ public class ResultService {
      * item of the draw exactly once, each wording in the target region's vocabulary as at the
      * determination date. All problems at once; nothing is written when there is one.
      */
-    private Outcomes checkAgainstDraw(Connection c, DrawState draw, String region, Checked v, List<String> teamInForce)
-            throws SQLException {
+    private Outcomes checkAgainstDraw(DrawState draw, String region, Checked v, List<String> teamInForce) {
         List<FieldProblem> problems = new ArrayList<>();
         if (v.inspectionDate().isBefore(draw.drawDate())) {
             problems.add(FieldProblem.field("inspectionDate", v.inspectionDate().toString(),
@@ -451,19 +428,6 @@ public class ResultService {
                 .map(i -> new DrawItem(i.id(), i.name(), i.subItem())).toList();
     }
 
-    /** The region the target is registered in now: whose vocabulary its result uses. */
-    private static String targetRegion(Connection c, String uscc) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select region_code from target where uscc = ?")) {
-            ps.setString(1, uscc);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("selected target " + uscc + " is missing from the registry");
-                }
-                return rs.getString(1);
-            }
-        }
-    }
-
     private static void requireExecuted(DrawState draw) {
         if (draw.voided()) {
             throw new ProblemException(ProblemType.DRAW_NOT_EXECUTED, "draw " + draw.id() + " is voided: its targets are not inspected under it");
@@ -479,80 +443,59 @@ public class ResultService {
                 List.of(FieldProblem.field("uscc", FieldRules.abbreviate(uscc), "not selected by " + drawId))));
     }
 
-    private void insertVersion(Connection c, String id, int version, Checked v, Outcomes outcomes, LocalDate basis,
-                               String reason, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into result_version (result_id, version, inspection_date, determination_date, wording, wording_text,
-                    problems, handling, violation_found, non_site, team, deadline_basis, correction_reason, recorded_at, recorded_by)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setString(1, id);
-            ps.setInt(2, version);
-            Sql.setDate(ps, 3, v.inspectionDate());
-            Sql.setDate(ps, 4, v.determinationDate());
-            ps.setString(5, outcomes.wording());
-            ps.setString(6, outcomes.wordingText());
-            ps.setString(7, json.writeValueAsString(v.problems()));
-            ps.setArray(8, Sql.textArray(c, v.handling()));
-            ps.setBoolean(9, v.violationFound());
-            ps.setBoolean(10, v.nonSite());
-            ps.setArray(11, Sql.textArray(c, v.team()));
-            Sql.setDate(ps, 12, basis);
-            ps.setString(13, reason);
-            ps.setTimestamp(14, Timestamp.from(now));
-            ps.setString(15, caller.signature());
-            ps.executeUpdate();
+    private void insertVersion(String id, int version, Checked v, Outcomes outcomes, LocalDate basis, String reason,
+                               Instant now) {
+        ResultVersion rv = new ResultVersion();
+        rv.resultId = id;
+        rv.version = version;
+        rv.inspectionDate = v.inspectionDate();
+        rv.determinationDate = v.determinationDate();
+        rv.wording = outcomes.wording();
+        rv.wordingText = outcomes.wordingText();
+        try {
+            rv.problems = json.writeValueAsString(v.problems());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into result_item (result_id, version, position, item_id, item_name, sub_item, wording, wording_text)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            int position = 1;
-            for (ResultView.ItemResult item : outcomes.items()) {
-                ps.setString(1, id);
-                ps.setInt(2, version);
-                ps.setInt(3, position++);
-                ps.setLong(4, item.itemId());
-                ps.setString(5, item.itemName());
-                ps.setString(6, item.subItem());
-                ps.setString(7, item.wording());
-                ps.setString(8, item.wordingText());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        rv.handling = v.handling().stream().map(Enum::name).toArray(String[]::new);
+        rv.violationFound = v.violationFound();
+        rv.nonSite = v.nonSite();
+        rv.team = v.team().toArray(String[]::new);
+        rv.deadlineBasis = basis;
+        rv.correctionReason = reason;
+        rv.recordedAt = now;
+        rv.recordedBy = caller.signature();
+        rv.persist();
+        int position = 1;
+        for (ResultView.ItemResult item : outcomes.items()) {
+            ResultItem ri = new ResultItem();
+            ri.resultId = id;
+            ri.version = version;
+            ri.position = position++;
+            ri.itemId = item.itemId();
+            ri.itemName = item.itemName();
+            ri.subItem = item.subItem();
+            ri.wording = item.wording();
+            ri.wordingText = item.wordingText();
+            ri.persist();
         }
+        // the version's triggers (superseded, publication queue) and the reads that follow see it
+        ResultVersion.flush();
     }
 
-    private record ResultRow(String id, String drawId, String uscc, String authority, String regionCode) {
-    }
-
-    private ResultRow row(Connection c, String id) throws SQLException {
+    private static Result row(String id) {
         if (id == null || !id.matches("R\\d{9}")) {
             throw ProblemException.notFound("no result " + FieldRules.abbreviate(id));
         }
-        try (PreparedStatement ps = c.prepareStatement("select id, draw_id, uscc, authority, region_code from result where id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw ProblemException.notFound("no result " + id);
-                }
-                return new ResultRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
-            }
-        }
+        return Result.of(id).orElseThrow(() -> ProblemException.notFound("no result " + id));
     }
 
     ResultView view(Connection c, String id) throws SQLException {
+        Result r = row(id);
         Map<Integer, List<ResultView.ItemResult>> items = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select version, item_id, item_name, sub_item, wording, wording_text from result_item
-                where result_id = ? order by version, position""")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    items.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new ResultView.ItemResult(rs.getLong(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
-                }
-            }
+        for (ResultItem i : ResultItem.of(id)) {
+            items.computeIfAbsent(i.version, k -> new ArrayList<>()).add(new ResultView.ItemResult(i.itemId, i.itemName, i.subItem,
+                    i.wording, i.wordingText));
         }
         // the evidence of each version: its hashes are part of the version's digest
         Map<Integer, List<ResultView.AttachmentHash>> attachments = new TreeMap<>();
@@ -567,62 +510,46 @@ public class ResultService {
                 }
             }
         }
-        List<ResultView.Version> versions = new ArrayList<>();
-        List<LocalDate> bases = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select v.*, p.published_at, p.on_time from result_version v
-                left join publication p on p.result_id = v.result_id and p.version = v.version
-                where v.result_id = ? order by v.version desc""")) {
+        Map<Integer, Instant> publishedAt = new HashMap<>();
+        Map<Integer, Boolean> onTime = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select version, published_at, on_time from publication where result_id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    List<ResultView.FindingView> problems = readProblems(rs.getString("problems"));
-                    List<ResultView.HandlingView> handling = Sql.getArray(rs, "handling", Handling::valueOf).stream()
-                            .map(h -> new ResultView.HandlingView(h.name(), h.label())).toList();
-                    Timestamp published = rs.getTimestamp("published_at");
-                    versions.add(new ResultView.Version(rs.getInt("version"), Sql.getDate(rs, "inspection_date"),
-                            Sql.getDate(rs, "determination_date"), rs.getString("wording"), rs.getString("wording_text"),
-                            items.getOrDefault(rs.getInt("version"), List.of()), problems, handling, rs.getBoolean("violation_found"), rs.getBoolean("non_site"),
-                            Sql.getArray(rs, "team", s -> s), rs.getString("correction_reason"),
-                            rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
-                            published == null ? null : published.toInstant(),
-                            published == null ? null : rs.getBoolean("on_time") ? Boolean.TRUE : rs.wasNull() ? null : Boolean.FALSE,
-                            attachments.getOrDefault(rs.getInt("version"), List.of()), null));
-                    bases.add(Sql.getDate(rs, "deadline_basis"));
+                    publishedAt.put(rs.getInt(1), rs.getTimestamp(2).toInstant());
+                    boolean on = rs.getBoolean(3);
+                    onTime.put(rs.getInt(1), rs.wasNull() ? null : on);
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("""
-                select r.*, (select h.action from result_hold h where h.result_id = r.id order by h.id desc limit 1) as hold,
-                       (select h.reason from result_hold h where h.result_id = r.id order by h.id desc limit 1) as hold_reason
-                from result r where r.id = ?""")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                String drawId = rs.getString("draw_id");
-                String uscc = rs.getString("uscc");
-                versions.replaceAll(v -> v.withDigest(id, drawId, uscc));
-                ResultView.Version current = versions.get(0);
-                boolean confidential = rs.getBoolean("confidential");
-                boolean held = "HOLD".equals(rs.getString("hold"));
-                ResultView.Publication publication;
-                if (confidential) {
-                    publication = new ResultView.Publication("WITHHELD", null, null, null, null, false, null, null);
-                } else {
-                    PublicationRules.Deadline deadline = rules.deadline(bases.get(0));
-                    boolean published = current.publishedAt() != null;
-                    String state = published ? "PUBLISHED" : held ? "HELD" : "PUBLISHABLE";
-                    boolean overdue = published ? Boolean.FALSE.equals(current.onTime())
-                            : PublicationRules.overdue(deadline, clock.today());
-                    publication = new ResultView.Publication(state, held ? rs.getString("hold_reason") : null, deadline.date(),
-                            deadline.state(), deadline.missingYear(), overdue, current.publishedAt(), current.onTime());
-                }
-                return new ResultView(rs.getString("id"), rs.getString("draw_id"), rs.getString("uscc"),
-                        rs.getString("enterprise_name"), rs.getString("authority"), rs.getString("region_code"),
-                        rs.getString("quarter"), confidential, rs.getString("confidential_reason"),
-                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"), publication, current, versions);
-            }
+        List<ResultVersion> rows = ResultVersion.of(id);
+        List<ResultView.Version> versions = new ArrayList<>();
+        for (ResultVersion v : rows) {
+            List<ResultView.HandlingView> handling = Arrays.stream(v.handling).map(Handling::valueOf)
+                    .map(h -> new ResultView.HandlingView(h.name(), h.label())).toList();
+            versions.add(new ResultView.Version(v.version, v.inspectionDate, v.determinationDate, v.wording, v.wordingText,
+                    items.getOrDefault(v.version, List.of()), readProblems(v.problems), handling, v.violationFound, v.nonSite,
+                    List.of(v.team), v.correctionReason, v.recordedAt, v.recordedBy, publishedAt.get(v.version),
+                    onTime.get(v.version), attachments.getOrDefault(v.version, List.of()), null)
+                    .withDigest(id, r.drawId, r.uscc));
         }
+        ResultView.Version current = versions.get(0);
+        ResultHold hold = ResultHold.latest(id).orElse(null);
+        boolean held = hold != null && ResultHold.HOLD.equals(hold.action);
+        ResultView.Publication publication;
+        if (r.confidential) {
+            publication = new ResultView.Publication("WITHHELD", null, null, null, null, false, null, null);
+        } else {
+            PublicationRules.Deadline deadline = rules.deadline(rows.get(0).deadlineBasis);
+            boolean published = current.publishedAt() != null;
+            String state = published ? "PUBLISHED" : held ? "HELD" : "PUBLISHABLE";
+            boolean overdue = published ? Boolean.FALSE.equals(current.onTime())
+                    : PublicationRules.overdue(deadline, clock.today());
+            publication = new ResultView.Publication(state, held ? hold.reason : null, deadline.date(),
+                    deadline.state(), deadline.missingYear(), overdue, current.publishedAt(), current.onTime());
+        }
+        return new ResultView(r.id, r.drawId, r.uscc, r.enterpriseName, r.authority, r.regionCode, r.quarter, r.confidential,
+                r.confidentialReason, r.recordedAt, r.recordedBy, publication, current, versions);
     }
 
     private List<ResultView.FindingView> readProblems(String text) {
