@@ -26,7 +26,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -112,37 +111,26 @@ public class FollowUpService {
             lock(c, "rectification:" + resultId);
             ResultView.FindingView problem = problems.get(index);
             int version = result.current().version();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select id from rectification where result_id = ? and result_version = ? and problem_index = ?")) {
-                ps.setString(1, resultId);
-                ps.setInt(2, version);
-                ps.setInt(3, index);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        throw new ProblemException(ProblemType.CONFLICT, "problem " + index + " of result " + resultId
-                                + " already has rectification " + rs.getString(1) + "; change it with a new version",
-                                List.of(), Map.of("rectificationId", rs.getString(1)));
-                    }
-                }
-            }
-            String id = "Z" + String.format("%09d", scalar(c, "select nextval('rectification_seq')"));
-            Instant now = clock.now();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into rectification (id, result_id, result_version, problem_index, problem_type, problem_description,
-                                               recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setString(1, id);
-                ps.setString(2, resultId);
-                ps.setInt(3, version);
-                ps.setInt(4, index);
-                ps.setString(5, problem.type());
-                ps.setString(6, problem.description());
-                ps.setTimestamp(7, Timestamp.from(now));
-                ps.setString(8, caller.signature());
-                ps.executeUpdate();
-            }
-            insertVersion(c, id, 1, new RectificationView.Version(1, requirement, deadline, person, "IN_PROGRESS", null, null,
+            Rectification.of(resultId, version, index).ifPresent(existing -> {
+                throw new ProblemException(ProblemType.CONFLICT, "problem " + index + " of result " + resultId
+                        + " already has rectification " + existing.id + "; change it with a new version",
+                        List.of(), Map.of("rectificationId", existing.id));
+            });
+            Rectification z = new Rectification();
+            z.id = Rectification.nextId();
+            z.resultId = resultId;
+            z.resultVersion = version;
+            z.problemIndex = index;
+            z.problemType = problem.type();
+            z.problemDescription = problem.description();
+            z.recordedAt = clock.now();
+            z.recordedBy = caller.signature();
+            z.persist();
+            String id = z.id;
+            Instant now = z.recordedAt;
+            insertVersion(id, 1, new RectificationView.Version(1, requirement, deadline, person, "IN_PROGRESS", null, null,
                     now, null));
-            return rectification(c, id, result);
+            return rectification(id, result);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -177,16 +165,16 @@ public class FollowUpService {
         failIfAny(f, "the rectification was not changed; nothing was recorded");
         try (Connection c = dataSource.getConnection()) {
             lock(c, "rectification:" + resultId);
-            RectificationView now = rectification(c, requireRectification(c, resultId, id), result);
+            RectificationView now = rectification(requireRectification(resultId, id), result);
             if (now.closed()) {
                 throw new ProblemException(ProblemType.CONFLICT, "rectification " + id + " was confirmed by a re-check and is closed; "
                         + "a look-back (回头看) that finds the problem again reopens it");
             }
             RectificationView.Version cur = now.current();
-            insertVersion(c, id, cur.version() + 1, new RectificationView.Version(cur.version() + 1,
+            insertVersion(id, cur.version() + 1, new RectificationView.Version(cur.version() + 1,
                     requirement == null ? cur.requirement() : requirement, deadline == null ? cur.deadline() : deadline,
                     person == null ? cur.responsiblePerson() : person, status, rectifiedOn, reason, clock.now(), null));
-            return rectification(c, id, result);
+            return rectification(id, result);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -223,34 +211,31 @@ public class FollowUpService {
         failIfAny(f, "the re-check was not recorded; nothing was recorded");
         try (Connection c = dataSource.getConnection()) {
             lock(c, "rectification:" + resultId);
-            RectificationView now = rectification(c, requireRectification(c, resultId, id), result);
+            RectificationView now = rectification(requireRectification(resultId, id), result);
             if (kind.equals("RECHECK") && now.closed()) {
                 throw new ProblemException(ProblemType.CONFLICT, "rectification " + id + " is closed; a later visit is a look-back (LOOK_BACK 回头看)");
             }
             Instant at = clock.now();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into rectification_check (rectification_id, kind, check_date, team, outcome, findings, recorded_at, recorded_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setString(1, id);
-                ps.setString(2, kind);
-                Sql.setDate(ps, 3, checkDate);
-                ps.setArray(4, Sql.textArray(c, team));
-                ps.setString(5, outcome);
-                ps.setString(6, findings);
-                ps.setTimestamp(7, Timestamp.from(at));
-                ps.setString(8, caller.signature());
-                ps.executeUpdate();
-            }
+            RectificationCheck check = new RectificationCheck();
+            check.rectificationId = id;
+            check.kind = kind;
+            check.checkDate = checkDate;
+            check.team = team.toArray(String[]::new);
+            check.outcome = outcome;
+            check.findings = findings;
+            check.recordedAt = at;
+            check.recordedBy = caller.signature();
+            check.persist();
             RectificationView.Version cur = now.current();
             String label = KIND_LABELS.get(kind) + checkDate;
             if (outcome.equals("CONFIRMED") && !cur.status().equals("RECTIFIED")) {
-                insertVersion(c, id, cur.version() + 1, new RectificationView.Version(cur.version() + 1, cur.requirement(),
+                insertVersion(id, cur.version() + 1, new RectificationView.Version(cur.version() + 1, cur.requirement(),
                         cur.deadline(), cur.responsiblePerson(), "RECTIFIED", checkDate, label + "确认整改到位", at, null));
             } else if (outcome.equals("NOT_RECTIFIED")) {
-                insertVersion(c, id, cur.version() + 1, new RectificationView.Version(cur.version() + 1, cur.requirement(),
+                insertVersion(id, cur.version() + 1, new RectificationView.Version(cur.version() + 1, cur.requirement(),
                         deadline, cur.responsiblePerson(), "IN_PROGRESS", null, label + "未整改到位：" + findings, at, null));
             }
-            return rectification(c, id, result);
+            return rectification(id, result);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -258,16 +243,11 @@ public class FollowUpService {
 
     public List<RectificationView> rectifications(String resultId) {
         ResultView result = results.get(resultId);
-        try (Connection c = dataSource.getConnection()) {
-            List<String> ids = Sql.strings(c, "select id from rectification where result_id = ? order by id", resultId);
-            List<RectificationView> out = new ArrayList<>();
-            for (String id : ids) {
-                out.add(rectification(c, id, result));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        List<RectificationView> out = new ArrayList<>();
+        for (Rectification z : Rectification.ofResult(resultId)) {
+            out.add(rectification(z, result));
         }
+        return out;
     }
 
     /** A rectification still in progress whose deadline is near or past, for the due list. */
@@ -351,29 +331,22 @@ public class FollowUpService {
         failIfAny(f, "the penalty decision was not recorded; nothing was recorded");
         try (Connection c = dataSource.getConnection()) {
             lock(c, "penalty-case:" + caseNumber);
-            try (PreparedStatement ps = c.prepareStatement("select id, result_id from penalty where case_number = ?")) {
-                ps.setString(1, caseNumber);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        throw new ProblemException(ProblemType.CONFLICT, "case number " + caseNumber + " is already decision "
-                                + rs.getString(1) + " of result " + rs.getString(2) + "; a change is a correction",
-                                List.of(FieldProblem.field("caseNumber", caseNumber, "already recorded")), Map.of("penaltyId", rs.getString(1)));
-                    }
-                }
-            }
-            String id = "P" + String.format("%09d", scalar(c, "select nextval('penalty_seq')"));
-            Instant now = clock.now();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into penalty (id, result_id, case_number, recorded_at, recorded_by) values (?, ?, ?, ?, ?)")) {
-                ps.setString(1, id);
-                ps.setString(2, resultId);
-                ps.setString(3, caseNumber);
-                ps.setTimestamp(4, Timestamp.from(now));
-                ps.setString(5, caller.signature());
-                ps.executeUpdate();
-            }
-            insertPenaltyVersion(c, id, 1, v, null, now);
-            return penalty(c, id);
+            Penalty.ofCase(caseNumber).ifPresent(existing -> {
+                throw new ProblemException(ProblemType.CONFLICT, "case number " + caseNumber + " is already decision "
+                        + existing.id + " of result " + existing.resultId + "; a change is a correction",
+                        List.of(FieldProblem.field("caseNumber", caseNumber, "already recorded")), Map.of("penaltyId", existing.id));
+            });
+            Penalty p = new Penalty();
+            p.id = Penalty.nextId();
+            p.resultId = resultId;
+            p.caseNumber = caseNumber;
+            p.recordedAt = clock.now();
+            p.recordedBy = caller.signature();
+            p.persist();
+            String id = p.id;
+            Instant now = p.recordedAt;
+            insertPenaltyVersion(id, 1, v, null, now);
+            return penalty(id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -394,13 +367,13 @@ public class FollowUpService {
         failIfAny(f, "the penalty decision was not corrected; nothing was recorded");
         try (Connection c = dataSource.getConnection()) {
             lock(c, "penalty:" + id);
-            String owner = id == null || !id.matches("P\\d{9}") ? null : scalarText(c, "select result_id from penalty where id = ?", id);
+            String owner = id == null || !id.matches("P\\d{9}") ? null : Penalty.of(id).map(p -> p.resultId).orElse(null);
             if (!resultId.equals(owner)) {
                 throw ProblemException.notFound("no penalty decision " + FieldRules.abbreviate(id) + " on result " + resultId);
             }
-            int next = (int) scalar(c, "select max(version) + 1 from penalty_version where penalty_id = ?", id);
-            insertPenaltyVersion(c, id, next, v, reason, clock.now());
-            return penalty(c, id);
+            int next = PenaltyVersion.next(id);
+            insertPenaltyVersion(id, next, v, reason, clock.now());
+            return penalty(id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -408,16 +381,7 @@ public class FollowUpService {
 
     public List<PenaltyView> penalties(String resultId) {
         results.get(resultId);
-        try (Connection c = dataSource.getConnection()) {
-            List<String> ids = Sql.strings(c, "select id from penalty where result_id = ? order by id", resultId);
-            List<PenaltyView> out = new ArrayList<>();
-            for (String id : ids) {
-                out.add(penalty(c, id));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Penalty.ofResult(resultId).stream().map(this::penalty).toList();
     }
 
     private PenaltyView.Version penaltyVersion(FieldRules f, PenaltyInput in, ResultView result) {
@@ -462,48 +426,32 @@ public class FollowUpService {
                 discretion == null ? null : DISCRETION_LABELS.get(discretion), why, transfers, null, null, null);
     }
 
-    private void insertPenaltyVersion(Connection c, String id, int version, PenaltyView.Version v, String reason, Instant now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into penalty_version (penalty_id, version, decision_date, amount, discretion, discretion_reason, transfers,
-                                             change_reason, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setString(1, id);
-            ps.setInt(2, version);
-            Sql.setDate(ps, 3, v.decisionDate());
-            ps.setBigDecimal(4, v.amount());
-            ps.setString(5, v.discretion());
-            ps.setString(6, v.discretionReason());
-            ps.setArray(7, Sql.textArray(c, v.transfers().stream().map(PenaltyView.Transfer::code).toList()));
-            ps.setString(8, reason);
-            ps.setTimestamp(9, Timestamp.from(now));
-            ps.setString(10, caller.signature());
-            ps.executeUpdate();
-        }
+    private void insertPenaltyVersion(String id, int version, PenaltyView.Version v, String reason, Instant now) {
+        PenaltyVersion pv = new PenaltyVersion();
+        pv.penaltyId = id;
+        pv.version = version;
+        pv.decisionDate = v.decisionDate();
+        pv.amount = v.amount();
+        pv.discretion = v.discretion();
+        pv.discretionReason = v.discretionReason();
+        pv.transfers = v.transfers().stream().map(PenaltyView.Transfer::code).toArray(String[]::new);
+        pv.changeReason = reason;
+        pv.recordedAt = now;
+        pv.recordedBy = caller.signature();
+        pv.persist();
+        PenaltyVersion.flush();
     }
 
-    private PenaltyView penalty(Connection c, String id) throws SQLException {
-        List<PenaltyView.Version> versions = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select * from penalty_version where penalty_id = ? order by version desc")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String d = rs.getString("discretion");
-                    versions.add(new PenaltyView.Version(rs.getInt("version"), Sql.getDate(rs, "decision_date"),
-                            rs.getBigDecimal("amount"), d, DISCRETION_LABELS.get(d), rs.getString("discretion_reason"),
-                            Sql.getArray(rs, "transfers", Handling::valueOf).stream()
-                                    .map(h -> new PenaltyView.Transfer(h.name(), h.label())).toList(),
-                            rs.getString("change_reason"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")));
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("select * from penalty where id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new PenaltyView(id, rs.getString("result_id"), rs.getString("case_number"), versions.get(0), versions,
-                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"));
-            }
-        }
+    private PenaltyView penalty(String id) {
+        return penalty(Penalty.<Penalty>findById(id));
+    }
+
+    private PenaltyView penalty(Penalty p) {
+        List<PenaltyView.Version> versions = PenaltyVersion.of(p.id).stream().map(v -> new PenaltyView.Version(v.version,
+                v.decisionDate, v.amount, v.discretion, DISCRETION_LABELS.get(v.discretion), v.discretionReason,
+                Arrays.stream(v.transfers).map(Handling::valueOf).map(h -> new PenaltyView.Transfer(h.name(), h.label())).toList(),
+                v.changeReason, v.recordedAt, v.recordedBy)).toList();
+        return new PenaltyView(p.id, p.resultId, p.caseNumber, versions.get(0), versions, p.recordedAt, p.recordedBy);
     }
 
     // --- shared -----------------------------------------------------------------------------------
@@ -571,74 +519,48 @@ public class FollowUpService {
         return codes;
     }
 
-    private String requireRectification(Connection c, String resultId, String id) throws SQLException {
-        String owner = id == null || !id.matches("Z\\d{9}") ? null : scalarText(c, "select result_id from rectification where id = ?", id);
-        if (!resultId.equals(owner)) {
+    private Rectification requireRectification(String resultId, String id) {
+        Rectification z = id == null || !id.matches("Z\\d{9}") ? null : Rectification.<Rectification>findById(id);
+        if (z == null || !resultId.equals(z.resultId)) {
             throw ProblemException.notFound("no rectification " + FieldRules.abbreviate(id) + " on result " + resultId);
         }
-        return id;
+        return z;
     }
 
-    private void insertVersion(Connection c, String id, int version, RectificationView.Version v) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into rectification_version (rectification_id, version, requirement, deadline, responsible_person, status,
-                                                   rectified_on, change_reason, recorded_at, recorded_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setString(1, id);
-            ps.setInt(2, version);
-            ps.setString(3, v.requirement());
-            Sql.setDate(ps, 4, v.deadline());
-            ps.setString(5, v.responsiblePerson());
-            ps.setString(6, v.status());
-            Sql.setDate(ps, 7, v.rectifiedOn());
-            ps.setString(8, v.changeReason());
-            ps.setTimestamp(9, Timestamp.from(v.recordedAt()));
-            ps.setString(10, caller.signature());
-            ps.executeUpdate();
-        }
+    private void insertVersion(String id, int version, RectificationView.Version v) {
+        RectificationVersion rv = new RectificationVersion();
+        rv.rectificationId = id;
+        rv.version = version;
+        rv.requirement = v.requirement();
+        rv.deadline = v.deadline();
+        rv.responsiblePerson = v.responsiblePerson();
+        rv.status = v.status();
+        rv.rectifiedOn = v.rectifiedOn();
+        rv.changeReason = v.changeReason();
+        rv.recordedAt = v.recordedAt();
+        rv.recordedBy = caller.signature();
+        rv.persist();
+        RectificationVersion.flush();
     }
 
-    private RectificationView rectification(Connection c, String id, ResultView result) throws SQLException {
-        List<RectificationView.Version> versions = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select * from rectification_version where rectification_id = ? order by version desc")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    versions.add(new RectificationView.Version(rs.getInt("version"), rs.getString("requirement"),
-                            Sql.getDate(rs, "deadline"), rs.getString("responsible_person"), rs.getString("status"),
-                            Sql.getDate(rs, "rectified_on"), rs.getString("change_reason"),
-                            rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")));
-                }
-            }
-        }
-        List<RectificationView.Check> checks = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select * from rectification_check where rectification_id = ? order by id")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    checks.add(new RectificationView.Check(rs.getLong("id"), rs.getString("kind"), KIND_LABELS.get(rs.getString("kind")),
-                            Sql.getDate(rs, "check_date"), Sql.getArray(rs, "team", s -> s), rs.getString("outcome"),
-                            OUTCOME_LABELS.get(rs.getString("outcome")), rs.getString("findings"),
-                            rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")));
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("select * from rectification where id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                RectificationView.Version cur = versions.get(0);
-                boolean closed = !checks.isEmpty() && checks.get(checks.size() - 1).outcome().equals("CONFIRMED");
-                boolean overdue = cur.status().equals("IN_PROGRESS") && cur.deadline().isBefore(clock.today());
-                String status = overdue ? "OVERDUE" : cur.status();
-                String type = rs.getString("problem_type");
-                return new RectificationView(id, result.id(), result.authority(), result.uscc(), result.enterpriseName(),
-                        rs.getInt("result_version"), rs.getInt("problem_index"), type, typeLabel(type),
-                        rs.getString("problem_description"), status, STATUS_LABELS.get(status), overdue, closed, cur, versions,
-                        checks, rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"));
-            }
-        }
+    private RectificationView rectification(String id, ResultView result) {
+        return rectification(Rectification.<Rectification>findById(id), result);
+    }
+
+    private RectificationView rectification(Rectification z, ResultView result) {
+        List<RectificationView.Version> versions = RectificationVersion.of(z.id).stream().map(v -> new RectificationView.Version(
+                v.version, v.requirement, v.deadline, v.responsiblePerson, v.status, v.rectifiedOn, v.changeReason, v.recordedAt,
+                v.recordedBy)).toList();
+        List<RectificationView.Check> checks = RectificationCheck.of(z.id).stream().map(k -> new RectificationView.Check(k.id,
+                k.kind, KIND_LABELS.get(k.kind), k.checkDate, List.of(k.team), k.outcome, OUTCOME_LABELS.get(k.outcome), k.findings,
+                k.recordedAt, k.recordedBy)).toList();
+        RectificationView.Version cur = versions.get(0);
+        boolean closed = !checks.isEmpty() && checks.get(checks.size() - 1).outcome().equals("CONFIRMED");
+        boolean overdue = cur.status().equals("IN_PROGRESS") && cur.deadline().isBefore(clock.today());
+        String status = overdue ? "OVERDUE" : cur.status();
+        return new RectificationView(z.id, result.id(), result.authority(), result.uscc(), result.enterpriseName(),
+                z.resultVersion, z.problemIndex, z.problemType, typeLabel(z.problemType), z.problemDescription, status,
+                STATUS_LABELS.get(status), overdue, closed, cur, versions, checks, z.recordedAt, z.recordedBy);
     }
 
     private static String typeLabel(String type) {
@@ -649,27 +571,6 @@ public class FollowUpService {
         try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
             ps.setString(1, key);
             ps.execute();
-        }
-    }
-
-    private static long scalar(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static String scalarText(Connection c, String sql, String param) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
         }
     }
 }
