@@ -136,22 +136,31 @@ class AttachmentTest {
                 .statusCode(201).extract().path("id");
         Api.operator(COUNTY).get("/api/v1/results/" + resultId + "/attachments/" + id + "/content").then().statusCode(200);
         // the store's bytes change behind the service's back (a disk fault, an object store overwritten)
+        storeBytes(sha256(decision), flipped(decision));
+        Api.operator(COUNTY).get("/api/v1/results/" + resultId + "/attachments/" + id + "/content").then()
+                .statusCode(500).contentType("application/problem+json")
+                .body("type", endsWith("/problems/attachment-corrupted")).body("attachmentId", equalTo(id))
+                .body("sha256", equalTo(sha256(decision))).body("detail", containsString("is not served"));
+    }
+
+    private static byte[] flipped(byte[] content) {
+        byte[] forged = content.clone();
+        forged[forged.length - 1] ^= 1;
+        return forged;
+    }
+
+    /** Puts other bytes under a hash in the store, as a fault or an intruder would (triggers off). */
+    private void storeBytes(String sha256, byte[] content) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("set session_replication_role = replica");
             try (PreparedStatement ps = c.prepareStatement("update attachment_content set content = ? where sha256 = ?")) {
-                byte[] forged = decision.clone();
-                forged[forged.length - 1] ^= 1;
-                ps.setBytes(1, forged);
-                ps.setString(2, sha256(decision));
+                ps.setBytes(1, content);
+                ps.setString(2, sha256);
                 assertEquals(1, ps.executeUpdate());
             } finally {
                 s.execute("set session_replication_role = origin");
             }
         }
-        Api.operator(COUNTY).get("/api/v1/results/" + resultId + "/attachments/" + id + "/content").then()
-                .statusCode(500).contentType("application/problem+json")
-                .body("type", endsWith("/problems/attachment-corrupted")).body("attachmentId", equalTo(id))
-                .body("sha256", equalTo(sha256(decision))).body("detail", containsString("is not served"));
     }
 
     @Test
@@ -243,6 +252,15 @@ class AttachmentTest {
                 .body("[0].sha256", equalTo(sha256(photo))).body("[0].recordedBy", nullValue());
         assertArrayEquals(photo, RestAssured.get(pub + "/" + id).then().statusCode(200).contentType("image/png")
                 .extract().asByteArray());
+        // the public read checks the hash as well: changed bytes are reported, never served to the public
+        storeBytes(sha256(photo), flipped(photo));
+        try {
+            RestAssured.get(pub + "/" + id).then().statusCode(500).contentType("application/problem+json")
+                    .body("type", endsWith("/problems/attachment-corrupted")).body("attachmentId", equalTo(id));
+        } finally {
+            storeBytes(sha256(photo), photo);
+        }
+        assertArrayEquals(photo, RestAssured.get(pub + "/" + id).then().statusCode(200).extract().asByteArray());
 
         Api.operator(COUNTY).body("{\"publishable\":false,\"reason\":\"照片中可见住户门牌\"}")
                 .post("/api/v1/results/" + otherResultId + "/attachments/" + id + "/disclosure").then().statusCode(200)
