@@ -94,7 +94,8 @@ public class PublicResultResource {
     @GET
     @Path("/draws/{id}")
     @Operation(operationId = "getPublicDraw", summary = "A public draw with its verification data: seed, nonce, commit, poolHash, ledger record hashes, "
-            + "selected USCCs; the snapshot and record texts only when no result was withheld")
+            + "selected USCCs; the selected enterprises with their published names and links to their results (those "
+            + "withheld only counted); the snapshot and record texts only when no result was withheld")
     @APIResponse(responseCode = "200", description = "The draw", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PublicDraw.class))})
     @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is current", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))})
     public Response draw(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {

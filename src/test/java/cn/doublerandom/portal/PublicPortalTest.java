@@ -207,7 +207,8 @@ class PublicPortalTest {
                 .body("poolHash", equalTo(Api.operator(a.county).get("/api/v1/draws/" + a.drawId).path("poolHash")))
                 .body("records.kind", hasItems("prepare", "execute")).body("records.text", everyItem(nullValue()))
                 .body("records.hash", everyItem(notNullValue()))
-                .body("selected", equalTo(List.of(a.uscc(0), a.uscc(1), a.uscc(3))));
+                .body("selected", equalTo(List.of(a.uscc(0), a.uscc(1), a.uscc(3))))
+                .body("enterprises.uscc", equalTo(List.of(a.uscc(0), a.uscc(1), a.uscc(3)))).body("withheldCount", equalTo(1));
         bodies.add(draw.asString());
         for (String body : bodies) {
             assertFalse(body.contains(secretUscc), "the confidential target leaked: " + body);
@@ -222,6 +223,17 @@ class PublicPortalTest {
             assertEquals(rec.get("hash"), Sha256.hex(rec.get("prevHash") + "\n" + rec.get("text")));
         }
         assertTrue(open.getString("seed").startsWith("result-130109|"));
+        // each selected enterprise by its published name, with links to its result that lead there
+        assertEquals(List.of(b.uscc(0), b.uscc(1)), open.getList("enterprises.uscc"));
+        assertEquals(0, open.getInt("withheldCount"));
+        for (Map<String, Object> e : open.<Map<String, Object>>getList("enterprises")) {
+            assertEquals("/public/v1/results/" + e.get("resultId"), e.get("result"));
+            assertEquals("/results/" + e.get("resultId"), e.get("page"));
+            Api.anonymous().get((String) e.get("result")).then().statusCode(200).body("[0].id", equalTo(e.get("resultId")))
+                    .body("[0].uscc", equalTo(e.get("uscc"))).body("[0].enterpriseName", equalTo(e.get("name")));
+            Api.anonymous().accept("text/html").get((String) e.get("page")).then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString((String) e.get("uscc")));
+        }
         Api.anonymous().get("/public/v1/draws?region=130109").then().body("id", hasItem(b.drawId));
     }
 
