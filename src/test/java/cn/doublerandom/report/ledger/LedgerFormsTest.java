@@ -38,6 +38,8 @@ class LedgerFormsTest {
     private static final String COUNTY = "131128";
     private static ResultFixture f;
     private static String problemResult;
+    /** A target registered only after its (targeted) check. */
+    private static String late;
 
     /** 附件4's header row, as the seed prints it. */
     private static final List<String> PROBLEM_HEADER = List.of("检查日期", "序号", "检查人员", "企业名称", "企业类型",
@@ -84,6 +86,15 @@ class LedgerFormsTest {
                     + "股份有限公司,李明,116.100000,37.900000,否,否,化工\n";
             Api.operator(COUNTY).contentType("text/csv").body(changed.getBytes(StandardCharsets.UTF_8))
                     .post("/api/v1/targets/import").then().statusCode(200);
+            // a complaint led to an enterprise missing from the registry: checked on 28 September, registered only now
+            late = Api.uscc(COUNTY);
+            Api.operator(COUNTY).contentType("text/csv").body((header + late + ",阜城县补录加工厂," + COUNTY + ",登记管理,B,,生产,"
+                    + "阜城县东环路5号,阜城镇,个体工商户,赵六,115.8,37.85,否,否,其他具体行业\n").getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/targets/import").then().statusCode(200);
+            Api.operator(COUNTY).body("{\"uscc\":\"" + late + "\",\"source\":\"COMPLAINT\",\"sourceReference\":\"12369-0928\","
+                    + "\"inspectionDate\":\"2026-09-28\",\"problems\":[],\"handling\":[\"NONE\"],\"violationFound\":false,"
+                    + "\"nonSite\":false,\"team\":[\"R" + COUNTY + "-1\",\"R" + COUNTY + "-2\"]}").post("/api/v1/checks").then()
+                    .log().ifValidationFails().statusCode(201);
             // a campaign: a directed draw of key targets, its one check done in November
             String items = f.itemIds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
             String directed = Api.operator(COUNTY).body("{\"authority\":\"" + COUNTY + "\",\"quarter\":\"2026Q4\",\"kind\":\"DIRECTED\","
@@ -196,6 +207,18 @@ class LedgerFormsTest {
             assertEquals(List.of("有限责任公司", "是"), List.of(found.getCellText(4), found.getCellText(6)));
             assertEquals(0, new BigDecimal("115.726855").compareTo(found.getCell(9).asNumber()));
             assertEquals(0, new BigDecimal("37.862").compareTo(found.getCell(10).asNumber()));
+        }
+    }
+
+    @Test
+    void aTargetRegisteredOnlyAfterItsCheckShowsTodaysFacts() throws Exception {
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(form("registration", "month=2026-09")))) {
+            List<Row> rows = wb.getFirstSheet().read();
+            assertEquals(2, rows.size(), "the September check alone");
+            Row row = rows.get(1);
+            assertEquals(LocalDate.of(2026, 9, 28), row.getCell(1).asDate().toLocalDate());
+            assertEquals(List.of("阜城县补录加工厂", "赵六", "阜城县东环路5号", "115.800000,37.850000", "个体工商户"),
+                    List.of(row.getCellText(2), row.getCellText(3), row.getCellText(5), row.getCellText(6), row.getCellText(7)));
         }
     }
 
