@@ -297,7 +297,7 @@ public class PortalPages {
             try {
                 Quarter.parse(f.quarter().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new PageProblem(400, "季度格式有误：应形如 2026Q4（2026 年第四季度）。");
+                throw new PageProblem(400, "季度格式有误：应形如 2026Q4（即2026年第四季度）。");
             }
         }
         LocalDate from = date(f.from(), "起始日期");
