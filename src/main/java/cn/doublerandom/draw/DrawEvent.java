@@ -2,6 +2,7 @@ package cn.doublerandom.draw;
 
 import cn.doublerandom.draw.engine.DrawOutcome;
 import cn.doublerandom.draw.engine.LedgerRecord;
+import cn.doublerandom.draw.engine.PackedIds;
 import cn.doublerandom.draw.engine.PublicRandomness;
 import cn.doublerandom.draw.engine.Seed;
 
@@ -26,16 +27,22 @@ public sealed interface DrawEvent {
 
     String by();
 
-    /** The pool is frozen and committed (DRAW-1 §4, §5 prepare); {@code snapshot} is the canonical text's bytes. */
+    /**
+     * The pool is frozen and committed (DRAW-1 §4, §5 prepare); {@code snapshot} is the canonical text's bytes,
+     * {@code nonSite} the pooled targets that qualify for a non-site check on the draw date.
+     */
     record Prepared(String drawId, String authority, String quarter, LedgerRecord.DrawType kind, String filter,
                     List<Long> items, LocalDate drawDate, byte[] snapshot, String poolHash, String nonce, String commit,
                     String replaces, String planJson, long targetCount, String division, boolean joint,
-                    PublicRandomness randomness, Instant at, String by) implements DrawEvent {
+                    PublicRandomness randomness, PackedIds nonSite, Instant at, String by) implements DrawEvent {
     }
 
-    /** A selected target as written: its position in ticket order, stratum, rank, ticket, team and visit method. */
+    /**
+     * A selected target as written: its position in ticket order, stratum, rank, ticket, team, the method of
+     * its visit and the draw's items the visit covers, each by its method.
+     */
     record Selected(int position, String uscc, String stratum, int rank, String ticket, List<String> team, boolean relaxed,
-                    String method) {
+                    String method, List<VisitPlan.ItemMethod> visit) {
     }
 
     /** DRAW-1 ran and staffed every target. */

@@ -36,6 +36,17 @@ public class DrawFacts {
         return store.selected(drawId, uscc).map(DrawStore.SelectionRow::team);
     }
 
+    /**
+     * The ids of the draw's items that the visit of a selected target covers (those that apply to it), in the
+     * draw's order; empty when the draw did not select it. A draw executed before visits were planned per item
+     * gives every item of the draw.
+     */
+    public Optional<List<Long>> visitItems(String drawId, String uscc) {
+        return store.selected(drawId, uscc).map(row -> row.visit() == null
+                ? store.state(drawId).map(DrawState::items).orElse(List.of())
+                : row.visit().stream().map(VisitPlan.ItemMethod::itemId).toList());
+    }
+
     /** The USCCs the draw selected, in ticket order (empty unless executed). */
     public List<String> selection(String drawId) {
         return store.selection(drawId).stream().map(DrawStore.SelectionRow::uscc).toList();

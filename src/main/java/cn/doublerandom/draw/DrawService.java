@@ -149,6 +149,9 @@ public class DrawService {
                     List.of(FieldProblem.field("filter", FieldRules.abbreviate(filter.canonical()), "matches no eligible target")));
         }
         DrawRequestRules.checkItemsApply(authority, drawn, pool.rules());
+        if (!directed) {
+            checkQuotaLeft(authority, quarter, division.name(), pool.plan());
+        }
         long t1 = System.nanoTime();
         String id = store.nextId();
         String nonce = Seed.newNonce(RANDOM);
@@ -156,7 +159,7 @@ public class DrawService {
         journal.record(new DrawEvent.Prepared(id, authority.code(), quarter.toString(), kind, filter.canonical(),
                 drawn.stream().map(ItemData::id).toList(), today, snapshot.canonicalBytes(), snapshot.poolHash(), nonce,
                 Seed.commit(nonce), replaces, toJson(pool.plan()), snapshot.targetCount(), division.name(), division.joint(),
-                randomness, clock.now(), caller.signature()));
+                randomness, pool.nonSite(), clock.now(), caller.signature()));
         prepared.put(id, pool);
         LOG.infof("prepared %s (%s %s %s): %,d targets; pool %d ms, text, hash and store %d ms", id, authority.code(), quarter,
                 kind, snapshot.targetCount(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
@@ -209,12 +212,12 @@ public class DrawService {
         CompletableFuture<Map<String, TargetStore.Label>> names = views.names(regions.require("authority", draw.authority()),
                 success.targets().stream().map(SelectedTarget::uscc).toList());
         List<DrawEvent.Selected> selection = visits.selection(List.of(draw.items()), views.plan(draw.plan()).policy(),
-                draw.drawDate(), success, held.map(PoolBuilder.Pool::nonSite));
+                draw.drawDate(), snapshot, success, held.map(PoolBuilder.Pool::nonSite).or(() -> store.nonSite(id)));
         journal.record(new DrawEvent.Executed(id, draw.authority(), draw.quarter(), LedgerRecord.DrawType.valueOf(draw.kind()),
                 draw.replaces(), g, draw.nonce(), seed, success, selection, clock.now(), caller.signature()));
         long t3 = System.nanoTime();
         // the names arrive from the other connection once the rows are written
-        DrawView view = views.view(id, true, DrawViews.withNames(selection, Concurrently.join(names)));
+        DrawView view = views.view(id, true, views.withNames(List.of(draw.items()), selection, Concurrently.join(names)));
         LOG.infof("executed %s: %,d selected; snapshot %s %d ms, DRAW-1 %d ms, records %d ms, view %d ms", id,
                 success.targets().size(), held.isPresent() ? "held" : "parsed", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
                 (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
@@ -290,6 +293,25 @@ public class DrawService {
         DrawStore.DrawRow draw = store.load(id, true);
         scope.requireRead(draw.authority());
         return draw;
+    }
+
+    /**
+     * An undirected draw after the authority's earlier draws of the quarter met every class's requirement
+     * would select nobody and still take its division's one undirected draw of the quarter: it is refused,
+     * naming each class's requirement and what was selected, so the division draws directed instead.
+     */
+    private static void checkQuotaLeft(Region authority, Quarter quarter, String division, DrawPlan plan) {
+        boolean anyLeft = plan.strata().stream().anyMatch(s -> s.quota() > 0);
+        boolean drawnBefore = plan.strata().stream().anyMatch(s -> s.selectedEarlierThisQuarter() != null && s.selectedEarlierThisQuarter() > 0);
+        if (anyLeft || !drawnBefore) {
+            return;
+        }
+        List<FieldProblem> errors = plan.strata().stream().map(s -> FieldProblem.field("quota", s.stratum(),
+                "requirement " + s.requirement() + ", selected " + s.selectedEarlierThisQuarter()
+                        + " by earlier draws of the quarter, remaining 0")).toList();
+        throw new ProblemException(ProblemType.QUOTA_MET, "the quotas of " + authority.code() + " for " + quarter
+                + " are met by its earlier draws" + (division.isEmpty() ? "" : "; " + division + " would draw nobody")
+                + "; a directed draw may still inspect more", errors);
     }
 
     private String checkReplaces(String replaces, String authority, Quarter quarter, LedgerRecord.DrawType kind) {

@@ -2,6 +2,7 @@ package cn.doublerandom.draw;
 
 import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.draw.engine.LedgerRecord;
+import cn.doublerandom.draw.engine.PackedIds;
 import cn.doublerandom.draw.engine.Stratum;
 import cn.doublerandom.draw.pool.QuarterQuotas;
 import cn.doublerandom.draw.pool.TargetNote;
@@ -90,8 +91,8 @@ class DrawStore {
     void insertDraw(DrawEvent.Prepared p) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 insert into draw (id, authority, quarter, kind, filter, items, draw_date, pool_hash, snapshot, nonce, commit,
-                                  replaces, plan, prepared_at, prepared_by, division, joint)
-                values (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)""")) {
+                                  replaces, plan, prepared_at, prepared_by, division, joint, non_site)
+                values (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)""")) {
             ps.setString(1, p.drawId());
             ps.setString(2, p.authority());
             ps.setString(3, p.quarter());
@@ -110,6 +111,7 @@ class DrawStore {
             ps.setString(15, p.by());
             ps.setString(16, p.division());
             ps.setBoolean(17, p.joint());
+            ps.setString(18, String.join("\n", p.nonSite()));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -171,10 +173,12 @@ class DrawStore {
             Sql.csvField(csv, Sql.arrayLiteral(s.team()));
             Sql.csvField(csv, s.relaxed());
             Sql.csvField(csv, s.method());
+            Sql.csvField(csv, VisitPlan.encode(s.visit()));
             csv.append('\n');
         }
         if (!csv.isEmpty()) {
-            Sql.copy(c, "copy draw_target (draw_id, uscc, stratum, position, rank, ticket, team, relaxed, method) from stdin (format csv)",
+            Sql.copy(c, "copy draw_target (draw_id, uscc, stratum, position, rank, ticket, team, relaxed, method, visit)"
+                    + " from stdin (format csv)",
                     csv);
         }
     }
@@ -262,6 +266,32 @@ class DrawStore {
         }
     }
 
+    /**
+     * The pooled targets that qualified for a non-site check as the registry stood at prepare; empty when the
+     * draw was prepared before this was kept.
+     */
+    Optional<PackedIds> nonSite(String id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select non_site from draw where id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                String text = rs.next() ? rs.getString(1) : null;
+                if (text == null) {
+                    return Optional.empty();
+                }
+                PackedIds.Appender out = PackedIds.appender();
+                if (!text.isEmpty()) {
+                    for (String uscc : text.split("\n")) {
+                        out.add(uscc);
+                    }
+                }
+                return Optional.of(out.sortedUnique());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A draw's state as {@code draw_state} derives it; empty when there is no such draw. */
     Optional<DrawState> state(String id) {
         if (id == null || !id.matches(ID_PATTERN)) {
@@ -302,9 +332,9 @@ class DrawStore {
         }
     }
 
-    /** A selected target as stored, with its team in force. */
+    /** A selected target as stored, with its team in force; {@code visit} null when executed before visits were planned per item. */
     record SelectionRow(int position, String uscc, String stratum, int rank, String ticket, List<String> team,
-                        List<String> drawnTeam, boolean relaxed, String method) {
+                        List<String> drawnTeam, boolean relaxed, String method, List<VisitPlan.ItemMethod> visit) {
     }
 
     /** The selection of a draw in ticket order, with the team in force. */
@@ -320,7 +350,7 @@ class DrawStore {
 
     private List<SelectionRow> selection(String drawId, String uscc) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select t.position, t.uscc, t.stratum, t.rank, t.ticket, t.team, t.drawn_team, t.relaxed, t.method
+                select t.position, t.uscc, t.stratum, t.rank, t.ticket, t.team, t.drawn_team, t.relaxed, t.method, t.visit
                 from draw_selection t where t.draw_id = ? and (cast(? as text) is null or t.uscc = ?) order by t.position""")) {
             ps.setString(1, drawId);
             ps.setString(2, uscc);
@@ -332,7 +362,7 @@ class DrawStore {
                             rs.getInt("rank"), rs.getString("ticket"),
                             List.of((String[]) rs.getArray("team").getArray()),
                             List.of((String[]) rs.getArray("drawn_team").getArray()), rs.getBoolean("relaxed"),
-                            rs.getString("method")));
+                            rs.getString("method"), VisitPlan.decode(rs.getString("visit"))));
                 }
             }
             return out;

@@ -1,6 +1,8 @@
 package cn.doublerandom.draw;
 
 import cn.doublerandom.calendar.QuarterParameter;
+import cn.doublerandom.item.ItemData;
+import cn.doublerandom.item.ItemService;
 import cn.doublerandom.platform.database.ReadThreads;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +44,9 @@ class DrawViews {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ItemService itemList;
 
     DrawView get(String id) {
         DrawStore.DrawRow draw = store.load(id, false);
@@ -80,10 +86,11 @@ class DrawViews {
         if (withTargets && d.seed() != null && known == null) {
             List<DrawStore.SelectionRow> rows = store.selection(id);
             Map<String, TargetStore.Label> labels = targets.labels(rows.stream().map(DrawStore.SelectionRow::uscc).toList());
+            Map<Long, ItemData> named = items(List.of(d.items()));
             selected = new ArrayList<>(rows.size());
             for (DrawStore.SelectionRow row : rows) {
                 selected.add(view(row.position(), row.uscc(), labels.get(row.uscc()), row.stratum(), row.rank(), row.ticket(),
-                        row.team(), row.relaxed(), row.method()));
+                        row.team(), row.relaxed(), row.method(), visit(row.visit(), named)));
             }
         }
         boolean revealed = s.status() != DrawStatus.PREPARED;
@@ -95,19 +102,46 @@ class DrawViews {
     }
 
     /** The selection execute has just written, with the names read beside it. */
-    static List<SelectedTargetView> withNames(List<DrawEvent.Selected> selection, Map<String, TargetStore.Label> labels) {
+    List<SelectedTargetView> withNames(List<Long> drawItems, List<DrawEvent.Selected> selection,
+                                       Map<String, TargetStore.Label> labels) {
+        Map<Long, ItemData> named = items(drawItems);
         List<SelectedTargetView> out = new ArrayList<>(selection.size());
         for (DrawEvent.Selected s : selection) {
             out.add(view(s.position(), s.uscc(), labels.get(s.uscc()), s.stratum(), s.rank(), s.ticket(), s.team(), s.relaxed(),
-                    s.method()));
+                    s.method(), visit(s.visit(), named)));
+        }
+        return out;
+    }
+
+    /** The draw's items as the item list names them now, by id. */
+    private Map<Long, ItemData> items(List<Long> ids) {
+        Map<Long, ItemData> out = new HashMap<>();
+        for (Long id : ids) {
+            out.put(id, itemList.get(id).data());
+        }
+        return out;
+    }
+
+    /** The visit's items with their names and Chinese labels; null for a selection written before visits were planned per item. */
+    private static List<SelectedTargetView.VisitItem> visit(List<VisitPlan.ItemMethod> visit, Map<Long, ItemData> named) {
+        if (visit == null) {
+            return null;
+        }
+        List<SelectedTargetView.VisitItem> out = new ArrayList<>(visit.size());
+        for (VisitPlan.ItemMethod m : visit) {
+            ItemData item = named.get(m.itemId());
+            out.add(new SelectedTargetView.VisitItem(m.itemId(), item == null ? null : item.name(),
+                    item == null ? null : item.subItem(), m.method().name(), m.method().label(), m.unannounced(), m.ground().name(),
+                    m.ground().label()));
         }
         return out;
     }
 
     private static SelectedTargetView view(int position, String uscc, TargetStore.Label label, String stratum, int rank,
-                                           String ticket, List<String> team, boolean relaxed, String method) {
+                                           String ticket, List<String> team, boolean relaxed, String method,
+                                           List<SelectedTargetView.VisitItem> items) {
         return new SelectedTargetView(position, uscc, label == null ? null : label.name(), label == null ? null : label.regionCode(),
-                stratum, rank, ticket, team, relaxed, method);
+                stratum, rank, ticket, team, relaxed, method, items);
     }
 
     DrawPlan plan(String json) {

@@ -2,6 +2,7 @@ package cn.doublerandom.draw;
 
 import cn.doublerandom.draw.engine.DrawOutcome;
 import cn.doublerandom.draw.engine.PackedIds;
+import cn.doublerandom.draw.engine.PoolSnapshot;
 import cn.doublerandom.draw.engine.SelectedTarget;
 import cn.doublerandom.draw.engine.Team;
 import cn.doublerandom.item.ItemData;
@@ -15,16 +16,20 @@ import jakarta.inject.Inject;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How each selected target's one visit is made (进一次门、办多项事), by {@link VisitPlan}: the visit covers
- * the draw's items that apply to the target (they share an object kind), and it is by technology
- * (科技检查, non-site) when the target qualifies ({@link NonSiteRule}) and each of those items allows it,
- * otherwise on site, unannounced (四不两直). Items that name no object kind (lists kept before kinds
- * existed) apply to every target, as they did.
+ * the draw's items that apply to the target, and each item is inspected by technology (科技检查, non-site)
+ * when the target qualifies ({@link NonSiteRule}) and the item allows it, otherwise on site, unannounced
+ * (四不两直). Both facts are taken as they were drawn: which items apply from the snapshot's E and K lines
+ * ({@link PoolSnapshot#itemsFor}), who qualifies from the set found at prepare. So the plan is what the
+ * registry said when the pool was frozen, whatever changed in it before execute, and the visit is stored
+ * with the selection, so that no later change reaches it either.
  */
 @ApplicationScoped
 class VisitMethods {
@@ -36,19 +41,24 @@ class VisitMethods {
     TargetStore targets;
 
     /**
-     * The selection as written: each target in ticket order with its team and visit method. Which
-     * targets may be checked off site was found at prepare while the pool is still held here
-     * ({@code heldNonSite}); otherwise the selected rows are read and the same rule applied.
+     * The selection as written: each target in ticket order with its team, its visit's items and their methods.
+     *
+     * @param nonSite the pooled targets that qualified for a non-site check at prepare; empty only for a draw
+     *                prepared before they were kept, whose selected rows are then read and the rule applied
      */
-    List<DrawEvent.Selected> selection(List<Long> itemIds, PolicyData policy, LocalDate drawDate, DrawOutcome.Success success,
-                                       Optional<PackedIds> heldNonSite) {
+    List<DrawEvent.Selected> selection(List<Long> itemIds, PolicyData policy, LocalDate drawDate, PoolSnapshot snapshot,
+                                       DrawOutcome.Success success, Optional<PackedIds> nonSite) {
         List<ItemData> drawItems = itemIds.stream().map(items::get).map(Stored::data).toList();
-        boolean byKind = drawItems.stream().anyMatch(i -> !i.objectKinds().isEmpty());
         List<SelectedTarget> drawnInOrder = success.targets();
-        Map<String, TargetData> rows = byKind ? targets.current(drawnInOrder.stream().map(SelectedTarget::uscc).toList()) : Map.of();
-        PackedIds nonSite = heldNonSite.orElseGet(() -> {
+        List<String> usccs = drawnInOrder.stream().map(SelectedTarget::uscc).toList();
+        boolean byKind = drawItems.stream().anyMatch(i -> !i.objectKinds().isEmpty());
+        boolean kindsInSnapshot = !snapshot.itemKinds().isEmpty();
+        // a draw mixing items with and without kinds has no E or K line (its pool is not filtered): only
+        // then are the selected targets' kinds read from the registry
+        Map<String, TargetData> rows = byKind && !kindsInSnapshot || nonSite.isEmpty() ? targets.current(usccs) : Map.of();
+        PackedIds qualified = nonSite.orElseGet(() -> {
             PackedIds.Appender out = PackedIds.appender();
-            targets.current(drawnInOrder.stream().map(SelectedTarget::uscc).toList()).forEach((uscc, t) -> {
+            rows.forEach((uscc, t) -> {
                 if (NonSiteRule.applies(t, policy, drawDate)) {
                     out.add(uscc);
                 }
@@ -64,13 +74,26 @@ class VisitMethods {
             if (!team.uscc().equals(t.uscc())) {
                 throw new IllegalStateException("team " + i + " staffs " + team.uscc() + ", not " + t.uscc());
             }
-            TargetData row = rows.get(t.uscc());
-            List<ItemData> visit = VisitPlan.applicable(drawItems, row == null ? List.of() : row.objectKinds());
+            List<ItemData> visit;
+            if (kindsInSnapshot) {
+                visit = ofSnapshot(drawItems, snapshot.itemsFor(t.uscc()));
+            } else if (byKind) {
+                TargetData row = rows.get(t.uscc());
+                visit = VisitPlan.applicable(drawItems, row == null ? List.of() : row.objectKinds());
+            } else {
+                visit = drawItems;
+            }
             // no lead register yet: an open lead reaches the method once one records them
-            String method = VisitPlan.visit(VisitPlan.methods(visit, nonSite.contains(t.uscc()), false, Map.of())).name();
+            List<VisitPlan.ItemMethod> methods = VisitPlan.methods(visit, qualified.contains(t.uscc()), false, Map.of());
             out.add(new DrawEvent.Selected(i + 1, t.uscc(), t.stratum().name(), t.rank(), t.ticket(), team.members(),
-                    team.relaxed(), method));
+                    team.relaxed(), VisitPlan.visit(methods).name(), methods));
         }
         return out;
+    }
+
+    /** The draw's items, in its order, that the snapshot says apply to a target ({@code itemsFor}'s ids). */
+    static List<ItemData> ofSnapshot(List<ItemData> drawItems, List<String> applying) {
+        Set<String> ids = new HashSet<>(applying);
+        return drawItems.stream().filter(i -> ids.contains(Long.toString(i.id()))).toList();
     }
 }

@@ -33,19 +33,58 @@ public final class VisitPlan {
     /** Why an item got its method. */
     public enum Ground {
         /** 有问题线索: an open lead concerns the target. */
-        OPEN_LEAD,
+        OPEN_LEAD("有问题线索"),
         /** 正面清单或非现场监管设施完备, and the item allows technology. */
-        NON_SITE_QUALIFIED,
+        NON_SITE_QUALIFIED("正面清单或非现场监管设施完备"),
         /** 正面清单或非现场监管设施完备, but the item does not allow technology. */
-        ITEM_NEEDS_SITE,
+        ITEM_NEEDS_SITE("该事项不适用科技检查"),
         /** 非现场监管设施不完备. */
-        FACILITIES_INCOMPLETE,
+        FACILITIES_INCOMPLETE("非现场监管设施不完备"),
         /** 经批准的其他检查方式. */
-        APPROVED
+        APPROVED("经批准的其他检查方式");
+
+        private final String label;
+
+        Ground(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
     /** One item of the visit with its method; {@code unannounced} is 四不两直 (on site only). */
     public record ItemMethod(long itemId, InspectionMethod method, boolean unannounced, Ground ground) {
+    }
+
+    /** The visit as stored with the selection: {@code <item>:<method>:<ground>}, comma-separated, in the draw's item order. */
+    public static String encode(List<ItemMethod> visit) {
+        StringBuilder out = new StringBuilder(visit.size() * 32);
+        for (ItemMethod m : visit) {
+            if (!out.isEmpty()) {
+                out.append(',');
+            }
+            out.append(m.itemId()).append(':').append(m.method().name()).append(':').append(m.ground().name());
+        }
+        return out.toString();
+    }
+
+    /** The stored visit read back; null stays null (a selection written before visits were planned per item). */
+    public static List<ItemMethod> decode(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        List<ItemMethod> out = new ArrayList<>();
+        if (stored.isEmpty()) {
+            return out;
+        }
+        for (String part : stored.split(",")) {
+            String[] f = part.split(":");
+            InspectionMethod method = InspectionMethod.valueOf(f[1]);
+            out.add(new ItemMethod(Long.parseLong(f[0]), method, method == InspectionMethod.ON_SITE, Ground.valueOf(f[2])));
+        }
+        return out;
     }
 
     /** The items of a draw that apply to a target of these kinds ({@link ObjectKind#applies}), in the draw's order. */

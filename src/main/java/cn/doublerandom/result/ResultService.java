@@ -127,7 +127,7 @@ public class ResultService {
             if (target == null) {
                 throw new IllegalStateException("selected target " + uscc + " is missing from the registry");
             }
-            Outcomes outcomes = checkAgainstDraw(draw, target.regionCode(), v, teamInForce);
+            Outcomes outcomes = checkAgainstDraw(draw, uscc, target.regionCode(), v, teamInForce);
             lock(c, "result:" + draw.id() + ":" + uscc);
             Result.of(draw.id(), uscc).ifPresent(existing -> {
                 throw new ProblemException(ProblemType.RESULT_EXISTS, "the result of " + uscc + " in draw " + draw.id()
@@ -174,7 +174,7 @@ public class ResultService {
             lock(c, "result:" + row.drawId + ":" + row.uscc);
             DrawState draw = draws.require(row.drawId);
             requireExecuted(draw);
-            Outcomes outcomes = checkAgainstDraw(draw, row.regionCode, v, teamInForce(draw.id(), row.uscc));
+            Outcomes outcomes = checkAgainstDraw(draw, row.uscc, row.regionCode, v, teamInForce(draw.id(), row.uscc));
             int next = ResultVersion.next(id);
             boolean anyPublished = scalar(c, "select count(*) from publication where result_id = ?", id) > 0;
             // unpublished, the window still runs from the determination; once published, a correction is new information
@@ -328,10 +328,12 @@ public class ResultService {
 
     /**
      * Checks the version against its draw (dates, team in force) and resolves the items' outcomes: every
-     * item of the draw exactly once, each wording in the target region's vocabulary as at the
-     * determination date. All problems at once; nothing is written when there is one.
+     * item of the target's visit (the draw's items that apply to it, 进一次门、查多项事) exactly once, none
+     * for an item of the draw that does not apply to it nor for another, each wording in the target
+     * region's vocabulary as at the determination date. All problems at once; nothing is written when
+     * there is one.
      */
-    private Outcomes checkAgainstDraw(DrawState draw, String region, Checked v, List<String> teamInForce) {
+    private Outcomes checkAgainstDraw(DrawState draw, String uscc, String region, Checked v, List<String> teamInForce) {
         List<FieldProblem> problems = new ArrayList<>();
         if (v.inspectionDate().isBefore(draw.drawDate())) {
             problems.add(FieldProblem.field("inspectionDate", v.inspectionDate().toString(),
@@ -342,7 +344,12 @@ public class ResultService {
                 problems.add(FieldProblem.field("team", m, "is not on the target's team in force " + teamInForce));
             }
         }
-        List<DrawItem> drawItems = drawItems(draw);
+        List<DrawItem> allItems = drawItems(draw);
+        List<Long> visitIds = draws.visitItems(draw.id(), uscc).orElse(draw.items());
+        List<DrawItem> covered = allItems.stream().filter(i -> visitIds.contains(i.id())).toList();
+        // a visit is never empty when its items were found from the snapshot; if one were, every item stands
+        List<DrawItem> drawItems = covered.isEmpty() ? allItems : covered;
+        Set<Long> ofDraw = new HashSet<>(draw.items());
         int n = drawItems.size();
         // per item of the draw: the wording code given for it, and the field a problem with it is reported on
         String[] codes = new String[n];
@@ -358,9 +365,14 @@ public class ResultService {
             for (int i = 0; i < v.outcomes().size(); i++) {
                 ResultInput.ItemOutcome o = v.outcomes().get(i);
                 Integer k = index.get(o.itemId());
-                if (k == null) {
+                if (k == null && o.itemId() != null && ofDraw.contains(o.itemId())) {
+                    problems.add(FieldProblem.field("items[" + i + "].itemId", String.valueOf(o.itemId()), "item "
+                            + allItems.stream().filter(d -> d.id() == o.itemId()).findFirst().orElseThrow().describe()
+                            + " of draw " + draw.id() + " does not apply to " + uscc + " (it inspects no object of its kinds)"
+                            + "; the visit covers " + drawItems.stream().map(DrawItem::describe).toList()));
+                } else if (k == null) {
                     problems.add(FieldProblem.field("items[" + i + "].itemId", String.valueOf(o.itemId()), "is not an item of draw "
-                            + draw.id() + "; its items are " + drawItems.stream().map(DrawItem::describe).toList()));
+                            + draw.id() + "; its items are " + allItems.stream().map(DrawItem::describe).toList()));
                 } else if (codes[k] != null) {
                     problems.add(FieldProblem.field("items[" + i + "].itemId", String.valueOf(o.itemId()), "item "
                             + drawItems.get(k).describe() + " is given twice; each item of the draw has one outcome"));

@@ -1,5 +1,6 @@
 package cn.doublerandom.draw;
 
+import cn.doublerandom.draw.engine.PoolSnapshot;
 import cn.doublerandom.item.InspectingLevel;
 import cn.doublerandom.item.InspectionMethod;
 import cn.doublerandom.item.ItemCategory;
@@ -135,5 +136,68 @@ class VisitPlanTest {
             assertEquals(m.isEmpty() || m.stream().anyMatch(x -> x.method() == ON_SITE), VisitPlan.visit(m) == ON_SITE);
             assertFalse(m.stream().anyMatch(x -> x.method() == TECHNOLOGY) && lead);
         }
+    }
+
+    /**
+     * The visit as execute plans it, from the snapshot's E and K lines (as written and parsed back), over random
+     * items and targets: never an item that does not apply to the target, and every item of the draw that does.
+     */
+    @Test
+    void overRandomSnapshotsTheVisitFromTheEAndKLinesIsExactlyTheApplicableItems() {
+        Random r = new Random(16_2026_12_07L);
+        ObjectKind[] all = ObjectKind.values();
+        int visits = 0;
+        for (int round = 0; round < 2_000; round++) {
+            List<ItemData> drawItems = new ArrayList<>();
+            PoolSnapshot.Builder b = PoolSnapshot.builder().inspector("I1").inspector("I2").teamSize(2)
+                    .quota(cn.doublerandom.draw.engine.Stratum.GENERAL, 1);
+            // ids of one to three digits, so that "10" sorts before "9" in the E lines' byte order
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0, n = 1 + r.nextInt(5); i < n; i++) {
+                long id;
+                do {
+                    id = 1 + r.nextInt(r.nextBoolean() ? 9 : 300);
+                } while (ids.contains(id));
+                ids.add(id);
+            }
+            ids.sort(null);
+            for (long id : ids) {
+                Set<ObjectKind> kinds = EnumSet.noneOf(ObjectKind.class);
+                for (int k = 0, m = 1 + r.nextInt(3); k < m; k++) {
+                    kinds.add(all[r.nextInt(all.length)]);
+                }
+                ItemData item = item(id, List.copyOf(kinds), ON_SITE, TECHNOLOGY);
+                drawItems.add(item);
+                kinds.forEach(k -> b.itemKind(Long.toString(id), k.snapshotCode()));
+            }
+            Map<String, List<ObjectKind>> targetKinds = new HashMap<>();
+            Map<ObjectKind, cn.doublerandom.draw.engine.PackedIds.Appender> ofKind = new java.util.EnumMap<>(ObjectKind.class);
+            for (int t = 0, n = 1 + r.nextInt(8); t < n; t++) {
+                String uscc = "U" + round + "-" + t;
+                Set<ObjectKind> kinds = EnumSet.noneOf(ObjectKind.class);
+                for (int k = 0, m = r.nextInt(4); k < m; k++) {
+                    kinds.add(all[r.nextInt(all.length)]);
+                }
+                targetKinds.put(uscc, List.copyOf(kinds));
+                b.target(cn.doublerandom.draw.engine.Stratum.GENERAL, uscc);
+                kinds.forEach(k -> ofKind.computeIfAbsent(k, x -> cn.doublerandom.draw.engine.PackedIds.appender()).add(uscc));
+            }
+            ofKind.forEach((k, usccs) -> b.targetsOfKind(k.snapshotCode(), usccs));
+            PoolSnapshot snapshot = PoolSnapshot.parse(b.build().canonicalText());
+            for (Map.Entry<String, List<ObjectKind>> t : targetKinds.entrySet()) {
+                List<ItemData> visit = VisitMethods.ofSnapshot(drawItems, snapshot.itemsFor(t.getKey()));
+                assertEquals(VisitPlan.applicable(drawItems, t.getValue()), visit, "round " + round + " " + t.getKey());
+                for (ItemData i : drawItems) {
+                    boolean applies = i.objectKinds().stream().anyMatch(t.getValue()::contains);
+                    assertEquals(applies, visit.contains(i), "round " + round + ": item " + i.id() + " of " + i.objectKinds()
+                            + " and a target of " + t.getValue());
+                }
+                visits += visit.isEmpty() ? 0 : 1;
+                // as stored with the selection and read back for the view and the result
+                List<VisitPlan.ItemMethod> methods = VisitPlan.methods(visit, r.nextBoolean(), r.nextInt(5) == 0, Map.of());
+                assertEquals(methods, VisitPlan.decode(VisitPlan.encode(methods)));
+            }
+        }
+        assertTrue(visits > 1_000, "too few targets with an item: " + visits);
     }
 }

@@ -207,6 +207,28 @@ public final class ProblemTexts {
         add("If-Match must be the ETag of the record, e.g. (.*)", "If-Match 必须是记录的 ETag，如 $1");
         add("no (draw|target|inspector|result|wording|judgement|targeted check|item)(?: (.*))?",
                 m -> NOUNS.get(m.group(1)) + (m.group(2) == null ? "" : " " + m.group(2)) + " 不存在");
+        // draws and their results
+        add("(\\d{6}) already drew (\\d{4}Q[1-4]) for (.+)", "$1 的 $3 已完成 $2 的不定向抽取");
+        add("(\\d{6}) already drew (\\d{4}Q[1-4])", "$1 已完成 $2 的不定向抽取");
+        add("already drew (\\d{4}Q[1-4])", "已完成 $1 的不定向抽取");
+        add("a division draws once a quarter undirected, and a new undirected draw must replace a voided one",
+                "每个责任处室每季度只进行一次不定向抽取，新的不定向抽取只能替代已作废的抽取");
+        add("the quotas of (\\d{6}) for (\\d{4}Q[1-4]) are met by its earlier draws", "$1 $2 的各类别定额已由本季度此前的抽取完成");
+        add("(.+) would draw nobody", "$1 的不定向抽取将抽不到任何检查对象");
+        add("a directed draw may still inspect more", "如需继续抽查，可进行定向抽查");
+        add("requirement (\\d+), selected (\\d+) by earlier draws of the quarter, remaining 0",
+                "应抽 $1 家，本季度此前的抽取已抽 $2 家，剩余 0 家");
+        add("the result does not fit draw (\\S+)", "结果与抽取 $1 不符");
+        add("nothing was recorded", "未记录任何内容");
+        add("is not an item of draw (\\S+)", "不是抽取 $1 的抽查事项");
+        add("its items are (.*)", "该抽取的抽查事项为 $1");
+        add("item (.+) of draw (\\S+) does not apply to (\\S+) \\(it inspects no object of its kinds\\)",
+                "抽取 $2 的抽查事项 $1 不适用于检查对象 $3（其检查对象类型不符）");
+        add("the visit covers (.*)", "对该检查对象的检查（进一次门、查多项事）涵盖的事项为 $1");
+        add("item (.+) of draw (\\S+) has no outcome", "抽取 $2 的抽查事项 $1 没有检查结果");
+        add("every item of the visit needs one", "检查涵盖的每个事项都须填写结果");
+        add("item (.+) is given twice", "抽查事项 $1 重复填写");
+        add("each item of the draw has one outcome", "每个事项只有一个结果");
         // imports
         add("the request body is empty: send the .xlsx or .csv file as the body", "请求体为空：请将 .xlsx 或 .csv 文件作为请求体发送");
         add("the file has no data rows", "文件没有数据行");

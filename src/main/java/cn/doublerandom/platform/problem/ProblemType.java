@@ -24,6 +24,8 @@ public enum ProblemType {
             "An item named in the draw is not on the authority's random-inspection item list (随机抽查事项清单) for that quarter, or cannot be drawn by this authority."),
     EMPTY_POOL(422, "empty-pool", "没有符合条件的检查对象，未准备抽取", "No eligible target matches the draw; nothing was prepared",
             "No eligible enterprise matches the draw's plan and filters, so there is nothing to draw and nothing was prepared. Widen the filter or check the registry."),
+    QUOTA_MET(422, "quota-met", "本季度定额已完成，未准备抽取", "This quarter's quotas are already met; nothing was prepared",
+            "The authority's earlier undirected draws of the quarter (its divisions' and its joint inspections) already selected every class's quarterly requirement (重点、特殊、一般), so an undirected draw would select nobody; nothing was prepared. The plan (GET /api/v1/plans/{authority}/{quarter}) shows what each draw did. To inspect more this quarter, draw a directed (定向) draw, which counts toward no quota."),
     DRAW_FAILED(422, "draw-failed", "无法为每个检查对象配齐检查人员，未抽取任何对象", "The draw could not staff every target; nothing was selected",
             "The draw could not staff every selected enterprise with enough eligible inspectors (certified, available, free of conflicts of interest). The attempt is on the ledger and nothing was selected; errors lists the targets; fix the inspector registry and prepare again."),
     INVALID_SEED(400, "invalid-seed", "随机种子无效", "The seed is not valid",
