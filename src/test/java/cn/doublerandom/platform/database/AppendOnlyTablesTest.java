@@ -3,6 +3,10 @@ package cn.doublerandom.platform.database;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Table;
+import jakarta.persistence.metamodel.EntityType;
+import org.hibernate.annotations.Immutable;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -41,6 +45,9 @@ class AppendOnlyTablesTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    EntityManager entities;
 
     @Test
     void everyAppendOnlyTableRefusesUpdateDeleteAndTruncate() throws SQLException {
@@ -88,6 +95,29 @@ class AppendOnlyTablesTest {
         }
         assertEquals(List.of(), failures);
         assertTrue(attempts >= MUST_BE_APPEND_ONLY.size(), "at least a TRUNCATE on each table, got " + attempts);
+    }
+
+    @Test
+    void everyEntityOnAnAppendOnlyTableIsInsertOnly() throws SQLException {
+        Set<String> appendOnly;
+        try (Connection c = dataSource.getConnection()) {
+            appendOnly = triggerTypes(c).keySet();
+        }
+        // a mutable entity would let a setter's change reach the trigger at flush, as a 500 far from its cause
+        Set<String> mapped = new java.util.TreeSet<>();
+        List<String> mutable = new ArrayList<>();
+        for (EntityType<?> e : entities.getMetamodel().getEntities()) {
+            Table table = e.getJavaType().getAnnotation(Table.class);
+            if (table != null && appendOnly.contains(table.name())) {
+                mapped.add(table.name());
+                if (!e.getJavaType().isAnnotationPresent(Immutable.class)) {
+                    mutable.add(e.getJavaType().getName() + " on " + table.name());
+                }
+            }
+        }
+        assertEquals(List.of(), mutable, "entities on append-only tables must be @Immutable");
+        assertTrue(mapped.containsAll(Set.of("calendar_notice", "accountability_judgement", "result", "result_version",
+                "rectification", "penalty_version", "targeted_check")), "the check saw the entities it guards: " + mapped);
     }
 
     /**
