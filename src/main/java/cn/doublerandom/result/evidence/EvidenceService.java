@@ -1,6 +1,7 @@
 package cn.doublerandom.result.evidence;
 
 import cn.doublerandom.platform.ServiceClock;
+import cn.doublerandom.platform.database.Constraints;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.registry.FieldRules;
@@ -13,6 +14,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -22,9 +24,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -112,37 +111,25 @@ public class EvidenceService {
                     + " as declared; nothing was recorded");
         }
         String sha256 = sha256(content);
-        try (Connection c = dataSource.getConnection()) {
-            String id = "F" + String.format("%09d", scalar(c, "select nextval('attachment_seq')"));
-            store.put(sha256, content);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into attachment (id, result_id, result_version, kind, file_name, media_type, size_bytes, sha256,
-                                            recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setString(1, id);
-                ps.setString(2, resultId);
-                ps.setInt(3, result.current().version());
-                ps.setString(4, kind.name());
-                ps.setString(5, fileName);
-                ps.setString(6, type.type());
-                ps.setLong(7, content.length);
-                ps.setString(8, sha256);
-                ps.setTimestamp(9, Timestamp.from(clock.now()));
-                ps.setString(10, caller.signature());
-                ps.executeUpdate();
-            }
-            return attachments(c, resultId, id).get(0);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Attachment a = new Attachment();
+        a.id = Attachment.nextId();
+        store.put(sha256, content);
+        a.resultId = resultId;
+        a.resultVersion = result.current().version();
+        a.kind = kind.name();
+        a.fileName = fileName;
+        a.mediaType = type.type();
+        a.sizeBytes = content.length;
+        a.sha256 = sha256;
+        a.recordedAt = clock.now();
+        a.recordedBy = caller.signature();
+        a.persistAndFlush();
+        return attachments(resultId, a.id).get(0);
     }
 
     public List<AttachmentView> attachments(String resultId) {
         results.get(resultId);
-        try (Connection c = dataSource.getConnection()) {
-            return attachments(c, resultId, null);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return attachments(resultId, null);
     }
 
     /** The bytes of an attachment, after checking them against the recorded hash. */
@@ -164,20 +151,8 @@ public class EvidenceService {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "the attachment's disclosure was not changed", f.problems());
         }
         one(resultId, id);
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     insert into attachment_disclosure (attachment_id, publishable, reason, recorded_at, recorded_by)
-                     values (?, ?, ?, ?, ?)""")) {
-            ps.setString(1, id);
-            ps.setBoolean(2, publishable);
-            ps.setString(3, reason);
-            ps.setTimestamp(4, Timestamp.from(clock.now()));
-            ps.setString(5, caller.signature());
-            ps.executeUpdate();
-            return attachments(c, resultId, id).get(0);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        AttachmentDisclosure.record(id, publishable, reason, clock.now(), caller.signature());
+        return attachments(resultId, id).get(0);
     }
 
     /** The publishable attachments of a published result: nothing for a result not (yet) published. */
@@ -186,7 +161,7 @@ public class EvidenceService {
             if (scalar(c, "select count(*) from publication where result_id = ?", resultId) == 0) {
                 throw ProblemException.notFound("published result " + FieldRules.abbreviate(resultId));
             }
-            return attachments(c, resultId, null).stream().filter(AttachmentView::publishable)
+            return attachments(resultId, null).stream().filter(AttachmentView::publishable)
                     .map(a -> new AttachmentView(a.id(), a.resultId(), a.resultVersion(), a.kind(), a.kindLabel(), a.fileName(),
                             a.mediaType(), a.sizeBytes(), a.sha256(), true, null, a.recordedAt(), null))
                     .toList();
@@ -202,15 +177,11 @@ public class EvidenceService {
     }
 
     private AttachmentView one(String resultId, String id) {
-        try (Connection c = dataSource.getConnection()) {
-            List<AttachmentView> found = attachments(c, resultId, id);
-            if (found.isEmpty()) {
-                throw ProblemException.notFound("attachment " + FieldRules.abbreviate(id) + " of result " + resultId);
-            }
-            return found.get(0);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        List<AttachmentView> found = attachments(resultId, id);
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("attachment " + FieldRules.abbreviate(id) + " of result " + resultId);
         }
+        return found.get(0);
     }
 
     private Content checked(AttachmentView a) {
@@ -226,29 +197,15 @@ public class EvidenceService {
         return new Content(a, bytes);
     }
 
-    private List<AttachmentView> attachments(Connection c, String resultId, String id) throws SQLException {
-        List<AttachmentView> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select a.*, d.publishable, d.reason
-                  from attachment a
-                  left join lateral (select publishable, reason from attachment_disclosure
-                                      where attachment_id = a.id order by id desc limit 1) d on true
-                 where a.result_id = ? and (cast(? as text) is null or a.id = ?)
-                 order by a.id""")) {
-            ps.setString(1, resultId);
-            ps.setString(2, id);
-            ps.setString(3, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    AttachmentKind kind = AttachmentKind.valueOf(rs.getString("kind"));
-                    out.add(new AttachmentView(rs.getString("id"), rs.getString("result_id"), rs.getInt("result_version"),
-                            kind.name(), kind.label(), rs.getString("file_name"), rs.getString("media_type"),
-                            rs.getLong("size_bytes"), rs.getString("sha256"), rs.getBoolean("publishable"),
-                            rs.getString("reason"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")));
-                }
-            }
-        }
-        return out;
+    private static List<AttachmentView> attachments(String resultId, String id) {
+        List<Attachment> found = Attachment.of(resultId, id);
+        Map<String, AttachmentDisclosure> disclosures = AttachmentDisclosure.latest(found.stream().map(a -> a.id).toList());
+        return found.stream().map(a -> {
+            AttachmentKind kind = AttachmentKind.valueOf(a.kind);
+            AttachmentDisclosure d = disclosures.get(a.id);
+            return new AttachmentView(a.id, a.resultId, a.resultVersion, kind.name(), kind.label(), a.fileName, a.mediaType,
+                    a.sizeBytes, a.sha256, d != null && d.publishable, d == null ? null : d.reason, a.recordedAt, a.recordedBy);
+        }).toList();
     }
 
     // --- signature on the inspection record ---------------------------------------------------------------
@@ -278,54 +235,35 @@ public class EvidenceService {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "the signature was not recorded", f.problems());
         }
         int version = result.current().version();
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into result_signoff (result_id, result_version, signatory, signatory_role, refused, refusal_reason,
-                                                recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict do nothing""")) {
-                ps.setString(1, resultId);
-                ps.setInt(2, version);
-                ps.setString(3, signatory);
-                ps.setString(4, role);
-                ps.setBoolean(5, refused);
-                ps.setString(6, refused ? reason : null);
-                ps.setTimestamp(7, Timestamp.from(clock.now()));
-                ps.setString(8, caller.signature());
-                if (ps.executeUpdate() == 0) {
-                    throw new ProblemException(ProblemType.CONFLICT, "version " + version + " of result " + resultId
-                            + " already records its signature; a correction of the result records the next one");
-                }
-            }
-            return signoffs(c, resultId).get(0);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        String conflict = "version " + version + " of result " + resultId
+                + " already records its signature; a correction of the result records the next one";
+        if (ResultSignoff.findByIdOptional(new ResultSignoff.Key(resultId, version)).isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT, conflict);
         }
+        ResultSignoff s = new ResultSignoff();
+        s.resultId = resultId;
+        s.resultVersion = version;
+        s.signatory = signatory;
+        s.signatoryRole = role;
+        s.refused = refused;
+        s.refusalReason = refused ? reason : null;
+        s.recordedAt = clock.now();
+        s.recordedBy = caller.signature();
+        try {
+            s.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (Constraints.isUniqueViolation(e)) {
+                throw new ProblemException(ProblemType.CONFLICT, conflict);
+            }
+            throw e;
+        }
+        return s.view();
     }
 
     /** The signatures of a result's versions, latest version first. */
     public List<SignoffView> signoffs(String resultId) {
         results.get(resultId);
-        try (Connection c = dataSource.getConnection()) {
-            return signoffs(c, resultId);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<SignoffView> signoffs(Connection c, String resultId) throws SQLException {
-        List<SignoffView> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select * from result_signoff where result_id = ? order by result_version desc")) {
-            ps.setString(1, resultId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new SignoffView(resultId, rs.getInt("result_version"), rs.getString("signatory"),
-                            rs.getString("signatory_role"), rs.getBoolean("refused"), rs.getString("refusal_reason"),
-                            rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")));
-                }
-            }
-        }
-        return out;
+        return ResultSignoff.of(resultId).stream().map(ResultSignoff::view).toList();
     }
 
     // --- shared ----------------------------------------------------------------------------------------
