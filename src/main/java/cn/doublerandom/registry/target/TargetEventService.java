@@ -84,29 +84,21 @@ public class TargetEventService {
         if (!f.ok()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "the event is not valid", f.problems());
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                insert into target_event (uscc, kind, event_date, end_date, listing_level, reference, description,
-                                          recorded_at, recorded_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
-            ps.setString(1, uscc);
-            ps.setString(2, in.kind().name());
-            Sql.setDate(ps, 3, in.eventDate());
-            Sql.setDate(ps, 4, in.endDate());
-            Sql.setEnum(ps, 5, in.listingLevel());
-            ps.setString(6, reference);
-            ps.setString(7, description);
-            ps.setTimestamp(8, Timestamp.from(clock.now()));
-            ps.setString(9, caller.signature());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                TargetEvent event = find(c, uscc, rs.getLong(1));
-                audit.record("RECORD", "TARGET_EVENT", Long.toString(event.id()), target.data().regionCode(),
-                        uscc + " " + event.kind() + " " + event.eventDate());
-                return event;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        TargetEventEntry e = new TargetEventEntry();
+        e.uscc = uscc;
+        e.kind = in.kind();
+        e.eventDate = in.eventDate();
+        e.endDate = in.endDate();
+        e.listingLevel = in.listingLevel();
+        e.reference = reference;
+        e.description = description;
+        e.recordedAt = clock.now();
+        e.recordedBy = caller.signature();
+        e.persistAndFlush();
+        TargetEvent event = find(uscc, e.id);
+        audit.record("RECORD", "TARGET_EVENT", Long.toString(event.id()), target.data().regionCode(),
+                uscc + " " + event.kind() + " " + event.eventDate());
+        return event;
     }
 
     @Transactional
@@ -118,33 +110,23 @@ public class TargetEventService {
         if (!f.ok()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "a retraction needs a reason", f.problems());
         }
-        try (Connection c = dataSource.getConnection()) {
-            TargetEvent event = find(c, uscc, id);
-            if (event.retracted()) {
-                throw new ProblemException(ProblemType.CONFLICT, "event " + id + " was already retracted");
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into target_event_retraction (event_id, reason, recorded_at, recorded_by) values (?, ?, ?, ?)")) {
-                ps.setLong(1, id);
-                ps.setString(2, why);
-                ps.setTimestamp(3, Timestamp.from(clock.now()));
-                ps.setString(4, caller.signature());
-                ps.executeUpdate();
-            }
-            audit.record("RETRACT", "TARGET_EVENT", Long.toString(id), target.data().regionCode(), why);
-            return find(c, uscc, id);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        TargetEvent event = find(uscc, id);
+        if (event.retracted()) {
+            throw new ProblemException(ProblemType.CONFLICT, "event " + id + " was already retracted");
         }
+        TargetEventRetraction r = new TargetEventRetraction();
+        r.eventId = id;
+        r.reason = why;
+        r.recordedAt = clock.now();
+        r.recordedBy = caller.signature();
+        r.persistAndFlush();
+        audit.record("RETRACT", "TARGET_EVENT", Long.toString(id), target.data().regionCode(), why);
+        return find(uscc, id);
     }
 
     public List<TargetEvent> list(String uscc) {
         targets.get(uscc, null);
-        try (Connection c = dataSource.getConnection()) {
-            return query(c, "e.uscc = ?", uscc);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TargetEventEntry.views(uscc);
     }
 
     public SupervisionClassifier.Classification classify(String uscc, Quarter quarter) {
@@ -152,8 +134,8 @@ public class TargetEventService {
         return classifier().classify(target.data(), list(uscc), quarter);
     }
 
-    private TargetEvent find(Connection c, String uscc, long id) throws SQLException {
-        return query(c, "e.uscc = ? and e.id = ?", uscc, id).stream().findFirst()
+    private static TargetEvent find(String uscc, long id) {
+        return TargetEventEntry.views(uscc).stream().filter(e -> e.id() == id).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("target " + uscc + " has no event " + id));
     }
 
