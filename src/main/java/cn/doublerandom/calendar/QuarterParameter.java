@@ -21,4 +21,9 @@ public final class QuarterParameter {
             throw ProblemException.invalid("quarter", e.getMessage());
         }
     }
+
+    /** An optional {@code quarter} parameter: the quarter of {@code today} when absent or blank. */
+    public static Quarter orQuarterOf(String text, java.time.LocalDate today) {
+        return text == null || text.isBlank() ? Quarter.of(today) : parse(text);
+    }
 }

@@ -2,7 +2,6 @@ package cn.doublerandom.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,22 +48,7 @@ public final class Rates {
      * (1, 1, 1, 4). A unit without the figure ({@code null}) has no rank.
      */
     public static List<Integer> ranks(List<? extends Number> values) {
-        List<BigDecimal> v = values.stream().map(n -> n == null ? null
-                : n instanceof BigDecimal d ? d : new BigDecimal(n.toString())).toList();
-        List<Integer> out = new ArrayList<>(v.size());
-        for (BigDecimal mine : v) {
-            if (mine == null) {
-                out.add(null);
-                continue;
-            }
-            int higher = 0;
-            for (BigDecimal other : v) {
-                if (other != null && other.compareTo(mine) > 0) {
-                    higher++;
-                }
-            }
-            out.add(higher + 1);
-        }
-        return out;
+        return cn.doublerandom.report.scoring.Scoring.ranks(values.stream().map(n -> n == null ? null
+                : n instanceof BigDecimal d ? d : new BigDecimal(n.toString())).toList(), cn.doublerandom.report.scoring.Direction.MORE_IS_BETTER);
     }
 }

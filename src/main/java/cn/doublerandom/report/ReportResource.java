@@ -24,6 +24,13 @@ import cn.doublerandom.report.monthly.MonthlyView;
 import cn.doublerandom.report.monthly.QuarterlyDocument;
 import cn.doublerandom.report.monthly.QuarterlyReport;
 import cn.doublerandom.report.monthly.QuarterlyView;
+import cn.doublerandom.report.changes.RegistryChangeDocument;
+import cn.doublerandom.report.changes.RegistryChangeReport;
+import cn.doublerandom.report.changes.RegistryChangeView;
+import cn.doublerandom.report.staffing.InspectorRankingDocument;
+import cn.doublerandom.report.staffing.InspectorRankingReport;
+import cn.doublerandom.report.staffing.InspectorRankingView;
+import cn.doublerandom.report.staffing.ReportPeriod;
 import cn.doublerandom.report.render.ReportFormat;
 import cn.doublerandom.report.render.ReportResponses;
 import cn.doublerandom.security.Role;
@@ -90,6 +97,12 @@ public class ReportResource {
 
     @Inject
     AccountabilityService accountability;
+
+    @Inject
+    RegistryChangeReport registryChanges;
+
+    @Inject
+    InspectorRankingReport inspectorRanking;
 
     @GET
     @Path("/compliance")
@@ -205,8 +218,54 @@ public class ReportResource {
         return responses.respond(f, table, r.code(), accountability.report(r, year(year), regions), AccountabilityDocument::of);
     }
 
+    @GET
+    @Path("/registry-changes")
+    @Operation(operationId = "getRegistryChangeReport", summary = "Inspectors and targets added, changed or retired in a quarter per bureau "
+            + "(seed 001: reported by the 18th of March, June, September and December), with the due date")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistryChangeView.class)),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "image/svg+xml", schema = @Schema(type = SchemaType.STRING))})
+    public Response registryChanges(@Parameter(description = REGION) @QueryParam("region") String region,
+                                    @Parameter(description = "e.g. 2026Q4 (default: this quarter)") @QueryParam("quarter") String quarter,
+                                    @Parameter(description = "json (default), xlsx, csv, html or svg (a chart named by table)",
+                                            schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "xlsx", "csv", "html", "svg"}))
+                                    @QueryParam("format") String format,
+                                    @Parameter(description = "csv only: summary (default), inspectors or targets") @QueryParam("table") String table) {
+        ReportFormat f = ReportFormat.parse(format);
+        Quarter q = quarter(quarter);
+        Region r = regions.require(region);
+        return responses.respond(f, table, r.code(), registryChanges.compute(r, q, regions), RegistryChangeDocument::of);
+    }
+
+    @GET
+    @Path("/inspector-ranking")
+    @Operation(operationId = "getInspectorRankingReport", summary = "Seed 003: the 50 inspectors with the most inspections in a period "
+            + "(ties share a rank) and the certified share (持证率) of each bureau's enforcement staff")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectorRankingView.class)),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "image/svg+xml", schema = @Schema(type = SchemaType.STRING))})
+    public Response inspectorRanking(@Parameter(description = REGION) @QueryParam("region") String region,
+                                     @Parameter(description = "a year (2026), quarter (2026Q4) or month (2026-05); default this year")
+                                     @QueryParam("period") String period,
+                                     @Parameter(description = "json (default), xlsx, csv, html or svg (a chart named by table)",
+                                             schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "xlsx", "csv", "html", "svg"}))
+                                     @QueryParam("format") String format,
+                                     @Parameter(description = "csv: ranking (default) or certified; svg: the chart certifiedShare")
+                                     @QueryParam("table") String table) {
+        ReportFormat f = ReportFormat.parse(format);
+        ReportPeriod p = ReportPeriod.parse(period, clock.today());
+        Region r = regions.require(region);
+        return responses.respond(f, table, r.code(), inspectorRanking.compute(r, p, regions), InspectorRankingDocument::of);
+    }
+
     private Quarter quarter(String text) {
-        return text == null || text.isBlank() ? Quarter.of(clock.today()) : QuarterParameter.parse(text);
+        return QuarterParameter.orQuarterOf(text, clock.today());
     }
 
     private YearMonth month(String text) {

@@ -53,4 +53,41 @@ class RatesTest {
         assertEquals(List.of(1, 1), Rates.ranks(List.of(0L, 0L)));
         assertEquals(List.of(), Rates.ranks(List.of()));
     }
+
+    /** The sorted ranking against the definition (1 + how many are better), on random lists with many ties and gaps. */
+    @Test
+    void ranksAreOnePlusTheNumberBetterInEitherDirection() {
+        java.util.Random random = new java.util.Random(18);
+        for (int round = 0; round < 500; round++) {
+            List<BigDecimal> values = new java.util.ArrayList<>();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                values.add(random.nextInt(6) == 0 ? null : BigDecimal.valueOf(random.nextInt(8)).movePointLeft(random.nextInt(2)));
+            }
+            for (cn.doublerandom.report.scoring.Direction d : cn.doublerandom.report.scoring.Direction.values()) {
+                List<Integer> expected = new java.util.ArrayList<>();
+                for (BigDecimal mine : values) {
+                    long better = mine == null ? -1 : values.stream().filter(o -> o != null
+                            && (d == cn.doublerandom.report.scoring.Direction.FEWER_IS_BETTER ? o.compareTo(mine) < 0 : o.compareTo(mine) > 0)).count();
+                    expected.add(mine == null ? null : (int) better + 1);
+                }
+                assertEquals(expected, cn.doublerandom.report.scoring.Scoring.ranks(values, d), values + " " + d);
+            }
+            assertEquals(cn.doublerandom.report.scoring.Scoring.ranks(values, cn.doublerandom.report.scoring.Direction.MORE_IS_BETTER),
+                    Rates.ranks(values));
+        }
+    }
+
+    /** A province's inspectors in one ranking: sorting, not comparing every pair (which would take minutes here). */
+    @Test
+    void aRankingOfAMillionTakesASort() {
+        List<Long> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000_000; i++) {
+            values.add((long) (i % 1000));
+        }
+        List<Integer> ranks = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> Rates.ranks(values));
+        assertEquals(1, ranks.get(999));
+        assertEquals(1001, ranks.get(998));
+        assertEquals(999_001, ranks.get(0));
+    }
 }

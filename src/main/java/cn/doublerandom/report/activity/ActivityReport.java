@@ -4,6 +4,8 @@ import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionLevel;
+import cn.doublerandom.registry.inspector.InspectorRoster;
+import cn.doublerandom.registry.inspector.InspectorStatus;
 import cn.doublerandom.report.Rates;
 import cn.doublerandom.report.ReportConfig;
 import cn.doublerandom.report.ReportRegions;
@@ -16,17 +18,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One query: the on-post inspectors as the registry's history stood at the month's end, each with
- * the number of the month's checks whose team lists them. Averages, rates and ranks are taken from
- * those rows (a few dozen per bureau).
+ * The on-post inspectors as the registry (its roster) stood at the month's end, each with the number
+ * of the month's checks whose team lists them. Averages, rates and ranks are taken from those rows (a
+ * few dozen per bureau).
  */
 @ApplicationScoped
 public class ActivityReport {
@@ -41,6 +43,9 @@ public class ActivityReport {
     ServiceClock clock;
 
     @Inject
+    InspectorRoster roster;
+
+    @Inject
     ReportConfig config;
 
     public ActivityView compute(Region region, YearMonth month, ReportRegions regions) {
@@ -48,44 +53,27 @@ public class ActivityReport {
         BigDecimal minRate = config.reports().activity().minRate();
         Map<String, List<ActivityView.InspectorRow>> byAuthority = new LinkedHashMap<>();
         String like = regions.like(region);
+        Map<String, Long> records = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                with keys as (
-                    select distinct entity_key from registry_version where entity = 'INSPECTOR' and region_code like ?
-                ), latest as (
-                    select distinct on (v.entity_key) v.entity_key as code, v.region_code, v.state
-                    from registry_version v join keys k on k.entity_key = v.entity_key
-                    where v.entity = 'INSPECTOR' and v.recorded_at < ?
-                    order by v.entity_key, v.version desc
-                ), onpost as (
-                    select code, region_code, state ->> 'name' as name from latest
-                    where region_code like ? and (state ->> 'certified')::boolean
-                      and not coalesce((state ->> 'auxiliary')::boolean, false)
-                      and state ->> 'status' = 'ACTIVE'
-                      and (state ->> 'certificateExpiry')::date >= ?
-                ), records as (
-                    select m.code, count(*) as n
-                    from inspection_record x cross join unnest(x.team) as m(code)
-                    where x.authority like ? and x.inspection_date between ? and ?
-                    group by m.code
-                )
-                select o.region_code, o.code, o.name, coalesce(r.n, 0) as n
-                from onpost o left join records r on r.code = o.code
-                order by o.region_code, o.code""")) {
+                select m.code, count(*) from inspection_record x cross join unnest(x.team) as m(code)
+                where x.authority like ? and x.inspection_date between ? and ? group by m.code""")) {
             ps.setString(1, like);
-            ps.setTimestamp(2, Timestamp.from(clock.endOf(month.atEndOfMonth())));
-            ps.setString(3, like);
-            Sql.setDate(ps, 4, month.atDay(1));
-            ps.setString(5, like);
-            Sql.setDate(ps, 6, month.atDay(1));
-            Sql.setDate(ps, 7, month.atEndOfMonth());
+            Sql.setDate(ps, 2, month.atDay(1));
+            Sql.setDate(ps, 3, month.atEndOfMonth());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    byAuthority.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new ActivityView.InspectorRow(rs.getString(2), rs.getString(3), rs.getLong(4)));
+                    records.put(rs.getString(1), rs.getLong(2));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+        // on post: certified with a certificate valid on the month's first day, active, not an auxiliary expert
+        for (InspectorRoster.Member m : roster.asOf(like, clock.endOf(month.atEndOfMonth()))) {
+            if (!m.auxiliary() && m.status() == InspectorStatus.ACTIVE && m.certificateValidOn(month.atDay(1))) {
+                byAuthority.computeIfAbsent(m.regionCode(), k -> new ArrayList<>())
+                        .add(new ActivityView.InspectorRow(m.code(), m.name(), records.getOrDefault(m.code(), 0L)));
+            }
         }
         List<Region> authorities = new ArrayList<>();
         for (Region a : regions.authorities(region)) {
@@ -95,7 +83,7 @@ public class ActivityReport {
         }
         List<ActivityView.AuthorityRow> rows = new ArrayList<>();
         long inspectors = 0;
-        long records = 0;
+        long recordsInAll = 0;
         long active = 0;
         for (Region a : authorities) {
             List<ActivityView.InspectorRow> staff = byAuthority.getOrDefault(a.code(), List.of());
@@ -103,7 +91,7 @@ public class ActivityReport {
             long sum = staff.stream().mapToLong(ActivityView.InspectorRow::records).sum();
             long act = staff.stream().filter(i -> i.records() > 0).count();
             inspectors += n;
-            records += sum;
+            recordsInAll += sum;
             active += act;
             BigDecimal average = Rates.average(sum, n);
             BigDecimal rate = Rates.percent(act, n);
@@ -138,6 +126,6 @@ public class ActivityReport {
             }
         }
         return new ActivityView(region.code(), region.name(), month.toString(), minRecords, minRate, rows,
-                new ActivityView.Total(inspectors, records, Rates.average(records, inspectors), active, Rates.percent(active, inspectors)));
+                new ActivityView.Total(inspectors, recordsInAll, Rates.average(recordsInAll, inspectors), active, Rates.percent(active, inspectors)));
     }
 }

@@ -34,21 +34,21 @@ public final class Scoring {
      * unit without the figure ({@code null}) has no rank.
      */
     public static List<Integer> ranks(List<BigDecimal> values, Direction direction) {
-        List<Integer> out = new ArrayList<>(values.size());
-        for (BigDecimal mine : values) {
-            if (mine == null) {
-                out.add(null);
-                continue;
+        // sort once, best first; a value equal to the one before it shares that one's rank
+        Comparator<BigDecimal> best = direction == Direction.FEWER_IS_BETTER ? Comparator.naturalOrder() : Comparator.reverseOrder();
+        List<Integer> order = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) != null) {
+                order.add(i);
             }
-            int better = 0;
-            for (BigDecimal other : values) {
-                if (other != null && (direction == Direction.FEWER_IS_BETTER ? other.compareTo(mine) < 0 : other.compareTo(mine) > 0)) {
-                    better++;
-                }
-            }
-            out.add(better + 1);
         }
-        return out;
+        order.sort((a, b) -> best.compare(values.get(a), values.get(b)));
+        Integer[] out = new Integer[values.size()];
+        for (int k = 0; k < order.size(); k++) {
+            int i = order.get(k);
+            out[i] = k > 0 && values.get(order.get(k - 1)).compareTo(values.get(i)) == 0 ? out[order.get(k - 1)] : k + 1;
+        }
+        return java.util.Arrays.asList(out);
     }
 
     /** The points of one unit on an indicator: the first band its rank or figure reaches, best first; else 0. */
