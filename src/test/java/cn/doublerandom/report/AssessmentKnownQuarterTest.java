@@ -224,6 +224,60 @@ class AssessmentKnownQuarterTest {
                 j.getInt("scores[3].entries[18].rank")));
     }
 
+    /**
+     * The workbook leadership gets, read back by a spreadsheet reader: seed 000's blocks side by side on the
+     * first sheet, and on the second every indicator's figure, rank and points per unit, by the same hand
+     * computation as above (rates as percent-formatted fractions: 50.00% is 0.5).
+     */
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void theFiguresBehindEveryScoreOnTheSecondSheet() {
+        byte[] xlsx = Api.as("city", CITY).get(Q3 + "&format=xlsx").then().statusCode(200).extract().asByteArray();
+        Reports.Sheet blocks = Reports.sheet(xlsx, 0);
+        assertEquals(List.of("执法考核整体排名", "得分", "名次", "日常执法监管排名", "得分", "名次", "违法问题查处排名", "得分", "名次",
+                "规范执法行为排名", "得分", "名次"), blocks.header());
+        assertEquals(19, blocks.rows().size());
+        assertEquals(List.of("高新区", "85", "1", "栾城区", "40", "1", "正定县", "30", "1"), blocks.text().get(0).subList(0, 9));
+        assertEquals(List.of("新乐市", "73", "4", "正定县", "36", "4"), blocks.text().get(3).subList(0, 6));
+
+        Reports.Sheet detail = Reports.sheet(xlsx, 1);
+        assertEquals(List.of("石家庄市2025年第三季度执法检查统计与排名：得分明细（各指标数值、名次、得分）",
+                "统计范围：石家庄市（130100）所辖单位；2025年第三季度"), detail.title().subList(0, 2));
+        assertEquals(List.of("单位名称", "区划代码", "执法考核整体得分", "名次",
+                "检查企业（家次）", "检查企业名次", "检查企业得分", "出动执法人员（人次）", "出动执法人员名次", "出动执法人员得分",
+                "非现场检查占比（%）", "非现场检查占比名次", "非现场检查占比得分", "发现问题率（%）", "发现问题率名次", "发现问题率得分",
+                "日常执法监管得分",
+                "发现违法问题（个）", "发现违法问题名次", "发现违法问题得分", "发现违法问题率（%）", "发现违法问题率名次", "发现违法问题率得分",
+                "非现场发现违法问题（个）", "非现场发现违法问题名次", "非现场发现违法问题得分", "违法问题查处得分",
+                "正面清单企业现场检查（家次）", "正面清单企业现场检查名次", "正面清单企业现场检查得分", "按时公示率（%）", "按时公示率名次",
+                "按时公示率得分", "规范执法行为得分"), detail.header());
+        assertEquals(19, detail.rows().size(), "the ranked units only: 长安区 is outside the ranking");
+        assertFalse(detail.text().stream().anyMatch(r -> CA.equals(r.get(1))));
+        // 高新区: first overall; its non-site share 50% ranks 2nd, behind 正定县's 100%
+        assertEquals(List.of("高新区", GXQ, "85", "1", "2", "1", "10", "4", "1", "10", "0.5", "2", "10", "1.5", "1", "10", "40",
+                "3", "1", "10", "1.5", "1", "10", "1", "1", "10", "30", "0", "1", "15", "—", "—", "0", "15"), detail.text().get(0));
+        assertEquals(List.of(ZD, "81", "2"), detail.text().get(1).subList(1, 4));
+        assertEquals(List.of("新乐市", XL, "73", "4", "2", "1", "10", "4", "1", "10", "0", "3", "10", "0", "4", "8", "38",
+                "0", "3", "10", "0", "3", "0", "0", "3", "10", "20", "0", "1", "15", "—", "—", "0", "15"), detail.text().get(3));
+        // a unit without checks: counts rank last together, rates have no figure, no rank and no points
+        assertEquals(List.of(EMPTY, "51", "5", "0", "5", "8", "0", "5", "8", "—", "—", "0", "—", "—", "0", "16",
+                "0", "3", "10", "—", "—", "0", "0", "3", "10", "20", "0", "1", "15", "—", "—", "0", "15"),
+                detail.text().get(4).subList(1, 34));
+        List<org.dhatim.fastexcel.reader.Cell> gxq = detail.rows().get(0);
+        for (int c : new int[]{2, 3, 4, 5, 6, 10, 16, 33}) {
+            assertEquals(org.dhatim.fastexcel.reader.CellType.NUMBER, gxq.get(c).getType(), detail.header().get(c));
+        }
+        assertEquals(org.dhatim.fastexcel.reader.CellType.STRING, gxq.get(1).getType(), "a region code stays text");
+        assertEquals("0.00%", gxq.get(10).getDataFormatString());
+        assertEquals(org.dhatim.fastexcel.reader.CellType.STRING, detail.rows().get(4).get(10).getType(), "— is text");
+
+        String csv = new String(Api.as("city", CITY).get(Q3 + "&format=csv&table=scoreDetail").then().statusCode(200)
+                .extract().asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("\r\n高新区,130171,85.00,1,2,1,10,4,1,10,50.00,2,10,150.00,1,10,40.00,"), csv);
+        String page = Api.as("city", CITY).get(Q3 + "&format=html").asString();
+        assertTrue(page.indexOf("得分明细（各指标数值、名次、得分）") > page.indexOf("考核排名（单位名称、得分、名次）"), "the second table of the page");
+    }
+
     /** The head of a block in order, with scores (two decimals) and ranks. */
     private static void block(JsonPath j, int b, List<String> codes, List<String> scores, List<Integer> ranks) {
         String at = "scores[" + b + "].entries";
@@ -256,7 +310,7 @@ class AssessmentKnownQuarterTest {
      * empty. Overall: 新乐市 18, 栾城区 13, 高新区 10, the empty 5 (rank 4), 正定县 0 (rank 19).
      */
     @Test
-    @org.junit.jupiter.api.Order(4)
+    @org.junit.jupiter.api.Order(5)
     void theCitysOwnSchemeIsPolicyWithHistoryAndScoresFromThen() {
         JsonPath before = Api.as("city", CITY).get("/api/v1/scoring-schemes/130100/2025").then().statusCode(200).extract().jsonPath();
         assertFalse(before.getBoolean("recorded"));

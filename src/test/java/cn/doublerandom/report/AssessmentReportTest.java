@@ -235,8 +235,8 @@ class AssessmentReportTest {
                 .contentType(startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header("Content-Disposition", containsString("filename*=UTF-8''%E6%89%A7%E6%B3%95%E8%80%83%E6%A0%B8-130400-2026Q2.xlsx"))
                 .extract().asByteArray();
-        assertEquals(7, sheets(xlsx), "the ranking, the changes, the random/targeted tables and the four score blocks");
-        Reports.Sheet ranking = Reports.sheet(xlsx, 0);
+        assertEquals(5, sheets(xlsx), "the score blocks, the figures behind the scores, the ranking, the changes, the random/targeted tables");
+        Reports.Sheet ranking = Reports.sheet(xlsx, 2);
         assertEquals(List.of("邯郸市2026年第二季度执法检查统计与排名：各单位检查情况及排名（全部检查）",
                 "统计范围：邯郸市（130400）所辖单位；2026年第二季度", "制表单位：邯郸市生态环境局", "制表日期：2026年7月20日"), ranking.title());
         assertEquals(List.of("单位", "区划代码", "出动执法人员（人次）", "出动执法人员名次", "检查企业（家次）"), ranking.header().subList(0, 5));
@@ -256,9 +256,12 @@ class AssessmentReportTest {
         assertEquals(org.dhatim.fastexcel.reader.CellType.STRING, city.get(8).getType());
         assertEquals("—", city.get(8).getText(), "no checks, no rate");
         assertEquals("不参加排名", city.get(3).getText());
-        Reports.Sheet overall = Reports.sheet(xlsx, 3);
-        assertEquals(List.of("单位名称", "得分", "名次"), overall.header());
-        assertEquals(List.of("丛台区", "100", "1"), overall.text().get(0));
+        Reports.Sheet scores = Reports.sheet(xlsx, 0);
+        assertEquals(List.of("执法考核整体排名", "得分", "名次", "日常执法监管排名", "得分", "名次", "违法问题查处排名", "得分", "名次",
+                "规范执法行为排名", "得分", "名次"), scores.header());
+        assertEquals(List.of("丛台区", "100", "1"), scores.text().get(0).subList(0, 3));
+        assertEquals(org.dhatim.fastexcel.reader.CellType.NUMBER, scores.rows().get(0).get(1).getType());
+        assertEquals(org.dhatim.fastexcel.reader.CellType.NUMBER, scores.rows().get(0).get(2).getType());
 
         String csv = new String(Api.as("city", "130400").get(Q2 + "&format=csv&table=kinds").then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asByteArray(), StandardCharsets.UTF_8);

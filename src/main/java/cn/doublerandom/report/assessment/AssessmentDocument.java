@@ -7,8 +7,12 @@ import cn.doublerandom.report.render.ReportTable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** The assessment as the city files it: the ranking table, random and targeted apart, and a chart per figure. */
+/**
+ * The assessment as the city files it: seed 000's ranking blocks first, the figures behind every score
+ * second, then the figures and ranks of every unit, the changes, random and targeted apart, and a chart per figure.
+ */
 public final class AssessmentDocument {
 
     private AssessmentDocument() {
@@ -77,30 +81,81 @@ public final class AssessmentDocument {
                 (v.scheme().recorded()
                         ? "得分按" + v.scheme().regionName() + v.scheme().year() + "年考核评分方案（第" + v.scheme().version() + "版，由该市配置）计算；"
                         : "得分按本系统默认的考核评分方案计算，该方案由本系统拟定、各市可自行配置，并非官方《评分标准》；")
-                        + "执法考核整体得分为各类别得分之和，无检查的单位比率类指标不计分。");
-        List<ReportTable> tables = new ArrayList<>();
-        for (AssessmentView.ScoreBlock b : v.scores()) {
-            List<List<String>> rows = new ArrayList<>();
-            for (AssessmentView.ScoreEntry e : b.entries()) {
-                rows.add(List.of(e.name(), Rates.text(e.score()), Rates.text(e.rank())));
-            }
-            tables.add(new ReportTable("score-" + b.key(), b.name() + "排名", List.of("单位名称", "得分", "名次"), rows));
-        }
+                        + "执法考核整体得分为各类别得分之和，无检查的单位比率类指标不计分。",
+                "得分明细列出每个参加排名单位各项指标的数值、该指标名次（按指标方向：越少越好的指标数值小者名次在前）及所得分数，"
+                        + "按执法考核整体排名排列。");
         return new ReportDocument(v.regionName() + quarterText(v.quarter()) + "执法检查统计与排名",
                 "统计范围：" + v.regionName() + "（" + v.region() + "）所辖单位；" + quarterText(v.quarter()),
                 "执法考核-" + v.region() + "-" + v.quarter(), notes,
-                concat(List.of(new ReportTable("ranking", "各单位检查情况及排名（全部检查）", header, ranking),
+                List.of(scores(v), scoreDetail(v), new ReportTable("ranking", "各单位检查情况及排名（全部检查）", header, ranking),
                         new ReportTable("changes", "比上一季度增减（全部检查）", changeHeader, changes),
                         new ReportTable("kinds", "双随机抽查与针对性检查分列", List.of("单位", "区划代码", "双随机检查（家次）",
                                 "双随机发现问题", "双随机发现违法问题", "双随机非现场检查", "针对性检查（家次）", "针对性检查发现问题",
-                                "针对性检查发现违法问题", "针对性检查非现场检查"), kinds)), tables),
+                                "针对性检查发现违法问题", "针对性检查非现场检查"), kinds)),
                 charts);
     }
 
-    private static List<ReportTable> concat(List<ReportTable> a, List<ReportTable> b) {
-        List<ReportTable> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
+    /** Seed 000's annex: the ranking blocks side by side, each 单位名称 | 得分 | 名次 in the order of its ranks. */
+    static ReportTable scores(AssessmentView v) {
+        List<String> header = new ArrayList<>();
+        for (AssessmentView.ScoreBlock b : v.scores()) {
+            header.addAll(List.of(b.name() + "排名", "得分", "名次"));
+        }
+        int n = v.scores().stream().mapToInt(b -> b.entries().size()).max().orElse(0);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<String> row = new ArrayList<>();
+            for (AssessmentView.ScoreBlock b : v.scores()) {
+                if (i < b.entries().size()) {
+                    AssessmentView.ScoreEntry e = b.entries().get(i);
+                    row.addAll(List.of(e.name(), Rates.text(e.score()), Rates.text(e.rank())));
+                } else {
+                    row.addAll(List.of("", "", ""));
+                }
+            }
+            rows.add(row);
+        }
+        return new ReportTable("scores", "考核排名（单位名称、得分、名次）", header, rows);
+    }
+
+    /**
+     * The figures behind every score: per ranked unit, in the order of the overall ranking, each
+     * category's indicators with the unit's figure, its rank on it and the points it earned, then the
+     * category's score; the overall score and rank first.
+     */
+    static ReportTable scoreDetail(AssessmentView v) {
+        Map<String, AssessmentView.FigureName> names = new java.util.HashMap<>();
+        v.figures().forEach(f -> names.put(f.key(), f));
+        List<AssessmentView.ScoreBlock> categories = v.scores().subList(1, v.scores().size());
+        List<String> header = new ArrayList<>(List.of("单位名称", "区划代码", v.scores().get(0).name() + "得分", "名次"));
+        Map<String, Map<String, AssessmentView.ScoreEntry>> byCategory = new java.util.HashMap<>();
+        for (AssessmentView.ScoreBlock b : categories) {
+            Map<String, AssessmentView.ScoreEntry> entries = new java.util.HashMap<>();
+            b.entries().forEach(e -> entries.put(e.code(), e));
+            byCategory.put(b.key(), entries);
+            if (!b.entries().isEmpty()) {
+                for (AssessmentView.IndicatorScore i : b.entries().get(0).indicators()) {
+                    AssessmentView.FigureName f = names.get(i.figure());
+                    String label = f == null ? i.figure() : f.label();
+                    header.addAll(List.of(label + "（" + (f == null ? "" : f.unit()) + "）", label + "名次", label + "得分"));
+                }
+            }
+            header.add(b.name() + "得分");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (AssessmentView.ScoreEntry overall : v.scores().get(0).entries()) {
+            List<String> row = new ArrayList<>(List.of(overall.name(), overall.code(), Rates.text(overall.score()),
+                    Rates.text(overall.rank())));
+            for (AssessmentView.ScoreBlock b : categories) {
+                AssessmentView.ScoreEntry e = byCategory.get(b.key()).get(overall.code());
+                for (AssessmentView.IndicatorScore i : e.indicators()) {
+                    row.addAll(List.of(Rates.text(i.value()), Rates.text(i.rank()), Rates.text(i.points())));
+                }
+                row.add(Rates.text(e.score()));
+            }
+            rows.add(row);
+        }
+        return new ReportTable("scoreDetail", "得分明细（各指标数值、名次、得分）", header, rows);
     }
 
     private static String yesNo(Boolean b) {
