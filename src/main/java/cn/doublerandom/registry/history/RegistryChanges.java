@@ -3,6 +3,8 @@ package cn.doublerandom.registry.history;
 import cn.doublerandom.registry.inspector.InspectorSheet;
 import cn.doublerandom.registry.inspector.InspectorStatus;
 import cn.doublerandom.registry.target.OperatingStatus;
+import cn.doublerandom.registry.target.TargetEvent;
+import cn.doublerandom.registry.target.TargetEventService;
 import cn.doublerandom.registry.target.TargetSheet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +30,9 @@ import java.util.Set;
  * report of registry adjustments), read from their history so that other capabilities never name its
  * table. A record is <em>added</em> when its first version falls in the period, <em>retired</em> when
  * its last version in the period leaves it out of the draw for good (an inspector 离职, a target
- * 关闭) and it was not retired before, else <em>changed</em>.
+ * 关闭) and it was not retired before, else <em>changed</em>. A target's penalties, verified complaints
+ * and supervised listings (its events, which decide its supervision class) are part of its entry: one
+ * recorded or retracted in the period lists the target as changed, the event named among the fields.
  */
 @ApplicationScoped
 public class RegistryChanges {
@@ -50,7 +54,9 @@ public class RegistryChanges {
     /**
      * One record's changes in the period.
      *
-     * @param fields the changed fields by their Chinese column headers (empty when added)
+     * @param fields   the changed fields by their Chinese column headers (none for the versions of a record
+     *                 added), then the events recorded (行政处罚) or retracted (撤销行政处罚)
+     * @param versions the versions and events the registry recorded in the period
      */
     public record Change(RegistryEntity entity, String key, String name, String regionCode, Kind kind, List<String> fields,
                          int versions, Instant lastAt, String lastBy, String reason) {
@@ -61,6 +67,9 @@ public class RegistryChanges {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    TargetEventService events;
 
     /** Inspectors and targets whose records changed in [from, to), inside the regions matching the LIKE pattern {@code regionLike}. */
     public List<Change> between(RegistryEntity entity, String regionLike, Instant from, Instant to) {
@@ -99,6 +108,12 @@ public class RegistryChanges {
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("reading registry changes", e);
         }
+        Map<String, List<TargetEvent>> eventsByKey = new LinkedHashMap<>();
+        if (entity == RegistryEntity.TARGET) {
+            for (TargetEvent e : events.recordedBetween(regionLike, from, to)) {
+                eventsByKey.computeIfAbsent(e.uscc(), k -> new ArrayList<>()).add(e);
+            }
+        }
         List<Change> out = new ArrayList<>();
         byKey.forEach((key, rows) -> {
             Row last = rows.get(rows.size() - 1);
@@ -116,9 +131,80 @@ public class RegistryChanges {
                 rows.forEach(r -> r.changed.forEach(f -> fields.add(entity == RegistryEntity.INSPECTOR ? InspectorSheet.header(f)
                         : TargetSheet.header(f))));
             }
+            List<TargetEvent> mine = eventsByKey.getOrDefault(key, List.of());
+            Instant lastAt = last.at;
+            String lastBy = last.by;
+            for (TargetEvent e : mine) {
+                for (Stamp s : stamps(e, from, to)) {
+                    fields.add(s.field);
+                    if (s.at.isAfter(lastAt)) {
+                        lastAt = s.at;
+                        lastBy = s.by;
+                    }
+                }
+            }
             out.add(new Change(entity, key, text(last.state, "name"), text(last.state, "regionCode"), kind, List.copyOf(fields),
-                    rows.size(), last.at, last.by, last.reason));
+                    rows.size() + mine.stream().mapToInt(e -> stamps(e, from, to).size()).sum(), lastAt, lastBy, last.reason));
         });
+        // targets whose only news in the period is an event: changed, named as the registry held them
+        List<String> eventOnly = eventsByKey.keySet().stream().filter(k -> !byKey.containsKey(k)).toList();
+        Map<String, JsonNode> held = eventOnly.isEmpty() ? Map.of() : latest(entity, eventOnly, to);
+        for (String key : eventOnly) {
+            Set<String> fields = new LinkedHashSet<>();
+            Instant lastAt = null;
+            String lastBy = null;
+            int count = 0;
+            for (TargetEvent e : eventsByKey.get(key)) {
+                for (Stamp s : stamps(e, from, to)) {
+                    fields.add(s.field);
+                    count++;
+                    if (lastAt == null || s.at.isAfter(lastAt)) {
+                        lastAt = s.at;
+                        lastBy = s.by;
+                    }
+                }
+            }
+            JsonNode state = held.get(key);
+            if (state != null) {
+                out.add(new Change(entity, key, text(state, "name"), text(state, "regionCode"), Kind.CHANGED, List.copyOf(fields),
+                        count, lastAt, lastBy, null));
+            }
+        }
+        return out;
+    }
+
+    /** An event's recording and its retraction, as far as they fall in [from, to). */
+    private record Stamp(String field, Instant at, String by) {
+    }
+
+    private static List<Stamp> stamps(TargetEvent e, Instant from, Instant to) {
+        List<Stamp> out = new ArrayList<>();
+        if (!e.recordedAt().isBefore(from) && e.recordedAt().isBefore(to)) {
+            out.add(new Stamp(e.kind().label(), e.recordedAt(), e.recordedBy()));
+        }
+        if (e.retraction() != null && !e.retraction().recordedAt().isBefore(from) && e.retraction().recordedAt().isBefore(to)) {
+            out.add(new Stamp("撤销" + e.kind().label(), e.retraction().recordedAt(), e.retraction().recordedBy()));
+        }
+        return out;
+    }
+
+    /** The records' last versions before {@code to}. */
+    private Map<String, JsonNode> latest(RegistryEntity entity, List<String> keys, Instant to) {
+        Map<String, JsonNode> out = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select distinct on (entity_key) entity_key, state::text from registry_version
+                where entity = ? and entity_key = any(?) and recorded_at < ? order by entity_key, version desc""")) {
+            ps.setString(1, entity.name());
+            ps.setArray(2, c.createArrayOf("text", keys.toArray()));
+            ps.setTimestamp(3, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), json.readTree(rs.getString(2)));
+                }
+            }
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("reading registry versions", e);
+        }
         return out;
     }
 

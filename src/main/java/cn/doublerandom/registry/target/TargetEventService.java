@@ -164,6 +164,23 @@ public class TargetEventService {
         }
     }
 
+    /**
+     * The events of the targets registered in the regions matching {@code regionLike} that were recorded,
+     * or retracted, in [from, to): what the registry-change report lists beside the registry's versions.
+     */
+    public List<TargetEvent> recordedBetween(String regionLike, java.time.Instant from, java.time.Instant to) {
+        try (Connection c = dataSource.getConnection()) {
+            Timestamp f = Timestamp.from(from);
+            Timestamp t = Timestamp.from(to);
+            return query(c, """
+                    e.uscc in (select uscc from target where region_code like ?)
+                    and ((e.recorded_at >= ? and e.recorded_at < ?) or (r.recorded_at >= ? and r.recorded_at < ?))""",
+                    regionLike, f, t, f, t);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public SupervisionClassifier classifier() {
         return new SupervisionClassifier(config.classification().specialOverGeneral());
     }

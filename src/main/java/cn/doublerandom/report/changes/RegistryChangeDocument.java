@@ -22,6 +22,7 @@ public final class RegistryChangeDocument {
         notes.add("报送期限：" + date(v.dueBy()) + "前（实施方案：每季度统计报送需调整的检查人员库信息和检查对象名录信息，报送日期为3月、6月、9月和12月的18日前）。"
                 + (v.dueNote() == null ? "" : v.dueNote()));
         notes.add("按名录库记录变更的日期计入本季度。新增：本季度首次登记；退出：本季度内检查人员变为离职、检查对象变为关闭；其余为变更，列出变更的项目。");
+        notes.add("检查对象本季度登记或撤销的行政处罚、群众举报查实、挂牌督办（决定其是否列为特殊监管对象）列入变更项目，登记次数含这些登记。");
         String title = v.regionName() + v.quarterName() + "检查人员名录库、检查对象名录库调整情况";
         return new ReportDocument(title, "统计范围：" + v.regionName() + "（" + v.region() + "）及所辖单位；报送期限 " + date(v.dueBy()),
                 "名录库调整-" + v.region() + "-" + v.quarter(), notes,

@@ -26,7 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The registry-change report (seed 001 四(四)) over a quarter built by hand in 固安县 (131022) of 廊坊
  * (131000): four inspectors and three targets registered in 2026Q3; in 2026Q4 one inspector and one
  * target added, two inspectors and a target changed, an inspector left and a target closed; a change
- * at 23:30 on 31 December (Beijing time) still counts in Q4, one on 2 January does not.
+ * at 23:30 on 31 December (Beijing time) still counts in Q4, one on 2 January does not. Target events: a
+ * penalty recorded for the otherwise untouched 丙厂 and a verified complaint for the renamed 乙厂 in Q4; the
+ * penalty retracted on 2 January (Q1 2027); a listing recorded for 丙厂 in Q3 (before the report's quarter).
  */
 @QuarkusTest
 class RegistryChangeReportTest {
@@ -91,14 +93,25 @@ class RegistryChangeReportTest {
                 + staff(2, "调整乙", "证2", "2031-06-30", "在岗"));
         post("targets", FIRMS + firm(4, "名录调整丁厂", "生产") + firm(1, "名录调整甲厂", "关闭") + firm(2, "名录调整乙厂（更名）", "生产"));
 
+        event(3, "{\"kind\":\"SUPERVISED_LISTING\",\"eventDate\":\"2026-09-01\",\"listingLevel\":\"PROVINCE\"}");
+
         at("2026-11-05T02:00:00Z");
         post("inspectors", STAFF + staff(5, "调整戊（更正）", "证5", "2030-12-31", "在岗") + staff(2, "调整乙", "证2", "2031-06-30", "休假"));
+        long penalty = event(3, "{\"kind\":\"PENALTY\",\"eventDate\":\"2026-11-01\",\"reference\":\"固环罚〔2026〕1号\"}");
+        event(2, "{\"kind\":\"VERIFIED_COMPLAINT\",\"eventDate\":\"2026-11-02\"}");
 
         at("2026-12-31T15:30:00Z");
         post("inspectors", STAFF + staff(4, "调整丁", "证4-新", "2030-12-31", "在岗"));
 
         at("2027-01-02T02:00:00Z");
         post("inspectors", STAFF + staff(3, "调整丙", "证3", "2030-12-31", "借调"));
+        Api.operator(COUNTY).body("{\"reason\":\"处罚决定已撤销\"}").post("/api/v1/targets/" + T[3] + "/events/" + penalty + "/retraction")
+                .then().statusCode(200);
+    }
+
+    private static long event(int target, String body) {
+        return Api.operator(COUNTY).body(body).post("/api/v1/targets/" + T[target] + "/events").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
     }
 
     private static void post(String registry, String csv) {
@@ -124,8 +137,12 @@ class RegistryChangeReportTest {
         assertEquals(List.of(x(5) + " 新增  2", x(2) + " 变更 执法证有效期至、状态 2", x(4) + " 变更 执法证号 1", x(1) + " 退出 状态 1"),
                 rows(j, "inspectors"));
         assertEquals("调整戊（更正）", j.getString("inspectors[0].name"));
-        assertEquals(List.of(T[4] + " 新增  1", T[2] + " 变更 单位名称 1", T[1] + " 退出 运营状态 1"), rows(j, "targets"));
-        assertEquals(List.of(COUNTY + " 1 2 1 1 1 1"), j.getList(
+        // changed targets in the order of their codes: 乙厂 renamed and a complaint, 丙厂 a penalty only
+        List<String> changed = new java.util.ArrayList<>(List.of(T[2] + " 变更 单位名称、群众举报查实 2", T[3] + " 变更 行政处罚 1"));
+        changed.sort(null);
+        assertEquals(List.of(T[4] + " 新增  1", changed.get(0), changed.get(1), T[1] + " 退出 运营状态 1"), rows(j, "targets"));
+        assertEquals("名录调整丙厂", j.getString("targets.find { it.code == '" + T[3] + "' }.name"));
+        assertEquals(List.of(COUNTY + " 1 2 1 1 2 1"), j.getList(
                 "units.collect { it.authority + ' ' + it.inspectorsAdded + ' ' + it.inspectorsChanged + ' ' + it.inspectorsRetired + ' ' "
                         + "+ it.targetsAdded + ' ' + it.targetsChanged + ' ' + it.targetsRetired }"));
     }
@@ -143,6 +160,9 @@ class RegistryChangeReportTest {
 
         JsonPath q1 = get("operator", COUNTY, "?quarter=2027Q1");
         assertEquals(List.of(x(3) + " 变更 状态 1"), rows(q1, "inspectors"));
+        assertEquals(List.of(T[3] + " 变更 撤销行政处罚 1"), rows(q1, "targets"), "the retraction, in the quarter it was recorded");
+        assertEquals(List.of(T[3] + " 新增 挂牌督办 2"), rows(q3, "targets").stream().filter(r -> r.startsWith(T[3])).toList(),
+                "added in Q3 and listed the same quarter");
         assertEquals("2027-03-18", q1.getString("dueBy"));
     }
 
@@ -160,6 +180,12 @@ class RegistryChangeReportTest {
                 .extract().body().asString();
         assertTrue(csv.contains("固安县," + COUNTY + "," + x(2) + ",调整乙,变更,执法证有效期至、状态,2"), csv);
         assertTrue(csv.contains("固安县," + COUNTY + "," + x(1) + ",调整甲,退出,状态,1"), csv);
+        String targets = Api.operator(COUNTY).get(URL + "?quarter=2026Q4&format=csv&table=targets").then().statusCode(200)
+                .extract().body().asString();
+        assertTrue(targets.contains(COUNTY + "," + T[3] + ",名录调整丙厂,变更,行政处罚,1"), targets);
+        for (String code : List.of("PENALTY", "VERIFIED_COMPLAINT", "CHANGED")) {
+            assertFalse(targets.contains(code), targets);
+        }
         for (String code : List.of("ADDED", "CHANGED", "RETIRED", "certificateNo", "status")) {
             assertFalse(csv.contains(code), csv);
         }
