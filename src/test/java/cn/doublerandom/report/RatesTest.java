@@ -77,17 +77,17 @@ class RatesTest {
         }
     }
 
-    /** A province's inspectors in one ranking: sorting, not comparing every pair (which would take minutes here). */
+    /** A province's inspectors in one ranking: sorting, not comparing every pair (4 × 10^10 comparisons). */
     @Test
-    void aRankingOfAMillionTakesASort() {
+    void aRankingOfTwoHundredThousandTakesASort() {
         List<Long> values = new java.util.ArrayList<>();
-        for (int i = 0; i < 1_000_000; i++) {
+        for (int i = 0; i < 200_000; i++) {
             values.add((long) (i % 1000));
         }
         List<Integer> ranks = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
                 () -> Rates.ranks(values));
         assertEquals(1, ranks.get(999));
-        assertEquals(1001, ranks.get(998));
-        assertEquals(999_001, ranks.get(0));
+        assertEquals(201, ranks.get(998));
+        assertEquals(199_801, ranks.get(0));
     }
 }

@@ -25,6 +25,20 @@ public final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
+    /** A script returning every text of every SVG on the page that is empty or sticks out of its SVG's view box: none when nothing is clipped. */
+    public static final String UNCLIPPED = """
+            const out = [];
+            for (const svg of document.querySelectorAll('svg')) {
+              const vb = svg.viewBox.baseVal;
+              for (const t of svg.querySelectorAll('text')) {
+                const b = t.getBBox();
+                if (b.width <= 0 || b.x < vb.x || b.y < vb.y || b.x + b.width > vb.x + vb.width || b.y + b.height > vb.y + vb.height) {
+                  out.push(t.textContent + ' ' + b.x + ',' + b.y + ',' + b.width + 'x' + b.height + ' in ' + vb.width + 'x' + vb.height);
+                }
+              }
+            }
+            return out;""";
+
     public static void require() {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return;

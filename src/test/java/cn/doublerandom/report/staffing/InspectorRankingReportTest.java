@@ -207,20 +207,6 @@ class InspectorRankingReportTest {
         Api.operator(A).get(URL + "?region=" + B).then().statusCode(403).contentType(startsWith("application/problem+json"));
     }
 
-    /** Every text of every chart on the page, and of the standalone SVG, lies inside the chart's view box. */
-    static final String UNCLIPPED = """
-            const out = [];
-            for (const svg of document.querySelectorAll('svg')) {
-              const vb = svg.viewBox.baseVal;
-              for (const t of svg.querySelectorAll('text')) {
-                const b = t.getBBox();
-                if (b.width <= 0 || b.x < vb.x || b.y < vb.y || b.x + b.width > vb.x + vb.width || b.y + b.height > vb.y + vb.height) {
-                  out.push(t.textContent + ' ' + b.x + ',' + b.y + ',' + b.width + 'x' + b.height + ' in ' + vb.width + 'x' + vb.height);
-                }
-              }
-            }
-            return out;""";
-
     @Test
     void chartsKeepTheirStylesAndNeverClipAUnitsName() throws Exception {
         HeadlessChromium.require();
@@ -242,7 +228,7 @@ class InspectorRankingReportTest {
         try {
             for (Path file : List.of(served, built)) {
                 browser.get(file.toUri().toString());
-                assertEquals(List.of(), js(browser, UNCLIPPED), file.toString());
+                assertEquals(List.of(), js(browser, HeadlessChromium.UNCLIPPED), file.toString());
                 assertEquals("rgb(29, 79, 145)", js(browser, "return getComputedStyle(document.querySelector('rect')).fill"));
                 assertEquals("rgb(26, 26, 26)", js(browser, "return getComputedStyle(document.querySelector('text')).fill"));
             }
@@ -251,7 +237,7 @@ class InspectorRankingReportTest {
                     Map.of("Authorization", "Bearer " + DevTokens.mint("city-" + CITY, "city", CITY))));
             browser.get(root.toString().replaceAll("/$", "") + URL + "?region=" + CITY + "&period=2026Q4&format=html");
             assertEquals(1L, js(browser, "return document.querySelectorAll('figure.chart svg').length"));
-            assertEquals(List.of(), js(browser, UNCLIPPED));
+            assertEquals(List.of(), js(browser, HeadlessChromium.UNCLIPPED));
         } finally {
             browser.quit();
         }
