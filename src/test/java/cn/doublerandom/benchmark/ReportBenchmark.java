@@ -26,7 +26,8 @@ import java.util.List;
 /**
  * The reports over one year of a province, loaded by SQL (not through the API: the load is not what
  * is measured): 河南 (41), its 18 cities and 181 county-level units (GB/T 2260 has no province with
- * 200), 1,000,000 targets, 7,600 inspectors with their registry history, 796 executed undirected
+ * 200), 1,000,000 targets and 7,600 inspectors with their registry history (50,000 targets renamed and
+ * 10,000 penalised in 2026Q2), 796 executed undirected
  * draws with plans, 300,000 random inspections (draw_target, result, result_version, 98% published),
  * 30,000 targeted checks and 1,000 accountability judgements. Each report is then asked for through
  * the HTTP API three times after a warm-up; BENCH lines give the fastest and the median.
@@ -86,6 +87,9 @@ class ReportBenchmark {
             measure("activity province 2026-05", "auditor", PROVINCE, "/api/v1/reports/activity?region=410000&month=2026-05");
             measure("activity city 2026-05", "city", city, "/api/v1/reports/activity?region=410100&month=2026-05");
             measure("accountability province 2026", "auditor", PROVINCE, "/api/v1/reports/accountability?region=410000&year=2026");
+            measure("assessment province 2026Q2 xlsx", "auditor", PROVINCE, "/api/v1/reports/assessment?region=410000&quarter=2026Q2&format=xlsx");
+            measure("registry-changes province 2026Q2", "auditor", PROVINCE, "/api/v1/reports/registry-changes?region=410000&quarter=2026Q2");
+            measure("inspector-ranking province 2026", "auditor", PROVINCE, "/api/v1/reports/inspector-ranking?region=410000&period=2026");
         } finally {
             clock.use(Clock.systemUTC());
         }
@@ -166,6 +170,22 @@ class ReportBenchmark {
                                               'certificateExpiry', '2030-12-31', 'status', 'ACTIVE', 'certified', true, 'auxiliary', false,
                                               'specialties', '[]'::jsonb, 'conflicts', '[]'::jsonb)
                     from bench_staff""");
+            // the targets' registry history (what the registry-change report reads): every target imported in
+            // December 2025, one in 20 renamed in May 2026, one in 100 penalised then
+            st.execute("""
+                    insert into registry_version (entity, entity_key, version, region_code, change, reason, recorded_at, recorded_by, state)
+                    select 'TARGET', uscc, 1, region_code, 'IMPORT_CREATE', null, timestamptz '2025-12-01 00:00:00+08', 'bench',
+                           jsonb_build_object('uscc', uscc, 'regionCode', region_code, 'name', name, 'operatingStatus', 'PRODUCING')
+                    from target where updated_by = 'bench'""");
+            st.execute("""
+                    insert into registry_version (entity, entity_key, version, region_code, change, changed, reason, recorded_at, recorded_by, state)
+                    select 'TARGET', uscc, 2, region_code, 'IMPORT_UPDATE', '{name}', null, timestamptz '2026-05-10 10:00:00+08', 'bench',
+                           jsonb_build_object('uscc', uscc, 'regionCode', region_code, 'name', name || '（更名）', 'operatingStatus', 'PRODUCING')
+                    from target where updated_by = 'bench' and right(uscc, 3) in ('07X', '27X', '47X', '67X', '87X')""");
+            st.execute("""
+                    insert into target_event (uscc, kind, event_date, reference, recorded_at, recorded_by)
+                    select uscc, 'PENALTY', date '2026-05-06', '罚' || uscc, timestamptz '2026-05-08 10:00:00+08', 'bench'
+                    from target where updated_by = 'bench' and right(uscc, 3) = '99X'""");
             // draws: every county and city, every quarter, executed, with its plan
             int perDraw = INSPECTIONS / (counties.size() * 4);
             st.execute("create temp table bench_draw (id varchar(32), authority char(6), q int, k int, level text)");
