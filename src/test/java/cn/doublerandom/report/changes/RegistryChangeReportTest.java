@@ -87,13 +87,12 @@ class RegistryChangeReportTest {
         post("inspectors", STAFF + staff(1, "调整甲", "证1", "2030-12-31", "在岗") + staff(2, "调整乙", "证2", "2030-12-31", "在岗")
                 + staff(3, "调整丙", "证3", "2030-12-31", "在岗") + staff(4, "调整丁", "证4", "2030-12-31", "在岗"));
         post("targets", FIRMS + firm(1, "名录调整甲厂", "生产") + firm(2, "名录调整乙厂", "生产") + firm(3, "名录调整丙厂", "生产"));
+        event(3, "{\"kind\":\"SUPERVISED_LISTING\",\"eventDate\":\"2026-09-01\",\"listingLevel\":\"PROVINCE\"}");
 
         at("2026-10-10T02:00:00Z");
         post("inspectors", STAFF + staff(5, "调整戊", "证5", "2030-12-31", "在岗") + staff(1, "调整甲", "证1", "2030-12-31", "离职")
                 + staff(2, "调整乙", "证2", "2031-06-30", "在岗"));
         post("targets", FIRMS + firm(4, "名录调整丁厂", "生产") + firm(1, "名录调整甲厂", "关闭") + firm(2, "名录调整乙厂（更名）", "生产"));
-
-        event(3, "{\"kind\":\"SUPERVISED_LISTING\",\"eventDate\":\"2026-09-01\",\"listingLevel\":\"PROVINCE\"}");
 
         at("2026-11-05T02:00:00Z");
         post("inspectors", STAFF + staff(5, "调整戊（更正）", "证5", "2030-12-31", "在岗") + staff(2, "调整乙", "证2", "2031-06-30", "休假"));
