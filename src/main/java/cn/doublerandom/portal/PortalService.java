@@ -78,7 +78,16 @@ public class PortalService {
 
     /** Whether a text is a list cursor: the publication number of the last row of the previous page. */
     public static boolean isCursor(String after) {
-        return after != null && CURSOR.matcher(after).matches();
+        if (after == null || !CURSOR.matcher(after).matches()) {
+            return false;
+        }
+        // nineteen digits may still be beyond a long: a cursor is one only if it parses
+        try {
+            Long.parseLong(after);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     public static String planName(String quarter) {

@@ -37,6 +37,17 @@ class HostileInputTest {
     }
 
     @Test
+    void aPublicCursorBeyondTheLongRangeIsA400ProblemNotA500() {
+        for (String after : new String[]{"9223372036854775808", "9999999999999999999"}) {
+            Api.anonymous().get("/public/v1/results?after=" + after).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("after"));
+            Response page = Api.anonymous().get("/?after=" + after);
+            assertEquals(400, page.statusCode(), after);
+        }
+        Api.anonymous().get("/public/v1/results?after=9223372036854775807").then().statusCode(200);
+    }
+
+    @Test
     void extremeDatesInEveryDateParameterAreA400Problem() {
         List<String> failures = new ArrayList<>();
         int tried = 0;
