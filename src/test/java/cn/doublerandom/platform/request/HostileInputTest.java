@@ -121,6 +121,24 @@ class HostileInputTest {
     }
 
     @Test
+    void aJsonBodySentAsTextOrFormIsA415ProblemNotParsed() {
+        // a request object with one text field was built from a text/plain body: the whole JSON text its seed
+        for (String type : new String[]{"text/plain", "application/x-www-form-urlencoded", "text/plain; charset=UTF-8"}) {
+            Api.operator("130123").contentType(type).body("{\"seed\":\"31415926535897932384\"}")
+                    .post("/api/v1/draws/D999999998/execute").then().statusCode(415).contentType("application/problem+json");
+            Api.as("auditor", "ALL").contentType(type).body("{\"reason\":\"重抽\"}")
+                    .post("/api/v1/draws/D999999998/void").then().statusCode(415).contentType("application/problem+json");
+        }
+        String uscc = Api.uscc("130123");
+        Api.operator("130123").contentType("text/plain").body(Api.targetJson("130123", "文本体企业")).put("/api/v1/targets/" + uscc)
+                .then().statusCode(415).contentType("application/problem+json");
+        Api.operator("130123").get("/api/v1/targets/" + uscc).then().statusCode(404);
+        // JSON under its own names is still read
+        Api.operator("130123").contentType("application/json; charset=UTF-8").body("{\"seed\":\"1\"}")
+                .post("/api/v1/draws/D999999998/execute").then().statusCode(404);
+    }
+
+    @Test
     void trailingContentAfterTheJsonBodyIsA400ProblemAndWritesNothing() {
         String uscc = Api.uscc("130123");
         String target = Api.targetJson("130123", "尾随内容测试有限公司");
