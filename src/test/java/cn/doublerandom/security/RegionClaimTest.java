@@ -36,6 +36,13 @@ class RegionClaimTest {
             expectRefused(token(Role.OPERATOR, claim).body(targetJson("130304", "通配企业")).put("/api/v1/targets/" + uscc),
                     "operator '" + claim + "' PUT", failures);
         }
+        // the claim is checked on every request, not only where a resource scopes by region
+        for (String claim : BAD_CLAIMS) {
+            for (String path : new String[] {"/api/v1/policies/130300/2026", "/api/v1/policies?region=130300", "/api/v1/regions/130304"}) {
+                expectRefused(token(Role.ADMIN, claim).get(path), "admin '" + claim + "' GET " + path, failures);
+            }
+        }
+        expectRefused(token("superuser", "130304").get("/api/v1/policies/130300/2026"), "no role of ours", failures);
         // ALL is for a national auditor only
         for (String role : new String[] {Role.OPERATOR, Role.CITY, Role.ADMIN}) {
             expectRefused(token(role, "ALL").get("/api/v1/targets"), role + " ALL", failures);
