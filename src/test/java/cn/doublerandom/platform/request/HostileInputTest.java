@@ -121,6 +121,32 @@ class HostileInputTest {
     }
 
     @Test
+    void rawBytesThatAreNotUtf8InAPathOrQueryGetAProblemDocument() throws Exception {
+        String[] heads = {"/api/v1/targets/", "/api/v1/inspectors/A", "/public/v1/results/", "/api/v1/checks?to=",
+                "/public/v1/results?q="};
+        byte[][] notUtf8 = {{(byte) 0xC3, 0x28, (byte) 0xFF}, {(byte) 0xC0, (byte) 0xAF}, {'a', (byte) 0xC3}, {(byte) 0xFF}};
+        List<String> failures = new ArrayList<>();
+        for (String head : heads) {
+            for (byte[] tail : notUtf8) {
+                String answer = raw(("GET " + head).getBytes(StandardCharsets.US_ASCII), tail);
+                if (!answer.startsWith("HTTP/1.1 400 ") || !answer.toLowerCase().contains("content-type: application/problem+json")) {
+                    failures.add(head + " + " + java.util.HexFormat.of().formatHex(tail) + ": " + answer.lines().findFirst().orElse(""));
+                }
+            }
+            // a raw control character (NUL, 0x80-0x9F) and some other raw bytes break the request line itself:
+            // the HTTP decoder answers a bare 400 before any of the service runs, and no resource sees them
+            for (byte[] tail : new byte[][]{{0}, {'a', 0, 'b'}, {(byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                    {(byte) 0xED, (byte) 0xA0, (byte) 0xBF}, {(byte) 0xF5, (byte) 0xA0, (byte) 0xA0, (byte) 0xA0}}) {
+                String answer = raw(("GET " + head).getBytes(StandardCharsets.US_ASCII), tail);
+                if (!answer.startsWith("HTTP/1.1 400 ")) {
+                    failures.add(head + " + " + java.util.HexFormat.of().formatHex(tail) + ": " + answer.lines().findFirst().orElse(""));
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
     void aJsonBodySentAsTextOrFormIsA415ProblemNotParsed() {
         // a request object with one text field was built from a text/plain body: the whole JSON text its seed
         for (String type : new String[]{"text/plain", "application/x-www-form-urlencoded", "text/plain; charset=UTF-8"}) {
