@@ -5,8 +5,7 @@
 
 Each CHECKOUT is a clone or worktree with a packaged build (target/quarkus-app, with the app-cds.jsa of
 deploy/class-archive.sh). The service starts there as `java ... -jar target/quarkus-app/quarkus-run.jar`,
-as bench/province.py starts it: the class-data archive records the class path as the training start
-gave it (relative), and a JVM given other paths does not use it. Each gets its own database on the machine's PostgreSQL (127.0.0.1:5432, user postgres), dropped at the end.
+as bench/province.py starts it. Each gets its own database on the machine's PostgreSQL (127.0.0.1:5432, user postgres), dropped at the end.
 The first start of each migrates its empty database and is reported apart; then the builds restart in
 turn, RUNS times each, so that a loaded machine slows them alike. Prints each start (seconds from
 `java -jar` to 200 on /q/health/ready, and the "started in" Quarkus logs) and the medians.
