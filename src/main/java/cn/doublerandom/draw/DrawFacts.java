@@ -47,6 +47,20 @@ public class DrawFacts {
                 : row.visit().stream().map(VisitPlan.ItemMethod::itemId).toList());
     }
 
+    /** An item of a selected target's visit: the item, its method ({@code InspectionMethod}'s name) and whether 四不两直. */
+    public record VisitItem(long itemId, String method, boolean unannounced) {
+    }
+
+    /**
+     * A visit as {@code draw_selection.visit} holds it, read: the items in the draw's order with their
+     * methods; null for a selection written before visits were planned per item (every item of the draw).
+     */
+    public static List<VisitItem> visitOf(String stored) {
+        List<VisitPlan.ItemMethod> visit = VisitPlan.decode(stored);
+        return visit == null ? null
+                : visit.stream().map(m -> new VisitItem(m.itemId(), m.method().name(), m.unannounced())).toList();
+    }
+
     /** The USCCs the draw selected, in ticket order (empty unless executed). */
     public List<String> selection(String drawId) {
         return store.selection(drawId).stream().map(DrawStore.SelectionRow::uscc).toList();

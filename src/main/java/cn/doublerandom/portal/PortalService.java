@@ -2,9 +2,12 @@ package cn.doublerandom.portal;
 
 import cn.doublerandom.calendar.QuarterParameter;
 import cn.doublerandom.calendar.Quarter;
+import cn.doublerandom.draw.DrawFacts;
 import cn.doublerandom.draw.engine.PublicRandomness;
 import cn.doublerandom.draw.ledger.Ledger;
 import cn.doublerandom.authority.AuthorityDirectory;
+import cn.doublerandom.item.InspectionMethod;
+import cn.doublerandom.item.ItemService;
 import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.database.PortalDataSource;
@@ -30,7 +33,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -53,6 +58,9 @@ public class PortalService {
 
     @Inject
     PortalDataSource database;
+
+    @Inject
+    ItemService itemList;
 
     @Inject
     RegionDirectory regions;
@@ -370,10 +378,20 @@ public class PortalService {
         }
     }
 
+    /** The items an enterprise's visit covered, with their methods; null for a draw executed before visits were kept per item. */
+    private static List<PublicDraw.VisitItem> visit(String stored, Map<Long, String> itemNames) {
+        List<DrawFacts.VisitItem> visit = DrawFacts.visitOf(stored);
+        if (visit == null) {
+            return null;
+        }
+        return visit.stream().map(v -> new PublicDraw.VisitItem(v.itemId(), itemNames.get(v.itemId()), v.method(),
+                InspectionMethod.valueOf(v.method()).label(), v.unannounced())).toList();
+    }
+
     private PublicDraw draw(Connection c, String id, boolean full) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select d.id, d.authority, d.quarter, d.kind, d.draw_date, d.pool_hash, d.commit, d.nonce, d.snapshot,
-                       d.given, d.seed,
+                       d.given, d.seed, d.items,
                        exists (select 1 from result r where r.draw_id = d.id and r.confidential) as withheld
                 from draw_state d where d.id = ?""" + " and " + PUBLIC_DRAW)) {
             ps.setString(1, id);
@@ -386,8 +404,12 @@ public class PortalService {
                 List<String> selected = new ArrayList<>();
                 List<PublicDraw.Enterprise> enterprises = new ArrayList<>();
                 int confidential = 0;
+                Map<Long, String> itemNames = new HashMap<>();
+                for (Long item : (Long[]) rs.getArray("items").getArray()) {
+                    itemNames.put(item, itemList.get(item).data().name());
+                }
                 try (PreparedStatement t = c.prepareStatement("""
-                        select t.uscc, r.id, r.confidential,
+                        select t.uscc, r.id, r.confidential, t.visit,
                                (select p.enterprise_name from publication p where p.result_id = r.id
                                 order by p.version desc limit 1) as name
                         from draw_selection t join result r on r.draw_id = t.draw_id and r.uscc = t.uscc
@@ -401,7 +423,7 @@ public class PortalService {
                             }
                             selected.add(trs.getString("uscc"));
                             enterprises.add(new PublicDraw.Enterprise(trs.getString("uscc"), trs.getString("name"),
-                                    trs.getString("id")));
+                                    trs.getString("id"), visit(trs.getString("visit"), itemNames)));
                         }
                     }
                 }

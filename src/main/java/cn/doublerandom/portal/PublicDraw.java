@@ -26,11 +26,19 @@ public record PublicDraw(String id, String authority, String authorityName, Stri
      */
     @Schema(name = "PublicDrawEnterprise", description = "A selected enterprise of a public draw: its USCC, its name as published, "
             + "its result, and links to that result in the public API (result) and on the portal (page)")
-    public record Enterprise(String uscc, String name, String resultId, String result, String page) {
+    public record Enterprise(String uscc, String name, String resultId, String result, String page, List<VisitItem> items) {
 
-        public Enterprise(String uscc, String name, String resultId) {
-            this(uscc, name, resultId, "/public/v1/results/" + resultId, "/results/" + resultId);
+        public Enterprise(String uscc, String name, String resultId, List<VisitItem> items) {
+            this(uscc, name, resultId, "/public/v1/results/" + resultId, "/results/" + resultId, items);
         }
+    }
+
+    /**
+     * An item the enterprise's one visit covered (进一次门、查多项事): the draw's items that apply to it, each by
+     * its method: ON_SITE (实地检查; {@code unannounced}: 四不两直), TECHNOLOGY (科技检查) or DOCUMENTARY (书面检查).
+     */
+    @Schema(name = "PublicDrawVisitItem")
+    public record VisitItem(long itemId, String name, String method, String methodLabel, boolean unannounced) {
     }
 
     /** A ledger record of the draw: its hash and the one before it; the text only when nothing is withheld. */

@@ -229,12 +229,17 @@ class PublicPortalTest {
         for (Map<String, Object> e : open.<Map<String, Object>>getList("enterprises")) {
             assertEquals("/public/v1/results/" + e.get("resultId"), e.get("result"));
             assertEquals("/results/" + e.get("resultId"), e.get("page"));
+            // the one visit's items, each by its method: none of the fixture's targets may be checked off site
+            assertEquals(List.of(Map.of("itemId", b.itemIds().get(0).intValue(), "name", ResultFixture.itemName(0), "method", "ON_SITE",
+                    "methodLabel", "实地检查", "unannounced", true)), e.get("items"));
             Api.anonymous().get((String) e.get("result")).then().statusCode(200).body("[0].id", equalTo(e.get("resultId")))
                     .body("[0].uscc", equalTo(e.get("uscc"))).body("[0].enterpriseName", equalTo(e.get("name")));
             Api.anonymous().accept("text/html").get((String) e.get("page")).then().statusCode(200)
                     .body(org.hamcrest.Matchers.containsString((String) e.get("uscc")));
         }
         Api.anonymous().get("/public/v1/draws?region=130109").then().body("id", hasItem(b.drawId));
+        Api.anonymous().accept("text/html").get("/draws/" + b.drawId).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(ResultFixture.itemName(0) + "（实地检查，四不两直）"));
     }
 
     @Test
