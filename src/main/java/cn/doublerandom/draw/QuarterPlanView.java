@@ -17,7 +17,8 @@ import java.util.Map;
  *                        REGISTRY, the registry as it stands today (no such draw yet); NONE when no quota
  *                        policy covers the quarter
  */
-public record QuarterPlanView(String authority, String authorityName, String level, String quarter, String quarterName,
+public record QuarterPlanView(String authority, String authorityName,
+                              @Schema(enumeration = {"PROVINCE", "CITY", "COUNTY"}) String level, String quarter, String quarterName,
                               @Schema(enumeration = {"DRAW", "REGISTRY", "NONE"}) String requirementFrom,
                               String requirementDraw, LocalDate requirementDate, List<ClassLine> classes,
                               List<DivisionLine> divisions, Joint joint) {

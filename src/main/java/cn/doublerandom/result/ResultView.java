@@ -1,6 +1,7 @@
 package cn.doublerandom.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,7 +62,9 @@ public record ResultView(String id, String drawId, String uscc, String enterpris
      * calendar lacks {@code missingYear}); overdue once its deadline day has ended unpublished.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Publication(String state, String holdReason, LocalDate deadline, String deadlineState,
+    public record Publication(@Schema(enumeration = {"WITHHELD", "HELD", "PUBLISHABLE", "PUBLISHED"}) String state,
+                              String holdReason, LocalDate deadline,
+                              @Schema(enumeration = {"KNOWN", "PENDING"}) String deadlineState,
                               Integer missingYear, boolean overdue, Instant publishedAt, Boolean onTime) {
     }
 }
