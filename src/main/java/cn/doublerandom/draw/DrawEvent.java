@@ -29,12 +29,13 @@ public sealed interface DrawEvent {
 
     /**
      * The pool is frozen and committed (DRAW-1 §4, §5 prepare); {@code snapshot} is the canonical text's bytes,
-     * {@code nonSite} the pooled targets that qualify for a non-site check on the draw date.
+     * {@code nonSite} the pooled targets that qualify for a non-site check on the draw date,
+     * {@code salt} the secret of the pool's salted commitment, written in the record ({@code PoolCommitment}).
      */
     record Prepared(String drawId, String authority, String quarter, LedgerRecord.DrawType kind, String filter,
                     List<Long> items, LocalDate drawDate, byte[] snapshot, String poolHash, String nonce, String commit,
                     String replaces, String planJson, long targetCount, String division, boolean joint,
-                    PublicRandomness randomness, PackedIds nonSite, Instant at, String by) implements DrawEvent {
+                    PublicRandomness randomness, PackedIds nonSite, String salt, Instant at, String by) implements DrawEvent {
     }
 
     /**
@@ -62,6 +63,6 @@ public sealed interface DrawEvent {
 
     /** A team member was replaced by the next eligible candidate of the target's sequence. */
     record Substituted(String drawId, String authority, String quarter, String uscc, String replaced, String replacement,
-                       List<String> team, String reason, Instant at, String by) implements DrawEvent {
+                       List<String> team, String reason, String salt, Instant at, String by) implements DrawEvent {
     }
 }

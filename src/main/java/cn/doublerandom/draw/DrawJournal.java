@@ -34,7 +34,7 @@ public class DrawJournal {
             audit.record("PREPARE", "DRAW", p.drawId(), p.authority(), p.kind() + " " + p.quarter() + " pool " + p.poolHash());
             List<String> items = p.items().stream().map(String::valueOf).toList();
             return ledger.append(p.drawId(), "prepare", p.authority(), p.quarter(), h -> LedgerRecord.prepare(h, p.kind(),
-                    p.filter(), items, p.drawDate(), p.poolHash(), p.commit(), p.replaces(), p.randomness()));
+                    p.filter(), items, p.drawDate(), p.poolHash(), p.commit(), p.replaces(), p.randomness(), p.salt()));
         }
         if (event instanceof DrawEvent.Executed x) {
             store.insertExecution(x);
@@ -58,6 +58,6 @@ public class DrawJournal {
         audit.record("SUBSTITUTE", "DRAW", s.drawId(), s.authority(),
                 s.uscc() + ": " + s.replaced() + " -> " + s.replacement() + "; " + s.reason());
         return ledger.append(s.drawId(), "substitute", s.authority(), s.quarter(),
-                h -> LedgerRecord.substitute(h, s.reason(), s.uscc(), s.team()));
+                h -> LedgerRecord.substitute(h, s.reason(), s.uscc(), s.team(), s.salt()));
     }
 }

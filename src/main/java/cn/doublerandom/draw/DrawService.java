@@ -6,6 +6,7 @@ import cn.doublerandom.draw.engine.Draw1;
 import cn.doublerandom.draw.engine.DrawOutcome;
 import cn.doublerandom.draw.engine.InvalidSeedException;
 import cn.doublerandom.draw.engine.LedgerRecord;
+import cn.doublerandom.draw.engine.PoolCommitment;
 import cn.doublerandom.draw.engine.PoolSnapshot;
 import cn.doublerandom.draw.engine.PublicRandomness;
 import cn.doublerandom.draw.engine.Seed;
@@ -159,7 +160,7 @@ public class DrawService {
         journal.record(new DrawEvent.Prepared(id, authority.code(), quarter.toString(), kind, filter.canonical(),
                 drawn.stream().map(ItemData::id).toList(), today, snapshot.canonicalBytes(), snapshot.poolHash(), nonce,
                 Seed.commit(nonce), replaces, toJson(pool.plan()), snapshot.targetCount(), division.name(), division.joint(),
-                randomness, pool.nonSite(), clock.now(), caller.signature()));
+                randomness, pool.nonSite(), PoolCommitment.newSalt(RANDOM), clock.now(), caller.signature()));
         prepared.put(id, pool);
         LOG.infof("prepared %s (%s %s %s): %,d targets; pool %d ms, text, hash and store %d ms", id, authority.code(), quarter,
                 kind, snapshot.targetCount(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
@@ -284,7 +285,7 @@ public class DrawService {
                         "no eligible candidate is left in the sequence of " + uscc + " to replace " + leaving));
         List<String> newTeam = team.stream().map(m -> m.equals(leaving) ? replacement : m).toList();
         journal.record(new DrawEvent.Substituted(id, draw.authority(), draw.quarter(), uscc, leaving, replacement, newTeam, why,
-                clock.now(), caller.signature()));
+                PoolCommitment.newSalt(RANDOM), clock.now(), caller.signature()));
         return views.view(id, true, null);
     }
 

@@ -48,7 +48,7 @@ class PublicRandomnessDrawTest {
             String id = Api.operator(COUNTY).body(prepare.formatted("ssq 2026118")).post("/api/v1/draws").then().statusCode(201)
                     .extract().path("id");
             String prepared = record(id, 0);
-            assertTrue(prepared.contains("\nreplaces -\nrandomness ssq 2026118\nat "), prepared);
+            assertTrue(prepared.matches("(?s).*\nreplaces -\nrandomness ssq 2026118\nsalt [0-9a-f]{32}\nat .*"), prepared);
 
             // dice rolled in the room are not the named issue's numbers: refused, nothing written
             Api.operator(COUNTY).body("{\"seed\":\"31415926\"}").post("/api/v1/draws/" + id + "/execute").then().statusCode(400)

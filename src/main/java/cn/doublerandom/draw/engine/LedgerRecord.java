@@ -71,6 +71,15 @@ public final class LedgerRecord {
      */
     public static String prepare(Header h, DrawType type, String filter, List<String> items, LocalDate date,
                                  String poolHash, String commit, String replaces, PublicRandomness randomness) {
+        return prepare(h, type, filter, items, date, poolHash, commit, replaces, randomness, null);
+    }
+
+    /**
+     * Format 2: the same with a last line {@code salt <32 lowercase hex>} (before {@code at}), the secret of the
+     * pool's salted commitment ({@link PoolCommitment}); {@code salt} null writes format 1, byte for byte as before.
+     */
+    public static String prepare(Header h, DrawType type, String filter, List<String> items, LocalDate date,
+                                 String poolHash, String commit, String replaces, PublicRandomness randomness, String salt) {
         if (type == null) {
             throw new InvalidRecordException("draw type is missing");
         }
@@ -102,6 +111,7 @@ public final class LedgerRecord {
         if (randomness != null) {
             line(b, PublicRandomness.LINE + randomness.text());
         }
+        salt(b, salt);
         return end(b, h);
     }
 
@@ -133,6 +143,14 @@ public final class LedgerRecord {
 
     /** {@code substitute}: {@code team} is the target's team as replaced (after the substitution). */
     public static String substitute(Header h, String reason, String uscc, List<String> team) {
+        return substitute(h, reason, uscc, team, null);
+    }
+
+    /**
+     * Format 2: the same with a last line {@code salt <32 lowercase hex>}, fresh for the record, so that its leaf
+     * hash cannot confirm a guess of the target it names while that target's result is confidential.
+     */
+    public static String substitute(Header h, String reason, String uscc, List<String> team, String salt) {
         PoolSnapshot.checkCode("USCC", uscc, 0);
         if (team == null || team.isEmpty()) {
             throw new InvalidRecordException("a substitute record needs the replaced team");
@@ -143,6 +161,7 @@ public final class LedgerRecord {
         StringBuilder b = start(h, "substitute");
         line(b, "reason " + singleLine("reason", reason));
         line(b, "team " + uscc + " " + String.join(",", team));
+        salt(b, salt);
         return end(b, h);
     }
 
@@ -150,6 +169,16 @@ public final class LedgerRecord {
     public static String recordHash(String prevHash, String text) {
         requireHash("previous hash", prevHash);
         return Sha256.hex(prevHash + "\n" + text);
+    }
+
+    private static void salt(StringBuilder b, String salt) {
+        if (salt == null) {
+            return;
+        }
+        if (!PoolCommitment.isSalt(salt)) {
+            throw new InvalidRecordException("salt must be 32 lowercase hex characters, got " + salt);
+        }
+        line(b, PoolCommitment.LINE + salt);
     }
 
     private static void coinToss(StringBuilder b, String given, String nonce) {

@@ -42,6 +42,32 @@ class LedgerRecordTest {
     }
 
     @Test
+    void formatTwoAddsTheSaltLineAndNothingElse() {
+        String pool = Sha256.hex("pool");
+        String salt = "000102030405060708090a0b0c0d0e0f";
+        String v1 = LedgerRecord.prepare(header(2), LedgerRecord.DrawType.UNDIRECTED, null, List.of("1", "7"),
+                LocalDate.of(2025, 7, 1), pool, Seed.commit(NONCE), null, null, null);
+        String v2 = LedgerRecord.prepare(header(2), LedgerRecord.DrawType.UNDIRECTED, null, List.of("1", "7"),
+                LocalDate.of(2025, 7, 1), pool, Seed.commit(NONCE), null, PublicRandomness.parse("ssq 2026118"), salt);
+        assertEquals(v1.replace("\nat ", "\nrandomness ssq 2026118\nsalt " + salt + "\nat "), v2);
+        assertEquals(salt, PoolCommitment.saltOf(v2));
+        assertEquals(null, PoolCommitment.saltOf(v1));
+        String sub = LedgerRecord.substitute(header(3), "ill", "91130100MA0000000X", List.of("A", "B"), salt);
+        assertEquals("seq 3\nsubstitute D1\nauthority 130123\nquarter 2025Q3\nreason ill\nteam 91130100MA0000000X A,B\nsalt "
+                + salt + "\nat 2025-07-01T02:03:04Z\n", sub);
+        assertEquals(LedgerRecord.substitute(header(3), "ill", "91130100MA0000000X", List.of("A", "B")),
+                sub.replace("salt " + salt + "\n", ""));
+        // the documented vector: printf %s "$SALT$POOLHASH" | sha256sum
+        assertEquals("1ff3a9fac072bd80279187b54ee49c81f72351de2a0ab9833e0c863e99b8d0b5",
+                PoolCommitment.of(salt, Sha256.hex("")));
+        for (String bad : new String[]{"", "00", salt.toUpperCase(), salt + "0", "g" + salt.substring(1), null}) {
+            assertThrows(InvalidRecordException.class, () -> PoolCommitment.of(bad, pool), "salt " + bad);
+            assertThrows(InvalidRecordException.class, () -> LedgerRecord.prepare(header(2), LedgerRecord.DrawType.UNDIRECTED, null,
+                    List.of("1"), LocalDate.of(2025, 7, 1), pool, Seed.commit(NONCE), null, null, bad == null ? "x" : bad));
+        }
+    }
+
+    @Test
     void executeAndFailRecords() {
         DrawOutcome.Success ok = assertInstanceOf(DrawOutcome.Success.class,
                 Draw1.run(PoolSnapshot.parse(PoolSnapshotTest.TEXT), Seed.combine("", NONCE)));
