@@ -2,7 +2,7 @@
 """Checks the draw service's transparency log (standard library only; docs/transparency-log.md).
 
 Usage: python3 check_log.py BASE_URL VERIFIER_KEY [--old CHECKPOINT_FILE] [--seq N ...] [--draw ID ...] [--all]
-                            [--witness WITNESS_KEY ...]
+                            [--witness WITNESS_KEY ...] [--package FILE ...]
 
 - Fetches the latest checkpoint and checks its signature by VERIFIER_KEY (<name>+<key hash>+<base64
   key>, as the bureau publishes it: do not take it from the service). Ed25519 keys are checked here
@@ -11,7 +11,16 @@ Usage: python3 check_log.py BASE_URL VERIFIER_KEY [--old CHECKPOINT_FILE] [--seq
   tree extends it (consistency proof), so nothing logged then was rewritten since.
 - --seq: checks the inclusion proof of ledger record N (leaf N - 1) against the latest checkpoint.
 - --draw: for a public draw, recomputes the leaf hash of each record text it publishes and checks
-  the inclusion proof of each of its records against the latest checkpoint.
+  the inclusion proof of each of its records against the latest checkpoint. Where nothing is withheld
+  it also checks the package against its records: SHA-256(snapshot) = poolHash = the prepare record's
+  pool line; for a prepare record with a salt line (format 2) SHA-256(salt + poolHash) = poolCommitment;
+  SHA-256(nonce) = commit; seed = given + "|" + nonce; and where the prepare record names a public
+  source of randomness, that the given seed has the source's form and that the announcing prepare
+  record precedes the execute record in the ledger (seq and time). Where a result is withheld, it checks
+  that nothing but the salted commitment of the pool is published (no pool hash, salt, nonce, seed,
+  snapshot or record text).
+- --package FILE: the same checks for a public package saved earlier (the JSON of /public/v1/draws/ID),
+  instead of fetching it: keep the withheld package, check the released one against its commitment.
 - --all: fetches every leaf hash and recomputes the latest checkpoint's root.
 - --witness: a witness's verifier key (as the witness publishes it); checks its cosignature lines on
   the latest checkpoint, on the --old one and on the service's copy of the --old size (a witness may
@@ -23,6 +32,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -257,6 +267,96 @@ def get(base, path, **query):
         return json.loads(body) if r.headers.get_content_type() == "application/json" else body
 
 
+# --- A draw's public package (DRAW-1 section 5, docs/transparency-log.md section 10, docs/auditors.md) ---
+def _balls(value, count, top, extra, extra_top):
+    halves = value.split(" + ")
+    return len(halves) == 2 and _ascending(halves[0], count, top) and _ascending(halves[1], extra, extra_top)
+
+
+def _ascending(part, count, top):
+    balls = part.split(" ")
+    if len(balls) != count or not all(re.fullmatch(r"[0-9]{2}", b) for b in balls):
+        return False
+    numbers = [int(b) for b in balls]
+    return all(0 < n <= top for n in numbers) and all(a < b for a, b in zip(numbers, numbers[1:]))
+
+
+# source: (form of the round, check of the value, the value's form in words)
+SOURCES = {
+    "ssq": (r"[0-9]{7}", lambda v: _balls(v, 6, 33, 1, 16), "six red balls 01-33 ascending, ' + ', the blue ball 01-16"),
+    "dlt": (r"[0-9]{5}", lambda v: _balls(v, 5, 35, 2, 12), "five front balls 01-35 ascending, ' + ', two back balls 01-12"),
+    "drand": (r"[1-9][0-9]{0,17}", lambda v: re.fullmatch(r"[0-9a-f]{64}", v) is not None, "64 lowercase hex"),
+    "nist": (r"[1-9][0-9]{0,17}", lambda v: re.fullmatch(r"[0-9A-F]{128}", v) is not None, "128 uppercase hex"),
+}
+
+
+def record_line(text, name):
+    """The value of a record's first line `<name> <value>`, or None."""
+    for line in text.split("\n"):
+        if line.startswith(name + " "):
+            return line[len(name) + 1:]
+    return None
+
+
+def sha256_hex(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def check_package(public, check):
+    """The package against its own records: commitments, seed and named randomness (no network)."""
+    draw = public["id"]
+    if public.get("withheld"):
+        leaked = [k for k in ("poolHash", "salt", "nonce", "seed", "snapshot") if public.get(k) is not None]
+        leaked += ["record text"] if any(r.get("text") is not None for r in public["records"]) else []
+        check(not leaked, "draw %s withholds a result and publishes none of %s" % (draw, ", ".join(leaked) or
+                                                                                   "pool hash, salt, nonce, seed, snapshot, record texts"))
+        if public.get("poolCommitment"):
+            print("ok   draw %s: its pool is public only as the salted commitment %s (keep this package: check it "
+                  "with --package once the result is released)" % (draw, public["poolCommitment"]))
+        return
+    records = public["records"]
+    prepare = next((r for r in records if r["kind"] == "prepare"), None)
+    execute = next((r for r in records if r["kind"] == "execute"), None)
+    if prepare is None or prepare.get("text") is None:
+        check(False, "draw %s publishes its prepare record's text" % draw)
+        return
+    for r in records:
+        check(r["hash"] == sha256_hex(r["prevHash"] + "\n" + r["text"]),
+              "record %d of draw %s: sha256(prevHash + \"\\n\" + text) is its hash" % (r["seq"], draw))
+    pool = record_line(prepare["text"], "pool")
+    check(pool is not None and pool == public.get("poolHash"), "draw %s: the prepare record's pool line is the poolHash" % draw)
+    if public.get("snapshot") is not None:
+        check(sha256_hex(public["snapshot"]) == public.get("poolHash"), "draw %s: SHA-256(snapshot) is the poolHash" % draw)
+    salt = record_line(prepare["text"], "salt")
+    if salt is not None:
+        check(public.get("salt") == salt and public.get("poolCommitment") == sha256_hex(salt + (pool or "")),
+              "draw %s: SHA-256(salt + poolHash) is the poolCommitment %s" % (draw, public.get("poolCommitment")))
+    commit = record_line(prepare["text"], "commit")
+    check(commit == public.get("commit") and public.get("nonce") is not None and sha256_hex(public["nonce"]) == commit,
+          "draw %s: SHA-256(nonce) is the commit of the prepare record" % draw)
+    if execute is None or execute.get("text") is None:
+        return
+    given, nonce, seed = (record_line(execute["text"], k) for k in ("given", "nonce", "seed"))
+    check(nonce == public.get("nonce") and seed == public.get("seed") and seed == ("" if given == "-" else given) + "|" + nonce,
+          "draw %s: the seed is given + \"|\" + nonce" % draw)
+    named = record_line(prepare["text"], "randomness")
+    if named is None:
+        return
+    source, _, round_ = named.partition(" ")
+    form = SOURCES.get(source)
+    check(form is not None and re.fullmatch(form[0], round_) is not None,
+          "draw %s names public randomness %s: a known source and round" % (draw, named))
+    if form is not None:
+        check(given is not None and form[1](given), "draw %s: the given seed '%s' has the form of %s's value (%s)"
+              % (draw, given, source, form[2]))
+    p_at, x_at = record_line(prepare["text"], "at"), record_line(execute["text"], "at")
+    check(prepare["seq"] < execute["seq"] and p_at is not None and x_at is not None and p_at <= x_at,
+          "draw %s: the announcement of %s (record %d at %s) precedes the execute record (%d at %s) in the ledger"
+          % (draw, named, prepare["seq"], p_at, execute["seq"], x_at))
+    print("     compare '%s' with the value %s published for %s %s, and its drawing time with %s"
+          % (given, source, source, round_, p_at))
+
+
 def b64s(items):
     return [base64.b64decode(x, validate=True) for x in items]
 
@@ -278,6 +378,10 @@ def main(argv):
             i += 2
         elif argv[i] == "--draw":
             draws.append(argv[i + 1])
+            i += 2
+        elif argv[i] == "--package":
+            with open(argv[i + 1], encoding="utf-8") as f:
+                draws.append(json.load(f))
             i += 2
         elif argv[i] == "--all":
             everything, i = True, i + 1
@@ -312,7 +416,9 @@ def main(argv):
                                                               b64s(p["proof"]), root),
               "record %d is in the tree of size %d" % (seq, size))
     for draw in draws:
-        public = get(base, "/public/v1/draws/" + draw)
+        public = draw if isinstance(draw, dict) else get(base, "/public/v1/draws/" + draw)
+        draw = public["id"]
+        check_package(public, check)
         proofs = get(base, "/public/v1/log/draws/" + draw, size=size)
         by_seq = {p["seq"]: p for p in proofs["records"]}
         for record in public["records"]:

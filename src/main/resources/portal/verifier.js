@@ -293,6 +293,22 @@
         : {state: 'bad', text: '检查点签名无效'};
   }
 
+  // the form of a named public source's value (docs/auditors.md): lottery balls ascending, or the beacon's hex
+  function namedForm(named, given) {
+    const balls = (part, count, top) => {
+      const b = part.split(' ');
+      return b.length === count && b.every((x) => /^[0-9]{2}$/.test(x) && +x >= 1 && +x <= top)
+          && b.every((x, i) => i === 0 || +b[i - 1] < +x);
+    };
+    const halves = (given || '').split(' + ');
+    const source = named.split(' ')[0];
+    if (source === 'ssq') return halves.length === 2 && balls(halves[0], 6, 33) && balls(halves[1], 1, 16);
+    if (source === 'dlt') return halves.length === 2 && balls(halves[0], 5, 35) && balls(halves[1], 2, 12);
+    if (source === 'drand') return /^[0-9a-f]{64}$/.test(given);
+    if (source === 'nist') return /^[0-9A-F]{128}$/.test(given);
+    return false;
+  }
+
   function line(text, prefix) {
     const l = text.split('\n').find((x) => x.startsWith(prefix + ' '));
     return l === undefined ? null : l.substring(prefix.length + 1);
@@ -384,7 +400,8 @@
     const texts = records.every((r) => typeof r.text === 'string');
     if (pkg.withheld || !texts || typeof pkg.snapshot !== 'string') {
       skip('package', '抽取 ' + pkg.id + '（' + source + '）有依法不予公示的结果，只公开哈希值：'
-          + '抽取池快照和记录正文不公开，无法在浏览器中重放。');
+          + '抽取池快照、抽取池哈希、随机数、种子和记录正文不公开，无法在浏览器中重放'
+          + (typeof pkg.poolCommitment === 'string' ? '；抽取池的加盐承诺值为 ' + pkg.poolCommitment + '，解密后可核对' : '') + '。');
     } else if (!prepare || !execute) {
       fail('package', '抽取 ' + pkg.id + ' 的数据包缺少 prepare 或 execute 记录');
     } else {
@@ -411,8 +428,14 @@
     // the pool: the snapshot's hash, as committed at prepare
     const poolHash = await sha256Hex(pkg.snapshot);
     const committedPool = line(prepare.text, 'pool');
-    if (poolHash === pkg.poolHash && committedPool === pkg.poolHash) {
-      ok('pool', 'SHA-256(快照) = ' + poolHash + '，与 prepare 记录相同');
+    // format 2: the prepare record's salt opens the salted commitment shown while a result was withheld
+    const salt = line(prepare.text, 'salt');
+    const opened = salt === null ? null : await sha256Hex(salt + poolHash);
+    if (salt !== null && (opened !== pkg.poolCommitment || salt !== pkg.salt)) {
+      fail('pool', 'SHA-256(盐值 + 抽取池哈希) = ' + opened + '，数据包的加盐承诺值 poolCommitment 为 ' + pkg.poolCommitment);
+    } else if (poolHash === pkg.poolHash && committedPool === pkg.poolHash) {
+      ok('pool', 'SHA-256(快照) = ' + poolHash + '，与 prepare 记录相同' + (salt === null ? ''
+          : '；SHA-256(盐值 + 抽取池哈希) = ' + opened + '，与加盐承诺值 poolCommitment 相同'));
     } else {
       fail('pool', 'SHA-256(快照) = ' + poolHash + '，数据包的 poolHash 为 ' + pkg.poolHash + '，prepare 记录中为 '
           + committedPool);
@@ -423,7 +446,11 @@
     const expectedSeed = (given === '-' ? '' : given) + '|' + line(execute.text, 'nonce');
     const recordSeed = line(execute.text, 'seed');
     const named = line(prepare.text, 'randomness');
-    if (recordSeed === expectedSeed && pkg.seed === recordSeed && line(execute.text, 'nonce') === pkg.nonce) {
+    const namedOk = named === null || (namedForm(named, given) && prepare.seq < execute.seq
+        && line(prepare.text, 'at') <= line(execute.text, 'at'));
+    if (!namedOk) {
+      fail('seed', 'given「' + given + '」不是 prepare 记录事先公布的公开随机源「' + named + '」的值的格式，或公布不在执行之前');
+    } else if (recordSeed === expectedSeed && pkg.seed === recordSeed && line(execute.text, 'nonce') === pkg.nonce) {
       ok('seed', 'seed = given + "|" + nonce = ' + recordSeed + (named === null ? ''
           : '；given 应为抽取前在 prepare 记录中公布的公开随机源「' + named + '」的值，请与该来源的公告核对'));
     } else {

@@ -3,6 +3,7 @@ package cn.doublerandom.portal;
 import cn.doublerandom.calendar.QuarterParameter;
 import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.draw.DrawFacts;
+import cn.doublerandom.draw.engine.PoolCommitment;
 import cn.doublerandom.draw.engine.PublicRandomness;
 import cn.doublerandom.draw.ledger.Ledger;
 import cn.doublerandom.authority.AuthorityDirectory;
@@ -315,12 +316,15 @@ public class PortalService {
         }
     }
 
+    /** A result withheld as confidential ({@code r} the result): confidential and not declassified since. */
+    private static final String WITHHELD = "(r.confidential and not exists (select 1 from result_declassification x where x.result_id = r.id))";
+
     /** A draw is public when executed, not voided, and every selected target has a result that is published or withheld. */
     private static final String PUBLIC_DRAW = """
             d.status = 'EXECUTED'
             and not exists (select 1 from draw_selection t where t.draw_id = d.id and not exists (
                 select 1 from result r where r.draw_id = t.draw_id and r.uscc = t.uscc
-                and (r.confidential or exists (select 1 from publication p where p.result_id = r.id))))""";
+                and (%s or exists (select 1 from publication p where p.result_id = r.id))))""".formatted(WITHHELD);
 
     /** Public draws of a region subtree, newest first. */
     public List<PublicDraw> draws(String region, Integer limitParam) {
@@ -392,8 +396,8 @@ public class PortalService {
         try (PreparedStatement ps = c.prepareStatement("""
                 select d.id, d.authority, d.quarter, d.kind, d.draw_date, d.pool_hash, d.commit, d.nonce, d.snapshot,
                        d.given, d.seed, d.items,
-                       exists (select 1 from result r where r.draw_id = d.id and r.confidential) as withheld
-                from draw_state d where d.id = ?""" + " and " + PUBLIC_DRAW)) {
+                       exists (select 1 from result r where r.draw_id = d.id and %s) as withheld
+                from draw_state d where d.id = ?""".formatted(WITHHELD) + " and " + PUBLIC_DRAW)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -409,11 +413,11 @@ public class PortalService {
                     itemNames.put(item, itemList.get(item).data().name());
                 }
                 try (PreparedStatement t = c.prepareStatement("""
-                        select t.uscc, r.id, r.confidential, t.visit,
+                        select t.uscc, r.id, %s as confidential, t.visit,
                                (select p.enterprise_name from publication p where p.result_id = r.id
                                 order by p.version desc limit 1) as name
                         from draw_selection t join result r on r.draw_id = t.draw_id and r.uscc = t.uscc
-                        where t.draw_id = ? order by t.position""")) {
+                        where t.draw_id = ? order by t.position""".formatted(WITHHELD))) {
                     t.setString(1, id);
                     try (ResultSet trs = t.executeQuery()) {
                         while (trs.next()) {
@@ -429,6 +433,7 @@ public class PortalService {
                 }
                 List<PublicDraw.Record> records = null;
                 String randomness = null;
+                String salt = null;
                 if (full) {
                     records = new ArrayList<>();
                     for (Ledger.Entry e : ledger.ofDraw(id)) {
@@ -437,15 +442,21 @@ public class PortalService {
                         if (e.kind().equals("prepare")) {
                             PublicRandomness named = PublicRandomness.ofPrepare(e.text());
                             randomness = named == null ? null : named.text();
+                            salt = PoolCommitment.saltOf(e.text());
                         }
                     }
                 }
                 String authority = rs.getString("authority");
                 String given = rs.getString("given");
+                String poolHash = rs.getString("pool_hash");
+                // withheld: the pool hash, nonce and seed would each let a guess of the withheld target be confirmed
+                // (the pool is mostly public, and the seed orders any guessed target among the published ones)
+                String commitment = salt == null ? null : PoolCommitment.of(salt, poolHash);
                 return new PublicDraw(id, authority, authorities.nameOf(authority), rs.getString("quarter"),
                         planName(rs.getString("quarter")), rs.getString("kind"), Sql.getDate(rs, "draw_date"), "DRAW-1",
-                        rs.getString("pool_hash"), rs.getString("commit"), rs.getString("nonce"),
-                        given == null || given.isEmpty() ? "-" : given, randomness, rs.getString("seed"), withheld, selected, records,
+                        withheld ? null : poolHash, commitment, withheld ? null : salt, rs.getString("commit"),
+                        withheld ? null : rs.getString("nonce"), given == null || given.isEmpty() ? "-" : given, randomness,
+                        withheld ? null : rs.getString("seed"), withheld, selected, records,
                         full && !withheld ? rs.getString("snapshot") : null, enterprises, confidential);
             }
         }

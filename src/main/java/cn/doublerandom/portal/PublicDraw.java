@@ -13,10 +13,14 @@ import java.util.List;
  * as the portal's draw page lists them; {@code withheldCount} how many selected targets are left
  * out as confidential.
  * {@code randomness} is the public source named at prepare (its value is {@code given}), if any.
+ * {@code poolCommitment} is {@code SHA-256(salt + poolHash)} for draws prepared with a salt (format 2): while a
+ * result is withheld it is all that is public of the pool (no {@code poolHash}, {@code salt}, {@code nonce},
+ * {@code seed}); once nothing is withheld the salt is shown, so the commitment can be checked.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PublicDraw(String id, String authority, String authorityName, String quarter, String planName, String kind,
-                         LocalDate drawDate, String algorithm, String poolHash, String commit, String nonce, String given,
+                         LocalDate drawDate, String algorithm, String poolHash, String poolCommitment, String salt,
+                         String commit, String nonce, String given,
                          String randomness, String seed, boolean withheld, List<String> selected, List<Record> records,
                          String snapshot, List<Enterprise> enterprises, int withheldCount) {
 

@@ -295,7 +295,7 @@ public class PublicationService {
     private static final String DONE = """
             (exists (select 1 from publication p where p.result_id = q.result_id and p.version = q.version)
              or exists (select 1 from result_version_superseded s where s.result_id = q.result_id and s.version = q.version)
-             or r.confidential
+             or (r.confidential and not exists (select 1 from result_declassification x where x.result_id = r.id))
              or %s)""".formatted(DrawFacts.voidedSql("r.draw_id"));
 
     private boolean publish(Connection c, Unpublished u, PublicationRules.Deadline deadline, Boolean onTime, Instant now,

@@ -90,4 +90,13 @@ public class ResultResource {
     public ResultView release(@PathParam("id") String id, HoldRequest request) {
         return service.hold(id, false, request == null ? null : request.reason());
     }
+
+    @POST
+    @Path("/{id}/declassify")
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
+    @Operation(operationId = "declassifyResult", summary = "Confidentiality lapses (解密), with a reason: the result is published by the next run, "
+            + "and its draw's public package shows what it withheld once nothing else is withheld")
+    public ResultView declassify(@PathParam("id") String id, HoldRequest request) {
+        return service.declassify(id, request == null ? null : request.reason());
+    }
 }

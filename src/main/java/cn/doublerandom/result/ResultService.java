@@ -217,6 +217,44 @@ public class ResultService {
         }
     }
 
+    /**
+     * Confidentiality lapses (解密): a confidential result becomes publishable (queued for the next run of the
+     * publication job), and once nothing of its draw is withheld any more the draw's public package shows its
+     * snapshot, record texts, nonce, seed and the salt of its pool's commitment. Once, with a reason.
+     */
+    @Transactional
+    public ResultView declassify(String id, String reasonText) {
+        FieldRules f = new FieldRules();
+        String reason = f.text("reason", reasonText, TEXT_MAX, true);
+        if (!f.ok()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "declassifying a result needs a reason", f.problems());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            Result row = row(id);
+            scope.requireRegistryWrite(row.authority);
+            lock(c, "result:" + row.drawId + ":" + row.uscc);
+            if (!view(c, id).confidential()) {
+                throw new ProblemException(ProblemType.RESULT_CONFLICT, "result " + id + " is not confidential: "
+                        + "only a confidential result is declassified");
+            }
+            ResultDeclassification.record(id, reason, clock.now(), caller.signature());
+            // the job dropped its versions from the queue as never publishable: the current one is queued again
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into publication_pending (result_id, version)
+                    select v.result_id, v.version from result_version v
+                    where v.result_id = ? and not exists (select 1 from result_version_superseded s
+                        where s.result_id = v.result_id and s.version = v.version)
+                    on conflict do nothing""")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+            audit.record("DECLASSIFY", "RESULT", id, row.authority, reason);
+            return view(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public ResultView get(String id) {
         try (Connection c = dataSource.getConnection()) {
             scope.requireRead(row(id).authority);
@@ -548,8 +586,9 @@ public class ResultService {
         ResultView.Version current = versions.get(0);
         ResultHold hold = ResultHold.latest(id).orElse(null);
         boolean held = hold != null && ResultHold.HOLD.equals(hold.action);
+        boolean confidential = r.confidential && !ResultDeclassification.exists(id);
         ResultView.Publication publication;
-        if (r.confidential) {
+        if (confidential) {
             publication = new ResultView.Publication("WITHHELD", null, null, null, null, false, null, null);
         } else {
             PublicationRules.Deadline deadline = rules.deadline(rows.get(0).deadlineBasis);
@@ -560,7 +599,7 @@ public class ResultService {
             publication = new ResultView.Publication(state, held ? hold.reason : null, deadline.date(),
                     deadline.state(), deadline.missingYear(), overdue, current.publishedAt(), current.onTime());
         }
-        return new ResultView(r.id, r.drawId, r.uscc, r.enterpriseName, r.authority, r.regionCode, r.quarter, r.confidential,
+        return new ResultView(r.id, r.drawId, r.uscc, r.enterpriseName, r.authority, r.regionCode, r.quarter, confidential,
                 r.confidentialReason, r.recordedAt, r.recordedBy, publication, current, versions);
     }
 

@@ -51,7 +51,7 @@ class PortalBrowserTest {
     void aCitizenSearchesOpensAResultAndItsDrawOnADesktopAndOnAPhone() throws Exception {
         HeadlessChromium.require();
         PortalFixture.ensure(clock, publication);
-        String poolHash = RestAssured.given().get("/public/v1/draws/" + PortalFixture.drawId).path("poolHash");
+        String poolHash = RestAssured.given().get("/public/v1/draws/" + PortalFixture.drawId).path("poolCommitment");
         WebDriver browser = HeadlessChromium.start("portal-chromium-");
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -100,7 +100,7 @@ class PortalBrowserTest {
             assertEquals(PortalFixture.PLAIN_NAME, browser.findElement(By.id("name")).getText());
             browser.findElement(By.id("draw-link")).click();
             wait.until(ExpectedConditions.urlContains("/draws/" + PortalFixture.drawId));
-            assertEquals(poolHash, browser.findElement(By.id("poolHash")).getText());
+            assertEquals(poolHash, browser.findElement(By.id("poolCommitment")).getText());
             assertTrue(browser.findElement(By.id("json")).getAttribute("href").endsWith("/public/v1/draws/" + PortalFixture.drawId));
             // the selected enterprises by name, linked to their results, and the proof of the draw's records
             assertTrue(browser.findElement(By.id("selected")).getText().contains(PortalFixture.PLAIN_NAME));

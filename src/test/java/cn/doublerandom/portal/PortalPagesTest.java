@@ -161,8 +161,10 @@ class PortalPagesTest {
         assertFalse(html.contains("门户执法员") || html.contains("R130107-"), "no inspector data");
         // the draw page: the hashes, the selected (public) USCCs, the download link
         String draw = page("/draws/" + PortalFixture.drawId).then().statusCode(200).extract().asString();
-        String poolHash = RestAssured.given().get("/public/v1/draws/" + PortalFixture.drawId).path("poolHash");
+        // a result is withheld: the pool shows only as its salted commitment
+        String poolHash = RestAssured.given().get("/public/v1/draws/" + PortalFixture.drawId).path("poolCommitment");
         assertNotNull(poolHash);
+        assertFalse(draw.contains("id=\"poolHash\"") || draw.contains("id=\"nonce\"") || draw.contains("id=\"seed\""), draw);
         assertTrue(draw.contains(poolHash) && draw.contains("href=\"/public/v1/draws/" + PortalFixture.drawId + "\""), draw);
         // the period as bureaus write it, and the footer from configuration (主办单位、联系方式、网站标识码、ICP备案号)
         assertTrue(draw.contains("<dd id=\"quarter\">2026年第四季度</dd>") && !draw.contains(">2026Q4<"), draw);

@@ -7,6 +7,7 @@ import cn.doublerandom.support.Api;
 import cn.doublerandom.support.HeadlessChromium;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -96,12 +97,14 @@ class VerifierBrowserTest {
             assertTrue(verdict(browser).getText().startsWith("不一致") && verdict(browser).getText().contains("抽取池哈希"),
                     verdict(browser).getText());
 
-            // a draw with a withheld result: the commit is checked, nothing is replayed
+            // a draw with a withheld result: no nonce to check the commit with, nothing is replayed, the records are in the log
             PortalFixture.ensure(clock, publication);
             browser.get(root + "verifier?draw=" + PortalFixture.drawId);
             Map<String, String> withheld = checks(browser);
             assertEquals("skip", withheld.get("package"));
-            assertEquals("ok", withheld.get("commit"));
+            assertTrue(browser.findElement(By.id("check-package")).getText().contains(RestAssured.given()
+                    .get("/public/v1/draws/" + PortalFixture.drawId).path("poolCommitment").toString()));
+            assertEquals("skip", withheld.get("commit"));
             assertEquals("skip", withheld.get("replay"));
             assertEquals("partial", verdict(browser).getAttribute("data-state"));
         } finally {

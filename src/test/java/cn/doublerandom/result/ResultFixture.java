@@ -59,6 +59,17 @@ public final class ResultFixture {
         return ITEM_NAMES[i];
     }
 
+    /** A public source of randomness named at prepare ({@code "ssq 2026118"}) and its value, the given seed; none by default. */
+    private String randomness;
+    private String given;
+
+    /** The draw names {@code randomness} at prepare and is executed with {@code value} as the given seed. */
+    public ResultFixture named(String randomness, String value) {
+        this.randomness = randomness;
+        this.given = value;
+        return this;
+    }
+
     /** One key target (of 4) and {@code generals} general targets are selected. */
     public ResultFixture drawn(ServiceClock clock, int generals) {
         return drawn(clock, generals, OCTOBER_9, "2026Q4");
@@ -101,9 +112,12 @@ public final class ResultFixture {
         Api.operator(county).contentType("text/csv").body(staff.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/inspectors/import").then().statusCode(200);
         String items = itemIds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-        drawId = Api.operator(county).body("{\"authority\":\"" + county + "\",\"quarter\":\"" + quarter + "\",\"items\":[" + items + "]}")
+        String named = randomness == null ? "" : ",\"randomness\":\"" + randomness + "\"";
+        drawId = Api.operator(county).body("{\"authority\":\"" + county + "\",\"quarter\":\"" + quarter + "\",\"items\":[" + items + "]"
+                        + named + "}")
                 .post("/api/v1/draws").then().statusCode(201).extract().path("id");
-        JsonPath draw = Api.operator(county).body("{\"seed\":\"result-" + county + "\"}").post("/api/v1/draws/" + drawId + "/execute")
+        String seed = given == null ? "result-" + county : given;
+        JsonPath draw = Api.operator(county).body("{\"seed\":\"" + seed + "\"}").post("/api/v1/draws/" + drawId + "/execute")
                 .then().statusCode(200).extract().jsonPath();
         targets.addAll(draw.getList("targets"));
         return this;
