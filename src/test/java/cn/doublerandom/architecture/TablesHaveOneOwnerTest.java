@@ -1,0 +1,235 @@
+package cn.doublerandom.architecture;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A capability owns its tables: only its own code names them in SQL or maps them as entities; the others
+ * ask it through a small read API. Table names live in strings ArchUnit cannot see, so the migrations and
+ * the sources are read. The capability of a source is its first package below {@code cn.doublerandom}.
+ * The deliberate exceptions are listed one by one with their reason; an exception that is no longer
+ * needed fails too, so the list only shrinks.
+ */
+class TablesHaveOneOwnerTest {
+
+    private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+    private static final Path SOURCES = Path.of("src/main/java/cn/doublerandom");
+
+    /** Every table and view the migrations create, by the capability that writes it (or draws the view). */
+    static final Map<String, Set<String>> OWNERS = new LinkedHashMap<>();
+
+    static {
+        OWNERS.put("audit", Set.of("audit_event"));
+        OWNERS.put("authority", Set.of("authority_version"));
+        OWNERS.put("calendar", Set.of("calendar_notice"));
+        OWNERS.put("draw", Set.of("draw", "draw_execution", "draw_failure", "draw_substitution", "draw_target",
+                "draw_void", "undirected_slot", "ledger", "draw_state", "draw_selection"));
+        OWNERS.put("item", Set.of("inspection_item"));
+        OWNERS.put("platform", Set.of("idempotency_record"));
+        OWNERS.put("policy", Set.of("policy"));
+        OWNERS.put("publication", Set.of("publication", "publication_overdue", "publication_pending",
+                "credit_export_batch", "credit_export_item"));
+        OWNERS.put("registry", Set.of("target", "target_event", "target_event_retraction", "inspector",
+                "inspector_conflict", "registry_version"));
+        // inspection_record is the view of random and targeted checks drawn for the reports
+        OWNERS.put("report", Set.of("accountability_judgement", "accountability_retraction", "targeted_check",
+                "inspection_record", "scoring_scheme"));
+        OWNERS.put("result", Set.of("result", "result_version", "result_version_superseded", "result_item",
+                "result_hold", "result_signoff", "attachment", "attachment_content", "attachment_disclosure",
+                "rectification", "rectification_version", "rectification_check", "penalty", "penalty_version"));
+        OWNERS.put("transparency", Set.of("log_checkpoint", "log_cosignature", "log_node", "log_peer_checkpoint"));
+        OWNERS.put("wording", Set.of("wording", "wording_retirement"));
+    }
+
+    /** "source (relative to cn/doublerandom) names table" -> why it may. */
+    static final Map<String, String> EXCEPTIONS = new TreeMap<>();
+
+    private static void allow(String source, String reason, String... tables) {
+        for (String t : tables) {
+            EXCEPTIONS.put(source + " names " + t, reason);
+        }
+    }
+
+    static {
+        String overManyDraws = "an aggregate over many draws joins the views drawn for it with its own rows";
+        allow("portal/PortalService.java", overManyDraws, "draw_state", "draw_selection");
+        allow("report/compliance/ComplianceReport.java", overManyDraws, "draw_state", "draw_selection");
+        allow("report/monthly/MonthlyReport.java", overManyDraws, "draw_state", "draw_selection");
+        allow("report/ledger/LedgerForms.java", overManyDraws, "draw_state");
+
+        String portal = "the public portal is the published rows' read model, paged and searched in bulk";
+        allow("portal/PortalService.java", portal, "publication", "result", "result_version");
+        allow("portal/search/NameSearch.java", portal, "publication");
+
+        allow("publication/PublicationService.java", "publication copies a result's public fields when it "
+                + "publishes, in the same transaction, and its queue is a trigger on result_version",
+                "result", "result_version", "result_version_superseded", "result_item", "result_hold");
+
+        String report = "a report aggregates over many results in one statement; no per-row read API serves it";
+        allow("report/compliance/ComplianceReport.java", report, "publication", "result", "result_version");
+        allow("report/monthly/MonthlyReport.java", report, "publication", "result_version", "result_hold",
+                "inspection_item", "inspector");
+        allow("report/ledger/LedgerForms.java", report, "rectification", "penalty", "result_signoff");
+        allow("report/assessment/AssessmentReport.java", report, "publication", "target");
+
+        String toFix = "to be replaced by the owner's read API";
+        allow("report/check/TargetedCheckService.java", toFix, "target", "inspector");
+        allow("report/accountability/AccountabilityService.java", toFix, "target", "inspector");
+        allow("result/ResultService.java", toFix, "publication");
+        allow("result/evidence/EvidenceService.java", toFix, "publication");
+        allow("demo/DemoData.java", toFix, "target");
+    }
+
+    private static final Pattern CREATED = Pattern.compile(
+            "create\\s+(?:or\\s+replace\\s+)?(?:unlogged\\s+)?(?:table|view|materialized\\s+view)\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LITERAL = Pattern.compile(
+            "\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"|//[^\\n]*|/\\*.*?\\*/|'(?:[^'\\\\]|\\\\.)+'", Pattern.DOTALL);
+    /** A literal is SQL when it starts a statement or carries a clause or a bind; prose that says "from publication" is not. */
+    private static final Pattern SQL = Pattern.compile(
+            "^\\s*(select|insert|update|delete|with|copy|truncate|lock|create|merge)\\b"
+                    + "|\\b(where|values|order\\s+by|group\\s+by|join|on\\s+conflict|returning)\\b|\\?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENTITY_TABLE = Pattern.compile("@Table\\s*\\(\\s*name\\s*=\\s*\"(\\w+)\"");
+
+    /** The table names a piece of SQL names, where a table may stand: after from, join, into, update, table, copy, truncate. */
+    static Pattern naming(Set<String> tables) {
+        return Pattern.compile("\\b(?:from|join|into|update|table|copy|truncate)\\s+(?:only\\s+)?("
+                + String.join("|", new TreeSet<>(tables)) + ")\\b(?!\\s*\\.)", Pattern.CASE_INSENSITIVE);
+    }
+
+    private static Map<String, String> owners() {
+        Map<String, String> out = new TreeMap<>();
+        OWNERS.forEach((capability, tables) -> tables.forEach(t -> out.put(t, capability)));
+        return out;
+    }
+
+    @Test
+    void everyTableHasExactlyOneOwner() throws IOException {
+        Set<String> created = new TreeSet<>();
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
+                Matcher m = CREATED.matcher(Files.readString(f));
+                while (m.find()) {
+                    created.add(m.group(1).toLowerCase());
+                }
+            }
+        }
+        int mapped = OWNERS.values().stream().mapToInt(Set::size).sum();
+        assertEquals(mapped, owners().size(), "a table is mapped to two capabilities");
+        assertEquals(created, owners().keySet(), "each table or view a migration creates is mapped to its owner here");
+    }
+
+    @Test
+    void onlyItsOwnerNamesATable() throws IOException {
+        Set<String> found = crossReferences();
+        Set<String> unexpected = new TreeSet<>(found);
+        unexpected.removeAll(EXCEPTIONS.keySet());
+        assertEquals(Set.of(), unexpected, "ask the owning capability through its read API instead");
+        Set<String> stale = new TreeSet<>(EXCEPTIONS.keySet());
+        stale.removeAll(found);
+        assertEquals(Set.of(), stale, "no longer needed: remove these exceptions");
+    }
+
+    /** "source names table" for every SQL literal or entity mapping that names another capability's table. */
+    static Set<String> crossReferences() throws IOException {
+        Map<String, String> owners = owners();
+        Pattern naming = naming(owners.keySet());
+        Set<String> out = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String source = SOURCES.relativize(file).toString().replace('\\', '/');
+                String capability = source.contains("/") ? source.substring(0, source.indexOf('/')) : "";
+                String text = Files.readString(file);
+                List<String> named = new ArrayList<>();
+                Matcher entity = ENTITY_TABLE.matcher(text);
+                while (entity.find()) {
+                    named.add(entity.group(1).toLowerCase());
+                }
+                for (String literal : literals(text)) {
+                    named.addAll(named(naming, literal));
+                }
+                for (String table : named) {
+                    if (!capability.equals(owners.get(table))) {
+                        out.add(source + " names " + table);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The tables a literal names, if it is SQL. */
+    static List<String> named(Pattern naming, String literal) {
+        List<String> out = new ArrayList<>();
+        if (SQL.matcher(literal).find()) {
+            Matcher m = naming.matcher(literal);
+            while (m.find()) {
+                out.add(m.group(1).toLowerCase());
+            }
+        }
+        return out;
+    }
+
+    /** The string literals and text blocks of a source, comments skipped. */
+    static List<String> literals(String source) {
+        List<String> out = new ArrayList<>();
+        Matcher m = LITERAL.matcher(source);
+        while (m.find()) {
+            if (m.group(1) != null) {
+                out.add(m.group(1));
+            } else if (m.group(2) != null) {
+                out.add(m.group(2));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theScanSeesTheFormsSqlTakes() {
+        // the checks above prove nothing unless these forms are seen and column names are not
+        Pattern p = naming(owners().keySet());
+        Map<String, List<String>> cases = new LinkedHashMap<>();
+        cases.put("select count(*) from publication where result_id = ?", List.of("publication"));
+        cases.put("select a.x from result_view a left join inspector i on i.code = a.code", List.of("inspector"));
+        cases.put("insert into target (uscc) values (?)", List.of("target"));
+        cases.put("update result set confidential = true where id = ?", List.of("result"));
+        cases.put("copy draw_target (draw_id) from stdin", List.of("draw_target"));
+        cases.put("select 1 where exists (select 1 from only draw_void v where v.draw_id = d.id)", List.of("draw_void"));
+        cases.put("truncate ledger", List.of("ledger"));
+        cases.put("lock table policy in share mode", List.of("policy"));
+        cases.put("insert into draw_execution (draw_id, given, generated, seed, result, executed_at) values (?, ?)",
+                List.of("draw_execution"));
+        cases.put("select authority, kind, wording, source from x where p.result_id = r.id", List.of());
+        cases.put("select 1 from x join y on y.target = x.id", List.of());
+        cases.put(" from publication where seq > ? order by seq limit ?", List.of("publication"));
+        cases.put("Hold a publishable result back from publication, with a reason", List.of());
+        cases.forEach((sql, tables) -> assertEquals(tables, named(p, sql), sql));
+        List<String> lits = literals("""
+                // "from target" in a comment is no SQL
+                String a = "select 1 from policy"; /* "from result" */
+                String b = \"""
+                    select 2 from wording
+                    \""";
+                char c = '"';
+                """);
+        assertEquals(2, lits.size(), lits.toString());
+        assertTrue(lits.get(0).contains("from policy") && lits.get(1).contains("from wording"), lits.toString());
+    }
+}
