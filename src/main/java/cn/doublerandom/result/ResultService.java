@@ -52,6 +52,9 @@ public class ResultService {
     static final int TEXT_MAX = 500;
 
     @Inject
+    PublishedVersions published;
+
+    @Inject
     DrawFacts draws;
 
     @Inject
@@ -176,7 +179,7 @@ public class ResultService {
             requireExecuted(draw);
             Outcomes outcomes = checkAgainstDraw(draw, row.uscc, row.regionCode, v, teamInForce(draw.id(), row.uscc));
             int next = ResultVersion.next(id);
-            boolean anyPublished = scalar(c, "select count(*) from publication where result_id = ?", id) > 0;
+            boolean anyPublished = published.anyOf(id);
             // unpublished, the window still runs from the determination; once published, a correction is new information
             LocalDate basis = anyPublished ? clock.today() : v.determinationDate();
             insertVersion(id, next, v, outcomes, basis, reason, clock.now());
@@ -562,15 +565,9 @@ public class ResultService {
         }
         Map<Integer, Instant> publishedAt = new HashMap<>();
         Map<Integer, Boolean> onTime = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select version, published_at, on_time from publication where result_id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    publishedAt.put(rs.getInt(1), rs.getTimestamp(2).toInstant());
-                    boolean on = rs.getBoolean(3);
-                    onTime.put(rs.getInt(1), rs.wasNull() ? null : on);
-                }
-            }
+        for (PublishedVersions.Published p : published.of(id)) {
+            publishedAt.put(p.version(), p.publishedAt());
+            onTime.put(p.version(), p.onTime());
         }
         List<ResultVersion> rows = ResultVersion.of(id);
         List<ResultView.Version> versions = new ArrayList<>();
@@ -615,18 +612,6 @@ public class ResultService {
         try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
             ps.setString(1, key);
             ps.execute();
-        }
-    }
-
-    static long scalar(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 

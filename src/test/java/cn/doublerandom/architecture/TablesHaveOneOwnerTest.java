@@ -91,8 +91,6 @@ class TablesHaveOneOwnerTest {
         String toFix = "to be replaced by the owner's read API";
         allow("report/check/TargetedCheckService.java", toFix, "target", "inspector");
         allow("report/accountability/AccountabilityService.java", toFix, "target", "inspector");
-        allow("result/ResultService.java", toFix, "publication");
-        allow("result/evidence/EvidenceService.java", toFix, "publication");
         allow("demo/DemoData.java", toFix, "target");
     }
 

@@ -5,12 +5,12 @@ import cn.doublerandom.platform.database.Constraints;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.result.PublishedVersions;
 import cn.doublerandom.result.ResultConfig;
 import cn.doublerandom.result.ResultService;
 import cn.doublerandom.result.ResultView;
 import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,10 +20,6 @@ import org.jboss.logging.Logger;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +38,13 @@ public class EvidenceService {
     static final int NAME_MAX = 50;
 
     @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
     AttachmentStore store;
 
     @Inject
     ResultService results;
+
+    @Inject
+    PublishedVersions published;
 
     @Inject
     RegionScope scope;
@@ -157,17 +153,13 @@ public class EvidenceService {
 
     /** The publishable attachments of a published result: nothing for a result not (yet) published. */
     public List<AttachmentView> publicAttachments(String resultId) {
-        try (Connection c = dataSource.getConnection()) {
-            if (scalar(c, "select count(*) from publication where result_id = ?", resultId) == 0) {
-                throw ProblemException.notFound("published result " + FieldRules.abbreviate(resultId));
-            }
-            return attachments(resultId, null).stream().filter(AttachmentView::publishable)
-                    .map(a -> new AttachmentView(a.id(), a.resultId(), a.resultVersion(), a.kind(), a.kindLabel(), a.fileName(),
-                            a.mediaType(), a.sizeBytes(), a.sha256(), true, null, a.recordedAt(), null))
-                    .toList();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        if (!published.anyOf(resultId)) {
+            throw ProblemException.notFound("published result " + FieldRules.abbreviate(resultId));
         }
+        return attachments(resultId, null).stream().filter(AttachmentView::publishable)
+                .map(a -> new AttachmentView(a.id(), a.resultId(), a.resultVersion(), a.kind(), a.kindLabel(), a.fileName(),
+                        a.mediaType(), a.sizeBytes(), a.sha256(), true, null, a.recordedAt(), null))
+                .toList();
     }
 
     public Content publicContent(String resultId, String id) {
@@ -279,18 +271,6 @@ public class EvidenceService {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static long scalar(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 }
