@@ -27,7 +27,9 @@ if [ "$SKIP" != log ]; then
   echo "load after LogBenchmark: $(load)" | tee -a "$LINES"
 fi
 if [ "$SKIP" != verifier ]; then
-  "${MVN[@]}" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+  # the dependency plugin may be missing from an offline repository: then run once with BENCH_ONLINE=1
+  "${MVN[@]}" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null \
+    || { echo "the test classpath needs maven-dependency-plugin: run once with BENCH_ONLINE=1"; exit 1; }
   echo "load before VerifierBenchmark: $(load)" | tee -a "$LINES"
   java -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" cn.doublerandom.benchmark.VerifierBenchmark \
     | grep '^BENCH' | tee -a "$LINES"
