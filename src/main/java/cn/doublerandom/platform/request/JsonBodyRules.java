@@ -1,6 +1,9 @@
 package cn.doublerandom.platform.request;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +18,8 @@ import java.time.LocalDate;
 
 /**
  * Every JSON body, for every endpoint: exactly one JSON value (trailing content such as {@code {} {}}
- * is refused, not silently dropped), and dates within {@link DateParameters}' years.
+ * is refused, not silently dropped), dates within {@link DateParameters}' years, and booleans as true
+ * or false, not numbers.
  */
 @Singleton
 public class JsonBodyRules implements ObjectMapperCustomizer {
@@ -23,6 +27,8 @@ public class JsonBodyRules implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // a yes/no field is true or false: 2 is not silently true
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("business-dates").addDeserializer(LocalDate.class, new BoundedDate()));
     }
 

@@ -189,6 +189,19 @@ class HostileInputTest {
         Api.operator("130123").get("/api/v1/targets/" + uscc).then().statusCode(404);
     }
 
+    @Test
+    void aNumberForAYesNoFieldIsRefusedNotCoerced() {
+        String uscc = Api.uscc("130123");
+        String[][] cases = {{"\"keyDischarger\":2", "keyDischarger"}, {"\"keyDischarger\":0", "keyDischarger"},
+                {"\"keyDischarger\":1", "keyDischarger"}};
+        for (String[] c : cases) {
+            String body = "{\"regionCode\":\"130123\",\"name\":\"强转测试企业\",\"operatingStatus\":\"PRODUCING\"," + c[0] + "}";
+            Api.operator("130123").body(body).put("/api/v1/targets/" + uscc).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo(c[1]));
+        }
+        Api.operator("130123").get("/api/v1/targets/" + uscc).then().statusCode(404);
+    }
+
     static void expect400Problem(Response r, String path, List<String> failures) {
         if (r.statusCode() != 400 || !String.valueOf(r.contentType()).startsWith("application/problem+json")) {
             failures.add(path + " -> " + r.statusCode() + " " + r.contentType());
