@@ -449,7 +449,7 @@ def main(argv):
     if everything:
         leaves, seq = [], 1
         while seq <= size:
-            page = get(base, "/public/v1/log/leaves", **{"from": seq, "limit": 1000})
+            page = get(base, "/public/v1/log/leaves", **{"from": seq, "limit": 1000})["items"]
             if not page:
                 break
             leaves += [base64.b64decode(x["leafHash"]) for x in page]

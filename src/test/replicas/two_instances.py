@@ -56,7 +56,7 @@ def psql(sql):
 token = call(A, "GET", "/dev/tokens/operator-" + COUNTY)[1]
 today = datetime.date.today()
 quarter = "%dQ%d" % (today.year, (today.month - 1) // 3 + 1)
-items = [i["id"] for i in call(A, "GET", "/public/v1/items?region=" + COUNTY)[1] if i.get("inspectingLevel") == "COUNTY_AND_ABOVE"][:1]
+items = [i["id"] for i in call(A, "GET", "/public/v1/items?region=" + COUNTY)[1]["items"] if i.get("inspectingLevel") == "COUNTY_AND_ABOVE"][:1]
 
 prepare = {"authority": COUNTY, "quarter": quarter, "items": items}
 answers = concurrently([(A if i % 2 == 0 else B, "POST", "/api/v1/draws", token, prepare) for i in range(8)])

@@ -55,7 +55,7 @@ print("ok   A's checkpoint of size %d carries B's SM2 cosignature" % size_a)
 size_b = cosigned(B, KEY_B, KEY_A)
 print("ok   B's checkpoint of size %d carries A's Ed25519 cosignature" % size_b)
 for base, other in ((A, "b"), (B, "a")):
-    peers = {p["peer"]: p for p in get(base, "/public/v1/log/peers")}
+    peers = {p["peer"]: p for p in get(base, "/public/v1/log/peers")["items"]}
     assert peers[other]["outcome"] == "COSIGNED", peers
 print("ok   each lists the other as a peer it cosigned")
 
@@ -66,8 +66,7 @@ quarter = "%dQ%d" % (today.year, (today.month - 1) // 3 + 1)
 before = size_a
 for county in ("130123", "130121"):
     token = get(A, "/dev/tokens/operator-" + county)
-    listed = get(A, "/public/v1/items?region=" + county)
-    listed = listed["items"] if isinstance(listed, dict) else listed
+    listed = get(A, "/public/v1/items?region=" + county)["items"]
     items = [i["id"] for i in listed if i.get("inspectingLevel") == "COUNTY_AND_ABOVE"][:1]
     req = urllib.request.Request(A + "/api/v1/draws", method="POST",
                                  data=json.dumps({"authority": county, "quarter": quarter, "items": items}).encode())

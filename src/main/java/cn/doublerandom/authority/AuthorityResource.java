@@ -1,5 +1,7 @@
 package cn.doublerandom.authority;
 
+import jakarta.ws.rs.QueryParam;
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.Listing;
 import cn.doublerandom.security.RegionScope;
 import cn.doublerandom.security.Role;
@@ -61,9 +63,9 @@ public class AuthorityResource {
     @GET
     @Path("/{region}/history")
     @Operation(operationId = "getAuthorityHistory", summary = "Every recorded version of a region's authority, oldest first")
-    public List<AuthorityVersion> history(@PathParam("region") String region) {
+    public Page<AuthorityVersion> history(@PathParam("region") String region, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
         AuthorityView v = service.view(region);
         scope.requireRead(v.regionCode());
-        return service.history(v.regionCode());
+        return Page.slice(service.history(v.regionCode()), limit, after, a -> Integer.toString(a.version()));
     }
 }

@@ -1,5 +1,6 @@
 package cn.doublerandom.draw;
 
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,9 +62,10 @@ public class DrawResource {
     }
 
     @GET
-    @Operation(operationId = "listDraws", summary = "The draws of an authority (a city includes its counties), optionally of one quarter")
-    public List<DrawView> list(@QueryParam("authority") String authority, @QueryParam("quarter") String quarter) {
-        return views.list(authority, quarter);
+    @Operation(operationId = "listDraws", summary = "The draws of an authority (a city includes its counties), optionally of one quarter, oldest first, a page at a time")
+    public Page<DrawView> list(@QueryParam("authority") String authority, @QueryParam("quarter") String quarter,
+                               @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return views.list(authority, quarter, limit, after);
     }
 
     @GET

@@ -3,6 +3,7 @@ package cn.doublerandom.draw;
 import cn.doublerandom.calendar.QuarterParameter;
 import cn.doublerandom.item.ItemData;
 import cn.doublerandom.item.ItemService;
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.database.ReadThreads;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
@@ -54,15 +55,12 @@ class DrawViews {
         return view(id, true, null);
     }
 
-    List<DrawView> list(String authority, String quarter) {
+    Page<DrawView> list(String authority, String quarter, Integer limit, String after) {
         String root = authority == null ? scope.home() : regions.require("authority", authority).code();
         scope.requireRead(root);
         String q = quarter == null ? null : QuarterParameter.parse(quarter).toString();
-        List<DrawView> out = new ArrayList<>();
-        for (String id : store.ids(regions.subtreePrefix(root), q)) {
-            out.add(view(id, false, null));
-        }
-        return out;
+        // the ids are cheap to list whole; only the page's draws are built
+        return Page.slice(store.ids(regions.subtreePrefix(root), q), limit, after, id -> id).map(id -> view(id, false, null));
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.doublerandom.item;
 
 import cn.doublerandom.platform.Listing;
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.registry.history.RegistryEntity;
 import cn.doublerandom.registry.history.RegistryHistory;
@@ -55,11 +56,13 @@ public class ItemResource {
     @GET
     @PermitAll
     @Operation(operationId = "listItems", summary = "The items that apply in a region: its own list and those of the city and province above it")
-    public List<ItemView> list(@QueryParam("region") String region, @QueryParam("includeRetired") boolean includeRetired) {
+    public Page<ItemView> list(@QueryParam("region") String region, @QueryParam("includeRetired") boolean includeRetired,
+                               @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
         if (region == null) {
             throw ProblemException.invalid("region", "region is required, e.g. 130123");
         }
-        return service.applicable(region, includeRetired).stream().map(ItemView::of).toList();
+        return Page.slice(service.applicable(region, includeRetired).stream().map(ItemView::of).toList(), limit, after,
+                v -> Long.toString(v.data().id()));
     }
 
     @GET
@@ -102,8 +105,8 @@ public class ItemResource {
     @Path("/{id}/history")
     @RolesAllowed({Role.OPERATOR, Role.CITY, Role.AUDITOR, Role.ADMIN})
     @Operation(operationId = "getItemHistory", summary = "Every version of an item")
-    public List<VersionRecord> history(@PathParam("id") long id) {
+    public Page<VersionRecord> history(@PathParam("id") long id, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
         service.get(id);
-        return history.versions(RegistryEntity.ITEM, Long.toString(id));
+        return Page.slice(history.versions(RegistryEntity.ITEM, Long.toString(id)), limit, after, v -> Integer.toString(v.version()));
     }
 }

@@ -39,7 +39,7 @@ public final class Listing {
         if (after == null || after.isEmpty()) {
             return null;
         }
-        if (after.length() > 64 || !after.matches("[0-9A-Za-z_-]+")) {
+        if (after.length() > 128 || !after.matches("[0-9A-Za-z_-]+")) {
             throw ProblemException.invalid("after", "after must be the 'next' value of the previous page");
         }
         return after;

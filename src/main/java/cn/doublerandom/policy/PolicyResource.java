@@ -1,5 +1,6 @@
 package cn.doublerandom.policy;
 
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.region.RegionDirectory;
@@ -58,11 +59,12 @@ public class PolicyResource {
 
     @GET
     @Operation(operationId = "listPolicies", summary = "The policies a region has set, by year")
-    public List<PolicyView> list(@QueryParam("region") String region) {
+    public Page<PolicyView> list(@QueryParam("region") String region, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
         if (region == null) {
             throw ProblemException.invalid("region", "region is required, e.g. 130100");
         }
-        return service.list(regions.require("region", region).code()).stream().map(PolicyView::of).toList();
+        return Page.slice(service.list(regions.require("region", region).code()).stream().map(PolicyView::of).toList(), limit, after,
+                v -> Integer.toString(v.data().year()));
     }
 
     @GET
@@ -108,11 +110,11 @@ public class PolicyResource {
     @GET
     @Path("/{region}/{year}/history")
     @Operation(operationId = "getPolicyHistory", summary = "Every version of a policy")
-    public List<VersionRecord> history(@PathParam("region") String region, @PathParam("year") int year) {
+    public Page<VersionRecord> history(@PathParam("region") String region, @PathParam("year") int year, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
         if (year < 2000 || year > 2100) {
             // an impossible year is bad input, not a policy without versions
             throw ProblemException.invalid("year", "year must be between 2000 and 2100");
         }
-        return history.versions(RegistryEntity.POLICY, regions.require("region", region).code() + "/" + year);
+        return Page.slice(history.versions(RegistryEntity.POLICY, regions.require("region", region).code() + "/" + year), limit, after, v -> Integer.toString(v.version()));
     }
 }

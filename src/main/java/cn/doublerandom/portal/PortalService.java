@@ -327,24 +327,33 @@ public class PortalService {
                 and (%s or exists (select 1 from publication p where p.result_id = r.id))))""".formatted(WITHHELD);
 
     /** Public draws of a region subtree, newest first. */
-    public List<PublicDraw> draws(String region, Integer limitParam) {
+    public Page<PublicDraw> draws(String region, Integer limitParam, String afterParam) {
         int limit = Listing.limit(limitParam == null ? 50 : limitParam);
+        String after = Listing.cursor(afterParam);
+        if (after != null && !isDrawId(after)) {
+            throw ProblemException.invalid("after", "after must be the 'next' value of the previous page");
+        }
         String prefix = region == null ? "" : regions.subtreePrefix(regions.require("region", region).code());
         List<String> ids = new ArrayList<>();
         try (Connection c = database.get().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select d.id from draw_state d where d.authority like ? and " + PUBLIC_DRAW + " order by d.id desc limit ?")) {
+                "select d.id from draw_state d where d.authority like ? and (cast(? as text) is null or d.id < ?) and " + PUBLIC_DRAW
+                        + " order by d.id desc limit ?")) {
             ps.setString(1, prefix + "%");
-            ps.setInt(2, limit);
+            ps.setString(2, after);
+            ps.setString(3, after);
+            // one more than asked says whether there is a next page
+            ps.setInt(4, limit + 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
                 }
             }
+            Page<String> page = Page.of(ids, limit, id -> id);
             List<PublicDraw> out = new ArrayList<>();
-            for (String id : ids) {
+            for (String id : page.items()) {
                 out.add(draw(c, id, false));
             }
-            return out;
+            return new Page<>(out, page.next());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

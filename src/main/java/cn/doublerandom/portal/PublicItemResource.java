@@ -1,5 +1,6 @@
 package cn.doublerandom.portal;
 
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.item.ItemData;
 import cn.doublerandom.item.ItemService;
 import cn.doublerandom.platform.problem.ProblemException;
@@ -33,14 +34,21 @@ public class PublicItemResource {
     @Inject
     ItemService items;
 
+    /** The contract's name for {@code Page<ItemData>}, which a {@link Response} does not carry. */
+    @Schema(name = "PageItemData")
+    record ItemDataPage(List<ItemData> items, @Schema(nullable = true) String next, Integer total) {
+    }
+
     @GET
     @Operation(operationId = "listPublicItems", summary = "The active items that apply in a region")
-    @APIResponse(responseCode = "200", description = "The items a region draws", content = {@Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ItemData.class))})
-    public Response list(@QueryParam("region") String region) {
+    @APIResponse(responseCode = "200", description = "The items a region draws", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ItemDataPage.class))})
+    public Response list(@QueryParam("region") String region, @QueryParam("limit") Integer limit,
+                         @QueryParam("after") String after) {
         if (region == null) {
             throw ProblemException.invalid("region", "region is required, e.g. 130123");
         }
-        List<ItemData> body = items.applicable(region, false).stream().map(Stored::data).toList();
+        Page<ItemData> body = Page.slice(items.applicable(region, false).stream().map(Stored::data).toList(), limit, after,
+                i -> Long.toString(i.id()));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
         return Response.ok(body).cacheControl(cache).build();

@@ -1,6 +1,7 @@
 package cn.doublerandom.portal;
 
 import cn.doublerandom.platform.request.DateParameters;
+import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +52,12 @@ public class PublicResultResource {
      * ETag, so the schema cannot be inferred from the method's type.
      */
     @Schema(name = "PagePublicResult")
-    record PublicResultPage(List<PublicResult> items, String next) {
+    record PublicResultPage(List<PublicResult> items, @Schema(nullable = true) String next, Integer total) {
+    }
+
+    /** The contract's name for {@code Page<PublicDraw>}. */
+    @Schema(name = "PagePublicDraw")
+    record PublicDrawPage(List<PublicDraw> items, @Schema(nullable = true) String next, Integer total) {
     }
 
     @GET
@@ -74,21 +80,24 @@ public class PublicResultResource {
     @GET
     @Path("/results/{id}")
     @Operation(operationId = "getPublicResult", summary = "Every published version of one result, newest first")
-    @APIResponse(responseCode = "200", description = "Every published version of the result, newest first", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = PublicResult.class))})
+    @APIResponse(responseCode = "200", description = "Every published version of the result, newest first", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PublicResultPage.class))})
     @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is current", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))})
-    public Response result(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public Response result(@PathParam("id") String id, @QueryParam("limit") Integer limit, @QueryParam("after") String after,
+                           @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Listing.limit(limit);
+        Listing.cursor(after);
         List<PublicResult> versions = portal.result(id);
-        return cached(versions, versions.get(0).publishedAt(), ifNoneMatch);
+        return cached(Page.slice(versions, limit, after, r -> Integer.toString(r.version())), versions.get(0).publishedAt(), ifNoneMatch);
     }
 
     @GET
     @Path("/draws")
     @Operation(operationId = "listPublicDraws", summary = "Public draws (each result published or withheld) of a region subtree, newest first")
-    @APIResponse(responseCode = "200", description = "The executed draws", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = PublicDraw.class))})
+    @APIResponse(responseCode = "200", description = "The executed draws", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PublicDrawPage.class))})
     @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is current", headers = {@Header(name = "ETag", description = "A tag of the body, for If-None-Match", schema = @Schema(type = SchemaType.STRING))})
     public Response draws(@QueryParam("region") String region, @QueryParam("limit") Integer limit,
-                          @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return cached(portal.draws(region, limit), null, ifNoneMatch);
+                          @QueryParam("after") String after, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return cached(portal.draws(region, limit, after), null, ifNoneMatch);
     }
 
     @GET

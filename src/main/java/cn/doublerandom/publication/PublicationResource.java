@@ -1,5 +1,6 @@
 package cn.doublerandom.publication;
 
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,7 +28,7 @@ public class PublicationResource {
     @Path("/due")
     @Operation(operationId = "listPublicationsDue", summary = "Unpublished results of an authority (a city includes its counties) that are overdue, due within "
             + "3 working days, or whose deadline is pending because the calendar lacks a year")
-    public List<PublicationService.Due> due(@QueryParam("authority") String authority) {
-        return service.due(authority);
+    public Page<PublicationService.Due> due(@QueryParam("authority") String authority, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return Page.slice(service.due(authority), limit, after, d -> d.resultId() + "|" + d.version());
     }
 }

@@ -1,5 +1,6 @@
 package cn.doublerandom.region;
 
+import cn.doublerandom.platform.Page;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,11 +26,9 @@ public class RegionResource {
 
     @GET
     @Operation(operationId = "listRegions", summary = "Provinces, or the regions directly below a parent (a province's cities, a city's counties)")
-    public List<Region> list(@QueryParam("parent") String parent) {
-        if (parent == null) {
-            return regions.provinces();
-        }
-        return regions.children(regions.require("parent", parent).code());
+    public Page<Region> list(@QueryParam("parent") String parent, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        List<Region> all = parent == null ? regions.provinces() : regions.children(regions.require("parent", parent).code());
+        return Page.slice(all, limit, after, Region::code);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package cn.doublerandom.result;
 
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -53,8 +54,8 @@ public class ResultResource {
 
     @GET
     @Operation(operationId = "listResults", summary = "The results of a draw, in the draw's order, with their publication state")
-    public List<ResultView> list(@QueryParam("drawId") String drawId) {
-        return service.ofDraw(drawId);
+    public Page<ResultView> list(@QueryParam("drawId") String drawId, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return Page.slice(service.ofDraw(drawId), limit, after, ResultView::id);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package cn.doublerandom.transparency;
 
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.portal.PortalService;
 import cn.doublerandom.portal.PublicDraw;
@@ -126,17 +127,30 @@ public class LogResource {
     @GET
     @Path("/leaves")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listLogLeaves", summary = "The leaf hashes of records from seq 'from' on (at most 'limit', 1 to 1000, default 100)")
-    public List<LogProofs.Leaf> leaves(@QueryParam("from") String from, @QueryParam("limit") String limit) {
+    @Operation(operationId = "listLogLeaves", summary = "The leaf hashes of records from seq 'from' on, or after the seq 'after' (the 'next' of the "
+            + "previous page), at most 'limit' (1 to 1000, default 100)")
+    public Page<LogProofs.Leaf> leaves(@QueryParam("from") String from, @QueryParam("after") String after,
+                                       @QueryParam("limit") String limit) {
         long first = from == null ? 1 : LogProofs.number("from", from);
-        long max = limit == null ? 100 : LogProofs.number("limit", limit);
+        long max = limit == null ? Page.DEFAULT_LIMIT : LogProofs.number("limit", limit);
         if (first < 1) {
             throw ProblemException.invalid("from", "from is a record's seq, 1 or more");
         }
-        if (max < 1 || max > 1000) {
-            throw ProblemException.invalid("limit", "limit is 1 to 1000");
+        if (max < 1 || max > Page.MAX_LIMIT) {
+            throw ProblemException.invalid("limit", "limit must be between 1 and " + Page.MAX_LIMIT);
         }
-        return log.leaves(first, (int) max);
+        if (after != null) {
+            if (from != null) {
+                throw ProblemException.invalid("after", "give from or after, not both");
+            }
+            long last = LogProofs.number("after", after);
+            if (last < 0) {
+                throw ProblemException.invalid("after", "after must be the 'next' value of the previous page");
+            }
+            first = last + 1;
+        }
+        // one leaf more than asked says whether there is a next page
+        return Page.of(log.leaves(first, (int) max + 1), (int) max, l -> Long.toString(l.seq()));
     }
 
     @GET
@@ -144,7 +158,7 @@ public class LogResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listWitnessedPeers", summary = "The peers' logs this service witnesses, each with its latest check: the size "
             + "checked and whether it was consistent with what was cosigned before and cosigned (size -1: nothing checked yet)")
-    public List<PeerWitness.Check> peers() {
-        return peers.latest();
+    public Page<PeerWitness.Check> peers(@QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return Page.slice(peers.latest(), limit, after, PeerWitness.Check::peer);
     }
 }

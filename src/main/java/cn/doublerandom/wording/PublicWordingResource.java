@@ -1,5 +1,6 @@
 package cn.doublerandom.wording;
 
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
@@ -34,15 +35,22 @@ public class PublicWordingResource {
     @Inject
     ServiceClock clock;
 
+    /** The contract's name for {@code Page<PublicWording>}, which a {@link Response} does not carry. */
+    @Schema(name = "PagePublicWording")
+    record PublicWordingPage(List<PublicWording> items, @Schema(nullable = true) String next, Integer total) {
+    }
+
     @GET
     @Operation(operationId = "listPublicWordings", summary = "The result wordings of a region (national, its province's, its city's, its own), retired ones "
             + "included with retiredFrom and active=false")
-    @APIResponse(responseCode = "200", description = "The wordings a region uses", content = {@Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = PublicWording.class))})
-    public Response list(@QueryParam("region") String region) {
+    @APIResponse(responseCode = "200", description = "The wordings a region uses", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PublicWordingPage.class))})
+    public Response list(@QueryParam("region") String region, @QueryParam("limit") Integer limit,
+                         @QueryParam("after") String after) {
         if (region == null) {
             throw ProblemException.invalid("region", "region is required, e.g. 130123");
         }
-        List<PublicWording> body = catalog.vocabulary(region).stream().map(w -> PublicWording.of(w, clock.today())).toList();
+        Page<PublicWording> body = Page.slice(catalog.vocabulary(region).stream().map(w -> PublicWording.of(w, clock.today())).toList(),
+                limit, after, PublicWording::code);
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
         return Response.ok(body).cacheControl(cache).build();

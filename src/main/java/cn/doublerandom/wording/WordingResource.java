@@ -1,5 +1,6 @@
 package cn.doublerandom.wording;
 
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,11 +40,11 @@ public class WordingResource {
     @GET
     @Operation(operationId = "listWordings", summary = "The vocabulary of a region: national wordings, then its province's, its city's and its own; "
             + "retired ones included, with retiredFrom")
-    public List<Wording> list(@QueryParam("region") String region) {
+    public Page<Wording> list(@QueryParam("region") String region, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
         if (region == null) {
             throw ProblemException.invalid("region", "region is required, e.g. 130123");
         }
-        return catalog.vocabulary(region);
+        return Page.slice(catalog.vocabulary(region), limit, after, Wording::code);
     }
 
     @GET

@@ -43,7 +43,7 @@ class AuthorityTest {
         Api.operator("130824").body(body).put("/api/v1/authorities/" + region).then().statusCode(403);
         // a stale If-Match: refused
         Api.operator(region).header("If-Match", "\"3\"").body(body).put("/api/v1/authorities/" + region).then().statusCode(412);
-        Api.operator(region).get("/api/v1/authorities/" + region + "/history").then().statusCode(200).body("$", hasSize(0));
+        Api.operator(region).get("/api/v1/authorities/" + region + "/history").then().statusCode(200).body("items", hasSize(0));
 
         Api.operator(region).header("If-Match", "\"0\"").body(body).put("/api/v1/authorities/" + region).then().statusCode(200)
                 .header("ETag", "\"1\"").body("version", equalTo(1)).body("recorded", equalTo(true))
@@ -59,8 +59,8 @@ class AuthorityTest {
                 .put("/api/v1/authorities/" + region).then().statusCode(200).body("version", equalTo(2));
 
         Response history = Api.operator(region).get("/api/v1/authorities/" + region + "/history");
-        history.then().statusCode(200).body("$", hasSize(2)).body("[0].contact", equalTo("0314-5051234"))
-                .body("[0].changeReason", equalTo("启用正式名称和地址")).body("[1].changeReason", equalTo("电话变更"));
+        history.then().statusCode(200).body("items", hasSize(2)).body("items[0].contact", equalTo("0314-5051234"))
+                .body("items[0].changeReason", equalTo("启用正式名称和地址")).body("items[1].changeReason", equalTo("电话变更"));
         Api.anonymous().get("/public/v1/authorities/" + region).then().statusCode(200)
                 .body("name", equalTo("承德市生态环境局兴隆县分局")).body("contact", equalTo("0314-5059999"))
                 .body("recordedBy", nullValue());
@@ -76,6 +76,6 @@ class AuthorityTest {
                 .then().statusCode(400);
         Api.operator("130825").body("{\"name\":\"承德市生态环境局隆化县分局\"}").put("/api/v1/authorities/130825")
                 .then().statusCode(400).body("errors[0].field", equalTo("changeReason"));
-        Api.operator("130825").get("/api/v1/authorities/130825/history").then().statusCode(200).body("$", hasSize(0));
+        Api.operator("130825").get("/api/v1/authorities/130825/history").then().statusCode(200).body("items", hasSize(0));
     }
 }

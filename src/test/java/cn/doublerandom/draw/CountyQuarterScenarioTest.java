@@ -138,7 +138,7 @@ class CountyQuarterScenarioTest {
 
     private static int drawCount() {
         return Api.operator(COUNTY).get("/api/v1/draws?authority=" + COUNTY + "&quarter=" + QUARTER).then().statusCode(200)
-                .extract().jsonPath().getList("$").size();
+                .extract().jsonPath().getList("items").size();
     }
 
     @Test

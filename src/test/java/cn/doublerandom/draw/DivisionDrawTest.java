@@ -64,7 +64,7 @@ class DivisionDrawTest {
 
     private static int drawCount() {
         return Api.operator(COUNTY).get("/api/v1/draws?authority=" + COUNTY + "&quarter=2026Q4").then().statusCode(200)
-                .extract().jsonPath().getList("$").size();
+                .extract().jsonPath().getList("items").size();
     }
 
     private static List<String> execute(String id, String seed) {

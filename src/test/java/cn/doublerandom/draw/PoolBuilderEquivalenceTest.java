@@ -275,7 +275,7 @@ class PoolBuilderEquivalenceTest {
     private static Map<String, Long> undirectedSelections(String authority, Quarter quarter) {
         Map<String, Long> out = new HashMap<>();
         List<Map<String, Object>> draws = Api.as("auditor", "ALL").get("/api/v1/draws?authority=" + authority + "&quarter=" + quarter)
-                .then().statusCode(200).extract().jsonPath().getList("$");
+                .then().statusCode(200).extract().jsonPath().getList("items");
         for (Map<String, Object> d : draws) {
             if (d.get("authority").equals(authority) && d.get("kind").equals("UNDIRECTED") && d.get("status").equals("EXECUTED")) {
                 List<String> strata = Api.as("auditor", "ALL").get("/api/v1/draws/" + d.get("id")).then().statusCode(200)

@@ -83,12 +83,12 @@ class VisitItemsTest {
 
     private static int drawCount() {
         return Api.operator(COUNTY).get("/api/v1/draws?authority=" + COUNTY + "&quarter=" + QUARTER).then().statusCode(200)
-                .extract().jsonPath().getList("$").size();
+                .extract().jsonPath().getList("items").size();
     }
 
     private static long resultCount(String drawId) {
         return Api.operator(COUNTY).get("/api/v1/results?drawId=" + drawId).then().statusCode(200).extract().jsonPath()
-                .getList("id").stream().filter(Objects::nonNull).count();
+                .getList("items.id").stream().filter(Objects::nonNull).count();
     }
 
     /** A result body for a selected target with one outcome per given item, or the shorthand wording when none. */

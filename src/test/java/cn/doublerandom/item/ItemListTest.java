@@ -25,11 +25,11 @@ class ItemListTest {
         // a county's applicable list includes its city's items; the public API needs no token
         Api.anonymous().get("/public/v1/items?region=130203").then().statusCode(200)
                 .header("Cache-Control", org.hamcrest.Matchers.containsString("max-age"))
-                .body("id", hasItem(id));
+                .body("items.id", hasItem(id));
         Api.as("admin", "130200").body(ITEM.replace("\"jointInspection\":true", "\"jointInspection\":true,\"active\":false,\"changeReason\":\"事项调整\""))
                 .put("/api/v1/items/" + id).then().statusCode(200).body("version", equalTo(2)).body("active", equalTo(false));
-        Api.anonymous().get("/public/v1/items?region=130203").then().body("id", not(hasItem(id)));
-        Api.operator("130203").get("/api/v1/items/" + id + "/history").then().body("[1].reason", equalTo("事项调整"));
+        Api.anonymous().get("/public/v1/items?region=130203").then().body("items.id", not(hasItem(id)));
+        Api.operator("130203").get("/api/v1/items/" + id + "/history").then().body("items[1].reason", equalTo("事项调整"));
     }
 
     @Test

@@ -149,6 +149,60 @@ class OpenApiContractTest {
         }
     }
 
+    /**
+     * A list that can grow is one page envelope, walked with limit and after: a client generator then
+     * writes one pager, and no answer grows without bound. Every create says where to read it.
+     */
+    @Test
+    void everyListIsOnePageEnvelopeAndEveryCreateSaysWhereItIs() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(
+                RestAssured.given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        JsonNode schemas = doc.path("components").path("schemas");
+        List<String> offenders = new ArrayList<>();
+        int lists = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (!METHODS.contains(op.getKey())) {
+                    continue;
+                }
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                for (Iterator<Map.Entry<String, JsonNode>> codes = op.getValue().path("responses").fields(); codes.hasNext(); ) {
+                    Map.Entry<String, JsonNode> response = codes.next();
+                    if (response.getKey().equals("201") && response.getValue().path("headers").path("Location").isMissingNode()) {
+                        offenders.add(name + ": 201 without a Location header");
+                    }
+                    if (!response.getKey().startsWith("2")) {
+                        continue;
+                    }
+                    JsonNode schema = response.getValue().path("content").path("application/json").path("schema");
+                    if ("array".equals(schema.path("type").asText())) {
+                        offenders.add(name + ": " + response.getKey() + " is a bare array, not a page");
+                    }
+                    String ref = schema.path("$ref").asText("");
+                    if (!ref.startsWith("#/components/schemas/Page")) {
+                        continue;
+                    }
+                    lists++;
+                    JsonNode page = schemas.path(ref.substring(ref.lastIndexOf('/') + 1)).path("properties");
+                    if (!"array".equals(page.path("items").path("type").asText()) || page.path("next").isMissingNode()) {
+                        offenders.add(name + ": " + ref + " is not {items, next}");
+                    }
+                    Set<String> parameters = new HashSet<>();
+                    op.getValue().path("parameters").forEach(p -> parameters.add(p.path("name").asText()));
+                    if (!parameters.containsAll(Set.of("limit", "after"))) {
+                        offenders.add(name + ": a page without limit and after (has " + parameters + ")");
+                    }
+                }
+            }
+        }
+        assertTrue(lists > 25, "the document lists " + lists + " pages");
+        if (!offenders.isEmpty()) {
+            fail(offenders.size() + " operations fall short:\n  " + String.join("\n  ", offenders));
+        }
+    }
+
     private static List<String> successSchemaProblems(String name, JsonNode responses) {
         List<String> problems = new ArrayList<>();
         String success = null;

@@ -45,11 +45,11 @@ class PolicyTest {
                 .body("version", equalTo(2)).body("teamSize", equalTo(4));
 
         Api.as("auditor", "130100").queryParam("region", "130100").get("/api/v1/policies").then().statusCode(200)
-                .body("find { it.year == 2035 }.version", equalTo(2));
+                .body("items.find { it.year == 2035 }.version", equalTo(2));
         Api.as("auditor", "130102").queryParam("authority", "130102").queryParam("year", 2035)
                 .get("/api/v1/policies/effective").then().statusCode(200)
                 .body("regionCode", equalTo("130100")).body("teamSize", equalTo(4));
         Api.as("auditor", "130100").get("/api/v1/policies/130100/2035/history").then().statusCode(200)
-                .body("version", contains(1, 2)).body("reason", hasItem("2035 plan"));
+                .body("items.version", contains(1, 2)).body("items.reason", hasItem("2035 plan"));
     }
 }

@@ -123,7 +123,7 @@ class PublicPortalTest {
         // no inspector data
         String body = Api.anonymous().get("/public/v1/results?region=130100&limit=1000").asString();
         assertFalse(body.contains("R130110-") || body.contains("执法员"), "inspector codes or names leaked");
-        Api.anonymous().get("/public/v1/results/" + ids.get("a0")).then().statusCode(200).body("[0].version", equalTo(1));
+        Api.anonymous().get("/public/v1/results/" + ids.get("a0")).then().statusCode(200).body("items[0].version", equalTo(1));
     }
 
     @Test
@@ -140,7 +140,7 @@ class PublicPortalTest {
         Api.anonymous().get("/public/v1/results?region=130110&wording=CLOSED").then().statusCode(200).body("items", hasSize(0));
         // a result recorded with the one-wording shorthand publishes that wording for every item
         Api.anonymous().get("/public/v1/results/" + ids.get("a0")).then().statusCode(200)
-                .body("[0].items.itemName", equalTo(itemNames)).body("[0].items.wording", equalTo(List.of("CORRECTED", "CORRECTED")));
+                .body("items[0].items.itemName", equalTo(itemNames)).body("items[0].items.wording", equalTo(List.of("CORRECTED", "CORRECTED")));
         try (Connection c = dataSource.getConnection()) {
             try (ResultSet rs = c.createStatement().executeQuery(
                     "select indexdef from pg_indexes where indexname = 'publication_wordings_idx'")) {
@@ -233,12 +233,12 @@ class PublicPortalTest {
             // the one visit's items, each by its method: none of the fixture's targets may be checked off site
             assertEquals(List.of(Map.of("itemId", b.itemIds().get(0).intValue(), "name", ResultFixture.itemName(0), "method", "ON_SITE",
                     "methodLabel", "实地检查", "unannounced", true)), e.get("items"));
-            Api.anonymous().get((String) e.get("result")).then().statusCode(200).body("[0].id", equalTo(e.get("resultId")))
-                    .body("[0].uscc", equalTo(e.get("uscc"))).body("[0].enterpriseName", equalTo(e.get("name")));
+            Api.anonymous().get((String) e.get("result")).then().statusCode(200).body("items[0].id", equalTo(e.get("resultId")))
+                    .body("items[0].uscc", equalTo(e.get("uscc"))).body("items[0].enterpriseName", equalTo(e.get("name")));
             Api.anonymous().accept("text/html").get((String) e.get("page")).then().statusCode(200)
                     .body(org.hamcrest.Matchers.containsString((String) e.get("uscc")));
         }
-        Api.anonymous().get("/public/v1/draws?region=130109").then().body("id", hasItem(b.drawId));
+        Api.anonymous().get("/public/v1/draws?region=130109").then().body("items.id", hasItem(b.drawId));
         Api.anonymous().accept("text/html").get("/draws/" + b.drawId).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString(ResultFixture.itemName(0) + "（实地检查，四不两直）"));
     }

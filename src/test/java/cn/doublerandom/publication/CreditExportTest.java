@@ -110,8 +110,8 @@ class CreditExportTest {
         assertEquals(count("select count(*) from publication where authority = ?"),
                 count("select count(*) from credit_export_item i join credit_export_batch b on b.id = i.batch_id where b.authority = ?"));
         List<?> batches = Api.operator(COUNTY).get("/api/v1/credit-exports?authority=" + COUNTY).then().statusCode(200)
-                .body("", hasSize(2)).body("[0].resultCount", equalTo(2)).extract().path("");
-        String latest = Api.operator(COUNTY).get("/api/v1/credit-exports?authority=" + COUNTY).then().extract().path("[0].id");
+                .body("items", hasSize(2)).body("items[0].resultCount", equalTo(2)).extract().path("items");
+        String latest = Api.operator(COUNTY).get("/api/v1/credit-exports?authority=" + COUNTY).then().extract().path("items[0].id");
         Api.operator(COUNTY).get("/api/v1/credit-exports/" + latest).then().statusCode(200)
                 .body("rows.find { it.resultId == '" + first + "' }.version", equalTo(2))
                 .body("rows.find { it.resultId == '" + first + "' }.correctionReason", equalTo("问题描述补充"));

@@ -101,14 +101,14 @@ class PublicationTest {
 
         // due within 3 working days: not yet on 12 October; on Monday 2 November (3, 4, 5 Nov left)
         Api.operator(f.county).get("/api/v1/publication/due?authority=" + f.county).then().statusCode(200)
-                .body("resultId", not(hasItem(held)));
+                .body("items.resultId", not(hasItem(held)));
         at("2026-11-02T02:00:00Z");
         Api.operator(f.county).get("/api/v1/publication/due?authority=" + f.county).then()
-                .body("find { it.resultId == '" + held + "' }.workingDaysLeft", equalTo(3))
-                .body("find { it.resultId == '" + held + "' }.state", equalTo("HELD"))
-                .body("find { it.resultId == '" + held + "' }.overdue", equalTo(false))
-                .body("resultId", not(hasItem(secret))).body("resultId", not(hasItem(open)));
-        Api.as("city", "130100").get("/api/v1/publication/due?authority=130100").then().statusCode(200).body("resultId", hasItem(held));
+                .body("items.find { it.resultId == '" + held + "' }.workingDaysLeft", equalTo(3))
+                .body("items.find { it.resultId == '" + held + "' }.state", equalTo("HELD"))
+                .body("items.find { it.resultId == '" + held + "' }.overdue", equalTo(false))
+                .body("items.resultId", not(hasItem(secret))).body("items.resultId", not(hasItem(open)));
+        Api.as("city", "130100").get("/api/v1/publication/due?authority=130100").then().statusCode(200).body("items.resultId", hasItem(held));
         Api.operator("130183").get("/api/v1/publication/due?authority=" + f.county).then().statusCode(403);
 
         // the deadline day (5 Nov) passes: on the 6th the held result is overdue, and marked once
@@ -122,7 +122,7 @@ class PublicationTest {
         assertEquals(1, countOverdue(held));
         Api.operator(f.county).get("/api/v1/results/" + held).then().body("publication.overdue", equalTo(true));
         Api.operator(f.county).get("/api/v1/publication/due?authority=" + f.county).then()
-                .body("find { it.resultId == '" + held + "' }.overdue", equalTo(true));
+                .body("items.find { it.resultId == '" + held + "' }.overdue", equalTo(true));
         // released, it is published by the next run, late
         Api.operator(f.county).body("{\"reason\":\"案件已结案\"}").post("/api/v1/results/" + held + "/release").then().statusCode(200)
                 .body("publication.state", equalTo("PUBLISHABLE"));
@@ -130,7 +130,7 @@ class PublicationTest {
         publication.run();
         Api.operator(f.county).get("/api/v1/results/" + held).then().body("publication.state", equalTo("PUBLISHED"))
                 .body("publication.onTime", equalTo(false)).body("publication.overdue", equalTo(true));
-        Api.operator(f.county).get("/api/v1/publication/due?authority=" + f.county).then().body("resultId", not(hasItem(held)));
+        Api.operator(f.county).get("/api/v1/publication/due?authority=" + f.county).then().body("items.resultId", not(hasItem(held)));
 
         // a correction of a published result is a new version, published by the next run; the first stays published
         at("2026-11-10T01:00:00Z");
@@ -148,7 +148,7 @@ class PublicationTest {
         Api.operator(f.county).get("/api/v1/results/" + late).then().body("publication.deadlineState", equalTo("PENDING"))
                 .body("publication.deadline", nullValue()).body("publication.missingYear", oneOf(2027, 2028));
         Api.operator(f.county).get("/api/v1/publication/due?authority=" + f.county).then()
-                .body("find { it.resultId == '" + late + "' }.deadlineState", equalTo("PENDING"));
+                .body("items.find { it.resultId == '" + late + "' }.deadlineState", equalTo("PENDING"));
         PublicationService.Run pending = publication.run();
         assertTrue(pending.ran());
         assertTrue(pending.pendingDeadlines() >= 1);
@@ -216,9 +216,9 @@ class PublicationTest {
         assertEquals(all, queued(f, v));
         // the due list reads the queue as the job does, and deletes nothing
         Api.operator(f.county).get("/api/v1/publication/due?authority=" + f.county).then().statusCode(200)
-                .body("resultId", hasItem(plain)).body("resultId", hasItem(held)).body("resultId", not(hasItem(secret)))
-                .body("find { it.resultId == '" + corrected + "' }.version", equalTo(2));
-        Api.operator(v.county).get("/api/v1/publication/due?authority=" + v.county).then().statusCode(200).body("$", hasSize(0));
+                .body("items.resultId", hasItem(plain)).body("items.resultId", hasItem(held)).body("items.resultId", not(hasItem(secret)))
+                .body("items.find { it.resultId == '" + corrected + "' }.version", equalTo(2));
+        Api.operator(v.county).get("/api/v1/publication/due?authority=" + v.county).then().statusCode(200).body("items", hasSize(0));
         assertEquals(all, queued(f, v));
 
         // a run publishes what is publishable and drops what is done: published, superseded, confidential, voided

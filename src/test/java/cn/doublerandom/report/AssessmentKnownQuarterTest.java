@@ -326,7 +326,7 @@ class AssessmentKnownQuarterTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItems("categories[0].indicators[0].figure",
                         "categories[1].indicators[0].bands"));
         assertEquals(0, Api.as("city", CITY).get("/api/v1/scoring-schemes/130100/2025/history").then().statusCode(200)
-                .extract().jsonPath().getList("$").size(), "nothing was recorded");
+                .extract().jsonPath().getList("items").size(), "nothing was recorded");
 
         Api.as("city", CITY).body(SCHEME).put("/api/v1/scoring-schemes/130100/2025").then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/scoring-schemes/130100/2025"))
@@ -334,7 +334,7 @@ class AssessmentKnownQuarterTest {
         Api.as("city", CITY).body(SCHEME).put("/api/v1/scoring-schemes/130100/2025").then().statusCode(200)
                 .body("version", org.hamcrest.Matchers.equalTo(1));
         assertEquals(1, Api.as("auditor", CITY).get("/api/v1/scoring-schemes/130100/2025/history").then().statusCode(200)
-                .extract().jsonPath().getList("$").size());
+                .extract().jsonPath().getList("items").size());
 
         JsonPath j = Reports.get("city", CITY, Q3);
         assertTrue(j.getBoolean("scheme.recorded"));

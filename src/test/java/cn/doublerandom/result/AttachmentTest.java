@@ -103,7 +103,7 @@ class AttachmentTest {
 
     private static int count(String result) {
         return Api.operator(COUNTY).get("/api/v1/results/" + result + "/attachments").then().statusCode(200)
-                .extract().path("size()");
+                .extract().path("items.size()");
     }
 
     @Test
@@ -121,7 +121,7 @@ class AttachmentTest {
                         MessageDigest.getInstance("SHA-256").digest(photo)) + ":");
         assertArrayEquals(photo, r.asByteArray());
         Api.operator(COUNTY).get("/api/v1/results/" + resultId + "/attachments").then().statusCode(200)
-                .body("find { it.id == '" + id + "' }.sha256", equalTo(sha256(photo)));
+                .body("items.find { it.id == '" + id + "' }.sha256", equalTo(sha256(photo)));
         // another county neither reads nor writes it
         Api.operator("131127").get("/api/v1/results/" + resultId + "/attachments/" + id + "/content").then()
                 .statusCode(403);
@@ -240,7 +240,7 @@ class AttachmentTest {
         RestAssured.get(pub).then().statusCode(404);
         RestAssured.get(pub + "/" + id).then().statusCode(404);
         publication.run();
-        RestAssured.get(pub).then().statusCode(200).body("", empty());
+        RestAssured.get(pub).then().statusCode(200).body("items", empty());
         RestAssured.get(pub + "/" + id).then().statusCode(404);
 
         Api.operator(COUNTY).body("{\"publishable\":true}").post("/api/v1/results/" + otherResultId + "/attachments/" + id
@@ -248,8 +248,8 @@ class AttachmentTest {
         Api.operator(COUNTY).body("{\"publishable\":true,\"reason\":\"厂区全景，无人员面部\"}")
                 .post("/api/v1/results/" + otherResultId + "/attachments/" + id + "/disclosure").then().statusCode(200)
                 .body("publishable", equalTo(true)).body("disclosureReason", equalTo("厂区全景，无人员面部"));
-        RestAssured.get(pub).then().statusCode(200).body("", hasSize(1)).body("[0].id", equalTo(id))
-                .body("[0].sha256", equalTo(sha256(photo))).body("[0].recordedBy", nullValue());
+        RestAssured.get(pub).then().statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(id))
+                .body("items[0].sha256", equalTo(sha256(photo))).body("items[0].recordedBy", nullValue());
         assertArrayEquals(photo, RestAssured.get(pub + "/" + id).then().statusCode(200).contentType("image/png")
                 .extract().asByteArray());
         // the public read checks the hash as well: changed bytes are reported, never served to the public
@@ -265,7 +265,7 @@ class AttachmentTest {
         Api.operator(COUNTY).body("{\"publishable\":false,\"reason\":\"照片中可见住户门牌\"}")
                 .post("/api/v1/results/" + otherResultId + "/attachments/" + id + "/disclosure").then().statusCode(200)
                 .body("publishable", equalTo(false));
-        RestAssured.get(pub).then().statusCode(200).body("", empty());
+        RestAssured.get(pub).then().statusCode(200).body("items", empty());
         RestAssured.get(pub + "/" + id).then().statusCode(404);
     }
 
@@ -284,7 +284,7 @@ class AttachmentTest {
         // once per version
         Api.operator(COUNTY).body("{\"signatory\":\"李强\",\"signatoryRole\":\"授权委托人\",\"refused\":false}").post(base)
                 .then().statusCode(409);
-        Api.operator(COUNTY).get(base).then().statusCode(200).body("", hasSize(1)).body("[0].signatory", equalTo("王立新"));
+        Api.operator(COUNTY).get(base).then().statusCode(200).body("items", hasSize(1)).body("items[0].signatory", equalTo("王立新"));
 
         String other = "/api/v1/results/" + otherResultId + "/signoffs";
         Api.operator(COUNTY).body("{\"signatory\":\"赵敏\",\"signatoryRole\":\"环保负责人（授权委托人）\",\"refused\":false}")

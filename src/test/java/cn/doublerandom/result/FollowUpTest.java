@@ -89,8 +89,8 @@ class FollowUpTest {
 
         // Monday 26 Oct: the deadline day has ended unrectified: 逾期未整改, in the due list and the metric
         at("2026-10-26");
-        Api.operator(COUNTY).get(base).then().statusCode(200).body("[0].status", equalTo("OVERDUE"))
-                .body("[0].statusLabel", equalTo("逾期未整改")).body("[0].overdue", equalTo(true));
+        Api.operator(COUNTY).get(base).then().statusCode(200).body("items[0].status", equalTo("OVERDUE"))
+                .body("items[0].statusLabel", equalTo("逾期未整改")).body("items[0].overdue", equalTo(true));
         assertEquals(true, rectificationDue(id).get("overdue"));
         // the metric counts every overdue rectification of the service, other tests' too: this one is among them
         double overdueNow = overdueMetric();
@@ -139,7 +139,7 @@ class FollowUpTest {
         assertEquals(3, count("select count(*) from rectification_check where rectification_id = '" + id + "'"));
 
         // readers: the city and auditors; not a neighbour; writers: only the result's authority
-        Api.as("city", "131100").get(base).then().statusCode(200).body("id", hasItem(id));
+        Api.as("city", "131100").get(base).then().statusCode(200).body("items.id", hasItem(id));
         Api.as("auditor", "ALL").get(base).then().statusCode(200);
         Api.operator("131128").get(base).then().statusCode(403);
         Api.as("auditor", "ALL").body("{\"status\":\"IN_PROGRESS\",\"reason\":\"x\"}").post(base + "/" + id + "/versions")
@@ -239,7 +239,7 @@ class FollowUpTest {
                  "reason":"复议后变更"}""").post(base + "/" + id + "/corrections").then().log().ifValidationFails().statusCode(201)
                 .body("versions.version", equalTo(List.of(2, 1))).body("current.discretion", equalTo("HEAVIER"))
                 .body("versions[1].amount", equalTo(50000.0f)).body("current.changeReason", equalTo("复议后变更"));
-        Api.operator(COUNTY).get(base).then().statusCode(200).body("id", equalTo(List.of(id)));
+        Api.operator(COUNTY).get(base).then().statusCode(200).body("items.id", equalTo(List.of(id)));
 
         long before = count("select (select count(*) from penalty) + (select count(*) from penalty_version)");
         String ok = "\"decisionDate\":\"2026-10-19\",\"discretion\":\"STANDARD\",\"transfers\":[]";
@@ -278,14 +278,14 @@ class FollowUpTest {
     @SuppressWarnings("unchecked")
     private Map<String, Object> rectificationDue(String id) {
         List<Map<String, Object>> due = Api.operator(COUNTY).get("/api/v1/publication/due?authority=" + COUNTY).then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.kind == 'RECTIFICATION' }");
+                .extract().jsonPath().getList("items.findAll { it.kind == 'RECTIFICATION' }");
         return due.stream().filter(d -> id.equals(d.get("rectificationId"))).findFirst()
                 .orElseThrow(() -> new AssertionError("rectification " + id + " is not in the due list: " + due));
     }
 
     private List<String> dueIds() {
         return Api.operator(COUNTY).get("/api/v1/publication/due?authority=" + COUNTY).then().statusCode(200)
-                .extract().jsonPath().getList("rectificationId");
+                .extract().jsonPath().getList("items.rectificationId");
     }
 
     private double overdueMetric() {

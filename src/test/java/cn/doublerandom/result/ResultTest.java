@@ -84,7 +84,7 @@ class ResultTest {
                 .body("publication.deadline", equalTo("2026-11-16"));
 
         // readers: the city and auditors; not a neighbouring county; writers: only the draw's authority
-        Api.as("city", "130100").get("/api/v1/results?drawId=" + f.drawId).then().statusCode(200).body("id", hasItem(id));
+        Api.as("city", "130100").get("/api/v1/results?drawId=" + f.drawId).then().statusCode(200).body("items.id", hasItem(id));
         Api.as("auditor", "ALL").get("/api/v1/results/" + id).then().statusCode(200);
         Api.operator("130181").get("/api/v1/results/" + id).then().statusCode(403);
         Api.as("city", "130100").body(f.body(1, "2026-10-14", "2026-10-16", "NO_PROBLEM", "")).post("/api/v1/results")
@@ -206,7 +206,7 @@ class ResultTest {
         }
         assertTrue(inTicketOrder.size() >= 3, inTicketOrder.toString());
         assertEquals(inTicketOrder, Api.operator(d.county).get("/api/v1/results?drawId=" + d.drawId).then().statusCode(200)
-                .extract().jsonPath().getList("id", String.class));
+                .extract().jsonPath().getList("items.id", String.class));
     }
 
     @Test
@@ -217,7 +217,7 @@ class ResultTest {
         Api.operator(voided.county).body(voided.body(0, "2026-10-14", "2026-10-14", "NO_PROBLEM", "")).post("/api/v1/results")
                 .then().statusCode(409).body("type", endsWith("/problems/draw-not-executed"))
                 .body("detail", containsString("voided"));
-        Api.operator(voided.county).get("/api/v1/results?drawId=" + voided.drawId).then().statusCode(200).body("$", hasSize(0));
+        Api.operator(voided.county).get("/api/v1/results?drawId=" + voided.drawId).then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test

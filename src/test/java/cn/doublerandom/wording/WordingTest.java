@@ -76,11 +76,11 @@ class WordingTest {
     void theNineNationalWordingsAreSeededWithTheirCodesAndExactTexts() {
         JsonPath vocabulary = Api.anonymous().get("/public/v1/wordings?region=" + COUNTY).then().statusCode(200)
                 .header("Cache-Control", containsString("max-age=300")).extract().jsonPath();
-        assertEquals(NATIONAL, vocabulary.getList("code").subList(0, 9));
-        assertEquals(NATIONAL_TEXTS, vocabulary.getList("text").subList(0, 9));
-        assertEquals(List.of("000000"), vocabulary.getList("regionCode").subList(0, 9).stream().distinct().toList());
-        assertEquals(List.of(true), vocabulary.getList("active").subList(0, 9).stream().distinct().toList());
-        Api.anonymous().get("/public/v1/wordings?region=" + COUNTY).then().body("recordedBy", everyItem(nullValue()));
+        assertEquals(NATIONAL, vocabulary.getList("items.code").subList(0, 9));
+        assertEquals(NATIONAL_TEXTS, vocabulary.getList("items.text").subList(0, 9));
+        assertEquals(List.of("000000"), vocabulary.getList("items.regionCode").subList(0, 9).stream().distinct().toList());
+        assertEquals(List.of(true), vocabulary.getList("items.active").subList(0, 9).stream().distinct().toList());
+        Api.anonymous().get("/public/v1/wordings?region=" + COUNTY).then().body("items.recordedBy", everyItem(nullValue()));
         // the staff view carries who and when; no token, no staff view
         Api.operator(COUNTY).get("/api/v1/wordings/CORRECTED").then().statusCode(200).body("text", equalTo("发现问题已责令改正"))
                 .body("recordedBy", equalTo("system:V7")).body("regionName", equalTo("全国"));
@@ -107,15 +107,15 @@ class WordingTest {
 
         // vocabularies: national first, then the province's, then the county's own
         List<String> own = Api.anonymous().get("/public/v1/wordings?region=" + COUNTY).then().statusCode(200)
-                .extract().jsonPath().getList("code");
+                .extract().jsonPath().getList("items.code");
         assertEquals("HB_PERMIT_LAPSED", own.get(9));
         org.junit.jupiter.api.Assertions.assertTrue(own.indexOf("YH_REVISIT") > 9, own.toString());
-        Api.anonymous().get("/public/v1/wordings?region=130130").then().body("code", hasItems("WJ_ONLY", "HB_PERMIT_LAPSED"))
-                .body("code", not(hasItem("YH_REVISIT")));
+        Api.anonymous().get("/public/v1/wordings?region=130130").then().body("items.code", hasItems("WJ_ONLY", "HB_PERMIT_LAPSED"))
+                .body("items.code", not(hasItem("YH_REVISIT")));
         // the province's reaches every Hebei county, Tangshan's too; a county's stays at home
-        Api.anonymous().get("/public/v1/wordings?region=130202").then().body("code", hasItems("TS_ONLY", "HB_PERMIT_LAPSED"))
-                .body("code", not(hasItem("YH_REVISIT"))).body("code", not(hasItem("WJ_ONLY")));
-        Api.anonymous().get("/public/v1/wordings?region=110101").then().body("code", not(hasItem("HB_PERMIT_LAPSED")));
+        Api.anonymous().get("/public/v1/wordings?region=130202").then().body("items.code", hasItems("TS_ONLY", "HB_PERMIT_LAPSED"))
+                .body("items.code", not(hasItem("YH_REVISIT"))).body("items.code", not(hasItem("WJ_ONLY")));
+        Api.anonymous().get("/public/v1/wordings?region=110101").then().body("items.code", not(hasItem("HB_PERMIT_LAPSED")));
 
         // usable here: one item with the county's wording, the other with the province's
         String id = Api.operator(COUNTY).body(f.itemsBody(0, "2026-10-12", "2026-10-12", List.of("YH_REVISIT", "HB_PERMIT_LAPSED"), ""))
@@ -178,10 +178,10 @@ class WordingTest {
                 .body("versions.items.wordingText", equalTo(List.of(List.of("园区旧用语", "园区旧用语"), List.of("园区旧用语", "园区旧用语"))));
         // the public vocabulary lists it as retired
         Api.anonymous().get("/public/v1/wordings?region=" + COUNTY).then()
-                .body("find { it.code == 'YH_OLD_PHRASE' }.retiredFrom", equalTo("2026-10-15"))
-                .body("find { it.code == 'YH_OLD_PHRASE' }.active", equalTo(false))
-                .body("find { it.code == 'YH_LATER' }.active", equalTo(false))
-                .body("find { it.code == 'CORRECTED' }.retiredFrom", nullValue());
+                .body("items.find { it.code == 'YH_OLD_PHRASE' }.retiredFrom", equalTo("2026-10-15"))
+                .body("items.find { it.code == 'YH_OLD_PHRASE' }.active", equalTo(false))
+                .body("items.find { it.code == 'YH_LATER' }.active", equalTo(false))
+                .body("items.find { it.code == 'CORRECTED' }.retiredFrom", nullValue());
         // the database keeps wordings as written
         try (Connection c = dataSource.getConnection()) {
             for (String sql : List.of("update wording set text = 'x'", "delete from wording_retirement", "truncate result_item")) {
@@ -226,7 +226,7 @@ class WordingTest {
         assertEquals(before, count("select (select count(*) from wording) + (select count(*) from audit_event)"));
         // every role reads
         for (String[] who : new String[][]{{"operator", COUNTY}, {"city", "130100"}, {"auditor", "ALL"}, {"admin", "130000"}}) {
-            Api.as(who[0], who[1]).get("/api/v1/wordings?region=" + COUNTY).then().statusCode(200).body("code", hasItem("NO_PROBLEM"));
+            Api.as(who[0], who[1]).get("/api/v1/wordings?region=" + COUNTY).then().statusCode(200).body("items.code", hasItem("NO_PROBLEM"));
         }
     }
 

@@ -202,6 +202,8 @@ public final class ProblemTexts {
         // lists and versions
         add("limit must be between 1 and (\\d+)", "limit 必须介于 1 与 $1 之间");
         add("after must be the 'next' value of the previous page", "after 必须是上一页的 next 值");
+        add("give from or after, not both", "from 与 after 只能给出其一");
+        add("(\\S+) is a whole number from 0 to 10\\^18 without leading zeros", "$1 须为 0 至 10^18 之间不带前导零的整数");
         add("(target|inspector) (\\S+) is at version (\\d+), the request expected (\\d+)",
                 m -> NOUNS.get(m.group(1)) + " " + m.group(2) + " 当前为第 " + m.group(3) + " 版，请求预期为第 " + m.group(4) + " 版");
         add("If-Match must be the ETag of the record, e.g. (.*)", "If-Match 必须是记录的 ETag，如 $1");

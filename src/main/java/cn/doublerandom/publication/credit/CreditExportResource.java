@@ -1,5 +1,6 @@
 package cn.doublerandom.publication.credit;
 
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.registry.tabular.TableWriter;
 import cn.doublerandom.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -66,8 +67,8 @@ public class CreditExportResource {
 
     @GET
     @Operation(operationId = "listCreditExports", summary = "The authority's export batches, newest first, without their rows")
-    public List<CreditExportBatch> list(@QueryParam("authority") String authority) {
-        return service.batches(authority);
+    public Page<CreditExportBatch> list(@QueryParam("authority") String authority, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return Page.slice(service.batches(authority), limit, after, CreditExportBatch::id);
     }
 
     @GET

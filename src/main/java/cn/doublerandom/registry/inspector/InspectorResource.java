@@ -132,8 +132,8 @@ public class InspectorResource {
     @GET
     @Path("/{code}/history")
     @Operation(operationId = "getInspectorHistory", summary = "Every version of an inspector: who changed what, when and why")
-    public List<VersionRecord> history(@PathParam("code") String code) {
+    public Page<VersionRecord> history(@PathParam("code") String code, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
         service.get(code, null);
-        return history.versions(RegistryEntity.INSPECTOR, code);
+        return Page.slice(history.versions(RegistryEntity.INSPECTOR, code), limit, after, v -> Integer.toString(v.version()));
     }
 }

@@ -137,9 +137,9 @@ public class TargetResource {
     @GET
     @Path("/{uscc}/history")
     @Operation(operationId = "getTargetHistory", summary = "Every version of a target: who changed what, when and why")
-    public List<VersionRecord> history(@PathParam("uscc") String uscc) {
+    public Page<VersionRecord> history(@PathParam("uscc") String uscc, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
         service.get(uscc, null);
-        return history.versions(RegistryEntity.TARGET, uscc);
+        return Page.slice(history.versions(RegistryEntity.TARGET, uscc), limit, after, v -> Integer.toString(v.version()));
     }
 
     @GET
@@ -153,8 +153,8 @@ public class TargetResource {
     @GET
     @Path("/{uscc}/events")
     @Operation(operationId = "listTargetEvents", summary = "Penalties, verified complaints and supervised listings of a target")
-    public List<TargetEvent> events(@PathParam("uscc") String uscc) {
-        return events.list(uscc);
+    public Page<TargetEvent> events(@PathParam("uscc") String uscc, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return Page.slice(events.list(uscc), limit, after, e -> Long.toString(e.id()));
     }
 
     @POST

@@ -1,5 +1,7 @@
 package cn.doublerandom.report.assessment;
 
+import jakarta.ws.rs.QueryParam;
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.audit.AuditTrail;
 import cn.doublerandom.platform.problem.Problem.FieldProblem;
 import cn.doublerandom.platform.problem.ProblemException;
@@ -95,10 +97,10 @@ public class SchemeResource {
     @GET
     @Path("/{region}/{year}/history")
     @Operation(operationId = "getScoringSchemeHistory", summary = "Every version of a city's scoring scheme for a year, oldest first")
-    public List<SchemeView> history(@PathParam("region") String region, @PathParam("year") int year) {
+    public Page<SchemeView> history(@PathParam("region") String region, @PathParam("year") int year, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
         Region city = city(region, year);
         scope.requireRead(city.code());
-        return store.history(city.code(), year).stream().map(SchemeView::of).toList();
+        return Page.slice(store.history(city.code(), year).stream().map(SchemeView::of).toList(), limit, after, v -> Integer.toString(v.version()));
     }
 
     @PUT

@@ -1,5 +1,6 @@
 package cn.doublerandom.result.evidence;
 
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -56,8 +57,8 @@ public class AttachmentResource {
 
     @GET
     @Operation(operationId = "listAttachments", summary = "The attachments of a result, each with the version it documents, its SHA-256, size, type and disclosure")
-    public List<AttachmentView> list(@PathParam("resultId") String resultId) {
-        return service.attachments(resultId);
+    public Page<AttachmentView> list(@PathParam("resultId") String resultId, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return Page.slice(service.attachments(resultId), limit, after, AttachmentView::id);
     }
 
     @GET

@@ -1,5 +1,7 @@
 package cn.doublerandom.result.evidence;
 
+import jakarta.ws.rs.QueryParam;
+import cn.doublerandom.platform.Page;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -30,8 +32,8 @@ public class PublicAttachmentResource {
 
     @GET
     @Operation(operationId = "listPublicAttachments", summary = "The publishable attachments of a published result (none is public unless the bureau marked it)")
-    public List<AttachmentView> list(@PathParam("resultId") String resultId) {
-        return service.publicAttachments(resultId);
+    public Page<AttachmentView> list(@PathParam("resultId") String resultId, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return Page.slice(service.publicAttachments(resultId), limit, after, AttachmentView::id);
     }
 
     @GET

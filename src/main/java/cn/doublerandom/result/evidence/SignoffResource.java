@@ -1,5 +1,7 @@
 package cn.doublerandom.result.evidence;
 
+import jakarta.ws.rs.QueryParam;
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -45,7 +47,7 @@ public class SignoffResource {
 
     @GET
     @Operation(operationId = "listSignoffs", summary = "The signatures (or refusals) on the inspection record, latest version first")
-    public List<SignoffView> list(@PathParam("resultId") String resultId) {
-        return service.signoffs(resultId);
+    public Page<SignoffView> list(@PathParam("resultId") String resultId, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return Page.slice(service.signoffs(resultId), limit, after, s -> s.resultVersion() + "|" + s.recordedAt());
     }
 }

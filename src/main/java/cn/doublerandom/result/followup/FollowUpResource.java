@@ -1,5 +1,7 @@
 package cn.doublerandom.result.followup;
 
+import jakarta.ws.rs.QueryParam;
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,8 +40,8 @@ public class FollowUpResource {
     @Path("/rectifications")
     @Operation(operationId = "listRectifications", summary = "The rectifications of a result's problems, each with every version and re-check; status IN_PROGRESS "
             + "(整改中), OVERDUE (逾期未整改: in progress past its deadline day) or RECTIFIED (已整改), closed once a re-check confirmed it")
-    public List<RectificationView> rectifications(@PathParam("resultId") String resultId) {
-        return service.rectifications(resultId);
+    public Page<RectificationView> rectifications(@PathParam("resultId") String resultId, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return Page.slice(service.rectifications(resultId), limit, after, RectificationView::id);
     }
 
     @POST
@@ -75,8 +77,8 @@ public class FollowUpResource {
     @GET
     @Path("/penalties")
     @Operation(operationId = "listPenalties", summary = "The penalty decisions on a result, each with every version")
-    public List<PenaltyView> penalties(@PathParam("resultId") String resultId) {
-        return service.penalties(resultId);
+    public Page<PenaltyView> penalties(@PathParam("resultId") String resultId, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return Page.slice(service.penalties(resultId), limit, after, PenaltyView::id);
     }
 
     @POST

@@ -34,8 +34,8 @@ class InspectorRegistryTest {
                 .put("/api/v1/inspectors/XL-001").then().statusCode(200).body("version", equalTo(2))
                 .body("conflicts", hasSize(0));
         operator(XINLE).get("/api/v1/inspectors/XL-001/history").then()
-                .body("$", hasSize(2)).body("[1].changed", hasItems("status", "conflicts"))
-                .body("[0].state.conflicts[0].reason", equalTo("配偶任职"));
+                .body("items", hasSize(2)).body("items[1].changed", hasItems("status", "conflicts"))
+                .body("items[0].state.conflicts[0].reason", equalTo("配偶任职"));
     }
 
     @Test

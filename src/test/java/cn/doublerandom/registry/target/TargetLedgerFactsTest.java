@@ -54,7 +54,7 @@ class TargetLedgerFactsTest {
                 .body("ledgerIndustry", equalTo("PACKAGING_PRINTING")).body("enterpriseType", equalTo("INDIVIDUAL"))
                 .body("longitude", equalTo(null)).body("ultraLowEmission", equalTo(false)).body("selfAcceptedSince2019", equalTo(true));
         Api.operator(COUNTY).get("/api/v1/targets/" + a + "/history").then()
-                .body("[0].state.ledgerIndustry", equalTo("CHEMICAL")).body("[0].state.legalRepresentative", equalTo("王建国"));
+                .body("items[0].state.ledgerIndustry", equalTo("CHEMICAL")).body("items[0].state.legalRepresentative", equalTo("王建国"));
 
         // the export carries them under its own headers, numbers as written; both formats re-import unchanged
         String csv = new String(Api.operator(COUNTY).get("/api/v1/targets/export?format=csv").then().statusCode(200)
@@ -82,8 +82,8 @@ class TargetLedgerFactsTest {
                  "enterpriseType":"LIMITED_LIABILITY","legalRepresentative":"王建国","longitude":115.7,"latitude":38.2,
                  "ultraLowEmission":true,"selfAcceptedSince2019":false,"ledgerIndustry":"CHEMICAL","changeReason":"复测坐标"}"""
                 .formatted(COUNTY)).put("/api/v1/targets/" + a).then().statusCode(200).body("version", equalTo(2));
-        Api.operator(COUNTY).get("/api/v1/targets/" + a + "/history").then().body("$", hasSize(2))
-                .body("[1].changed", equalTo(List.of("longitude", "latitude"))).body("[0].state.longitude", equalTo(115.726855f));
+        Api.operator(COUNTY).get("/api/v1/targets/" + a + "/history").then().body("items", hasSize(2))
+                .body("items[1].changed", equalTo(List.of("longitude", "latitude"))).body("items[0].state.longitude", equalTo(115.726855f));
     }
 
     @Test

@@ -44,10 +44,10 @@ class TargetRegistryTest {
                 .then().statusCode(200).body("version", equalTo(2)).body("operatingStatus", equalTo("HALTED"));
 
         operator(ZHENGDING).get("/api/v1/targets/" + uscc + "/history").then().statusCode(200)
-                .body("$", hasSize(2))
-                .body("[0].change", equalTo("CREATE")).body("[0].state.operatingStatus", equalTo("PRODUCING"))
-                .body("[1].change", equalTo("UPDATE")).body("[1].changed", contains("operatingStatus"))
-                .body("[1].reason", equalTo("停产整治")).body("[1].state.operatingStatus", equalTo("HALTED"));
+                .body("items", hasSize(2))
+                .body("items[0].change", equalTo("CREATE")).body("items[0].state.operatingStatus", equalTo("PRODUCING"))
+                .body("items[1].change", equalTo("UPDATE")).body("items[1].changed", contains("operatingStatus"))
+                .body("items[1].reason", equalTo("停产整治")).body("items[1].state.operatingStatus", equalTo("HALTED"));
     }
 
     @Test
@@ -56,7 +56,7 @@ class TargetRegistryTest {
         operator(ZHENGDING).body(targetJson(ZHENGDING, "乙公司")).put("/api/v1/targets/" + uscc).then().statusCode(201);
         operator(ZHENGDING).body(targetJson(ZHENGDING, "乙公司")).put("/api/v1/targets/" + uscc)
                 .then().statusCode(200).body("version", equalTo(1));
-        operator(ZHENGDING).get("/api/v1/targets/" + uscc + "/history").then().body("$", hasSize(1));
+        operator(ZHENGDING).get("/api/v1/targets/" + uscc + "/history").then().body("items", hasSize(1));
     }
 
     @Test
@@ -195,7 +195,7 @@ class TargetRegistryTest {
                 .then().statusCode(200).body("retraction.reason", equalTo("文号录错"));
         operator(ZHENGDING).body("{\"reason\":\"again\"}").post("/api/v1/targets/" + uscc + "/events/" + id + "/retraction")
                 .then().statusCode(409);
-        operator(ZHENGDING).get("/api/v1/targets/" + uscc + "/events").then().body("$", hasSize(1));
+        operator(ZHENGDING).get("/api/v1/targets/" + uscc + "/events").then().body("items", hasSize(1));
         operator(ZHENGDING).get("/api/v1/targets/" + uscc + "/class?quarter=2026Q3").then().body("supervisionClass", equalTo("KEY"));
         operator(ZHENGDING).get("/api/v1/targets/" + uscc + "/class?quarter=2026Q5").then().statusCode(400);
     }
@@ -210,6 +210,6 @@ class TargetRegistryTest {
                 .post("/api/v1/targets/" + uscc + "/events").then().statusCode(400);
         operator(ZHENGDING).body("{\"kind\":\"PENALTY\",\"eventDate\":\"2026-02-30\"}")
                 .post("/api/v1/targets/" + uscc + "/events").then().statusCode(400);
-        operator(ZHENGDING).get("/api/v1/targets/" + uscc + "/events").then().body("$", hasSize(0));
+        operator(ZHENGDING).get("/api/v1/targets/" + uscc + "/events").then().body("items", hasSize(0));
     }
 }

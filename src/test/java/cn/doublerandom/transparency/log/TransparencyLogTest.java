@@ -131,7 +131,7 @@ class TransparencyLogTest {
 
         // leaf ranges are the leaf hashes
         List<String> page = Api.anonymous().get("/public/v1/log/leaves?from=" + seqs.get(0) + "&limit=2").then()
-                .statusCode(200).extract().jsonPath().getList("leafHash", String.class);
+                .statusCode(200).extract().jsonPath().getList("items.leafHash", String.class);
         assertEquals(List.of(b64(leaves.get((int) (seqs.get(0) - 1))), b64(leaves.get((int) (seqs.get(0) - 0)))), page);
 
         // a draw that is not public yet: no proofs by draw id
@@ -238,7 +238,7 @@ class TransparencyLogTest {
                 .contentType(containsString("application/problem+json"));
         Api.anonymous().urlEncodingEnabled(false).get("/public/v1/log/draws/D%00").then().statusCode(400);
         Api.anonymous().get("/public/v1/log/draws/../../etc").then().statusCode(404);
-        Api.anonymous().get("/public/v1/log/leaves?from=" + (size + 1)).then().statusCode(200).body("size()", equalTo(0));
+        Api.anonymous().get("/public/v1/log/leaves?from=" + (size + 1)).then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test
