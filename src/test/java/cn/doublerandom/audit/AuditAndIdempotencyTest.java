@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -64,13 +65,34 @@ class AuditAndIdempotencyTest {
                 .body("type", endsWith("/problems/idempotency-key-reused")).body("detail", containsString("different request"));
         Api.operator(COUNTY).header("Idempotency-Key", "bad key!").body(targetJson(COUNTY, "x"))
                 .put("/api/v1/targets/" + uscc).then().statusCode(400);
-        // a failed request's answer is kept too: the retry gets the same problem
+        // a refused request keeps nothing under its key: the same request is refused again, not replayed
         String bad = Api.badCheck(Api.uscc(COUNTY));
         Api.operator(COUNTY).header("Idempotency-Key", "bad-" + bad).body(targetJson(COUNTY, "x")).put("/api/v1/targets/" + bad)
                 .then().statusCode(422);
         Api.operator(COUNTY).header("Idempotency-Key", "bad-" + bad).body(targetJson(COUNTY, "x")).put("/api/v1/targets/" + bad)
-                .then().statusCode(422).header("Idempotent-Replayed", "true").contentType("application/problem+json")
+                .then().statusCode(422).header("Idempotent-Replayed", nullValue()).contentType("application/problem+json")
                 .body("type", endsWith("/problems/invalid-uscc"));
+    }
+
+    @Test
+    void aRefusedRequestCorrectedUnderTheSameKeyIsDoneAndThenReplayed() {
+        String uscc = Api.uscc(COUNTY);
+        String key = "corrected-" + uscc;
+        // refused: an empty name (400) and then an unknown field (400), each leaving the key free
+        Api.operator(COUNTY).header("Idempotency-Key", key).body(targetJson(COUNTY, "")).put("/api/v1/targets/" + uscc)
+                .then().statusCode(400).header("Idempotent-Replayed", nullValue());
+        Api.operator(COUNTY).header("Idempotency-Key", key).body("{\"regionCode\":\"" + COUNTY + "\",\"name\":\"纠正企业\",\"nmae\":1}")
+                .put("/api/v1/targets/" + uscc).then().statusCode(400).header("Idempotent-Replayed", nullValue());
+        Api.operator(COUNTY).get("/api/v1/targets/" + uscc).then().statusCode(404);
+        // the corrected request under the same key is done, once
+        Api.operator(COUNTY).header("Idempotency-Key", key).body(targetJson(COUNTY, "纠正企业")).put("/api/v1/targets/" + uscc)
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).body("version", equalTo(1));
+        Api.operator(COUNTY).header("Idempotency-Key", key).body(targetJson(COUNTY, "纠正企业")).put("/api/v1/targets/" + uscc)
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("version", equalTo(1));
+        // and now the key is taken: the refused body again is another request
+        Api.operator(COUNTY).header("Idempotency-Key", key).body(targetJson(COUNTY, "")).put("/api/v1/targets/" + uscc)
+                .then().statusCode(422).body("type", endsWith("/problems/idempotency-key-reused"));
+        Api.as("auditor", "ALL").get("/api/v1/audit?entity=TARGET&entityId=" + uscc).then().body("items", hasSize(1));
     }
 
     @Test

@@ -35,8 +35,10 @@ import java.util.regex.Pattern;
  * {@code Idempotency-Key} on any POST or PUT: the first request with a key does the work and its
  * answer is kept; a retry with the same key (same caller, and a SHA-256 over method, path, query and
  * the body's bytes) gets that answer back, marked {@code Idempotent-Replayed: true}, without doing the work twice. The key
- * is claimed in its own transaction before the work, so two concurrent retries cannot both run; a
- * 5xx answer releases the key, since its work was rolled back. The same key for a different request
+ * is claimed in its own transaction before the work, so two concurrent retries cannot both run. A
+ * refused request (4xx) or a failed one (5xx) did nothing, so it releases the key: the corrected
+ * request, sent again under the same key, is done rather than answered with the refusal. Only a
+ * request that succeeded is kept and replayed. The same key for a different request
  * is refused with 422 {@code idempotency-key-reused}: replaying another request's answer would hide
  * that the second request was never done.
  */
@@ -129,7 +131,7 @@ public class IdempotencyFilter {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection()) {
-                if (response.getStatus() >= 500) {
+                if (response.getStatus() >= 400) {
                     try (PreparedStatement ps = c.prepareStatement("delete from idempotency_record where actor = ? and key = ?")) {
                         ps.setString(1, claim.actor());
                         ps.setString(2, claim.key());
