@@ -36,7 +36,9 @@ public class PublicItemResource {
 
     /** The contract's name for {@code Page<ItemData>}, which a {@link Response} does not carry. */
     @Schema(name = "PageItemData")
-    record ItemDataPage(List<ItemData> items, @Schema(nullable = true) String next, Integer total) {
+    record ItemDataPage(List<ItemData> items,
+            @Schema(description = "Pass as 'after' for the following page; null on the last page", nullable = true) String next,
+            @Schema(description = "How many the whole list holds, where that is cheap to know; absent otherwise") Integer total) {
     }
 
     @GET

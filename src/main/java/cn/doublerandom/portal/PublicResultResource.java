@@ -52,12 +52,16 @@ public class PublicResultResource {
      * ETag, so the schema cannot be inferred from the method's type.
      */
     @Schema(name = "PagePublicResult")
-    record PublicResultPage(List<PublicResult> items, @Schema(nullable = true) String next, Integer total) {
+    record PublicResultPage(List<PublicResult> items,
+            @Schema(description = "Pass as 'after' for the following page; null on the last page", nullable = true) String next,
+            @Schema(description = "How many the whole list holds, where that is cheap to know; absent otherwise") Integer total) {
     }
 
     /** The contract's name for {@code Page<PublicDraw>}. */
     @Schema(name = "PagePublicDraw")
-    record PublicDrawPage(List<PublicDraw> items, @Schema(nullable = true) String next, Integer total) {
+    record PublicDrawPage(List<PublicDraw> items,
+            @Schema(description = "Pass as 'after' for the following page; null on the last page", nullable = true) String next,
+            @Schema(description = "How many the whole list holds, where that is cheap to know; absent otherwise") Integer total) {
     }
 
     @GET

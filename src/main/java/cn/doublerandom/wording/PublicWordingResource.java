@@ -37,7 +37,9 @@ public class PublicWordingResource {
 
     /** The contract's name for {@code Page<PublicWording>}, which a {@link Response} does not carry. */
     @Schema(name = "PagePublicWording")
-    record PublicWordingPage(List<PublicWording> items, @Schema(nullable = true) String next, Integer total) {
+    record PublicWordingPage(List<PublicWording> items,
+            @Schema(description = "Pass as 'after' for the following page; null on the last page", nullable = true) String next,
+            @Schema(description = "How many the whole list holds, where that is cheap to know; absent otherwise") Integer total) {
     }
 
     @GET

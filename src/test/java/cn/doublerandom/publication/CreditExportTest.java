@@ -83,7 +83,7 @@ class CreditExportTest {
                 .body("rows.find { it.resultId == '" + first + "' }.uscc", equalTo(f.uscc(0)))
                 .body("rows.find { it.resultId == '" + first + "' }.inspectionDate", equalTo("2026-10-14"))
                 .body("rows.find { it.resultId == '" + first + "' }.inspectionType", equalTo("不定向抽查"))
-                .body("rows.find { it.resultId == '" + second + "' }.result", equalTo("未发现问题"))
+                .body("rows.find { it.resultId == '" + second + "' }.wordingText", equalTo("未发现问题"))
                 .extract().path("id");
         String authorityName = Api.operator(COUNTY).get("/api/v1/credit-exports/" + batch).then().statusCode(200)
                 .extract().path("rows[0].inspectingAuthority");

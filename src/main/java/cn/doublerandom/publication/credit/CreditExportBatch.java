@@ -17,6 +17,6 @@ public record CreditExportBatch(String id, String authority, int resultCount, In
     /** One published version of a result; a correction is a later version, sent in a later batch as 更正. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Row(int serial, String uscc, String enterpriseName, String inspectingAuthority, String inspectionType,
-                      LocalDate inspectionDate, String result, String resultId, int version, String correctionReason) {
+                      LocalDate inspectionDate, String wordingText, String resultId, int version, String correctionReason) {
     }
 }

@@ -187,7 +187,7 @@ public class CreditExportService {
         List<List<String>> out = new ArrayList<>();
         for (CreditExportBatch.Row r : batch.rows()) {
             out.add(List.of(String.valueOf(r.serial()), r.uscc(), r.enterpriseName(), r.inspectingAuthority(), r.inspectionType(),
-                    r.inspectionDate().toString(), r.result(), r.resultId(), String.valueOf(r.version()),
+                    r.inspectionDate().toString(), r.wordingText(), r.resultId(), String.valueOf(r.version()),
                     r.correctionReason() == null ? "" : r.correctionReason()));
         }
         return out;

@@ -56,7 +56,8 @@ public class PeerWitness {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    /** The outcome of one peer's check. */
+    /** The outcome of one peer's check; named apart from a rectification's re-check in the contract. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "PeerCheck")
     public record Check(String peer, long size, PeerCheckpoint.Outcome outcome, String detail) {
     }
 
