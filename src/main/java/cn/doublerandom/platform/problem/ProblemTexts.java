@@ -106,6 +106,10 @@ public final class ProblemTexts {
     private static final Map<String, String> NOUNS = Map.of("draw", "抽取", "target", "检查对象", "inspector", "检查人员",
             "result", "结果", "wording", "措辞", "judgement", "认定", "targeted check", "定向检查", "item", "抽查事项");
 
+    private static final Map<String, String> ACTIONS = Map.of("read", "读取地区 %s 的数据", "administer", "管理地区 %s",
+            "change the authority of", "修改地区 %s 的执法机关信息", "change the registry of", "修改地区 %s 的名录库",
+            "set the scoring scheme of", "设定地区 %s 的评分方案");
+
     private static final List<Map.Entry<Pattern, Function<Matcher, String>>> PHRASES = new ArrayList<>();
 
     private static void add(String regex, Function<Matcher, String> chinese) {
@@ -199,6 +203,195 @@ public final class ProblemTexts {
         add("must be 是 or 否", "必须是“是”或“否”");
         add("must be one of (\\[.*\\])", "必须是以下之一：$1");
         add("must be among (\\[.*\\])", "必须在以下范围内：$1");
+        // drawing
+        add("no quota policy of (\\S+) or the regions above it covers (\\d+)", "$1 及其上级地区均未设定覆盖 $2 年的配额政策");
+        add("an administrator sets one at (\\S+)", "由管理员在 $1 设定");
+        add("a directed draw needs a count from 1 to 100000", "定向抽取须给出 1 至 100000 之间的数量（count）");
+        add("a directed draw needs at least one tag in filter", "定向抽取的 filter 至少须有一个标签");
+        add("the filter is not valid", "筛选条件（filter）无效");
+        add("filter values must not contain ';' or '='", "filter 的值不得含有“;”或“=”");
+        add("an undirected draw takes neither filter nor count: its quotas come from the policy",
+                "非定向抽取不接受 filter 或 count：其配额来自配额政策");
+        add("a draw covers at most (\\d+) items", "一次抽取最多涵盖 $1 个事项");
+        add("got (\\d+)", "收到 $1 个");
+        add("a draw needs at least one item of the item list", "抽取至少须包含事项清单中的一个事项");
+        add("(\\d+) item\\(s\\) cannot be drawn by (\\S+)", "$1 个事项不能由 $2 抽取");
+        add("the division is not valid", "科室（division）无效");
+        add("the items belong to (\\d+) divisions (.*): a draw across divisions is an internal joint inspection \\(内部联合抽查\\)",
+                "这些事项分属 $1 个科室 $2：跨科室的抽取是内部联合抽查");
+        add("name its lead division and set joint", "请指定牵头科室并设置 joint");
+        add("no item of the draw is (.+)'s own", "抽取的事项均不属于 $1");
+        add("is the responsible division of none of the items (.*)", "不是事项 $1 中任何一项的责任科室");
+        add("a joint inspection's items belong to two or more divisions", "联合检查的事项须分属两个及以上科室");
+        add("these belong to (.+) alone", "这些事项只属于 $1");
+        add("(\\d+) item\\(s\\) of another division than (.+)", "$1 个事项属于 $2 以外的科室");
+        add("no target in the jurisdiction of (\\S+) is of a kind these items inspect", "$1 辖区内没有这些事项所检查类型的检查对象");
+        add("nothing was prepared", "未准备任何抽取");
+        add("a draw for (\\S+) is prepared between (\\S+) and (\\S+)", "$1 的抽取须在 $2 至 $3 之间准备");
+        add("today is (\\S+)", "今天是 $1");
+        add("kind must be UNDIRECTED or DIRECTED", "kind 必须是 UNDIRECTED 或 DIRECTED");
+        add("an open prepared (\\S+) draw of (\\S+) for (\\S+) exists: execute or void it first",
+                "$2 已有 $3 已准备而未执行的 $1 抽取：请先执行或作废");
+        add("(\\S+) already drew (\\S+) for (.+)", "$1 的科室 $3 已完成 $2 的抽取");
+        add("(\\S+) already drew (\\S+)", "$1 已完成 $2 的抽取");
+        add("a division draws once a quarter undirected, and a new undirected draw must replace a voided one",
+                "每个科室每季度进行一次非定向抽取，新的非定向抽取须替代已作废的抽取");
+        add("no eligible target of (\\S+) matches the filter (.*) in (\\S+)", "$1 在 $3 没有符合筛选条件 $2 的合格检查对象");
+        add("matches no eligible target", "没有符合的合格检查对象");
+        add("draw (\\S+) is (\\S+): a prepared draw is executed at most once", "抽取 $1 的状态为 $2：已准备的抽取最多执行一次");
+        add("the seed '(.*)' was already used for another draw", "种子“$1”已用于另一次抽取");
+        add("roll the dice again", "请重新掷骰");
+        add("draw (\\S+) failed: (.*)", "抽取 $1 失败：$2");
+        add("the attempt is on the ledger, nothing was selected", "此次尝试已记入账本，未选中任何对象");
+        add("fix the inspector registry and prepare again", "请修正检查人员名录库后重新准备");
+        add("voiding a draw needs a reason", "作废抽取须说明理由");
+        add("draw (\\S+) is already voided", "抽取 $1 已作废");
+        add("a substitution needs the member and a reason", "替换须给出成员和理由");
+        add("draw (\\S+) is (\\S+): only an executed draw's teams are substituted", "抽取 $1 的状态为 $2：只有已执行抽取的检查组可以替换成员");
+        add("target (\\S+) was not selected by draw (\\S+)", "检查对象 $1 未被抽取 $2 选中");
+        add("(\\S+) is not on the team of (\\S+): (.*)", "$1 不在 $2 的检查组中：$3");
+        add("no eligible candidate is left in the sequence of (\\S+) to replace (\\S+)", "$1 的候选序列中已没有可替换 $2 的合格人员");
+        add("draw (\\S+) is not a (\\S+) draw of (\\S+) for (\\S+)", "抽取 $1 不是 $3 在 $4 的 $2 抽取");
+        add("draw (\\S+) is not voided", "抽取 $1 未作废");
+        add("only a voided draw is replaced", "只有已作废的抽取可以被替代");
+        add("draw (\\S+) was already replaced", "抽取 $1 已被替代");
+        // seeds and named public randomness
+        add("seed is missing", "种子缺失");
+        add("seed is empty", "种子为空");
+        add("it needs 1 to 256 characters", "须为 1 至 256 个字符");
+        add("(given seed|seed) is too long: (\\d+) characters, at most (\\d+) allowed( \\(.*\\))?",
+                m -> (m.group(1).equals("seed") ? "种子" : "给定种子") + "过长：" + m.group(2) + " 个字符，最多允许 " + m.group(3) + " 个"
+                        + (m.group(4) == null ? "" : "（种子另加“|”和 32 个字符的随机数，共 256 个）"));
+        add("given seed \"-\" is not allowed: the record uses \"-\" for no given seed", "给定种子不能为“-”：记录中以“-”表示未给定种子");
+        add("(given seed|seed) has (a control character \\(Cc\\)|a format character \\(Cf\\)|a line separator \\(Zl\\)"
+                + "|a paragraph separator \\(Zp\\)|an unpaired surrogate) at position (\\d+) \\((U\\+\\w+)\\)",
+                m -> (m.group(1).equals("seed") ? "种子" : "给定种子") + "第 " + m.group(3) + " 个字符（" + m.group(4) + "）是"
+                        + Map.of("a control character (Cc)", "控制字符", "a format character (Cf)", "格式字符",
+                        "a line separator (Zl)", "行分隔符", "a paragraph separator (Zp)", "段分隔符",
+                        "an unpaired surrogate", "未配对的代理项").get(m.group(2)));
+        add("line breaks and invisible characters are not allowed", "不允许换行符和不可见字符");
+        add("unknown public randomness source (.*): ssq, dlt, drand or nist", "未知的公开随机源 $1：可选 ssq、dlt、drand 或 nist");
+        add("the round of (\\S+) must match (\\S+), got (.*)", "$1 的期号须符合 $2，收到 $3");
+        add("public randomness is missing", "未给出公开随机源");
+        add("public randomness is written '<source> <round>', e.g. 'ssq 2026130'", "公开随机源写作“<来源> <期号>”，如“ssq 2026130”");
+        add("the draw named (.+) at prepare: the given seed must be its value, (.*)", "该抽取在准备时指定了 $1：给定种子必须是其开奖值，$2");
+        add("wording (\\S+) is already retired", "措辞 $1 已停用");
+        // results and their follow-up
+        add("the result of (\\S+) in draw (\\S+) is (\\S+)", "检查对象 $1 在抽取 $2 中的结果已是 $3");
+        add("a change is a correction: POST (\\S+)", "修改须作为更正提交：POST $1");
+        add("a change is a correction", "修改须作为更正提交");
+        add("(holding|releasing) a result needs a reason", m -> (m.group(1).equals("holding") ? "暂缓公示" : "解除暂缓") + "结果须说明理由");
+        add("result (\\S+) is (\\S+): only a publishable result is held", "结果 $1 的状态为 $2：只有可公示的结果可以暂缓公示");
+        add("result (\\S+) is (\\S+), not HELD", "结果 $1 的状态为 $2，不是暂缓公示（HELD）");
+        add("the (result|wording|check|judgement|scheme|event) is not valid", m -> Map.of("result", "结果", "wording", "措辞", "check",
+                "检查", "judgement", "认定", "scheme", "评分方案", "event", "事件").get(m.group(1)) + "无效");
+        add("nothing was recorded", "未记录任何内容");
+        add("the result does not fit draw (\\S+)", "结果与抽取 $1 不符");
+        add("draw (\\S+) is voided: its targets are not inspected under it", "抽取 $1 已作废：不按该抽取检查其对象");
+        add("draw (\\S+) was not executed: it selected no target", "抽取 $1 未执行：未选中任何检查对象");
+        add("(\\S+) was not selected by draw (\\S+)", "$1 未被抽取 $2 选中");
+        add("a result is recorded only for a selected target", "只能为被选中的检查对象记录结果");
+        add("not selected by (\\S+)", "未被 $1 选中");
+        // the public portal
+        add("to \\((\\S+)\\) is before from \\((\\S+)\\)", "to（$1）早于 from（$2）");
+        add("to is before from", "to 早于 from");
+        add("wording must be a wording code: see (\\S+)", "wording 必须是措辞代码：见 $1");
+        add("q is a USCC or at least 2 characters of the enterprise name", "q 须为统一社会信用代码或企业名称中至少 2 个字符");
+        add("no published result(?: (.*))?", m -> "已公示的结果" + (m.group(1) == null ? "" : " " + m.group(1)) + " 不存在");
+        add("no public draw(?: (.*))?", m -> "公开的抽取" + (m.group(1) == null ? "" : " " + m.group(1)) + " 不存在");
+        add("draw (\\S+) is not public: it is public once each of its results is published or withheld",
+                "抽取 $1 尚未公开：其每个结果均已公示或依法不予公示后才公开");
+        // policies, tokens and scopes
+        add("year is required", "year 必填");
+        add("year must be between 2000 and 2100", "year 必须介于 2000 与 2100 之间");
+        add("no policy for (\\S+) or above it for (\\S+)", "$1 及其上级地区均没有 $2 年的配额政策");
+        add("no policy of (\\S+) for (\\S+)", "$1 没有 $2 年的配额政策");
+        add("the token carries none of the roles (.*)", "令牌不含以下任何角色：$1");
+        add("the token has no '(.*)' claim", "令牌没有“$1”声明");
+        add("the '(.*)' claim ALL is for auditors only", "“$1”声明为 ALL 仅限审计人员");
+        add("the token's '(.*)' claim is not a known region code", "令牌的“$1”声明不是已知的行政区划代码");
+        add("(\\S+) of region (\\S+) may not (.+) region (\\S+)", m -> "地区 " + m.group(2) + " 的 " + m.group(1) + " 不得"
+                + ACTIONS.getOrDefault(m.group(3), m.group(3) + " 地区 %s").formatted(m.group(4)));
+        // wordings, events, versions
+        add("wording code (\\S+) exists already \\((.*), region (\\S+)\\)", "措辞代码 $1 已存在（$2，地区 $3）");
+        add("codes are unique service-wide and never reused", "代码在全服务内唯一且不再复用");
+        add("exists already", "已存在");
+        add("the text (.*) is already wording (\\S+) of region (\\S+), which applies where this one would",
+                "文本“$1”已是地区 $3 的措辞 $2，且适用范围相同");
+        add("duplicates (\\S+)", "与 $1 重复");
+        add("the national wordings \\((.*)\\) are kept by the service and change with a release, not by a region's administrator",
+                "全国统一措辞（$1）由本服务维护，随版本发布变更，地区管理员不得修改");
+        add("retiring a wording needs a reason and a date not before it applied", "停用措辞须给出理由和不早于其生效日的日期");
+        add("a retraction needs a reason", "撤销须说明理由");
+        add("event (\\S+) was already retracted", "事件 $1 已撤销");
+        add("target (\\S+) has no event (\\S+)", "检查对象 $1 没有事件 $2");
+        add("the authority of (\\S+) is at version (\\d+), the request expected (\\d+)", "$1 的执法机关当前为第 $2 版，请求预期为第 $3 版");
+        add("the authority of (\\S+) was changed by another request meanwhile", "$1 的执法机关已被另一个请求修改");
+        add("read it again", "请重新读取");
+        add("(\\S+) must be at most 100 plain characters", "$1 不得超过 100 个普通字符");
+        add("credit export batch (\\S+)", "信用公示导出批次 $1 不存在");
+        add("format is xlsx or csv", "format 须为 xlsx 或 csv");
+        add("format must be xlsx or csv", "format 必须是 xlsx 或 csv");
+        // the transparency log
+        add("from is a record's seq, 1 or more", "from 是记录序号，须为 1 或以上");
+        add("the log has issued no checkpoint yet", "日志尚未发布任何检查点");
+        add("the log has issued no checkpoint of size (\\d+)", "日志没有发布规模为 $1 的检查点");
+        add("seq is required", "seq 必填");
+        add("from is required", "from 必填");
+        // evidence, follow-up and judgements
+        add("the attachment is (\\d+) bytes", "附件为 $1 字节");
+        add("the limit is (\\d+) bytes \\((.*)\\)", "上限为 $1 字节（$2）");
+        add("an attachment is one of (.*), declared in Content-Type", "附件须为以下类型之一：$1，在 Content-Type 中声明");
+        add("the (attachment|signature) was not recorded", m -> (m.group(1).equals("attachment") ? "附件" : "签字") + "未记录");
+        add("the content is not (\\S+) as declared", "内容不是所声明的 $1");
+        add("the attachment's disclosure was not changed", "附件的公开设置未更改");
+        add("published result (\\S+)", "已公示的结果 $1 不存在");
+        add("public attachment (\\S+)", "公开附件 $1 不存在");
+        add("attachment (\\S+) of result (\\S+)", "结果 $2 的附件 $1 不存在");
+        add("attachment (\\S+) of result (\\S+) is not served: (.*)", "结果 $2 的附件 $1 不予提供：$3");
+        add("version (\\d+) of result (\\S+) already records its signature", "结果 $2 第 $1 版已记录签字");
+        add("a correction of the result records the next one", "结果更正后可记录下一版的签字");
+        add("problem (\\d+) of result (\\S+) already has rectification (\\S+)", "结果 $2 的问题 $1 已有整改 $3");
+        add("change it with a new version", "请以新版本修改");
+        add("rectification (\\S+) was confirmed by a re-check and is closed", "整改 $1 已经复查确认并关闭");
+        add("a look-back \\(回头看\\) that finds the problem again reopens it", "回头看再次发现该问题时重新打开");
+        add("rectification (\\S+) is closed", "整改 $1 已关闭");
+        add("a later visit is a look-back \\(LOOK_BACK 回头看\\)", "之后的检查为回头看（LOOK_BACK）");
+        add("case number (\\S+) is already decision (\\S+) of result (\\S+)", "案号 $1 已是结果 $3 的处罚决定 $2");
+        add("no penalty decision (\\S+) on result (\\S+)", "结果 $2 上没有处罚决定 $1");
+        add("no rectification (\\S+) on result (\\S+)", "结果 $2 上没有整改 $1");
+        add("check (\\S+) cannot show that (\\S+) missed a violation", "检查 $1 不能证明 $2 漏查违法问题");
+        add("judgement (\\S+) already concerns these two checks", "认定 $1 已涉及这两次检查");
+        add("a judgement already concerns these two checks", "已有认定涉及这两次检查");
+        add("retracting a judgement needs a reason", "撤销认定须说明理由");
+        add("judgement (\\S+) is already retracted", "认定 $1 已撤销");
+        add("no check (\\S+) \\(a result of a voided draw does not count\\)", "检查 $1 不存在（已作废抽取的结果不计）");
+        add("no such check", "检查不存在");
+        // reports and the calendar
+        add("period must lie from 2000 to 2100", "period 须在 2000 至 2100 年之间");
+        add("the month must be 01 to 12", "月份须为 01 至 12");
+        add("table chooses the table of a csv download", "table 用于选择 csv 下载的表");
+        add("xlsx holds every table as a sheet", "xlsx 中每张表为一个工作表");
+        add("this report has no chart", "此报表没有图表");
+        add("for svg, table names the chart: one of (.*)", "svg 格式须以 table 指定图表，可选：$1");
+        add("table must be one of (.*)", "table 必须是以下之一：$1");
+        add("month must be between 2000-01 and 2100-12", "month 必须介于 2000-01 与 2100-12 之间");
+        add("month must look like 2026-05, got '(.*)'", "month 须形如 2026-05，收到“$1”");
+        add("year must be from 2000 to 2100, got '(.*)'", "year 须在 2000 至 2100 之间，收到“$1”");
+        add("an administrator loads the State Council's holiday notice for (\\d+) at PUT (\\S+)", "由管理员通过 PUT $2 载入国务院 $1 年节假日安排通知");
+        add("the notice is for (\\d+), not (\\d+)", "该通知适用于 $1 年，而非 $2 年");
+        // the transparency log and its witnesses
+        add("seq (\\d+) is not a record of the tree of size (\\d+)", "序号 $1 不是规模为 $2 的树中的记录");
+        add("from (\\d+) is larger than the tree of size (\\d+)", "from $1 大于树的规模 $2");
+        add("the log's tree has (\\d+) records, not (\\d+)", "日志树有 $1 条记录，而非 $2 条");
+        add("the checkpoint is of another log: (.*)", "该检查点属于另一个日志：$1");
+        add("this log's tree of size (\\d+) does not have that root", "本日志规模为 $1 的树的根哈希与之不符");
+        add("the tree of size (\\d+) is not consistent with the checkpoint of size (\\d+) that (\\S+) cosigned",
+                "规模为 $1 的树与 $3 联署的规模为 $2 的检查点不一致");
+        add("the body is the cosigned checkpoint note", "请求体须为已联署的检查点说明（note）");
+        add("no such problem type", "没有这种问题类型");
+        add("no such resource", "资源不存在");
+        add("demo tokens are minted only for requests from this machine \\(loopback\\)", "演示令牌只为来自本机（回环地址）的请求签发");
         // lists and versions
         add("limit must be between 1 and (\\d+)", "limit 必须介于 1 与 $1 之间");
         add("after must be the 'next' value of the previous page", "after 必须是上一页的 next 值");

@@ -84,4 +84,35 @@ class ProblemLanguageTest {
         operator().get("/api/v1/targets?limit=0").then().statusCode(400)
                 .body("detail", equalTo("limit 必须介于 1 与 " + cn.doublerandom.platform.Page.MAX_LIMIT + " 之间"));
     }
+
+    @Test
+    void drawingPortalAndScopeMessagesAreChineseByDefault() {
+        RestAssured.given().get("/public/v1/results?q=a").then().statusCode(400)
+                .body("detail", equalTo("q 须为统一社会信用代码或企业名称中至少 2 个字符"));
+        RestAssured.given().header("Accept-Language", "en").get("/public/v1/results?q=a").then().statusCode(400)
+                .body("detail", equalTo("q is a USCC or at least 2 characters of the enterprise name"));
+        RestAssured.given().get("/public/v1/results?from=2026-10-02&to=2026-10-01").then().statusCode(400)
+                .body("detail", equalTo("to（2026-10-01）早于 from（2026-10-02）"));
+        operator().get("/api/v1/draws?authority=130100").then().statusCode(403)
+                .body("detail", equalTo("地区 130123 的 operator 不得读取地区 130100 的数据"));
+        operator().get("/api/v1/policies/effective?authority=" + COUNTY).then().statusCode(400)
+                .body("detail", equalTo("year 必填"));
+        RestAssured.given().auth().oauth2(DevTokens.mint("auditor-130100", "auditor", "130100")).contentType("application/json")
+                .body("{\"reason\":\"\"}").post("/api/v1/draws/D999999999/void").then().statusCode(400)
+                .body("detail", equalTo("作废抽取须说明理由"));
+    }
+
+    @Test
+    void aSpecificPhraseWinsOverTheGenericNotFound() {
+        assertEquals("抽取的事项均不属于 大气环境科", ProblemTexts.chinese("no item of the draw is 大气环境科's own"));
+        assertEquals("130123 及其上级地区均未设定覆盖 2026 年的配额政策；由管理员在 /api/v1/policies 设定",
+                ProblemTexts.chinese("no quota policy of 130123 or the regions above it covers 2026; an administrator sets one at /api/v1/policies"));
+        assertEquals("抽取 D000000001 已作废", ProblemTexts.chinese("draw D000000001 is already voided"));
+        assertEquals("已公示的结果 R1 不存在", ProblemTexts.chinese("no published result R1"));
+        assertEquals("130123 的科室 大气环境科 已完成 2026Q4 的抽取", ProblemTexts.chinese("130123 already drew 2026Q4 for 大气环境科"));
+        assertEquals("给定种子第 3 个字符（U+000A）是控制字符；不允许换行符和不可见字符", ProblemTexts.chinese(
+                "given seed has a control character (Cc) at position 3 (U+000A); line breaks and invisible characters are not allowed"));
+        assertEquals("地区 130100 的 admin 不得修改地区 130123 的名录库",
+                ProblemTexts.chinese("admin of region 130100 may not change the registry of region 130123"));
+    }
 }
