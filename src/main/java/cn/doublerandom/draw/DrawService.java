@@ -160,7 +160,7 @@ public class DrawService {
         journal.record(new DrawEvent.Prepared(id, authority.code(), quarter.toString(), kind, filter.canonical(),
                 drawn.stream().map(ItemData::id).toList(), today, snapshot.canonicalBytes(), snapshot.poolHash(), nonce,
                 Seed.commit(nonce), replaces, toJson(pool.plan()), snapshot.targetCount(), division.name(), division.joint(),
-                randomness, pool.nonSite(), PoolCommitment.newSalt(RANDOM), clock.now(), caller.signature()));
+                randomness, pool.nonSite(), pool.openLeads(), PoolCommitment.newSalt(RANDOM), clock.now(), caller.signature()));
         prepared.put(id, pool);
         LOG.infof("prepared %s (%s %s %s): %,d targets; pool %d ms, text, hash and store %d ms", id, authority.code(), quarter,
                 kind, snapshot.targetCount(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
@@ -213,7 +213,8 @@ public class DrawService {
         CompletableFuture<Map<String, TargetStore.Label>> names = views.names(regions.require("authority", draw.authority()),
                 success.targets().stream().map(SelectedTarget::uscc).toList());
         List<DrawEvent.Selected> selection = visits.selection(List.of(draw.items()), views.plan(draw.plan()).policy(),
-                draw.drawDate(), snapshot, success, held.map(PoolBuilder.Pool::nonSite).or(() -> store.nonSite(id)));
+                draw.drawDate(), snapshot, success, held.map(PoolBuilder.Pool::nonSite).or(() -> store.nonSite(id)),
+                held.map(PoolBuilder.Pool::openLeads).or(() -> store.openLeads(id)));
         journal.record(new DrawEvent.Executed(id, draw.authority(), draw.quarter(), LedgerRecord.DrawType.valueOf(draw.kind()),
                 draw.replaces(), g, draw.nonce(), seed, success, selection, clock.now(), caller.signature()));
         long t3 = System.nanoTime();

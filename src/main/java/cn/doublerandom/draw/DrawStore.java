@@ -91,8 +91,8 @@ class DrawStore {
     void insertDraw(DrawEvent.Prepared p) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 insert into draw (id, authority, quarter, kind, filter, items, draw_date, pool_hash, snapshot, nonce, commit,
-                                  replaces, plan, prepared_at, prepared_by, division, joint, non_site)
-                values (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)""")) {
+                                  replaces, plan, prepared_at, prepared_by, division, joint, non_site, open_lead)
+                values (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)""")) {
             ps.setString(1, p.drawId());
             ps.setString(2, p.authority());
             ps.setString(3, p.quarter());
@@ -112,6 +112,7 @@ class DrawStore {
             ps.setString(16, p.division());
             ps.setBoolean(17, p.joint());
             ps.setString(18, String.join("\n", p.nonSite()));
+            ps.setString(19, String.join("\n", p.openLeads()));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -271,8 +272,20 @@ class DrawStore {
      * draw was prepared before this was kept.
      */
     Optional<PackedIds> nonSite(String id) {
+        return targetsKept(id, "non_site");
+    }
+
+    /**
+     * The pooled targets with a lead open on the draw date as the registry stood at prepare; empty when the draw
+     * was prepared before this was kept.
+     */
+    Optional<PackedIds> openLeads(String id) {
+        return targetsKept(id, "open_lead");
+    }
+
+    private Optional<PackedIds> targetsKept(String id, String column) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select non_site from draw where id = ?")) {
+             PreparedStatement ps = c.prepareStatement("select " + column + " from draw where id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 String text = rs.next() ? rs.getString(1) : null;

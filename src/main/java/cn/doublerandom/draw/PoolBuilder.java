@@ -20,6 +20,7 @@ import cn.doublerandom.region.RegionLevel;
 import cn.doublerandom.region.RegionRange;
 import cn.doublerandom.registry.inspector.InspectorData;
 import cn.doublerandom.registry.inspector.InspectorStore;
+import cn.doublerandom.registry.target.TargetLeadService;
 import cn.doublerandom.registry.target.ObjectKind;
 import cn.doublerandom.registry.target.TargetEvent;
 import cn.doublerandom.registry.target.TargetEventService;
@@ -71,6 +72,9 @@ public class PoolBuilder {
     @Inject
     TargetMirror mirror;
 
+    @Inject
+    TargetLeadService leads;
+
     /**
      * Whether a draw of this authority reads beside its request's transaction, on connections of its
      * own (its earlier draws, the catch-ups of the {@link TargetMirror} its pool and its selection's
@@ -82,10 +86,11 @@ public class PoolBuilder {
     }
 
     /**
-     * The snapshot, the plan that explains it, and which of its targets may be checked off site
-     * ({@link NonSiteRule} on the draw date), so that execute need not read the selected rows again.
+     * The snapshot, the plan that explains it, which of its targets may be checked off site
+     * ({@link NonSiteRule} on the draw date) and which have a lead open on it, so that execute need not read
+     * the selected rows again.
      */
-    public record Pool(PoolSnapshot snapshot, DrawPlan plan, PackedIds nonSite, PoolPlan rules) {
+    public record Pool(PoolSnapshot snapshot, DrawPlan plan, PackedIds nonSite, PackedIds openLeads, PoolPlan rules) {
     }
 
     public Pool build(Region authority, Quarter quarter, LocalDate drawDate, PolicyData policy, boolean directed,
@@ -122,7 +127,9 @@ public class PoolBuilder {
         PoolPlan pool = PoolRules.plan(scope, policy, staff, PoolRules.scan(scope, policy, source),
                 directed ? 0 : store.generalSelectedEarlier(authority.code(), quarter),
                 directed ? Map.of() : QuarterQuotas.done(store.quarterDraws(authority.code(), quarter)));
-        return new Pool(pool.snapshot(), plan(policy, authority, pool), pool.nonSite(), pool);
+        PackedIds.Appender withLeads = PackedIds.appender();
+        leads.openOn(prefix, drawDate).forEach(withLeads::add);
+        return new Pool(pool.snapshot(), plan(policy, authority, pool), pool.nonSite(), withLeads.sortedUnique(), pool);
     }
 
     /** The plan as a draw keeps it (its JSON is stored with the draw and read by reports). */

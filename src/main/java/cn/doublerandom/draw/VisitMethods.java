@@ -45,9 +45,12 @@ class VisitMethods {
      *
      * @param nonSite the pooled targets that qualified for a non-site check at prepare; empty only for a draw
      *                prepared before they were kept, whose selected rows are then read and the rule applied
+     * @param openLeads the pooled targets with a lead open on the draw date, as found at prepare; empty for a draw
+     *                  prepared before leads were kept, whose targets are then taken to have none
      */
     List<DrawEvent.Selected> selection(List<Long> itemIds, PolicyData policy, LocalDate drawDate, PoolSnapshot snapshot,
-                                       DrawOutcome.Success success, Optional<PackedIds> nonSite) {
+                                       DrawOutcome.Success success, Optional<PackedIds> nonSite,
+                                       Optional<PackedIds> openLeads) {
         List<ItemData> drawItems = itemIds.stream().map(items::get).map(Stored::data).toList();
         List<SelectedTarget> drawnInOrder = success.targets();
         List<String> usccs = drawnInOrder.stream().map(SelectedTarget::uscc).toList();
@@ -83,8 +86,8 @@ class VisitMethods {
             } else {
                 visit = drawItems;
             }
-            // no lead register yet: an open lead reaches the method once one records them
-            List<VisitPlan.ItemMethod> methods = VisitPlan.methods(visit, qualified.contains(t.uscc()), false, Map.of());
+            boolean lead = openLeads.map(l -> l.contains(t.uscc())).orElse(false);
+            List<VisitPlan.ItemMethod> methods = VisitPlan.methods(visit, qualified.contains(t.uscc()), lead, Map.of());
             out.add(new DrawEvent.Selected(i + 1, t.uscc(), t.stratum().name(), t.rank(), t.ticket(), team.members(),
                     team.relaxed(), VisitPlan.visit(methods).name(), methods));
         }

@@ -198,6 +198,14 @@ public final class ProblemTexts {
         add("region is required for a national auditor, e.g. (\\d+)", "全国范围的审计员须填写 region，如 $1");
         add("needs positiveListFrom", "须同时填写 positiveListFrom");
         add("must not be before positiveListFrom (\\S+)", "不得早于 positiveListFrom $1");
+        add("the lead is not valid", "线索登记不合规");
+        add("the closure is not valid", "线索办结登记不合规");
+        add("is not a lead source: one of (\\[.*\\])", "不是线索来源，应为以下之一：$1");
+        add("is required: one of (\\[.*\\])", "必填，应为以下之一：$1");
+        add("must not be in the future", "不得晚于今天");
+        add("must not be before openedOn (\\S+)", "不得早于线索登记日期 $1");
+        add("lead (\\d+) was already closed", "线索 $1 已办结");
+        add("target (\\S+) has no lead (\\d+)", "检查对象 $1 没有编号为 $2 的线索");
         add("was typed as a number and Excel kept only 15 digits", "以数字录入，Excel 只保留了 15 位有效数字");
         add("format the column as text and re-enter it", "请将该列设为文本格式后重新录入");
         add("must be 是 or 否", "必须是“是”或“否”");

@@ -59,6 +59,9 @@ public class TargetResource {
     TargetEventService events;
 
     @Inject
+    TargetLeadService leads;
+
+    @Inject
     RegistryHistory history;
 
     @Inject
@@ -169,6 +172,42 @@ public class TargetResource {
         TargetEvent event = events.record(uscc, input);
         // Events are read as the target's list; there is no address for one event alone.
         return Response.created(URI.create("/api/v1/targets/" + event.uscc() + "/events")).entity(event).build();
+    }
+
+    @GET
+    @Path("/{uscc}/leads")
+    @Operation(operationId = "listTargetLeads", summary = "Leads (问题线索) recorded on a target, open or closed; an open one sends a drawn target's visit on site, unannounced")
+    public List<TargetLead> leads(@PathParam("uscc") String uscc) {
+        return leads.list(uscc);
+    }
+
+    @POST
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
+    @Path("/{uscc}/leads")
+    @Operation(operationId = "addTargetLead", summary = "Record a lead: a complaint, a leader's assignment, a transfer, an incident, a nuclear safety matter or a data-analysis lead")
+    @APIResponse(responseCode = "201", description = "The recorded lead", headers = {@Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = TargetLead.class))})
+    public Response addLead(@PathParam("uscc") String uscc, TargetLeadInput input) {
+        if (input == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        TargetLead lead = leads.record(uscc, input);
+        // Leads are read as the target's list; there is no address for one lead alone.
+        return Response.created(URI.create("/api/v1/targets/" + lead.uscc() + "/leads")).entity(lead).build();
+    }
+
+    /** When and why a lead was closed (办结). */
+    public record LeadClosureInput(java.time.LocalDate closedOn, String reason) {
+    }
+
+    @POST
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
+    @Path("/{uscc}/leads/{id}/closure")
+    @Operation(operationId = "closeTargetLead", summary = "Close a lead, once, with the day and the reason; it stays visible")
+    public TargetLead closeLead(@PathParam("uscc") String uscc, @PathParam("id") long id, LeadClosureInput input) {
+        if (input == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        return leads.close(uscc, id, input.closedOn(), input.reason());
     }
 
     /** Why an event is retracted. */

@@ -1,5 +1,6 @@
 package cn.doublerandom.report.check;
 
+import cn.doublerandom.registry.target.CheckSource;
 import cn.doublerandom.result.ResultInput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,5 +1,6 @@
 package cn.doublerandom.report.check;
 
+import cn.doublerandom.registry.target.CheckSource;
 import cn.doublerandom.audit.AuditTrail;
 import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.ServiceClock;

@@ -5,7 +5,7 @@ import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.report.ReportRegions;
 import cn.doublerandom.report.ReportingCalendar;
-import cn.doublerandom.report.check.CheckSource;
+import cn.doublerandom.registry.target.CheckSource;
 import cn.doublerandom.report.compliance.ComplianceReport;
 import cn.doublerandom.report.compliance.ComplianceView;
 import cn.doublerandom.result.FindingType;

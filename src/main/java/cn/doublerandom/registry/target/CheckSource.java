@@ -1,10 +1,11 @@
-package cn.doublerandom.report.check;
+package cn.doublerandom.registry.target;
 
 import cn.doublerandom.registry.Labelled;
 
 /**
- * Why a targeted (non-random) check was made: the plan's exceptions to random inspection (seed 001,
- * 三(三) and 二(五)).
+ * A lead (问题线索) and its source: why a targeted (non-random) check was made, the plan's exceptions to random
+ * inspection (seed 001, 三(三) and 二(五)), and why a randomly drawn target with the lead still open is visited
+ * on site, unannounced.
  */
 public enum CheckSource implements Labelled {
     COMPLAINT("投诉举报"),
