@@ -93,7 +93,6 @@ class TablesHaveOneOwnerTest {
 
         String toFix = "to be replaced by the owner's read API";
         allow("report/check/TargetedCheckService.java", toFix, "target", "inspector");
-        allow("report/accountability/AccountabilityService.java", toFix, "target", "inspector");
         allow("demo/DemoData.java", toFix, "target");
     }
 

@@ -10,6 +10,10 @@ import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.registry.FieldRules;
+import cn.doublerandom.registry.history.Stored;
+import cn.doublerandom.registry.inspector.InspectorData;
+import cn.doublerandom.registry.inspector.InspectorStore;
+import cn.doublerandom.registry.target.TargetStore;
 import cn.doublerandom.report.ReportConfig;
 import cn.doublerandom.report.ReportRegions;
 import cn.doublerandom.security.Caller;
@@ -26,7 +30,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Records the judgement that a violation should have been found (应查出而未查出) against an earlier
@@ -45,6 +53,12 @@ public class AccountabilityService {
 
     @Inject
     RegionScope scope;
+
+    @Inject
+    TargetStore targets;
+
+    @Inject
+    InspectorStore inspectors;
 
     @Inject
     RegionDirectory regions;
@@ -186,17 +200,17 @@ public class AccountabilityService {
                     }
                 }
             }
-            List<AccountabilityView.InspectorRow> inspectors = new ArrayList<>();
+            judgements = named(c, judgements);
+            List<AccountabilityView.InspectorRow> members = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    select m.code, i.name, coalesce(i.region_code, min(j.earlier_authority)) as authority,
+                    select m.code, min(j.earlier_authority) as authority,
                            count(distinct j.uscc) as firms, count(*) as judgements,
                            string_agg(j.id, ',' order by j.id) as ids
                     from accountability_judgement j
                     cross join unnest(j.earlier_team) as m(code)
-                    left join inspector i on i.code = m.code
                     where j.earlier_authority like ? and j.later_date between ? and ?
                       and not exists (select 1 from accountability_retraction r where r.judgement_id = j.id)
-                    group by m.code, i.name, i.region_code
+                    group by m.code
                     order by firms desc, m.code""")) {
                 ps.setString(1, like);
                 Sql.setDate(ps, 2, from);
@@ -205,12 +219,21 @@ public class AccountabilityService {
                     while (rs.next()) {
                         long firms = rs.getLong("firms");
                         String[] consequence = consequence(firms);
-                        inspectors.add(new AccountabilityView.InspectorRow(rs.getString("code"), rs.getString("name"),
+                        members.add(new AccountabilityView.InspectorRow(rs.getString("code"), null,
                                 rs.getString("authority"), firms, rs.getLong("judgements"), List.of(rs.getString("ids").split(",")),
                                 consequence[0], consequence[1]));
                     }
                 }
             }
+            // an inspector no longer in the registry keeps the authority of the judgements that name it
+            Map<String, Stored<InspectorData>> registered = members.isEmpty() ? Map.of()
+                    : inspectors.load(c, members.stream().map(AccountabilityView.InspectorRow::code).toList(), false);
+            List<AccountabilityView.InspectorRow> inspectorRows = members.stream().map(m -> {
+                Stored<InspectorData> i = registered.get(m.code());
+                return i == null ? m : new AccountabilityView.InspectorRow(m.code(), i.data().name(),
+                        i.data().regionCode() == null ? m.authority() : i.data().regionCode(), m.firms(), m.judgements(),
+                        m.judgementIds(), m.consequence(), m.consequenceLabel());
+            }).toList();
             // the two sides are read apart and materialized, then joined by enterprise: the planner cannot
             // estimate the join of the view with itself, and under a LIMIT it would otherwise loop over it
             long count = 0;
@@ -248,7 +271,7 @@ public class AccountabilityService {
                     }
                 }
             }
-            return new AccountabilityView(region.code(), region.name(), year, thresholds(), judgements, inspectors, count,
+            return new AccountabilityView(region.code(), region.name(), year, thresholds(), judgements, inspectorRows, count,
                     candidates);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -302,13 +325,10 @@ public class AccountabilityService {
         return Judgement.of(id).orElseThrow(() -> ProblemException.notFound("no judgement " + id)).earlierAuthority;
     }
 
-    /** A judgement with its enterprise's name, its retraction if any and the names of the earlier team. */
+    /** A judgement with its retraction if any; the names come from the registry, see {@link #named}. */
     private static final String ROW = """
-            select j.*, g.name as enterprise_name, x.reason as retraction,
-                   (select array_agg(coalesce(i.name, '') order by m.ord) from unnest(j.earlier_team) with ordinality m(code, ord)
-                    left join inspector i on i.code = m.code) as names
-            from accountability_judgement j left join target g on g.uscc = j.uscc
-            left join accountability_retraction x on x.judgement_id = j.id
+            select j.*, x.reason as retraction
+            from accountability_judgement j left join accountability_retraction x on x.judgement_id = j.id
             """;
 
     private AccountabilityView.JudgementRow row(Connection c, String id) throws SQLException {
@@ -316,24 +336,46 @@ public class AccountabilityService {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return row(rs);
+                return named(c, List.of(row(rs))).get(0);
             }
         }
     }
 
     private AccountabilityView.JudgementRow row(ResultSet rs) throws SQLException {
-        List<String> codes = Sql.getArray(rs, "earlier_team", s -> s);
-        List<String> names = Sql.getArray(rs, "names", s -> s);
-        List<AccountabilityView.Member> team = new ArrayList<>();
-        for (int i = 0; i < codes.size(); i++) {
-            team.add(new AccountabilityView.Member(codes.get(i), names.get(i).isEmpty() ? null : names.get(i)));
-        }
-        return new AccountabilityView.JudgementRow(rs.getString("id"), rs.getString("uscc"), rs.getString("enterprise_name"),
+        List<AccountabilityView.Member> team = Sql.getArray(rs, "earlier_team", s -> s).stream()
+                .map(code -> new AccountabilityView.Member(code, null)).toList();
+        return new AccountabilityView.JudgementRow(rs.getString("id"), rs.getString("uscc"), null,
                 ref(rs.getString("earlier_kind"), rs.getString("earlier_id"), rs.getString("earlier_authority"),
                         Sql.getDate(rs, "earlier_date")), team,
                 ref(rs.getString("later_kind"), rs.getString("later_id"), rs.getString("later_authority"),
                         Sql.getDate(rs, "later_date")),
                 rs.getString("reason"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
                 rs.getString("retraction"));
+    }
+
+    /** The rows with their enterprise's and earlier team's names as the registry has them now (none where it has none). */
+    private List<AccountabilityView.JudgementRow> named(Connection c, List<AccountabilityView.JudgementRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<String, TargetStore.Label> labels = targets.labels(rows.stream().map(AccountabilityView.JudgementRow::uscc)
+                .collect(Collectors.toSet()));
+        Map<String, String> names = inspectorNames(c, rows.stream().flatMap(r -> r.earlierTeam().stream())
+                .map(AccountabilityView.Member::code).collect(Collectors.toSet()));
+        return rows.stream().map(r -> {
+            TargetStore.Label label = labels.get(r.uscc());
+            List<AccountabilityView.Member> team = r.earlierTeam().stream()
+                    .map(m -> new AccountabilityView.Member(m.code(), names.get(m.code()))).toList();
+            return new AccountabilityView.JudgementRow(r.id(), r.uscc(), label == null ? null : label.name(), r.earlier(), team,
+                    r.later(), r.reason(), r.recordedAt(), r.recordedBy(), r.retraction());
+        }).toList();
+    }
+
+    private Map<String, String> inspectorNames(Connection c, Set<String> codes) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        if (!codes.isEmpty()) {
+            inspectors.load(c, codes, false).forEach((code, i) -> out.put(code, i.data().name()));
+        }
+        return out;
     }
 }
