@@ -45,7 +45,7 @@ class TablesHaveOneOwnerTest {
         OWNERS.put("policy", Set.of("policy"));
         OWNERS.put("publication", Set.of("publication", "publication_overdue", "publication_pending",
                 "credit_export_batch", "credit_export_item"));
-        OWNERS.put("registry", Set.of("target", "target_event", "target_event_retraction", "inspector",
+        OWNERS.put("registry", Set.of("target", "target_event", "target_event_retraction", "target_lead", "target_lead_closure", "inspector",
                 "inspector_conflict", "registry_version"));
         // inspection_record is the view of random and targeted checks drawn for the reports
         OWNERS.put("report", Set.of("accountability_judgement", "accountability_retraction", "targeted_check",
