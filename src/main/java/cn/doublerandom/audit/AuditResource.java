@@ -1,5 +1,6 @@
 package cn.doublerandom.audit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.doublerandom.platform.request.DateParameters;
 import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.Page;
@@ -45,7 +46,8 @@ public class AuditResource {
     RegionDirectory regions;
 
     /** One audited write. */
-    public record AuditEvent(long id, Instant at, String actor, String role, String region, String action, String entity,
+    public record AuditEvent(long id, Instant at, String actor,
+                             @Schema(enumeration = {Role.OPERATOR, Role.CITY, Role.AUDITOR, Role.ADMIN}) String role, String region, String action, String entity,
                              String entityId, String entityRegion, String detail, String requestId) {
     }
 

@@ -1,5 +1,6 @@
 package cn.doublerandom.draw;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.doublerandom.draw.engine.Draw1;
 import cn.doublerandom.draw.engine.DrawOutcome;
 import cn.doublerandom.draw.engine.PoolSnapshot;
@@ -178,11 +179,11 @@ public class DrawAudit {
     }
 
     /** A ledger record with the hash it chains from, so its recordHash can be checked offline. */
-    public record ExportedRecord(long seq, String kind, String prevHash, String hash, String text) {
+    public record ExportedRecord(long seq, @Schema(enumeration = {"prepare", "substitute", "execute", "fail", "void"}) String kind, String prevHash, String hash, String text) {
     }
 
     /** Everything needed to check a draw offline with sha256sum and the Python replay. */
-    public record Export(String drawId, String authority, String quarter, String kind, String filter, List<Long> items,
+    public record Export(String drawId, String authority, String quarter, @Schema(enumeration = {"UNDIRECTED", "DIRECTED"}) String kind, String filter, List<Long> items,
                          LocalDate drawDate, String algorithm, String snapshot, String poolHash, String nonce, String commit,
                          String given, String seed, DrawPlan plan, List<String> result, List<ExportedRecord> ledger) {
     }

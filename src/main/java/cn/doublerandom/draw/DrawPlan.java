@@ -1,5 +1,7 @@
 package cn.doublerandom.draw;
 
+import cn.doublerandom.region.RegionLevel;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.doublerandom.policy.PolicyData;
 
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.List;
  * operating count N, its quota, its eligible pool and any shortfall, and how many targets were
  * excluded and why.
  */
-public record DrawPlan(PolicyData policy, String authorityLevel, List<StratumPlan> strata, Exclusions excluded,
+public record DrawPlan(PolicyData policy, @Schema(implementation = RegionLevel.class) String authorityLevel, List<StratumPlan> strata, Exclusions excluded,
                        GeneralRequirement general, int certifiedInspectors, int specialists, List<String> neededSpecialties) {
 
     /**

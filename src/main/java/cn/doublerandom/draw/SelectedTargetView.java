@@ -1,5 +1,6 @@
 package cn.doublerandom.draw;
 
+import cn.doublerandom.item.InspectionMethod;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
  * executed before visits were planned per item has no {@code items}: its visit covers every item of the draw.
  */
 public record SelectedTargetView(int position, String uscc, String name, String regionCode, String stratum, int rank,
-                                 String ticket, List<String> team, boolean relaxed, String method, List<VisitItem> items) {
+                                 String ticket, List<String> team, boolean relaxed,
+                                 @Schema(implementation = InspectionMethod.class) String method, List<VisitItem> items) {
 
     /**
      * An item of the visit: {@code method} ON_SITE (实地检查), TECHNOLOGY (科技检查) or DOCUMENTARY (书面检查, approved);

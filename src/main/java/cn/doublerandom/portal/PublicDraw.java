@@ -1,5 +1,6 @@
 package cn.doublerandom.portal;
 
+import cn.doublerandom.item.InspectionMethod;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,7 +19,8 @@ import java.util.List;
  * {@code seed}); once nothing is withheld the salt is shown, so the commitment can be checked.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PublicDraw(String id, String authority, String authorityName, String quarter, String planName, String kind,
+public record PublicDraw(String id, String authority, String authorityName, String quarter, String planName,
+                         @Schema(enumeration = {"UNDIRECTED", "DIRECTED"}) String kind,
                          LocalDate drawDate, String algorithm, String poolHash, String poolCommitment, String salt,
                          String commit, String nonce, String given,
                          String randomness, String seed, boolean withheld, List<String> selected, List<Record> records,
@@ -42,11 +44,11 @@ public record PublicDraw(String id, String authority, String authorityName, Stri
      * its method: ON_SITE (实地检查; {@code unannounced}: 四不两直), TECHNOLOGY (科技检查) or DOCUMENTARY (书面检查).
      */
     @Schema(name = "PublicDrawVisitItem")
-    public record VisitItem(long itemId, String name, String method, String methodLabel, boolean unannounced) {
+    public record VisitItem(long itemId, String name, @Schema(implementation = InspectionMethod.class) String method, String methodLabel, boolean unannounced) {
     }
 
     /** A ledger record of the draw: its hash and the one before it; the text only when nothing is withheld. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Record(long seq, String kind, String prevHash, String hash, String text) {
+    public record Record(long seq, @Schema(enumeration = {"prepare", "substitute", "execute", "fail", "void"}) String kind, String prevHash, String hash, String text) {
     }
 }

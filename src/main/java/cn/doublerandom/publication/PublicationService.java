@@ -1,5 +1,6 @@
 package cn.doublerandom.publication;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.doublerandom.calendar.CalendarService;
 import cn.doublerandom.calendar.MissingCalendarYearException;
 import cn.doublerandom.calendar.WorkingDayCalendar;
@@ -171,9 +172,10 @@ public class PublicationService {
      * that is overdue (逾期未整改) or due within 3 working days, with its problem and responsible person.
      */
     public record Due(String resultId, int version, String drawId, String authority, String uscc, String enterpriseName,
-                      LocalDate determinationDate, String state, String holdReason, LocalDate deadline,
-                      String deadlineState, Integer missingYear, boolean overdue, Integer workingDaysLeft,
-                      String kind, String rectificationId, String problem, String responsiblePerson) {
+                      LocalDate determinationDate,
+                      @Schema(enumeration = {"HELD", "PUBLISHABLE", "IN_PROGRESS"}) String state, String holdReason,
+                      LocalDate deadline, @Schema(enumeration = {"KNOWN", "PENDING", "DUE", "OVERDUE"}) String deadlineState, Integer missingYear, boolean overdue, Integer workingDaysLeft,
+                      @Schema(enumeration = {"PUBLICATION", "RECTIFICATION"}) String kind, String rectificationId, String problem, String responsiblePerson) {
     }
 
     public static final int DUE_WITHIN_WORKING_DAYS = 3;

@@ -1,5 +1,6 @@
 package cn.doublerandom.result;
 
+import cn.doublerandom.result.evidence.AttachmentKind;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -38,7 +39,7 @@ public record ResultView(String id, String drawId, String uscc, String enterpris
     }
 
     /** An attachment of a version as its digest covers it: which file, and the SHA-256 of its content. */
-    public record AttachmentHash(String id, String kind, String mediaType, long sizeBytes, String sha256) {
+    public record AttachmentHash(String id, @Schema(implementation = AttachmentKind.class) String kind, String mediaType, long sizeBytes, String sha256) {
     }
 
     /** The outcome of one item (检查事项 / 检查结果): the item as named when recorded, the wording code and its text. */

@@ -23,7 +23,7 @@ public record AccountabilityView(String region, String regionName, int year, Thr
 
     /** A check: RANDOM (a result R…) or TARGETED (C…), its bureau and inspection date. */
     @Schema(name = "CheckRef")
-    public record CheckRef(String kind, String id, String authority, String authorityName, LocalDate date) {
+    public record CheckRef(@Schema(enumeration = {"RANDOM", "TARGETED"}) String kind, String id, String authority, String authorityName, LocalDate date) {
     }
 
     @Schema(name = "TeamMember")

@@ -1,5 +1,7 @@
 package cn.doublerandom.report.compliance;
 
+import cn.doublerandom.registry.target.SupervisionClass;
+import cn.doublerandom.region.RegionLevel;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -17,7 +19,7 @@ public record ComplianceView(String region, String regionName, String quarter, L
      * {@code compliant} when nothing is flagged.
      */
     @Schema(name = "ComplianceBureau")
-    public record AuthorityRow(String authority, String name, String level, String drawId, LocalDate drawDate,
+    public record AuthorityRow(String authority, String name, @Schema(implementation = RegionLevel.class) String level, String drawId, LocalDate drawDate,
                                List<ClassRow> classes, GeneralYear generalYear, Directed directed, List<Flag> flags,
                                boolean compliant) {
     }
@@ -32,7 +34,7 @@ public record ComplianceView(String region, String regionName, String quarter, L
      * calendar year).
      */
     @Schema(name = "ComplianceClass")
-    public record ClassRow(String supervisionClass, String label, Long operating, Integer required, Long eligible,
+    public record ClassRow(@Schema(implementation = SupervisionClass.class) String supervisionClass, String label, Long operating, Integer required, Long eligible,
                            Integer shortfall, long drawn, long inspected, long recorded, long publishedOnTime,
                            long publishedLate, long publishedPending, long overdue, long withheld, long unpublished) {
     }
@@ -54,6 +56,6 @@ public record ComplianceView(String region, String regionName, String quarter, L
 
     /** A gap: its code, the class it concerns (or null), how many are missing, and a Chinese message. */
     @Schema(name = "ComplianceFlag")
-    public record Flag(String code, String supervisionClass, Long gap, String message) {
+    public record Flag(String code, @Schema(implementation = SupervisionClass.class) String supervisionClass, Long gap, String message) {
     }
 }

@@ -22,7 +22,9 @@ public record MonthlyView(String region, String regionName, String month, LocalD
      */
     @Schema(name = "MonthlyRow")
     public record Row(int no, String resultId, String drawId, LocalDate inspectionDate, String enterpriseName, String uscc,
-                      String items, String team, String plannedMethod, String method, String wording,
+                      String items, String team,
+                      @Schema(enumeration = {"现场检查", "科技检查"}) String plannedMethod,
+                      @Schema(enumeration = {"现场检查", "科技检查（非现场）"}) String method, String wording,
                       boolean violationFound, int problems, String handling, String publication, LocalDate publishedDate,
                       String link) {
     }

@@ -1,5 +1,6 @@
 package cn.doublerandom.result.followup;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -14,17 +15,20 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RectificationView(String id, String resultId, String authority, String uscc, String enterpriseName,
                                 int resultVersion, int problemIndex, String problemType, String problemTypeLabel,
-                                String problemDescription, String status, String statusLabel, boolean overdue,
+                                String problemDescription,
+                                @Schema(enumeration = {"IN_PROGRESS", "OVERDUE", "RECTIFIED"}) String status, String statusLabel, boolean overdue,
                                 boolean closed, Version current, List<Version> versions, List<Check> checks,
                                 Instant recordedAt, String recordedBy) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Version(int version, String requirement, LocalDate deadline, String responsiblePerson, String status,
+    public record Version(int version, String requirement, LocalDate deadline, String responsiblePerson,
+                          @Schema(enumeration = {"IN_PROGRESS", "RECTIFIED"}) String status,
                           LocalDate rectifiedOn, String changeReason, Instant recordedAt, String recordedBy) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Check(long id, String kind, String kindLabel, LocalDate checkDate, List<String> team, String outcome,
+    public record Check(long id, @Schema(enumeration = {"RECHECK", "LOOK_BACK"}) String kind, String kindLabel, LocalDate checkDate, List<String> team,
+                        @Schema(enumeration = {"CONFIRMED", "NOT_RECTIFIED"}) String outcome,
                         String outcomeLabel, String findings, Instant recordedAt, String recordedBy) {
     }
 }
