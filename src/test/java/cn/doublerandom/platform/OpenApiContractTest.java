@@ -203,6 +203,68 @@ class OpenApiContractTest {
         }
     }
 
+    /** Free-text fields whose names only sound like codes: whoever records them writes what they like. */
+    private static final Set<String> FREE_TEXT = Set.of(
+            "SignoffInput signatoryRole", "SignoffView signatoryRole",
+            "TargetInput projectStatus", "TargetView projectStatus");
+
+    private static final java.util.regex.Pattern CODE_NAME =
+            java.util.regex.Pattern.compile("(?i).*(state|status|kind|method|level|role|outcome|class)");
+
+    /**
+     * A field named like a code (…state, …status, …kind, …method, …level, …role, …outcome, …class) lists
+     * its codes, inline or through an enum schema, so a generated client gets a type instead of a string.
+     */
+    @Test
+    void fieldsNamedLikeCodesListTheirCodes() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(
+                RestAssured.given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        JsonNode schemas = doc.path("components").path("schemas");
+        List<String> offenders = new ArrayList<>();
+        Set<String> exceptionsSeen = new HashSet<>();
+        int checked = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> all = schemas.fields(); all.hasNext(); ) {
+            Map.Entry<String, JsonNode> schema = all.next();
+            for (Iterator<Map.Entry<String, JsonNode>> props = schema.getValue().path("properties").fields(); props.hasNext(); ) {
+                Map.Entry<String, JsonNode> prop = props.next();
+                String where = schema.getKey() + " " + prop.getKey();
+                if (!CODE_NAME.matcher(prop.getKey()).matches()) {
+                    continue;
+                }
+                JsonNode field = prop.getValue().has("items") ? prop.getValue().get("items") : prop.getValue();
+                JsonNode resolved = resolve(schemas, field);
+                if (resolved.has("type") && !"string".equals(resolved.path("type").asText())) {
+                    continue;
+                }
+                if (FREE_TEXT.contains(where)) {
+                    exceptionsSeen.add(where);
+                    continue;
+                }
+                checked++;
+                if (!resolved.path("enum").isArray() || resolved.path("enum").isEmpty()) {
+                    offenders.add(where);
+                }
+            }
+        }
+        assertEquals(FREE_TEXT, exceptionsSeen, "an exception no longer in the contract");
+        assertTrue(checked > 30, "checked " + checked + " fields");
+        if (!offenders.isEmpty()) {
+            fail(offenders.size() + " fields named like codes list no codes:\n  " + String.join("\n  ", offenders));
+        }
+    }
+
+    /** The schema a field stands for: itself, or what its $ref (alone or as the one allOf) names. */
+    private static JsonNode resolve(JsonNode schemas, JsonNode field) {
+        JsonNode ref = field.path("$ref");
+        if (ref.isMissingNode() && field.path("allOf").size() == 1) {
+            ref = field.path("allOf").get(0).path("$ref");
+        }
+        if (ref.isTextual() && ref.asText().startsWith("#/components/schemas/")) {
+            return schemas.path(ref.asText().substring("#/components/schemas/".length()));
+        }
+        return field;
+    }
+
     private static List<String> successSchemaProblems(String name, JsonNode responses) {
         List<String> problems = new ArrayList<>();
         String success = null;
