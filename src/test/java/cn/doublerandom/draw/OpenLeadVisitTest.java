@@ -86,7 +86,7 @@ class OpenLeadVisitTest {
         lead(complained, "COMPLAINT", "2026-10-05");
         lead(closedBefore, "DATA_LEAD", "2026-09-20");
         long closed = ((Number) Api.operator(COUNTY).get("/api/v1/targets/" + closedBefore + "/leads").then().extract()
-                .jsonPath().getList("id").get(0)).longValue();
+                .jsonPath().getList("items.id").get(0)).longValue();
         Api.operator(COUNTY).body("{\"closedOn\":\"2026-10-08\",\"reason\":\"数据异常已核实为设备故障\"}")
                 .post("/api/v1/targets/" + closedBefore + "/leads/" + closed + "/closure").then().statusCode(200);
 

@@ -177,8 +177,8 @@ public class TargetResource {
     @GET
     @Path("/{uscc}/leads")
     @Operation(operationId = "listTargetLeads", summary = "Leads (问题线索) recorded on a target, open or closed; an open one sends a drawn target's visit on site, unannounced")
-    public List<TargetLead> leads(@PathParam("uscc") String uscc) {
-        return leads.list(uscc);
+    public Page<TargetLead> leads(@PathParam("uscc") String uscc, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return Page.slice(leads.list(uscc), limit, after, l -> Long.toString(l.id()));
     }
 
     @POST

@@ -61,7 +61,7 @@ class LeadRegisterTest {
 
     private static int count(String uscc) {
         return Api.operator(COUNTY).get("/api/v1/targets/" + uscc + "/leads").then().statusCode(200).extract().jsonPath()
-                .getList("$").size();
+                .getList("items").size();
     }
 
     @Test
@@ -102,7 +102,7 @@ class LeadRegisterTest {
                 .post("/api/v1/targets/" + complained + "/leads/" + complaint + "/closure").then().statusCode(409)
                 .body("detail", containsString("线索 " + complaint + " 已办结"));
         Api.operator(COUNTY).get("/api/v1/targets/" + complained + "/leads").then().statusCode(200)
-                .body("$", hasSize(1)).body("[0].closure.closedOn", equalTo("2026-11-03"));
+                .body("items", hasSize(1)).body("items[0].closure.closedOn", equalTo("2026-11-03"));
     }
 
     @Test
@@ -153,7 +153,7 @@ class LeadRegisterTest {
         Api.operator(COUNTY).body("{\"closedOn\":\"2026-11-12\",\"reason\":\"办结\"}")
                 .post("/api/v1/targets/" + uscc + "/leads/999999999/closure").then().statusCode(404);
         assertEquals(1, count(uscc), "nothing refused was recorded");
-        Api.operator(COUNTY).get("/api/v1/targets/" + uscc + "/leads").then().body("[0].closure", nullValue());
+        Api.operator(COUNTY).get("/api/v1/targets/" + uscc + "/leads").then().body("items[0].closure", nullValue());
         assertEquals(List.of(uscc), leads.openOn(COUNTY, LocalDate.of(2026, 11, 16)).stream().filter(uscc::equals).toList());
     }
 }
