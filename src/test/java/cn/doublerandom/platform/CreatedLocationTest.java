@@ -45,7 +45,7 @@ class CreatedLocationTest {
                 .post("/api/v1/targets/" + uscc + "/events");
         event.then().header("Location", endsWith("/api/v1/targets/" + uscc + "/events"));
         int eventId = event.then().extract().path("id");
-        follow(event, "operator", COUNTY).then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(eventId));
+        follow(event, "operator", COUNTY).then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(eventId));
     }
 
     @Test
