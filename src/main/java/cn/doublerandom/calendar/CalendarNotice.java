@@ -10,7 +10,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A row of {@code calendar_notice}: a year's holiday notice (节假日安排通知) as an administrator uploaded it.
@@ -43,15 +42,5 @@ class CalendarNotice extends PanacheEntityBase {
         n.uploadedAt = at;
         n.uploadedBy = by;
         n.persistAndFlush();
-    }
-
-    /** How many notices were uploaded: the rows are never deleted, so it changes whenever the calendar does. */
-    static long uploads() {
-        return count();
-    }
-
-    /** The latest upload of each year, by year. */
-    static List<CalendarNotice> latestOfEachYear() {
-        return list("id in (select max(m.id) from CalendarNotice m group by m.year) order by year");
     }
 }

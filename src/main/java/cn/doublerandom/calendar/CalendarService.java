@@ -6,11 +6,16 @@ import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.agroal.api.AgroalDataSource;
 import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -37,6 +42,9 @@ public class CalendarService {
     Caller caller;
 
     private final Map<Integer, HolidayNotice> shipped = new LinkedHashMap<>();
+    @Inject
+    AgroalDataSource dataSource;
+
     private volatile Cached cached;
 
     private record Cached(long uploads, WorkingDayCalendar calendar, Map<Integer, String> sources) {
@@ -106,19 +114,41 @@ public class CalendarService {
         return null;
     }
 
+    /*
+     * Read by plain JDBC, not the entity: the calendar is asked from threads that share a request's context
+     * (a report's parts run at once on the managed executor), and a request's Hibernate session must not be
+     * used by two threads at the same time.
+     */
     private Cached current() {
-        long uploads = CalendarNotice.uploads();
-        Cached now = cached;
-        if (now != null && now.uploads() == uploads) {
-            return now;
+        try (Connection c = dataSource.getConnection()) {
+            long uploads;
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from calendar_notice"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                uploads = rs.getLong(1);
+            }
+            Cached now = cached;
+            if (now != null && now.uploads() == uploads) {
+                return now;
+            }
+            Map<Integer, HolidayNotice> notices = new LinkedHashMap<>(shipped);
+            Map<Integer, String> sources = new LinkedHashMap<>();
+            shipped.keySet().forEach(y -> sources.put(y, "SHIPPED"));
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select year, notice from calendar_notice
+                    where id in (select max(id) from calendar_notice group by year) order by year""");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    notices.put(rs.getInt(1), HolidayNoticeJson.parse(rs.getString(2)));
+                    sources.put(rs.getInt(1), "UPLOADED");
+                }
+            }
+            return refreshed(uploads, notices, sources);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
-        Map<Integer, HolidayNotice> notices = new LinkedHashMap<>(shipped);
-        Map<Integer, String> sources = new LinkedHashMap<>();
-        shipped.keySet().forEach(y -> sources.put(y, "SHIPPED"));
-        for (CalendarNotice up : CalendarNotice.latestOfEachYear()) {
-            notices.put(up.year, HolidayNoticeJson.parse(up.notice));
-            sources.put(up.year, "UPLOADED");
-        }
+    }
+
+    private Cached refreshed(long uploads, Map<Integer, HolidayNotice> notices, Map<Integer, String> sources) {
         Cached fresh = new Cached(uploads, WorkingDayCalendar.of(notices.values()), Map.copyOf(sources));
         cached = fresh;
         return fresh;
