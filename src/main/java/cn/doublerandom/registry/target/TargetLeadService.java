@@ -89,6 +89,8 @@ public class TargetLeadService {
     public TargetLead close(String uscc, long id, LocalDate closedOn, String reason) {
         Stored<TargetData> target = targets.get(uscc, null);
         scope.requireRegistryWrite(target.data().regionCode());
+        // the row lock keeps two closures of one lead from racing past the check below to the primary key
+        entities.createNativeQuery("select id from target_lead where id = ?1 for update").setParameter(1, id).getResultList();
         TargetLead lead = find(uscc, id);
         FieldRules f = new FieldRules();
         String why = f.text("reason", reason, 500, true);
@@ -105,9 +107,7 @@ public class TargetLeadService {
         if (!f.ok()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "the closure is not valid", f.problems());
         }
-        // the row lock keeps two closures of one lead from racing past this check to the primary key
-        entities.createNativeQuery("select id from target_lead where id = ?1 for update").setParameter(1, id).getResultList();
-        if (find(uscc, id).closure() != null) {
+        if (lead.closure() != null) {
             throw new ProblemException(ProblemType.CONFLICT, "lead " + id + " was already closed");
         }
         LeadClosure c = new LeadClosure();
@@ -127,8 +127,8 @@ public class TargetLeadService {
     }
 
     /**
-     * The targets of a region subtree with a lead open on {@code day}, in byte order: one query for a whole pool,
-     * as a draw freezes it at prepare.
+     * The targets of a region subtree with a lead open on {@code day}, each once: one query for a whole pool, as a
+     * draw freezes it at prepare (which packs them in byte order).
      */
     public List<String> openOn(String regionPrefix, LocalDate day) {
         RegionRange range = RegionRange.ofPrefix(regionPrefix);
@@ -137,8 +137,7 @@ public class TargetLeadService {
                         select distinct l.uscc from target_lead l
                         left join target_lead_closure c on c.lead_id = l.id
                         where l.uscc in (select uscc from target where region_code >= ?1 and region_code < ?2)
-                          and l.opened_on <= ?3 and (c.lead_id is null or c.closed_on >= ?3)
-                        order by l.uscc""")
+                          and l.opened_on <= ?3 and (c.lead_id is null or c.closed_on >= ?3)""")
                 .setParameter(1, range.from()).setParameter(2, range.to()).setParameter(3, day).getResultList();
         return usccs;
     }
