@@ -42,6 +42,17 @@ public class InspectorStore {
         return Inspector.of(code);
     }
 
+    /** The current data of these codes, on the calling thread's connection (its transaction's), by code. */
+    public Map<String, InspectorData> current(Collection<String> codes) {
+        try (Connection c = connection()) {
+            Map<String, InspectorData> out = new HashMap<>();
+            load(c, codes, false).forEach((code, i) -> out.put(code, i.data()));
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Map<String, Stored<InspectorData>> load(Connection c, Collection<String> codes, boolean lock) throws SQLException {
         return select(c, "code = any(?)" + (lock ? " order by code for update" : ""), c.createArrayOf("text", codes.toArray()));
     }

@@ -54,6 +54,17 @@ public class TargetStore {
         }
     }
 
+    /** Whether the registry holds no target at all. */
+    public boolean isEmpty() {
+        try (Connection c = connection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select not exists (select 1 from target)")) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A target's name and region as a draw's selection shows them. */
     public record Label(String name, String regionCode) {
     }

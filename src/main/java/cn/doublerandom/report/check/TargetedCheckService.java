@@ -4,13 +4,15 @@ import cn.doublerandom.registry.target.CheckSource;
 import cn.doublerandom.audit.AuditTrail;
 import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.ServiceClock;
-import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.registry.FieldRules;
 import cn.doublerandom.registry.Labelled;
+import cn.doublerandom.registry.inspector.InspectorData;
+import cn.doublerandom.registry.inspector.InspectorStore;
+import cn.doublerandom.registry.target.TargetStore;
 import cn.doublerandom.result.Handling;
 import cn.doublerandom.result.ResultInput;
 import cn.doublerandom.result.ResultService;
@@ -20,15 +22,10 @@ import cn.doublerandom.security.RegionScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +44,10 @@ public class TargetedCheckService {
     static final int TEXT_MAX = 500;
 
     @Inject
-    AgroalDataSource dataSource;
+    TargetStore targets;
+
+    @Inject
+    InspectorStore inspectors;
 
     @Inject
     RegionScope scope;
@@ -114,59 +114,51 @@ public class TargetedCheckService {
         if (team.size() < 2) {
             f.fail("team", String.valueOf(in.team()), "at least two certified inspectors did the check (行政处罚法 art. 42)");
         }
-        try (Connection c = dataSource.getConnection()) {
-            String name = null;
-            String targetRegion = null;
-            if (uscc != null) {
-                try (PreparedStatement ps = c.prepareStatement("select name, region_code from target where uscc = ?")) {
-                    ps.setString(1, uscc);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            f.fail("uscc", uscc, "is not in the target registry");
-                        } else {
-                            name = rs.getString(1);
-                            targetRegion = rs.getString(2);
-                            if (!regions.isWithin(targetRegion, authority.code())) {
-                                f.fail("uscc", uscc, "is registered in " + targetRegion + ", outside " + authority.code());
-                            }
-                        }
-                    }
+        String name = null;
+        String targetRegion = null;
+        if (uscc != null) {
+            TargetStore.Label target = targets.labels(List.of(uscc)).get(uscc);
+            if (target == null) {
+                f.fail("uscc", uscc, "is not in the target registry");
+            } else {
+                name = target.name();
+                targetRegion = target.regionCode();
+                if (!regions.isWithin(targetRegion, authority.code())) {
+                    f.fail("uscc", uscc, "is registered in " + targetRegion + ", outside " + authority.code());
                 }
             }
-            if (team.size() >= 2 && date != null) {
-                checkTeam(c, f, authority.code(), team, date);
-            }
-            if (!f.ok()) {
-                throw new ProblemException(ProblemType.VALIDATION_FAILED, "the check is not valid; nothing was recorded", f.problems());
-            }
-            TargetedCheck row = new TargetedCheck();
-            row.id = TargetedCheck.nextId();
-            row.authority = authority.code();
-            row.uscc = uscc;
-            row.regionCode = targetRegion;
-            row.enterpriseName = name;
-            row.source = source.name();
-            row.sourceReference = reference;
-            row.inspectionDate = date;
-            try {
-                row.problems = json.writeValueAsString(problems);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            row.handling = handling.stream().map(Enum::name).toArray(String[]::new);
-            row.violationFound = in.violationFound();
-            row.nonSite = in.nonSite();
-            row.team = team.toArray(String[]::new);
-            row.note = note;
-            row.recordedAt = clock.now();
-            row.recordedBy = caller.signature();
-            row.persistAndFlush();
-            String id = row.id;
-            audit.record("RECORD", "CHECK", id, authority.code(), source.name() + " " + uscc);
-            return view(row);
-        } catch (SQLException e) {
+        }
+        if (team.size() >= 2 && date != null) {
+            checkTeam(f, authority.code(), team, date);
+        }
+        if (!f.ok()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "the check is not valid; nothing was recorded", f.problems());
+        }
+        TargetedCheck row = new TargetedCheck();
+        row.id = TargetedCheck.nextId();
+        row.authority = authority.code();
+        row.uscc = uscc;
+        row.regionCode = targetRegion;
+        row.enterpriseName = name;
+        row.source = source.name();
+        row.sourceReference = reference;
+        row.inspectionDate = date;
+        try {
+            row.problems = json.writeValueAsString(problems);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        row.handling = handling.stream().map(Enum::name).toArray(String[]::new);
+        row.violationFound = in.violationFound();
+        row.nonSite = in.nonSite();
+        row.team = team.toArray(String[]::new);
+        row.note = note;
+        row.recordedAt = clock.now();
+        row.recordedBy = caller.signature();
+        row.persistAndFlush();
+        String id = row.id;
+        audit.record("RECORD", "CHECK", id, authority.code(), source.name() + " " + uscc);
+        return view(row);
     }
 
     public CheckView get(String id) {
@@ -195,22 +187,16 @@ public class TargetedCheckService {
     }
 
     /** Every member is an inspector of the authority; at least two hold a certificate valid on the day. */
-    private static void checkTeam(Connection c, FieldRules f, String authority, List<String> team, LocalDate date) throws SQLException {
+    private void checkTeam(FieldRules f, String authority, List<String> team, LocalDate date) {
         Set<String> known = new LinkedHashSet<>();
         int certified = 0;
-        try (PreparedStatement ps = c.prepareStatement("""
-                select code, certified and not auxiliary and certificate_expiry >= ? from inspector
-                where region_code = ? and code = any(?)""")) {
-            Sql.setDate(ps, 1, date);
-            ps.setString(2, authority);
-            ps.setArray(3, Sql.textArray(c, team));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    known.add(rs.getString(1));
-                    if (rs.getBoolean(2)) {
-                        certified++;
-                    }
-                }
+        for (InspectorData i : inspectors.current(team).values()) {
+            if (!authority.equals(i.regionCode())) {
+                continue;
+            }
+            known.add(i.code());
+            if (i.certified() && !i.auxiliary() && i.certificateExpiry() != null && !i.certificateExpiry().isBefore(date)) {
+                certified++;
             }
         }
         for (String m : team) {
