@@ -252,7 +252,8 @@ public class PublicationService {
         try (PreparedStatement ps = c.prepareStatement("""
                 select r.id, v.version, r.draw_id, r.authority, r.region_code, r.quarter, r.uscc, r.enterprise_name,
                        v.inspection_date, v.determination_date, v.wording, v.wording_text, v.correction_reason, v.deadline_basis,
-                       h.action = 'HOLD' as held, h.reason as hold_reason
+                       h.action = 'HOLD' as held, h.reason as hold_reason,
+                       (select x.recorded_at from result_declassification x where x.result_id = r.id) as declassified_at
                 from publication_pending q
                 join result r on r.id = q.result_id
                 join result_version v on v.result_id = q.result_id and v.version = q.version
@@ -269,7 +270,8 @@ public class PublicationService {
                             rs.getString("authority"), rs.getString("region_code"), rs.getString("quarter"), rs.getString("uscc"),
                             rs.getString("enterprise_name"), Sql.getDate(rs, "inspection_date"),
                             Sql.getDate(rs, "determination_date"), rs.getString("wording"), rs.getString("wording_text"),
-                            rs.getString("correction_reason"), Sql.getDate(rs, "deadline_basis"), rs.getBoolean("held"),
+                            rs.getString("correction_reason"), PublicationRules.basis(Sql.getDate(rs, "deadline_basis"),
+                                    Sql.getInstant(rs, "declassified_at"), clock.businessZone()), rs.getBoolean("held"),
                             rs.getBoolean("held") ? rs.getString("hold_reason") : null));
                 }
             }

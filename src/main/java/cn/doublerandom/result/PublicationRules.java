@@ -7,7 +7,9 @@ import cn.doublerandom.calendar.WorkingDayCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * The 20-working-day window of a result version: its deadline, or PENDING with the year the calendar
@@ -40,6 +42,20 @@ public class PublicationRules {
         } catch (MissingCalendarYearException e) {
             return new Deadline(null, e.year());
         }
+    }
+
+    /**
+     * The day a version's 20 working days count from: its recorded basis (the determination date), or,
+     * for a result withheld as confidential and declassified since, the business day of its
+     * declassification if later: a withheld result could not be published before it, so its window opens
+     * when it becomes publishable, as a newly formed piece of information's does.
+     */
+    public static LocalDate basis(LocalDate recorded, Instant declassifiedAt, ZoneId zone) {
+        if (declassifiedAt == null) {
+            return recorded;
+        }
+        LocalDate declassified = LocalDate.ofInstant(declassifiedAt, zone);
+        return declassified.isAfter(recorded) ? declassified : recorded;
     }
 
     /**

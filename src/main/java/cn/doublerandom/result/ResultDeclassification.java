@@ -40,7 +40,9 @@ class ResultDeclassification extends PanacheEntityBase {
         d.persistAndFlush();
     }
 
-    static boolean exists(String resultId) {
-        return count("resultId", resultId) > 0;
+    /** When the result was declassified, or null while it is not. */
+    static Instant at(String resultId) {
+        ResultDeclassification d = findById(resultId);
+        return d == null ? null : d.recordedAt;
     }
 }

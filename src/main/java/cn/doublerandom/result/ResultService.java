@@ -583,12 +583,14 @@ public class ResultService {
         ResultView.Version current = versions.get(0);
         ResultHold hold = ResultHold.latest(id).orElse(null);
         boolean held = hold != null && ResultHold.HOLD.equals(hold.action);
-        boolean confidential = r.confidential && !ResultDeclassification.exists(id);
+        Instant declassified = r.confidential ? ResultDeclassification.at(id) : null;
+        boolean confidential = r.confidential && declassified == null;
         ResultView.Publication publication;
         if (confidential) {
             publication = new ResultView.Publication("WITHHELD", null, null, null, null, false, null, null);
         } else {
-            PublicationRules.Deadline deadline = rules.deadline(rows.get(0).deadlineBasis);
+            PublicationRules.Deadline deadline = rules.deadline(PublicationRules.basis(rows.get(0).deadlineBasis, declassified,
+                    clock.businessZone()));
             boolean published = current.publishedAt() != null;
             String state = published ? "PUBLISHED" : held ? "HELD" : "PUBLISHABLE";
             boolean overdue = published ? Boolean.FALSE.equals(current.onTime())

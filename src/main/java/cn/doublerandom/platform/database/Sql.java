@@ -33,6 +33,12 @@ public final class Sql {
         return d == null ? null : d.toLocalDate();
     }
 
+    /** A timestamptz column as an instant, or null. */
+    public static java.time.Instant getInstant(ResultSet rs, String column) throws SQLException {
+        java.time.OffsetDateTime t = rs.getObject(column, java.time.OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
     public static <E extends Enum<E>> void setEnum(PreparedStatement ps, int i, Enum<E> e) throws SQLException {
         if (e == null) {
             ps.setNull(i, Types.VARCHAR);

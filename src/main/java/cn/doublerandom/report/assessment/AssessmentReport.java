@@ -187,7 +187,8 @@ public class AssessmentReport {
         String sql = """
                 with x as materialized (
                     select %s as unit, x.kind, x.id, x.problem_count, x.violation_count, x.non_site, x.non_site_problem_count,
-                           x.non_site_violation_count, cardinality(x.team) as members, x.confidential,
+                           x.non_site_violation_count, cardinality(x.team) as members,
+                           (x.confidential and x.declassified_at is null) as withheld,
                            (x.kind = 'RANDOM' and not x.non_site and exists (
                                 select 1 from target g where g.uscc = x.uscc and g.positive_list_from <= x.inspection_date
                                   and (g.positive_list_to is null or g.positive_list_to >= x.inspection_date))) as positive_on_site
@@ -207,7 +208,7 @@ public class AssessmentReport {
                        coalesce(sum(x.non_site_problem_count), 0) as non_site_problems,
                        coalesce(sum(x.non_site_violation_count), 0) as non_site_violations,
                        count(*) filter (where x.positive_on_site) as positive_on_site,
-                       count(*) filter (where x.kind = 'RANDOM' and not x.confidential) as publishable,
+                       count(*) filter (where x.kind = 'RANDOM' and not x.withheld) as publishable,
                        count(*) filter (where fp.on_time) as on_time
                 from x left join fp on fp.result_id = x.id
                 group by 1, 2""".formatted(regions.unitKey(region, "x.authority"));

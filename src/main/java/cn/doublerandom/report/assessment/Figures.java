@@ -10,7 +10,8 @@ import java.math.BigDecimal;
  * the positive list on the inspection day that were recorded on site (the differentiated-supervision
  * failure seed 000 criticises; a targeted check follows a lead and goes on site by rule, so it is
  * null for targeted checks). Publication figures concern random results only (targeted checks are not
- * published by this service): {@code publishable} excludes results withheld as confidential, and
+ * published by this service): {@code publishable} excludes results withheld as confidential (a declassified one is
+ * publishable again), and
  * {@code publishedOnTime} counts results whose first publication was within 20 working days.
  * {@code inspectorTrips} (出动执法人员人次): the team members of every check. Problems and violations
  * are counted per problem ({@code violations}: 违法问题 as inspection_record counts them), and

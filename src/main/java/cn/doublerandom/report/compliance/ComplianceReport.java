@@ -250,10 +250,13 @@ public class ComplianceReport {
         // window starts on (few distinct days), so that overdue is decided by the calendar, not per row
         try (PreparedStatement ps = c.prepareStatement("""
                 select t.draw_id, t.stratum,
-                       case when r.id is not null and not r.confidential and fp.result_id is null then v.deadline_basis end as basis,
+                       case when r.id is not null and not (r.confidential and dc.at is null) and fp.result_id is null
+                            then v.deadline_basis end as basis,
+                       case when r.id is not null and not (r.confidential and dc.at is null) and fp.result_id is null
+                            then dc.at end as declassified_at,
                        count(*) as drawn, count(r.id) as recorded,
                        count(r.id) filter (where v.inspection_date <= ?) as inspected,
-                       count(r.id) filter (where r.confidential) as withheld,
+                       count(r.id) filter (where r.confidential and dc.at is null) as withheld,
                        count(fp.result_id) filter (where fp.on_time) as on_time,
                        count(fp.result_id) filter (where not fp.on_time) as late,
                        count(fp.result_id) filter (where fp.on_time is null) as pending
@@ -263,8 +266,10 @@ public class ComplianceReport {
                                    order by x.version desc limit 1) v on true
                 left join lateral (select p.result_id, p.on_time from publication p where p.result_id = r.id
                                    order by p.version limit 1) fp on true
+                -- a declassified result is publishable from its declassification on, no longer withheld
+                left join lateral (select x.recorded_at as at from result_declassification x where x.result_id = r.id) dc on true
                 where t.draw_id = any(?)
-                group by 1, 2, 3""")) {
+                group by 1, 2, 3, 4""")) {
             Sql.setDate(ps, 1, quarter.lastDay());
             ps.setArray(2, ids);
             try (ResultSet rs = ps.executeQuery()) {
@@ -278,6 +283,9 @@ public class ComplianceReport {
                     n.late = rs.getLong("late");
                     n.pending = rs.getLong("pending");
                     LocalDate basis = Sql.getDate(rs, "basis");
+                    if (basis != null) {
+                        basis = PublicationRules.basis(basis, Sql.getInstant(rs, "declassified_at"), clock.businessZone());
+                    }
                     if (basis != null) {
                         PublicationRules.Deadline deadline = PublicationRules.deadline(calendar, basis);
                         if (PublicationRules.overdue(deadline, today)) {

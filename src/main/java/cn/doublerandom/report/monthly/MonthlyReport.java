@@ -47,7 +47,7 @@ public class MonthlyReport {
 
     /** One check as the query returns it, before names are put to its codes. */
     private record Raw(String authority, String id, String drawId, LocalDate inspected, String uscc, String name, String wording,
-                       boolean violation, int problems, List<Handling> handling, boolean nonSite, boolean confidential,
+                       boolean violation, int problems, List<Handling> handling, boolean nonSite, boolean withheld,
                        List<String> team, String planned, LocalDate published, String hold, LocalDate basis) {
     }
 
@@ -65,7 +65,8 @@ public class MonthlyReport {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("""
                     select x.authority, x.id, x.draw_id, x.inspection_date, x.uscc, x.enterprise_name, x.wording_text,
-                           x.violation_found, x.problem_count, x.handling, x.non_site, x.confidential, x.team, dt.method as planned,
+                           x.violation_found, x.problem_count, x.handling, x.non_site, x.team, dt.method as planned,
+                           (x.confidential and x.declassified_at is null) as withheld, x.declassified_at,
                            (select p.published_date from publication p where p.result_id = x.id order by p.version limit 1) as published_date,
                            (select h.action from result_hold h where h.result_id = x.id order by h.id desc limit 1) as hold,
                            (select v.deadline_basis from result_version v where v.result_id = x.id and v.version = x.version) as deadline_basis
@@ -84,9 +85,10 @@ public class MonthlyReport {
                         raw.add(new Raw(rs.getString("authority"), rs.getString("id"), rs.getString("draw_id"),
                                 Sql.getDate(rs, "inspection_date"), rs.getString("uscc"), rs.getString("enterprise_name"),
                                 rs.getString("wording_text"), rs.getBoolean("violation_found"), rs.getInt("problem_count"),
-                                Sql.getArray(rs, "handling", Handling::valueOf), rs.getBoolean("non_site"), rs.getBoolean("confidential"),
+                                Sql.getArray(rs, "handling", Handling::valueOf), rs.getBoolean("non_site"), rs.getBoolean("withheld"),
                                 team, rs.getString("planned"), Sql.getDate(rs, "published_date"), rs.getString("hold"),
-                                Sql.getDate(rs, "deadline_basis")));
+                                PublicationRules.basis(Sql.getDate(rs, "deadline_basis"), Sql.getInstant(rs, "declassified_at"),
+                                        clock.businessZone())));
                     }
                 }
             }
@@ -114,7 +116,8 @@ public class MonthlyReport {
         for (Raw r : raw) {
             List<MonthlyView.Row> rows = byAuthority.computeIfAbsent(r.authority(), k -> new ArrayList<>());
             String publication;
-            if (r.confidential()) {
+            // withheld while confidential; once declassified, publishable like any other from that day
+            if (r.withheld()) {
                 publication = "不予公示（涉密或涉及国家安全、公共安全）";
             } else if (r.published() != null) {
                 publication = "已公示";
