@@ -3,8 +3,6 @@ package cn.doublerandom.portal;
 import cn.doublerandom.calendar.QuarterParameter;
 import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.draw.DrawFacts;
-import cn.doublerandom.draw.engine.PoolCommitment;
-import cn.doublerandom.draw.engine.PublicRandomness;
 import cn.doublerandom.draw.ledger.Ledger;
 import cn.doublerandom.authority.AuthorityDirectory;
 import cn.doublerandom.item.InspectionMethod;
@@ -440,33 +438,19 @@ public class PortalService {
                         }
                     }
                 }
-                List<PublicDraw.Record> records = null;
-                String randomness = null;
-                String salt = null;
+                List<PublicPackage.StoredRecord> records = null;
                 if (full) {
                     records = new ArrayList<>();
                     for (Ledger.Entry e : ledger.ofDraw(id)) {
-                        records.add(new PublicDraw.Record(e.seq(), e.kind(), ledger.hashBefore(e.seq()), e.hash(),
-                                withheld ? null : e.text()));
-                        if (e.kind().equals("prepare")) {
-                            PublicRandomness named = PublicRandomness.ofPrepare(e.text());
-                            randomness = named == null ? null : named.text();
-                            salt = PoolCommitment.saltOf(e.text());
-                        }
+                        records.add(new PublicPackage.StoredRecord(e.seq(), e.kind(), ledger.hashBefore(e.seq()), e.hash(), e.text()));
                     }
                 }
                 String authority = rs.getString("authority");
-                String given = rs.getString("given");
-                String poolHash = rs.getString("pool_hash");
-                // withheld: the pool hash, nonce and seed would each let a guess of the withheld target be confirmed
-                // (the pool is mostly public, and the seed orders any guessed target among the published ones)
-                String commitment = salt == null ? null : PoolCommitment.of(salt, poolHash);
-                return new PublicDraw(id, authority, authorities.nameOf(authority), rs.getString("quarter"),
-                        planName(rs.getString("quarter")), rs.getString("kind"), Sql.getDate(rs, "draw_date"), "DRAW-1",
-                        withheld ? null : poolHash, commitment, withheld ? null : salt, rs.getString("commit"),
-                        withheld ? null : rs.getString("nonce"), given == null || given.isEmpty() ? "-" : given, randomness,
-                        withheld ? null : rs.getString("seed"), withheld, selected, records,
-                        full && !withheld ? rs.getString("snapshot") : null, enterprises, confidential);
+                PublicPackage.Stored stored = new PublicPackage.Stored(id, authority, authorities.nameOf(authority),
+                        rs.getString("quarter"), planName(rs.getString("quarter")), rs.getString("kind"),
+                        Sql.getDate(rs, "draw_date"), rs.getString("pool_hash"), rs.getString("commit"), rs.getString("nonce"),
+                        rs.getString("given"), rs.getString("seed"), full ? rs.getString("snapshot") : null);
+                return PublicPackage.of(stored, withheld, records, selected, enterprises, confidential);
             }
         }
     }

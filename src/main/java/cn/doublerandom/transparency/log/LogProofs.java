@@ -111,15 +111,22 @@ public class LogProofs {
 
     public DrawProofs ofRecords(String drawId, List<Long> seqs, Long size) {
         long n = treeSize("size", size);
+        String note = note(n);
+        return tree.compute(nodes -> drawProofs(drawId, seqs, n, nodes, note));
+    }
+
+    /**
+     * The proofs of a draw's records (those within the tree of size {@code n}) and the root, from the tree's
+     * subtrees: the answer of getDrawInclusionProofs, also for the verifier's benchmark on a tree of its own.
+     */
+    public static DrawProofs drawProofs(String drawId, List<Long> seqs, long n, Merkle.NodeSource nodes, String checkpoint) {
         List<RecordProof> out = new ArrayList<>();
         for (long seq : seqs) {
             if (seq <= n) {
-                List<byte[]> proof = tree.compute(nodes -> Merkle.inclusionProof(seq - 1, n, nodes));
-                byte[] leaf = tree.compute(nodes -> nodes.subtree(0, seq - 1));
-                out.add(new RecordProof(seq, seq - 1, b64(leaf), b64(proof)));
+                out.add(new RecordProof(seq, seq - 1, b64(nodes.subtree(0, seq - 1)), b64(Merkle.inclusionProof(seq - 1, n, nodes))));
             }
         }
-        return new DrawProofs(drawId, n, b64(root(n)), note(n), out);
+        return new DrawProofs(drawId, n, b64(Merkle.root(n, nodes)), checkpoint, out);
     }
 
     public List<Leaf> leaves(long fromSeq, int limit) {
