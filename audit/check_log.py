@@ -36,6 +36,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -262,9 +263,17 @@ def verify_consistency(m, n, root1, root2, proof):
 # --- The service ----------------------------------------------------------------------------------
 def get(base, path, **query):
     url = base.rstrip("/") + path + ("?" + urllib.parse.urlencode(query) if query else "")
-    with urllib.request.urlopen(url, timeout=60) as r:
-        body = r.read().decode("utf-8")
-        return json.loads(body) if r.headers.get_content_type() == "application/json" else body
+    try:
+        with urllib.request.urlopen(url, timeout=60) as r:
+            body = r.read().decode("utf-8")
+            return json.loads(body) if r.headers.get_content_type() == "application/json" else body
+    except urllib.error.HTTPError as e:
+        # the service answers a problem document: its detail says why (a draw not yet public, a size never issued)
+        try:
+            detail = json.loads(e.read().decode("utf-8")).get("detail")
+        except ValueError:
+            detail = None
+        raise OSError("%s %s: HTTP %d%s" % ("GET", path, e.code, ": " + detail if detail else "")) from None
 
 
 # --- A draw's public package (DRAW-1 section 5, docs/transparency-log.md section 10, docs/auditors.md) ---
