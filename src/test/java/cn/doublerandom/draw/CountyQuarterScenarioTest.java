@@ -247,6 +247,7 @@ class CountyQuarterScenarioTest {
                 List<Item> visit = applicable(items, t);
                 boolean technology = t.qualified() && !visit.isEmpty() && visit.stream().allMatch(Item::technology);
                 assertEquals(technology ? "TECHNOLOGY" : "ON_SITE", s.get("method"), id + " " + uscc + " of " + t.kinds());
+                checkVisit(id, t, visit, s.get("items"));
                 selectedHere.merge((String) s.get("stratum"), 1L, Long::sum);
             }
             selectedHere.forEach((c, n) -> done.merge(c, n, Long::sum));
@@ -311,6 +312,27 @@ class CountyQuarterScenarioTest {
         Api.as("city", "130100").get("/api/v1/plans/" + COUNTY + "/" + QUARTER).then().statusCode(403);
         Api.as("auditor", "130100").get("/api/v1/plans/" + COUNTY + "/" + QUARTER).then().statusCode(403);
         Api.anonymous().get("/api/v1/plans/" + COUNTY + "/" + QUARTER).then().statusCode(401);
+    }
+
+    /** The visit lists exactly the applicable items, once each, each by the plan's method and ground. */
+    @SuppressWarnings("unchecked")
+    private static void checkVisit(String id, Target t, List<Item> applicable, Object listed) {
+        List<Map<String, Object>> visit = (List<Map<String, Object>>) listed;
+        String at = id + " " + t.uscc() + " of " + t.kinds();
+        assertTrue(visit != null, at + " has no visit items");
+        Map<Long, Item> expected = new HashMap<>();
+        applicable.forEach(i -> expected.put(i.id(), i));
+        assertEquals(expected.size(), visit.size(), at + ": " + visit);
+        for (Map<String, Object> v : visit) {
+            Item i = expected.remove(((Number) v.get("itemId")).longValue());
+            assertTrue(i != null, at + " was given an item that does not apply to it, or one twice: " + v);
+            boolean technology = t.qualified() && i.technology();
+            assertEquals(technology ? "TECHNOLOGY" : "ON_SITE", v.get("method"), at + " item " + i.id());
+            assertEquals(technology ? "科技检查" : "实地检查", v.get("methodLabel"), at + " item " + i.id());
+            assertEquals(!technology, v.get("unannounced"), at + " item " + i.id());
+            assertEquals(!t.qualified() ? "FACILITIES_INCOMPLETE" : technology ? "NON_SITE_QUALIFIED" : "ITEM_NEEDS_SITE",
+                    v.get("ground"), at + " item " + i.id());
+        }
     }
 
     private static void checkClasses(JsonPath plan, Map<String, Integer> requirement, Map<String, Long> operating,
