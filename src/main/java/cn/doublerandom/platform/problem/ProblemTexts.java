@@ -104,7 +104,9 @@ public final class ProblemTexts {
     }
 
     private static final Map<String, String> NOUNS = Map.of("draw", "抽取", "target", "检查对象", "inspector", "检查人员",
-            "result", "结果", "wording", "措辞", "judgement", "认定", "targeted check", "定向检查", "item", "抽查事项");
+            "result", "结果", "wording", "措辞", "judgement", "认定", "targeted check", "针对性检查", "item", "抽查事项");
+
+    private static final Map<String, String> LEVELS = Map.of("county", "县级", "city", "市级", "province", "省级");
 
     private static final Map<String, String> ACTIONS = Map.of("read", "读取地区 %s 的数据", "administer", "管理地区 %s",
             "change the authority of", "修改地区 %s 的执法机关信息", "change the registry of", "修改地区 %s 的名录库",
@@ -219,7 +221,7 @@ public final class ProblemTexts {
         add("the filter is not valid", "筛选条件（filter）无效");
         add("filter values must not contain ';' or '='", "filter 的值不得含有“;”或“=”");
         add("an undirected draw takes neither filter nor count: its quotas come from the policy",
-                "非定向抽取不接受 filter 或 count：其配额来自配额政策");
+                "不定向抽取不接受 filter 或 count：其配额来自配额政策");
         add("a draw covers at most (\\d+) items", "一次抽取最多涵盖 $1 个事项");
         add("got (\\d+)", "收到 $1 个");
         add("a draw needs at least one item of the item list", "抽取至少须包含事项清单中的一个事项");
@@ -235,6 +237,16 @@ public final class ProblemTexts {
         add("(\\d+) item\\(s\\) of another division than (.+)", "$1 个事项属于 $2 以外的科室");
         add("no target in the jurisdiction of (\\S+) is of a kind these items inspect", "$1 辖区内没有这些事项所检查类型的检查对象");
         add("nothing was prepared", "未准备任何抽取");
+        add("no such item", "事项清单中没有该事项");
+        add("the item is retired", "该事项已停用");
+        add("the item belongs to the list of (\\S+), which does not apply to (\\S+)", "该事项属于 $1 的事项清单，不适用于 $2");
+        add("the item has no inspecting level \\(〔缺失〕 in the source list\\)", "该事项没有检查层级（来源清单中为〔缺失〕）");
+        add("an administrator must set it first", "须先由管理员设定");
+        add("a (county|city|province) bureau may not draw an item for (.+)",
+                m -> LEVELS.get(m.group(1)) + "生态环境部门不能抽取应由" + m.group(2) + "检查的事项");
+        add("listed twice", "重复列出");
+        add("needed: the items belong to (.+)", "须指定牵头科室：这些事项分属 $1");
+        add("a joint inspection names its lead division, one of (.+)", "联合检查须指定牵头科室，为 $1 之一");
         add("a draw for (\\S+) is prepared between (\\S+) and (\\S+)", "$1 的抽取须在 $2 至 $3 之间准备");
         add("today is (\\S+)", "今天是 $1");
         add("kind must be UNDIRECTED or DIRECTED", "kind 必须是 UNDIRECTED 或 DIRECTED");
@@ -243,7 +255,7 @@ public final class ProblemTexts {
         add("(\\S+) already drew (\\S+) for (.+)", "$1 的科室 $3 已完成 $2 的抽取");
         add("(\\S+) already drew (\\S+)", "$1 已完成 $2 的抽取");
         add("a division draws once a quarter undirected, and a new undirected draw must replace a voided one",
-                "每个科室每季度进行一次非定向抽取，新的非定向抽取须替代已作废的抽取");
+                "每个科室每季度进行一次不定向抽取，新的不定向抽取须替代已作废的抽取");
         add("no eligible target of (\\S+) matches the filter (.*) in (\\S+)", "$1 在 $3 没有符合筛选条件 $2 的合格检查对象");
         add("matches no eligible target", "没有符合的合格检查对象");
         add("draw (\\S+) is (\\S+): a prepared draw is executed at most once", "抽取 $1 的状态为 $2：已准备的抽取最多执行一次");

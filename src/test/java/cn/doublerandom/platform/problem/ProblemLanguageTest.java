@@ -103,6 +103,30 @@ class ProblemLanguageTest {
     }
 
     @Test
+    void theItemsOfADrawAreRefusedInChineseAndATargetedCheckIsNamedAsThePlanNamesIt() {
+        assertEquals("事项清单中没有该事项", ProblemTexts.chinese("no such item"));
+        assertEquals("该事项已停用", ProblemTexts.chinese("the item is retired"));
+        assertEquals("该事项属于 130500 的事项清单，不适用于 130123",
+                ProblemTexts.chinese("the item belongs to the list of 130500, which does not apply to 130123"));
+        assertEquals("该事项没有检查层级（来源清单中为〔缺失〕）；须先由管理员设定", ProblemTexts.chinese(
+                "the item has no inspecting level (〔缺失〕 in the source list); an administrator must set it first"));
+        assertEquals("县级生态环境部门不能抽取应由市级以上生态环境部门检查的事项",
+                ProblemTexts.chinese("a county bureau may not draw an item for 市级以上生态环境部门"));
+        assertEquals("重复列出", ProblemTexts.chinese("listed twice"));
+        assertEquals("须指定牵头科室：这些事项分属 [大气环境科, 排污许可科]",
+                ProblemTexts.chinese("needed: the items belong to [大气环境科, 排污许可科]"));
+        assertEquals("联合检查须指定牵头科室，为 [大气环境科, 排污许可科] 之一",
+                ProblemTexts.chinese("a joint inspection names its lead division, one of [大气环境科, 排污许可科]"));
+        // the plan's six exemptions are 针对性检查; 定向 names a random draw within a restricted range
+        assertEquals("针对性检查 C999999999 不存在", ProblemTexts.chinese("no targeted check C999999999"));
+        operator().get("/api/v1/checks/C999999999").then().statusCode(404).body("detail", equalTo("针对性检查 C999999999 不存在"));
+        // one word for the undirected draw (不定向抽取), as DOMAIN.md has it
+        assertEquals("130123 的科室 大气环境科 已完成 2026Q4 的抽取；每个科室每季度进行一次不定向抽取，新的不定向抽取须替代已作废的抽取",
+                ProblemTexts.chinese("130123 already drew 2026Q4 for 大气环境科; a division draws once a quarter undirected, and a new"
+                        + " undirected draw must replace a voided one"));
+    }
+
+    @Test
     void aSpecificPhraseWinsOverTheGenericNotFound() {
         assertEquals("抽取的事项均不属于 大气环境科", ProblemTexts.chinese("no item of the draw is 大气环境科's own"));
         assertEquals("130123 及其上级地区均未设定覆盖 2026 年的配额政策；由管理员在 /api/v1/policies 设定",
