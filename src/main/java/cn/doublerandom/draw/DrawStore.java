@@ -31,10 +31,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The one class that names the draw's tables ({@code draw}, {@code draw_execution},
+ * The one class that reads and writes the draw's tables ({@code draw}, {@code draw_execution},
  * {@code draw_failure}, {@code draw_void}, {@code undirected_slot}, {@code draw_target},
  * {@code draw_substitution}) and the views it publishes to other capabilities ({@code draw_state},
- * {@code draw_selection}). Writes happen only through {@link DrawJournal}; reads serve the draw's own
+ * {@code draw_selection}): by JDBC and COPY, and for the fact rows written one at a time (a failure, a
+ * void, a substitution) through their insert-only entities ({@link DrawFailure}, {@link DrawVoid},
+ * {@link DrawSubstitution}). Writes happen only through {@link DrawJournal}; reads serve the draw's own
  * services and {@link DrawFacts}.
  *
  * <p>Every method runs on the connection of the caller's transaction when there is one (Agroal hands
@@ -184,52 +186,17 @@ class DrawStore {
         }
     }
 
+    // one row each, written a row at a time: the draw's own fact entities (the selection above stays a COPY)
     void insertFailure(DrawEvent.Failed f) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                insert into draw_failure (draw_id, given, seed, reason, detail, failed_at, failed_by)
-                values (?, ?, ?, ?, cast(? as jsonb), ?, ?)""")) {
-            ps.setString(1, f.drawId());
-            ps.setString(2, f.given());
-            ps.setString(3, f.seed().value());
-            ps.setString(4, f.failure().reason());
-            ps.setString(5, f.detailJson());
-            ps.setTimestamp(6, Timestamp.from(f.at()));
-            ps.setString(7, f.by());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        DrawFailure.of(f).persistAndFlush();
     }
 
     void insertVoid(DrawEvent.Voided v) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into draw_void (draw_id, reason, voided_at, voided_by) values (?, ?, ?, ?)")) {
-            ps.setString(1, v.drawId());
-            ps.setString(2, v.reason());
-            ps.setTimestamp(3, Timestamp.from(v.at()));
-            ps.setString(4, v.by());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        DrawVoid.of(v).persistAndFlush();
     }
 
     void insertSubstitution(DrawEvent.Substituted s) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                insert into draw_substitution (draw_id, uscc, replaced, replacement, team, reason, recorded_at, recorded_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setString(1, s.drawId());
-            ps.setString(2, s.uscc());
-            ps.setString(3, s.replaced());
-            ps.setString(4, s.replacement());
-            ps.setArray(5, c.createArrayOf("text", s.team().toArray()));
-            ps.setString(6, s.reason());
-            ps.setTimestamp(7, Timestamp.from(s.at()));
-            ps.setString(8, s.by());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        DrawSubstitution.of(s).persistAndFlush();
     }
 
     // --- reads -------------------------------------------------------------------------------------
@@ -386,11 +353,7 @@ class DrawStore {
 
     /** The members a target's substitutions have already replaced: they are not offered again. */
     Set<String> replacedMembers(String drawId, String uscc) {
-        try (Connection c = dataSource.getConnection()) {
-            return new HashSet<>(Sql.strings(c, "select replaced from draw_substitution where draw_id = ? and uscc = ?", drawId, uscc));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new HashSet<>(DrawSubstitution.replacedOf(drawId, uscc));
     }
 
     /**
