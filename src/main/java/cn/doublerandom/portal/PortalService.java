@@ -38,21 +38,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * What the public sees: published results only (from the publication table, which never holds a
- * confidential or unpublished result), and draws whose every result is published or withheld.
+ * What the public sees: published results only (publication's view {@code published_result}, which never
+ * holds a confidential or unpublished result), and draws whose every result is published or withheld (result's
+ * view {@code result_disclosure} says which are withheld). The portal names no table of theirs.
  */
 @ApplicationScoped
 public class PortalService {
 
     static final String INSPECTION_TYPE = "双随机抽查";
-    /**
-     * A publication row with its handling codes: copied at publication since V54, read from the
-     * (append-only) version for rows published before.
-     */
-    private static final String PUBLICATION = """
-            select p.*, coalesce(p.handling, (select v.handling from result_version v
-                                              where v.result_id = p.result_id and v.version = p.version)) as handling_codes
-            from publication p""";
+    /** A publication row with its handling codes, as publication's view gives them to the public. */
+    private static final String PUBLICATION = "select * from published_result";
     private static final Pattern CURSOR = Pattern.compile("[1-9]\\d{0,18}");
 
     @Inject
@@ -218,7 +213,7 @@ public class PortalService {
                 return new Total(counted.get().n(), counted.get().atLeast());
             }
         }
-        StringBuilder sql = new StringBuilder("select count(*) from (select 1 from publication").append(w.sql());
+        StringBuilder sql = new StringBuilder("select count(*) from (select 1 from published_result").append(w.sql());
         List<Object> params = new ArrayList<>(w.params());
         if (w.name() != null) {
             sql.append(" and enterprise_name like ? escape '\\'");
@@ -314,15 +309,13 @@ public class PortalService {
         }
     }
 
-    /** A result withheld as confidential ({@code r} the result): confidential and not declassified since. */
-    private static final String WITHHELD = "(r.confidential and not exists (select 1 from result_declassification x where x.result_id = r.id))";
 
     /** A draw is public when executed, not voided, and every selected target has a result that is published or withheld. */
     private static final String PUBLIC_DRAW = """
             d.status = 'EXECUTED'
             and not exists (select 1 from draw_selection t where t.draw_id = d.id and not exists (
-                select 1 from result r where r.draw_id = t.draw_id and r.uscc = t.uscc
-                and (%s or exists (select 1 from publication p where p.result_id = r.id))))""".formatted(WITHHELD);
+                select 1 from result_disclosure r where r.draw_id = t.draw_id and r.uscc = t.uscc
+                and (r.withheld or exists (select 1 from published_result p where p.result_id = r.id))))""";
 
     /** Public draws of a region subtree, newest first. */
     public Page<PublicDraw> draws(String region, Integer limitParam, String afterParam) {
@@ -403,8 +396,8 @@ public class PortalService {
         try (PreparedStatement ps = c.prepareStatement("""
                 select d.id, d.authority, d.quarter, d.kind, d.draw_date, d.pool_hash, d.commit, d.nonce, d.snapshot,
                        d.given, d.seed, d.items,
-                       exists (select 1 from result r where r.draw_id = d.id and %s) as withheld
-                from draw_state d where d.id = ?""".formatted(WITHHELD) + " and " + PUBLIC_DRAW)) {
+                       exists (select 1 from result_disclosure r where r.draw_id = d.id and r.withheld) as withheld
+                from draw_state d where d.id = ?""" + " and " + PUBLIC_DRAW)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -420,11 +413,11 @@ public class PortalService {
                     itemNames.put(item, itemList.get(item).data().name());
                 }
                 try (PreparedStatement t = c.prepareStatement("""
-                        select t.uscc, r.id, %s as confidential, t.visit,
-                               (select p.enterprise_name from publication p where p.result_id = r.id
+                        select t.uscc, r.id, r.withheld as confidential, t.visit,
+                               (select p.enterprise_name from published_result p where p.result_id = r.id
                                 order by p.version desc limit 1) as name
-                        from draw_selection t join result r on r.draw_id = t.draw_id and r.uscc = t.uscc
-                        where t.draw_id = ? order by t.position""".formatted(WITHHELD))) {
+                        from draw_selection t join result_disclosure r on r.draw_id = t.draw_id and r.uscc = t.uscc
+                        where t.draw_id = ? order by t.position""")) {
                     t.setString(1, id);
                     try (ResultSet trs = t.executeQuery()) {
                         while (trs.next()) {

@@ -119,7 +119,7 @@ public class NameSearch {
             checkedAt = now;
             List<Object[]> rows = new ArrayList<>();
             try (Connection c = database.get().getConnection();
-                 PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from publication where seq > ? order by seq limit ?")) {
+                 PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from published_result where seq > ? order by seq limit ?")) {
                 ps.setLong(1, current.lastSeq());
                 ps.setInt(2, CATCH_UP_ROWS + 1);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -168,7 +168,7 @@ public class NameSearch {
         NameIndex fresh = new NameIndex();
         try (Connection c = database.get().getConnection()) {
             c.setAutoCommit(false); // PostgreSQL streams rows (fetch size) only inside a transaction
-            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from publication order by seq")) {
+            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from published_result order by seq")) {
                 ps.setFetchSize(10_000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

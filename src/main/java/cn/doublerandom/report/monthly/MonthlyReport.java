@@ -10,6 +10,7 @@ import cn.doublerandom.report.ReportRegions;
 import cn.doublerandom.report.ReportingCalendar;
 import cn.doublerandom.result.Handling;
 import cn.doublerandom.result.PublicationRules;
+import cn.doublerandom.registry.inspector.InspectorStore;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,9 @@ public class MonthlyReport {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    InspectorStore inspectors;
 
     @Inject
     ServiceClock clock;
@@ -102,14 +106,8 @@ public class MonthlyReport {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("select code, name from inspector where code = any(?)")) {
-                ps.setArray(1, c.createArrayOf("varchar", codes.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        names.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-            }
+            // the registry's own reader, on this connection: the report may run on an executor thread
+            inspectors.load(c, codes, false).forEach((code, i) -> names.put(code, i.data().name()));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
