@@ -47,17 +47,19 @@ public final class QuarterlyDocument {
             add(distribution, a, "双随机抽查", a.random());
             add(distribution, a, "针对性检查", a.targeted());
         }
+        String quarter = cn.doublerandom.calendar.Quarter.parse(v.quarter()).chinese();
+        String due = MonthlyDocument.dateText(v.dueBy());
         List<String> notes = List.of(
-                "报送期限 " + v.dueBy() + "。抽取与公示按本季度不定向抽取计（见抽查比例落实情况）；检查家次按检查日期在本季度计。");
-        return new ReportDocument(v.regionName() + " " + v.quarter() + " “双随机、一公开”监管工作落实情况",
-                "统计范围：" + v.regionName() + "（" + v.region() + "）及所辖单位；报送期限 " + v.dueBy(),
+                "报送期限" + due + "。抽取与公示按本季度不定向抽取计（见抽查比例落实情况）；检查家次按检查日期在本季度计。");
+        return new ReportDocument(v.regionName() + quarter + "“双随机、一公开”监管工作落实情况",
+                "统计范围：" + v.regionName() + "（" + v.region() + "）及所辖单位；报送期限" + due,
                 "季度汇总-" + v.region() + "-" + v.quarter(), notes,
                 List.of(new ReportTable("summary", "季度汇总", List.of("单位", "区划代码", "不定向抽取", "应抽合计", "已抽合计",
                                 "季度内已检查", "按时公示", "超期公示", "逾期未公示", "双随机检查（家次）", "双随机发现问题",
                                 "双随机发现违法问题", "双随机非现场检查", "针对性检查（家次）", "针对性检查发现问题", "针对性检查发现违法问题", "存在差距"),
                                 summary),
                         new ReportTable("distribution", "检查结果、问题类型、处理情况分布", List.of("单位", "区划代码", "检查类型",
-                                "项目", "代码", "名称", "数量"), distribution)),
+                                "项目", "名称", "数量"), distribution)),
                 List.of());
     }
 
@@ -65,7 +67,8 @@ public final class QuarterlyDocument {
         for (var e : List.of(java.util.Map.entry("检查结果", b.wordings()), java.util.Map.entry("问题类型", b.problemTypes()),
                 java.util.Map.entry("处理情况", b.handling()), java.util.Map.entry("任务来源", b.sources()))) {
             for (QuarterlyView.Count c : e.getValue()) {
-                out.add(List.of(a.name(), a.authority(), kind, e.getKey(), String.valueOf(c.code()), c.label() == null ? "" : c.label(),
+                // the Chinese table names each code; the JSON keeps the codes for programs
+                out.add(List.of(a.name(), a.authority(), kind, e.getKey(), c.label() == null ? String.valueOf(c.code()) : c.label(),
                         Rates.text(c.count())));
             }
         }
