@@ -147,6 +147,42 @@ class HostileInputTest {
     }
 
     @Test
+    void aLongRequestLineIsA414ProblemUpToTheDecodersOwnLimit() throws Exception {
+        List<String> failures = new ArrayList<>();
+        int tried = 0;
+        // over doublerandom.http.max-request-target (4096) and under the decoder's 64 KiB: a problem, in Chinese by default
+        String[] heads = {"/api/v1/targets/" + Api.uscc("130123") + "?asOf=", "/public/v1/results?q=", "/api/v1/draws?authority=",
+                "/api/v1/targets/", "/no-such-path?x="};
+        for (String head : heads) {
+            for (String tail : new String[]{"1".repeat(4097 - head.length()), "1".repeat(6000), "%E5%90%8D".repeat(1000), "A".repeat(60_000)}) {
+                tried++;
+                String answer = raw(("GET " + head).getBytes(StandardCharsets.US_ASCII), tail.getBytes(StandardCharsets.US_ASCII));
+                String body = new String(answer.substring(answer.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.ISO_8859_1),
+                        StandardCharsets.UTF_8);
+                if (!answer.startsWith("HTTP/1.1 414 ") || !answer.toLowerCase().contains("content-type: application/problem+json")
+                        || !body.contains("\"title\":\"请求地址过长\"") || !body.contains("/problems/uri-too-long")) {
+                    failures.add(head + " + " + tail.length() + ": " + answer.lines().findFirst().orElse("") + " " + body);
+                }
+            }
+        }
+        // exactly at the limit the request is read as usual
+        String head = "/public/v1/results?q=";
+        String at = raw(("GET " + head).getBytes(StandardCharsets.US_ASCII), ("x&y=" + "1".repeat(4096 - head.length() - 4))
+                .getBytes(StandardCharsets.US_ASCII));
+        assertTrue(at.startsWith("HTTP/1.1 200 ") || at.startsWith("HTTP/1.1 400 "), at.lines().findFirst().orElse(""));
+        assertTrue(!at.startsWith("HTTP/1.1 414 "), at);
+        // English on request
+        Response en = Api.anonymous().urlEncodingEnabled(false).get("/public/v1/results?q=" + "1".repeat(5000));
+        assertEquals(414, en.statusCode());
+        assertEquals("The request URI is too long", en.path("title"));
+        assertTrue(en.<String>path("detail").contains("the limit is 4096"), en.asString());
+        // over the decoder's own 64 KiB the HTTP layer answers alone, with a bare 414 (docs/api.md says so)
+        String over = raw("GET /public/v1/results?q=".getBytes(StandardCharsets.US_ASCII), "A".repeat(70_000).getBytes(StandardCharsets.US_ASCII));
+        assertTrue(over.matches("(?s)HTTP/1\\.[01] 414 .*"), over.lines().findFirst().orElse(""));
+        assertTrue(failures.isEmpty(), tried + " tried; " + failures);
+    }
+
+    @Test
     void aJsonBodySentAsTextOrFormIsA415ProblemNotParsed() {
         // a request object with one text field was built from a text/plain body: the whole JSON text its seed
         for (String type : new String[]{"text/plain", "application/x-www-form-urlencoded", "text/plain; charset=UTF-8"}) {
