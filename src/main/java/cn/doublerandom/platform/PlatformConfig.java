@@ -31,6 +31,14 @@ public interface PlatformConfig {
          */
         @WithDefault("32M")
         MemorySize maxBodySize();
+
+        /**
+         * The longest request target (path and query), in characters, refused with a 414 problem. Kept
+         * under the HTTP layer's own {@code quarkus.http.limits.max-initial-line-length}, which answers
+         * a longer request line with a bare 414 before any of the service runs.
+         */
+        @WithDefault("4096")
+        int maxRequestTarget();
     }
 
     interface Log {

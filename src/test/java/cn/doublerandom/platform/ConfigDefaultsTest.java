@@ -61,6 +61,7 @@ class ConfigDefaultsTest {
     void keysNoProfileSetsTakeTheMappingsDefaults() {
         assertEquals(ZoneId.of("Asia/Shanghai"), platform.businessZone());
         assertEquals(32L * 1024 * 1024, platform.http().maxBodySize().asLongValue());
+        assertEquals(4096, platform.http().maxRequestTarget());
         assertEquals(200_000, registry.importing().maxRows());
         assertTrue(registry.classification().specialOverGeneral());
         assertEquals(2, reports.reports().activity().minRecords());

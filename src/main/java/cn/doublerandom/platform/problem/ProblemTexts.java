@@ -153,6 +153,8 @@ public final class ProblemTexts {
         add("the request's path or query is not valid UTF-8", "请求的路径或查询参数不是有效的 UTF-8");
         add("the body is (\\d+) bytes", "请求体为 $1 字节");
         add("the limit is (\\d+) bytes", "上限为 $1 字节");
+        add("the request's path and query are (\\d+) characters", "请求的路径和查询参数共 $1 个字符");
+        add("the limit is (\\d+)", "上限为 $1 个字符");
         add("more than (\\d+) requests a minute from your address", "您的地址每分钟请求超过 $1 次");
         add("retry after (\\d+) s", "请在 $1 秒后重试");
         add("Idempotency-Key must be 1-100 characters of .*", "Idempotency-Key 必须是 1 至 100 个 A-Z、a-z、0-9、“_”、“.”、“:”、“-”字符");

@@ -69,6 +69,8 @@ public enum ProblemType {
             "If-Match named a version that is no longer current: someone changed the record since you read it. Read it again (its ETag is the version), merge, and retry."),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "请求体过大", "The request body is too large",
             "The request body exceeds the service's limit (doublerandom.http.max-body-size); nothing was read or written."),
+    URI_TOO_LONG(414, "uri-too-long", "请求地址过长", "The request URI is too long",
+            "The path and query together exceed the service's limit (doublerandom.http.max-request-target characters); nothing was read or written. Send long lists in a request body, or fewer values at a time."),
     TOO_MANY_REQUESTS(429, "too-many-requests", "来自您地址的请求过多，请稍后重试", "Too many requests from your address; retry later",
             "The public API limits how fast one client address may ask. Wait the seconds the Retry-After header gives, then retry; a portal or mirror should cache answers (they carry ETag and Cache-Control)."),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "不支持的媒体类型", "Unsupported media type",

@@ -226,6 +226,38 @@ class HostileInputTest {
     }
 
     @Test
+    void aDateOfOnlyControlCharactersOrSpacesIsRefusedNotTakenAsAbsent() {
+        // Jackson trimmed these to nothing and read no date at all: a target was written without its date
+        String uscc = Api.uscc("130123");
+        String[] values = {"\\u0000", "\\u0000\\u0000", "\\u0001", "\\u001f", "\\u007f", "\\u0085", " ", "   ", "\\t", "\\n", "\\r\\n",
+                "\\u3000", "\\u00a0", "\\u2028", " 2026-01-05", "2026-01-05 ", "2026-01-05\\u0000", "\\u00002026-01-05", "2026-01-\\u000005"};
+        List<String> failures = new ArrayList<>();
+        for (String v : values) {
+            String body = "{\"regionCode\":\"130123\",\"name\":\"空日期测试企业\",\"operatingStatus\":\"PRODUCING\",\"positiveListFrom\":\"" + v + "\"}";
+            // no Accept-Language: the problem is in Chinese
+            Response r = RestAssured.given().auth().oauth2(cn.doublerandom.security.DevTokens.mint("operator-130123", "operator", "130123"))
+                    .contentType("application/json").body(body).put("/api/v1/targets/" + uscc);
+            if (r.statusCode() != 400 || !r.contentType().startsWith("application/problem+json")
+                    || !"positiveListFrom".equals(r.path("errors[0].field")) || !r.<String>path("title").matches(".*\\p{IsHan}.*")) {
+                failures.add(v + " -> " + r.statusCode() + " " + r.asString());
+            }
+        }
+        assertTrue(failures.isEmpty(), values.length + " tried; " + failures);
+        Api.operator("130123").get("/api/v1/targets/" + uscc).then().statusCode(404);
+        Api.operator("130123").header("Accept-Language", "en").body("{\"regionCode\":\"130123\",\"name\":\"x\",\"operatingStatus\":\"PRODUCING\","
+                + "\"positiveListFrom\":\"\\u0000\"}").put("/api/v1/targets/" + uscc).then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("positiveListFrom"));
+        // no date, null and "" stay absent, and a plain date is read
+        for (String absent : new String[]{"", ",\"positiveListFrom\":null", ",\"positiveListFrom\":\"\""}) {
+            Api.operator("130123").body("{\"regionCode\":\"130123\",\"name\":\"空日期测试企业\",\"operatingStatus\":\"PRODUCING\"" + absent + "}")
+                    .put("/api/v1/targets/" + uscc).then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        }
+        Api.operator("130123").body("{\"regionCode\":\"130123\",\"name\":\"空日期测试企业\",\"operatingStatus\":\"PRODUCING\","
+                + "\"positiveListFrom\":\"2026-01-05\"}").put("/api/v1/targets/" + uscc).then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        Api.operator("130123").get("/api/v1/targets/" + uscc).then().statusCode(200).body("positiveListFrom", org.hamcrest.Matchers.equalTo("2026-01-05"));
+    }
+
+    @Test
     void aNumberForAYesNoFieldIsRefusedNotCoerced() {
         String uscc = Api.uscc("130123");
         String[][] cases = {{"\"keyDischarger\":2", "keyDischarger"}, {"\"keyDischarger\":0", "keyDischarger"},
