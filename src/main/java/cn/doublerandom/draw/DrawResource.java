@@ -2,6 +2,7 @@ package cn.doublerandom.draw;
 
 import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.problem.ProblemTexts;
 import cn.doublerandom.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -64,15 +67,16 @@ public class DrawResource {
     @GET
     @Operation(operationId = "listDraws", summary = "The draws of an authority (a city includes its counties), optionally of one quarter, oldest first, a page at a time")
     public Page<DrawView> list(@QueryParam("authority") String authority, @QueryParam("quarter") String quarter,
-                               @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
-        return views.list(authority, quarter, limit, after);
+                               @QueryParam("limit") Integer limit, @QueryParam("after") String after, @Context HttpHeaders headers) {
+        Page<DrawView> page = views.list(authority, quarter, limit, after);
+        return new Page<>(page.items().stream().map(v -> localized(v, headers)).toList(), page.next(), page.total());
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getDraw", summary = "One draw with its plan and, once executed, its selected targets and teams")
-    public DrawView get(@PathParam("id") String id) {
-        return views.get(id);
+    public DrawView get(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return localized(views.get(id), headers);
     }
 
     @POST
@@ -103,8 +107,13 @@ public class DrawResource {
     @Path("/{id}/void")
     @RolesAllowed(Role.AUDITOR)
     @Operation(operationId = "voidDraw", summary = "Void a draw with a reason; the record stays, and one new draw may replace it")
-    public DrawView voidDraw(@PathParam("id") String id, VoidRequest request) {
-        return service.voidDraw(id, request == null ? null : request.reason());
+    public DrawView voidDraw(@PathParam("id") String id, VoidRequest request, @Context HttpHeaders headers) {
+        return localized(service.voidDraw(id, request == null ? null : request.reason()), headers);
+    }
+
+    /** A failed draw's reason is kept as the engine wrote it; the caller reads it in its language, as a problem. */
+    private static DrawView localized(DrawView v, HttpHeaders headers) {
+        return v.failure() == null ? v : v.withFailure(ProblemTexts.inLanguage(v.failure(), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 
     @GET

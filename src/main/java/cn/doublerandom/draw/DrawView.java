@@ -20,4 +20,11 @@ public record DrawView(String id, String authority, String quarter,
                        String given, Boolean seedGenerated, String seed, Instant executedAt, String failure,
                        String voidReason, Instant voidedAt, List<SelectedTargetView> targets, String division,
                        Boolean joint) {
+
+    /** The same draw with its failure reason in another language. */
+    DrawView withFailure(String text) {
+        return new DrawView(id, authority, quarter, kind, filter, items, drawDate, status, poolHash, commit, nonce, replaces,
+                replacedBy, plan, preparedAt, preparedBy, given, seedGenerated, seed, executedAt, text, voidReason, voidedAt,
+                targets, division, joint);
+    }
 }

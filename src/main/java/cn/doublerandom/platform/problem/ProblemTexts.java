@@ -68,6 +68,11 @@ public final class ProblemTexts {
         return new Problem(p.type(), title, p.status(), chinese(p.detail()), p.instance(), errors, p.extensions());
     }
 
+    /** A message built in English, as the caller reads it: Chinese unless English is preferred. */
+    public static String inLanguage(String english, String acceptLanguage) {
+        return choose(acceptLanguage) == Language.EN ? english : chinese(english);
+    }
+
     /** The Chinese of an English message: each "; "-separated part, keeping a leading "field: ". */
     static String chinese(String english) {
         if (english == null) {
@@ -113,6 +118,14 @@ public final class ProblemTexts {
             "set the scoring scheme of", "设定地区 %s 的评分方案");
 
     private static final List<Map.Entry<Pattern, Function<Matcher, String>>> PHRASES = new ArrayList<>();
+
+    private static final Map<String, String> RANDOMNESS_FORMATS = Map.of(
+            "six red balls 01-33 ascending, '+', the blue ball 01-16, e.g. 03 09 14 22 27 31 + 05",
+            "即六个红球号码 01-33 升序、“+”、一个蓝球号码 01-16，如 03 09 14 22 27 31 + 05",
+            "five front balls 01-35 ascending, '+', two back balls 01-12 ascending, e.g. 02 11 19 28 33 + 04 09",
+            "即五个前区号码 01-35 升序、“+”、两个后区号码 01-12 升序，如 02 11 19 28 33 + 04 09",
+            "the round's randomness, 64 lowercase hex characters", "即该轮的 randomness，64 个小写十六进制字符",
+            "the pulse's outputValue, 128 uppercase hex characters", "即该脉冲的 outputValue，128 个大写十六进制字符");
 
     private static void add(String regex, Function<Matcher, String> chinese) {
         PHRASES.add(Map.entry(Pattern.compile(regex, Pattern.DOTALL), chinese));
@@ -263,7 +276,15 @@ public final class ProblemTexts {
         add("draw (\\S+) is (\\S+): a prepared draw is executed at most once", "抽取 $1 的状态为 $2：已准备的抽取最多执行一次");
         add("the seed '(.*)' was already used for another draw", "种子“$1”已用于另一次抽取");
         add("roll the dice again", "请重新掷骰");
-        add("draw (\\S+) failed: (.*)", "抽取 $1 失败：$2");
+        // the engine's failure reason after it is put in Chinese too
+        add("draw (\\S+) failed: (.*)", m -> "抽取 " + m.group(1) + " 失败：" + part(m.group(2)));
+        add("no certified inspector is active on the draw date \\(I = 0\\)", "抽取日没有在岗的持证检查人员（I = 0）");
+        add("target (\\S+) has (\\d+) of (\\d+) certified members from (\\d+) candidates: (\\d+) recused, (\\d+) on its previous team, "
+                + "(\\d+) at the cap", "检查对象 $1 只配到 $2 名持证组员（需 $3 名），候选 $4 人中 $5 人回避、$6 人在其上一检查组、$7 人已达次数上限");
+        add("target (\\S+) has no eligible (\\S+) specialist among (\\d+) holders: (\\d+) already on the team, (\\d+) recused, "
+                + "(\\d+) on its previous team", "检查对象 $1 没有合格的 $2 专业人员：$3 名持有者中 $4 人已在检查组、$5 人回避、$6 人在其上一检查组");
+        add("nonce must be 32 lowercase hex characters, got (.*)", m -> "随机数须为 32 个小写十六进制字符，收到"
+                + (m.group(1).equals("nothing") ? "空值" : m.group(1).replace(" characters", " 个字符")));
         add("the attempt is on the ledger, nothing was selected", "此次尝试已记入账本，未选中任何对象");
         add("fix the inspector registry and prepare again", "请修正检查人员名录库后重新准备");
         add("voiding a draw needs a reason", "作废抽取须说明理由");
@@ -296,7 +317,8 @@ public final class ProblemTexts {
         add("the round of (\\S+) must match (\\S+), got (.*)", "$1 的期号须符合 $2，收到 $3");
         add("public randomness is missing", "未给出公开随机源");
         add("public randomness is written '<source> <round>', e.g. 'ssq 2026130'", "公开随机源写作“<来源> <期号>”，如“ssq 2026130”");
-        add("the draw named (.+) at prepare: the given seed must be its value, (.*)", "该抽取在准备时指定了 $1：给定种子必须是其开奖值，$2");
+        add("the draw named (.+) at prepare: the given seed must be its value, (.*)",
+                m -> "该抽取在准备时指定了 " + m.group(1) + "：给定种子必须是其开奖值，" + RANDOMNESS_FORMATS.getOrDefault(m.group(2), m.group(2)));
         add("wording (\\S+) is already retired", "措辞 $1 已停用");
         // results and their follow-up
         add("the result of (\\S+) in draw (\\S+) is (\\S+)", "检查对象 $1 在抽取 $2 中的结果已是 $3");

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Problems speak Chinese unless the caller asks for English; the type URI is the same in both. */
 @QuarkusTest
@@ -24,6 +25,41 @@ class ProblemLanguageTest {
     /** No Accept-Language, unlike Api's requests. */
     private static RequestSpecification operator() {
         return RestAssured.given().auth().oauth2(DevTokens.mint("operator-" + COUNTY, "operator", COUNTY)).contentType("application/json");
+    }
+
+    @Test
+    void theEngineReasonsABureauReadsAreInChinese() {
+        java.util.List<String> english = new java.util.ArrayList<>();
+        english.add(new cn.doublerandom.draw.engine.TargetFailure.TeamShort("91130123MA0000001X", 3, 1, 7, 2, 3, 1).describe());
+        english.add(new cn.doublerandom.draw.engine.TargetFailure.SpecialtyUnfilled("91130123MA0000001X", "radiation", 4, 1, 2, 1)
+                .describe());
+        // no inspector at all (I = 0)
+        english.add(cn.doublerandom.draw.engine.Draw1.run(cn.doublerandom.draw.engine.PoolSnapshot.parse(
+                "Q GENERAL 1\nT GENERAL U1\nZ teamSize 2\n"), "1") instanceof cn.doublerandom.draw.engine.DrawOutcome.Failure f
+                ? f.reason() : "no failure");
+        for (String named : new String[]{"ssq 2026130", "dlt 26130", "drand 1000", "nist 1000"}) {
+            try {
+                cn.doublerandom.draw.engine.PublicRandomness.parse(named).requireValue("x");
+            } catch (cn.doublerandom.draw.engine.InvalidSeedException e) {
+                english.add(e.getMessage());
+            }
+        }
+        for (String given : new String[]{"a\u0000b", "1".repeat(300)}) {
+            try {
+                cn.doublerandom.draw.engine.Seed.combine(given, "0".repeat(32));
+            } catch (cn.doublerandom.draw.engine.InvalidSeedException e) {
+                english.add(e.getMessage());
+            }
+        }
+        assertEquals(9, english.size(), english.toString());
+        for (String e : english) {
+            String zh = ProblemTexts.inLanguage("draw D000000001 failed: " + e + "; the attempt is on the ledger, nothing was selected", null);
+            // codes, numbers and the sources' own names (ssq, randomness, outputValue) may stay; English words may not
+            String words = zh.replaceAll("91130123MA0000001X|D000000001|radiation|ssq|dlt|drand|nist|randomness|outputValue|U\\+\\w+|\\[[^]]*]|\\{[^}]*}", "");
+            assertTrue(!words.matches("(?s).*[A-Za-z]{3,}.*"), e + " -> " + zh);
+            assertTrue(zh.startsWith("抽取 D000000001 失败："), zh);
+            assertEquals("draw D000000001 failed: " + e, ProblemTexts.inLanguage("draw D000000001 failed: " + e, "en"));
+        }
     }
 
     @Test
