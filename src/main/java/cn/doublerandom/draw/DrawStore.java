@@ -303,13 +303,22 @@ class DrawStore {
     }
 
     /** Draw ids of a region subtree (a LIKE prefix from RegionDirectory), optionally of one quarter, in id order. */
-    List<String> ids(String regionPrefix, String quarter) {
+    /** Up to {@code count} draw ids of the region (and quarter) after {@code after}, in id order. */
+    List<String> ids(String regionPrefix, String quarter, String after, int count) {
         try (Connection c = dataSource.getConnection()) {
-            return Sql.strings(c, "select id from draw where authority like ? and (cast(? as text) is null or quarter = ?) order by id",
-                    regionPrefix + "%", quarter, quarter);
+            return Sql.strings(c, """
+                    select id from draw where authority like ? and (cast(? as text) is null or quarter = ?)
+                      and (cast(? as text) is null or id > ?) order by id limit ?""",
+                    regionPrefix + "%", quarter, quarter, after, after, count);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many draws the region (and quarter) has: a region draws a few times a quarter. */
+    int count(String regionPrefix, String quarter) {
+        return scalar("select count(*) from draw where authority like ? and (cast(? as text) is null or quarter = ?)",
+                regionPrefix + "%", quarter, quarter).intValue();
     }
 
     /** A selected target as stored, with its team in force; {@code visit} null when executed before visits were planned per item. */

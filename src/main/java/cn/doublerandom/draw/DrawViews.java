@@ -3,6 +3,7 @@ package cn.doublerandom.draw;
 import cn.doublerandom.calendar.QuarterParameter;
 import cn.doublerandom.item.ItemData;
 import cn.doublerandom.item.ItemService;
+import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.database.ReadThreads;
 import cn.doublerandom.region.Region;
@@ -55,12 +56,17 @@ class DrawViews {
         return view(id, true, null);
     }
 
+    private static final java.util.regex.Pattern DRAW_ID = java.util.regex.Pattern.compile("D\\d{9}");
+
     Page<DrawView> list(String authority, String quarter, Integer limit, String after) {
         String root = authority == null ? scope.home() : regions.require("authority", authority).code();
         scope.requireRead(root);
         String q = quarter == null ? null : QuarterParameter.parse(quarter).toString();
-        // the ids are cheap to list whole; only the page's draws are built
-        return Page.slice(store.ids(regions.subtreePrefix(root), q), limit, after, id -> id).map(id -> view(id, false, null));
+        int count = Listing.limit(limit);
+        String from = Page.afterKey(after, DRAW_ID);
+        String prefix = regions.subtreePrefix(root);
+        return Page.keyset(store.ids(prefix, q, from, count + 1), count, id -> id, store.count(prefix, q))
+                .map(id -> view(id, false, null));
     }
 
     /**

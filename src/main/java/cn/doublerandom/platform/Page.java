@@ -63,6 +63,34 @@ public record Page<T>(List<T> items,
         return new Page<>(items, next, all.size());
     }
 
+    /**
+     * The key the cursor names, for a list paged in its store after that key (keyset paging); null
+     * without a cursor. A cursor that is not base64url of a key of the list's form is refused.
+     */
+    public static String afterKey(String afterParam, java.util.regex.Pattern form) {
+        String after = Listing.cursor(afterParam);
+        if (after == null) {
+            return null;
+        }
+        String key = decode(after);
+        if (!form.matcher(key).matches()) {
+            throw ProblemException.invalid("after", "after must be the 'next' value of the previous page");
+        }
+        return key;
+    }
+
+    /**
+     * A page from up to {@code limit + 1} elements read in the list's order after the cursor's key:
+     * the extra one only says there is more. The cursor is the last item's key, as {@link #slice} makes it.
+     */
+    public static <T> Page<T> keyset(List<T> fetched, int limit, Function<T, String> key, Integer total) {
+        if (fetched.size() <= limit) {
+            return new Page<>(List.copyOf(fetched), null, total);
+        }
+        List<T> items = List.copyOf(fetched.subList(0, limit));
+        return new Page<>(items, encode(key.apply(items.get(limit - 1))), total);
+    }
+
     /** The same page with each item turned into another (an id into its view). */
     public <R> Page<R> map(Function<T, R> f) {
         return new Page<>(items.stream().map(f).toList(), next, total);

@@ -29,6 +29,6 @@ public class PublicationResource {
     @Operation(operationId = "listPublicationsDue", summary = "Unpublished results of an authority (a city includes its counties) that are overdue, due within "
             + "3 working days, or whose deadline is pending because the calendar lacks a year")
     public Page<PublicationService.Due> due(@QueryParam("authority") String authority, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
-        return Page.slice(service.due(authority), limit, after, d -> d.resultId() + "|" + d.version());
+        return service.due(authority, limit, after);
     }
 }

@@ -5,8 +5,11 @@ import cn.doublerandom.calendar.CalendarService;
 import cn.doublerandom.calendar.MissingCalendarYearException;
 import cn.doublerandom.calendar.WorkingDayCalendar;
 import cn.doublerandom.draw.DrawFacts;
+import cn.doublerandom.platform.Listing;
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.database.Sql;
+import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.result.PublicationRules;
 import cn.doublerandom.result.followup.FollowUpService;
@@ -180,13 +183,64 @@ public class PublicationService {
 
     public static final int DUE_WITHIN_WORKING_DAYS = 3;
 
-    /** What of an authority (a city includes its counties) is overdue, due within 3 working days, or pending. */
-    public List<Due> due(String authority) {
+    /** The due list's order: by deadline (a pending one last), then result, kind, version and rectification. */
+    private static final java.util.Comparator<Due> DUE_ORDER = java.util.Comparator
+            .comparing((Due d) -> d.deadline() == null ? LocalDate.MAX : d.deadline())
+            .thenComparing(Due::resultId).thenComparing(Due::kind).thenComparingInt(Due::version)
+            .thenComparing(d -> d.rectificationId() == null ? "" : d.rectificationId());
+
+    /** A due element's place in {@link #DUE_ORDER}, the cursor's key: deadline|result|kind|version|rectification. */
+    private static String dueKey(Due d) {
+        return (d.deadline() == null ? "" : d.deadline().toString()) + "|" + d.resultId() + "|" + d.kind() + "|" + d.version()
+                + "|" + (d.rectificationId() == null ? "" : d.rectificationId());
+    }
+
+    private static final java.util.regex.Pattern DUE_KEY =
+            java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})?\\|([^|]{1,64})\\|(PUBLICATION|RECTIFICATION)\\|(\\d{1,9})\\|([^|]{0,64})");
+
+    /** The cursor's key as a due element that sorts where the element it names did. */
+    private static Due afterDue(String key) {
+        if (key == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = DUE_KEY.matcher(key);
+        if (!m.matches()) {
+            throw ProblemException.invalid("after", "after must be the 'next' value of the previous page");
+        }
+        LocalDate deadline;
+        try {
+            deadline = m.group(1) == null ? null : LocalDate.parse(m.group(1));
+        } catch (java.time.DateTimeException e) {
+            throw ProblemException.invalid("after", "after must be the 'next' value of the previous page");
+        }
+        return new Due(m.group(2), Integer.parseInt(m.group(4)), null, null, null, null, null, null, null, deadline, null, null,
+                false, null, m.group(3), m.group(5).isEmpty() ? null : m.group(5), null, null);
+    }
+
+    /**
+     * What of an authority (a city includes its counties) is overdue, due within 3 working days, or
+     * pending, a page at a time. A deadline is the calendar's count of working days from the result's
+     * basis, so the queue is read through to judge each version; only the page after the cursor is kept
+     * (the {@code limit + 1} first in order), and the whole list is counted on the way.
+     */
+    public Page<Due> due(String authority, Integer limitParam, String afterParam) {
         String root = authority == null ? scope.home() : regions.require("authority", authority).code();
         scope.requireRead(root);
+        int limit = Listing.limit(limitParam);
+        Due after = afterDue(Page.afterKey(afterParam, DUE_KEY));
         LocalDate today = clock.today();
         WorkingDayCalendar calendar = calendars.calendar();
-        List<Due> out = new ArrayList<>();
+        java.util.PriorityQueue<Due> kept = new java.util.PriorityQueue<>(DUE_ORDER.reversed());
+        int[] total = {0};
+        java.util.function.Consumer<Due> offer = d -> {
+            total[0]++;
+            if (after == null || DUE_ORDER.compare(d, after) > 0) {
+                kept.add(d);
+                if (kept.size() > limit + 1) {
+                    kept.poll();
+                }
+            }
+        };
         try (Connection c = dataSource.getConnection()) {
             forEachUnpublished(c, regions.subtreePrefix(root), u -> {
                 PublicationRules.Deadline deadline = PublicationRules.deadline(calendar, u.basis());
@@ -200,7 +254,7 @@ public class PublicationService {
                     }
                 }
                 if (deadline.pending() || overdue || (left != null && left <= DUE_WITHIN_WORKING_DAYS)) {
-                    out.add(new Due(u.resultId(), u.version(), u.drawId(), u.authority(), u.uscc(), u.name(), u.determined(),
+                    offer.accept(new Due(u.resultId(), u.version(), u.drawId(), u.authority(), u.uscc(), u.name(), u.determined(),
                             u.held() ? "HELD" : "PUBLISHABLE", u.holdReason(), deadline.date(), deadline.state(),
                             deadline.missingYear(), overdue, left, "PUBLICATION", null, null, null));
                 }
@@ -221,13 +275,13 @@ public class PublicationService {
                     continue;
                 }
             }
-            out.add(new Due(r.resultId(), 0, null, r.authority(), r.uscc(), r.enterpriseName(), null, "IN_PROGRESS", null,
+            offer.accept(new Due(r.resultId(), 0, null, r.authority(), r.uscc(), r.enterpriseName(), null, "IN_PROGRESS", null,
                     r.deadline(), r.overdue() ? "OVERDUE" : "DUE", null, r.overdue(), left, "RECTIFICATION", r.id(),
                     r.problemTypeLabel() + "：" + r.requirement(), r.responsiblePerson()));
         }
-        out.sort(java.util.Comparator.comparing((Due d) -> d.deadline() == null ? LocalDate.MAX : d.deadline())
-                .thenComparing(Due::resultId));
-        return out;
+        List<Due> page = new ArrayList<>(kept);
+        page.sort(DUE_ORDER);
+        return Page.keyset(page, limit, PublicationService::dueKey, total[0]);
     }
 
     /** The tests fetch 3 at a time, so that every publication test reads through several fetches while it writes. */

@@ -116,6 +116,14 @@ class CreditExportTest {
                 .body("rows.find { it.resultId == '" + first + "' }.version", equalTo(2))
                 .body("rows.find { it.resultId == '" + first + "' }.correctionReason", equalTo("问题描述补充"));
         assertEquals(2, batches.size());
+        // newest first, a page at a time from the table
+        String olderCursor = Api.operator(COUNTY).get("/api/v1/credit-exports?authority=" + COUNTY + "&limit=1").then().statusCode(200)
+                .body("items.id", equalTo(List.of(latest))).body("total", equalTo(2)).extract().path("next");
+        Api.operator(COUNTY).queryParam("after", olderCursor).get("/api/v1/credit-exports?authority=" + COUNTY + "&limit=1").then()
+                .statusCode(200).body("items", hasSize(1)).body("items[0].id", org.hamcrest.Matchers.lessThan(latest))
+                .body("next", org.hamcrest.Matchers.nullValue()).body("total", equalTo(2));
+        Api.operator(COUNTY).queryParam("after", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("D000000001".getBytes()))
+                .get("/api/v1/credit-exports?authority=" + COUNTY).then().statusCode(400).body("errors[0].field", equalTo("after"));
 
         // the file, read back by a spreadsheet reader: the national columns in order, one row per version
         byte[] xlsx = Api.operator(COUNTY).get("/api/v1/credit-exports/" + batch + "/file").then().statusCode(200)

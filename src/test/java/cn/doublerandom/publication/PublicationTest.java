@@ -71,6 +71,54 @@ class PublicationTest {
     }
 
     @Test
+    void theDueListComesAPageAtATimeInDeadlineOrderWithItsTotal() {
+        // 隆尧县 (130525): no other test writes its results
+        ResultFixture f = new ResultFixture("130525").drawn(clock, 3);
+        at("2026-10-12T02:00:00Z");
+        String late = f.record(0, "2026-10-12", "2026-10-12", "NO_PROBLEM", "");
+        String early = f.record(1, "2026-10-09", "2026-10-09", "NO_PROBLEM", "");
+        String middle = f.record(2, "2026-10-10", "2026-10-10", "NO_PROBLEM", "");
+        // the job has not run: by December all three are overdue, in deadline order
+        at("2026-12-01T02:00:00Z");
+        String due = "/api/v1/publication/due?authority=" + f.county;
+        Api.operator(f.county).get(due).then().statusCode(200).body("items.resultId", equalTo(List.of(early, middle, late)))
+                .body("items.overdue", equalTo(List.of(true, true, true))).body("total", equalTo(3)).body("next", nullValue());
+        List<String> walked = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            io.restassured.path.json.JsonPath page = Api.operator(f.county).queryParam("limit", 1)
+                    .queryParams(after == null ? java.util.Map.of() : java.util.Map.of("after", after)).get(due)
+                    .then().statusCode(200).body("total", equalTo(3)).extract().jsonPath();
+            walked.addAll(page.getList("items.resultId"));
+            after = page.getString("next");
+            pages++;
+        } while (after != null && pages < 10);
+        assertEquals(List.of(early, middle, late), walked);
+        assertEquals(3, pages);
+        // a cursor keeps its place when the element it names leaves the list: the job publishes it late
+        String afterEarly = Api.operator(f.county).get(due + "&limit=1").then().extract().path("next");
+        publication.run();
+        Api.operator(f.county).queryParam("after", afterEarly).get(due).then().statusCode(200).body("items", hasSize(0))
+                .body("total", equalTo(0));
+        // cursors that are not a 'next' of this list
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        for (String bad : new String[]{b64.encodeToString("x".getBytes()), b64.encodeToString("2026-13-45|R1|PUBLICATION|1|".getBytes()),
+                b64.encodeToString("2026-11-05|R1|OTHER|1|".getBytes()), "!!", "a".repeat(200)}) {
+            Api.operator(f.county).queryParam("after", bad).get(due).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("after"));
+        }
+        // the authority's draws page in the same way: after its only draw there is nothing
+        String drawCursor = b64.encodeToString(f.drawId.getBytes());
+        Api.operator(f.county).queryParam("after", drawCursor).get("/api/v1/draws?authority=" + f.county).then().statusCode(200)
+                .body("items", hasSize(0)).body("total", equalTo(1)).body("next", nullValue());
+        Api.operator(f.county).get("/api/v1/draws?authority=" + f.county + "&limit=1").then().statusCode(200)
+                .body("items.id", equalTo(List.of(f.drawId))).body("total", equalTo(1)).body("next", nullValue());
+        Api.operator(f.county).queryParam("after", b64.encodeToString("R1".getBytes())).get("/api/v1/draws?authority=" + f.county)
+                .then().statusCode(400).body("errors[0].field", equalTo("after"));
+    }
+
+    @Test
     void theJobPublishesWhatIsPublishableOnceMarksOverdueAndWaitsForAMissingYear() throws Exception {
         ResultFixture f = new ResultFixture("130181").drawn(clock, 3);
         at("2026-10-12T02:00:00Z");

@@ -68,7 +68,7 @@ public class CreditExportResource {
     @GET
     @Operation(operationId = "listCreditExports", summary = "The authority's export batches, newest first, without their rows")
     public Page<CreditExportBatch> list(@QueryParam("authority") String authority, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
-        return Page.slice(service.batches(authority), limit, after, CreditExportBatch::id);
+        return service.batches(authority, limit, after);
     }
 
     @GET

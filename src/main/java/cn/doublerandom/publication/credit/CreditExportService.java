@@ -3,6 +3,8 @@ package cn.doublerandom.publication.credit;
 import cn.doublerandom.authority.AuthorityDirectory;
 import cn.doublerandom.draw.DrawFacts;
 import cn.doublerandom.draw.DrawState;
+import cn.doublerandom.platform.Listing;
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.ProblemException;
@@ -117,22 +119,35 @@ public class CreditExportService {
         }
     }
 
-    public List<CreditExportBatch> batches(String authority) {
+    private static final Pattern BATCH_ID = Pattern.compile("X\\d{9}");
+
+    /** The authority's batches, newest first, a page at a time: read from the table after the cursor's batch. */
+    public Page<CreditExportBatch> batches(String authority, Integer limitParam, String afterParam) {
         if (authority == null || !REGION.matcher(authority).matches()) {
             throw ProblemException.invalid("authority", "authority is the six-digit region code of the bureau, e.g. 130123");
         }
         scope.requireRead(authority);
+        int limit = Listing.limit(limitParam);
+        String after = Page.afterKey(afterParam, BATCH_ID);
         List<CreditExportBatch> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select * from credit_export_batch where authority = ? order by id desc")) {
+             PreparedStatement ps = c.prepareStatement("""
+                     select * from credit_export_batch where authority = ? and (cast(? as text) is null or id < ?)
+                     order by id desc limit ?""")) {
             ps.setString(1, authority);
+            ps.setString(2, after);
+            ps.setString(3, after);
+            ps.setInt(4, limit + 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new CreditExportBatch(rs.getString("id"), rs.getString("authority"), rs.getInt("result_count"),
                             rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), null));
                 }
             }
-            return out;
+            // an authority's batches are a few a month: counting them is an index scan of its own rows
+            int total = Sql.strings(c, "select count(*)::text from credit_export_batch where authority = ?", authority).stream()
+                    .mapToInt(Integer::parseInt).findFirst().orElse(0);
+            return Page.keyset(out, limit, CreditExportBatch::id, total);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
