@@ -35,6 +35,8 @@ final class PortalFixture {
     static final String PLAIN_NAME = "井陉矿区门户测试建材厂";
     static final String ITEM_1 = "污染源日常监管（门户测试）";
     static final String ITEM_2 = "固体废物贮存管理（门户测试）";
+    /** Item 1's note where the service reads what the source list leaves out, as the demo's item 1 has. */
+    static final String READING_NOTE = "来源清单缺失本项的检查层级。本服务的理解：县级以上生态环境部门均可抽取（门户测试）。";
 
     static String drawId;
     /** Result ids by role: key (the selected key target, corrected), img, plain, secret. */
@@ -66,7 +68,8 @@ final class PortalFixture {
             itemIds[i] = ((Number) Api.as("admin", "130100").body("""
                     {"regionCode":"130100","seqNo":"P%d","name":"%s","category":"GENERAL","targetType":"排污单位",
                      "inspectingLevel":"COUNTY_AND_ABOVE","legalBasis":"《中华人民共和国环境保护法》","content":"排污许可执行情况",
-                     "methods":["ON_SITE","TECHNOLOGY"],"jointInspection":false}""".formatted(i + 1, itemNames[i]))
+                     "methods":["ON_SITE","TECHNOLOGY"],"jointInspection":false%s}""".formatted(i + 1, itemNames[i],
+                    i == 0 ? ",\"readingNote\":\"" + READING_NOTE + "\"" : ""))
                     .post("/api/v1/items").then().statusCode(201).extract().path("id")).longValue();
         }
         Map<String, String> nameOf = new LinkedHashMap<>();

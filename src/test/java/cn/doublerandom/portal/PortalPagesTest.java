@@ -201,6 +201,8 @@ class PortalPagesTest {
         String items = page("/items?region=" + COUNTY).then().statusCode(200).header("Cache-Control", containsString("max-age=300"))
                 .extract().asString();
         assertTrue(items.contains("污染源日常监管（门户测试）") && items.contains("实地检查、科技检查"), items);
+        // an item the service had to read where its source is silent says so on its public page
+        assertTrue(items.contains("说明：" + PortalFixture.READING_NOTE), items);
         page("/items").then().statusCode(200).body(containsString("随机抽查事项清单"));
         String verify = page("/verify").then().statusCode(200).extract().asString();
         assertTrue(verify.contains("sha256sum snapshot.txt") && verify.contains("python3 audit/replay_draw1.py snapshot.txt \"$SEED\"")
