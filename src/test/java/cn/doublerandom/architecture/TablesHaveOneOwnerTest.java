@@ -43,21 +43,29 @@ class TablesHaveOneOwnerTest {
         OWNERS.put("item", Set.of("inspection_item"));
         OWNERS.put("platform", Set.of("idempotency_record"));
         OWNERS.put("policy", Set.of("policy"));
-        // published_result is the view of published rows publication keeps for the public portal
         OWNERS.put("publication", Set.of("publication", "publication_overdue", "publication_pending",
-                "credit_export_batch", "credit_export_item", "published_result"));
-        OWNERS.put("registry", Set.of("target", "target_event", "target_event_retraction", "target_lead", "target_lead_closure", "inspector",
+                "credit_export_batch", "credit_export_item", "published_result", "first_publication"));
+        OWNERS.put("registry", Set.of("target_positive_list", "target", "target_event", "target_event_retraction", "target_lead", "target_lead_closure", "inspector",
                 "inspector_conflict", "registry_version"));
         // inspection_record is the view of random and targeted checks drawn for the reports
         OWNERS.put("report", Set.of("accountability_judgement", "accountability_retraction", "targeted_check",
                 "inspection_record", "scoring_scheme"));
-        // result_disclosure is the view that says of each result whether it is withheld
-        OWNERS.put("result", Set.of("result_disclosure", "result", "result_version", "result_version_superseded", "result_item",
+        OWNERS.put("result", Set.of("result_disclosure", "result_latest_version", "result_latest_hold", "result_followed_up",
+                "result", "result_version", "result_version_superseded", "result_item",
                 "result_hold", "result_declassification", "result_signoff", "attachment", "attachment_content", "attachment_disclosure",
                 "rectification", "rectification_version", "rectification_check", "penalty", "penalty_version"));
         OWNERS.put("transparency", Set.of("log_checkpoint", "log_cosignature", "log_node", "log_peer_checkpoint"));
         OWNERS.put("wording", Set.of("wording", "wording_retirement"));
     }
+
+    /**
+     * The views an owner keeps for the joins of other capabilities (reports, the portal): its read API in SQL,
+     * which any capability may name, so that the owner may change its tables behind it. Each reads its owner's
+     * tables (published_result also the handling codes of versions published before publication copied them);
+     * naming a table of another capability still needs an exception below.
+     */
+    static final Set<String> READ_VIEWS = Set.of("draw_state", "draw_selection", "published_result", "first_publication",
+            "result_disclosure", "result_latest_version", "result_latest_hold", "result_followed_up", "target_positive_list");
 
     /** "source (relative to cn/doublerandom) names table" -> why it may. */
     static final Map<String, String> EXCEPTIONS = new TreeMap<>();
@@ -69,28 +77,14 @@ class TablesHaveOneOwnerTest {
     }
 
     static {
-        String overManyDraws = "an aggregate over many draws joins the views drawn for it with its own rows";
-        allow("portal/PortalService.java", overManyDraws, "draw_state", "draw_selection");
-        allow("report/compliance/ComplianceReport.java", overManyDraws, "draw_state", "draw_selection");
-        allow("report/monthly/MonthlyReport.java", overManyDraws, "draw_state", "draw_selection");
-        allow("report/ledger/LedgerForms.java", overManyDraws, "draw_state");
-
-        String portal = "the public portal is the published rows' read model, paged and searched in bulk, on the views "
-                + "publication and result keep for it (the published rows; whether a result is withheld), not on their tables";
-        allow("portal/PortalService.java", portal, "published_result", "result_disclosure");
-        allow("portal/search/NameSearch.java", portal, "published_result");
-
         allow("publication/PublicationService.java", "publication copies a result's public fields when it "
                 + "publishes, in the same transaction, and its queue is a trigger on result_version",
                 "result", "result_version", "result_version_superseded", "result_item", "result_hold", "result_declassification");
 
-        String report = "a report aggregates over many results in one statement; no per-row read API serves it";
-        allow("report/compliance/ComplianceReport.java", report, "publication", "result", "result_version",
-                "result_declassification");
-        allow("report/monthly/MonthlyReport.java", report, "publication", "result_version", "result_hold",
-                "inspection_item");
-        allow("report/ledger/LedgerForms.java", report, "rectification", "penalty", "result_signoff");
-        allow("report/assessment/AssessmentReport.java", report, "publication", "target");
+        allow("report/monthly/MonthlyReport.java", "a month's checks take the deadline basis of the version that "
+                + "inspection_record (report's view of the checks) shows, and the names of their draws' items, a month at once", "result_version", "inspection_item");
+        allow("report/compliance/ComplianceReport.java", "a result's declassification moves its publication deadline: "
+                + "the day it was declassified is joined per selected target in the quarter's one pass", "result_declassification");
 
         allow("result/ResultService.java", "declassifying a result queues its current version for publication in the same "
                 + "transaction, as the trigger on result_version does for a new version", "publication_pending");
@@ -137,10 +131,28 @@ class TablesHaveOneOwnerTest {
     }
 
     @Test
+    void theReadViewsAreViews() throws IOException {
+        Pattern view = Pattern.compile("create\\s+(?:or\\s+replace\\s+)?view\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+        Set<String> views = new TreeSet<>();
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
+                Matcher m = view.matcher(Files.readString(f));
+                while (m.find()) {
+                    views.add(m.group(1).toLowerCase());
+                }
+            }
+        }
+        Set<String> notViews = new TreeSet<>(READ_VIEWS);
+        notViews.removeAll(views);
+        assertEquals(Set.of(), notViews, "only a view is a read API: a table is named by its owner alone");
+    }
+
+    @Test
     void onlyItsOwnerNamesATable() throws IOException {
         Set<String> found = crossReferences();
         Set<String> unexpected = new TreeSet<>(found);
         unexpected.removeAll(EXCEPTIONS.keySet());
+        unexpected.removeIf(f -> READ_VIEWS.contains(f.substring(f.lastIndexOf(' ') + 1)));
         assertEquals(Set.of(), unexpected, "ask the owning capability through its read API instead");
         Set<String> stale = new TreeSet<>(EXCEPTIONS.keySet());
         stale.removeAll(found);

@@ -246,8 +246,9 @@ public class ComplianceReport {
         }
         java.sql.Array ids = c.createArrayOf("varchar", draws.stream().map(DrawRow::id).toArray());
         WorkingDayCalendar calendar = calendars.calendar();
-        // one pass over the quarter's selections; unpublished results are grouped by the day their
-        // window starts on (few distinct days), so that overdue is decided by the calendar, not per row
+        // one pass over the quarter's selections (limit 1 keeps each view's lookup an index probe per result);
+        // unpublished results are grouped by the day their window starts on (few distinct days), so that
+        // overdue is decided by the calendar, not per row
         try (PreparedStatement ps = c.prepareStatement("""
                 select t.draw_id, t.stratum,
                        case when r.id is not null and not (r.confidential and dc.at is null) and fp.result_id is null
@@ -261,11 +262,11 @@ public class ComplianceReport {
                        count(fp.result_id) filter (where not fp.on_time) as late,
                        count(fp.result_id) filter (where fp.on_time is null) as pending
                 from draw_selection t
-                left join result r on r.draw_id = t.draw_id and r.uscc = t.uscc
-                left join lateral (select x.inspection_date, x.deadline_basis from result_version x where x.result_id = r.id
-                                   order by x.version desc limit 1) v on true
-                left join lateral (select p.result_id, p.on_time from publication p where p.result_id = r.id
-                                   order by p.version limit 1) fp on true
+                left join result_disclosure r on r.draw_id = t.draw_id and r.uscc = t.uscc
+                left join lateral (select x.inspection_date, x.deadline_basis from result_latest_version x where x.result_id = r.id
+                                   limit 1) v on true
+                left join lateral (select p.result_id, p.on_time from first_publication p where p.result_id = r.id
+                                   limit 1) fp on true
                 -- a declassified result is publishable from its declassification on, no longer withheld
                 left join lateral (select x.recorded_at as at from result_declassification x where x.result_id = r.id) dc on true
                 where t.draw_id = any(?)
@@ -312,9 +313,9 @@ public class ComplianceReport {
                        count(t.uscc) as drawn, count(v.inspection_date) filter (where v.inspection_date <= ?) as inspected
                 from draw_state d
                 left join draw_selection t on t.draw_id = d.id and t.stratum = 'GENERAL'
-                left join result r on r.draw_id = t.draw_id and r.uscc = t.uscc
-                left join lateral (select x.inspection_date from result_version x where x.result_id = r.id
-                                   order by x.version desc limit 1) v on true
+                left join result_disclosure r on r.draw_id = t.draw_id and r.uscc = t.uscc
+                left join lateral (select x.inspection_date from result_latest_version x where x.result_id = r.id
+                                   limit 1) v on true
                 where d.authority like ? and d.kind = 'UNDIRECTED' and d.quarter like ? and d.quarter < ?
                   and d.status = 'EXECUTED'
                 group by d.id, d.authority, d.quarter, d.plan

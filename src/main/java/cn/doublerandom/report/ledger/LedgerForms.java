@@ -284,14 +284,9 @@ public class LedgerForms {
             // the follow-up is read only for the random checks that have any
             List<String> random = raw.stream().filter(r -> r.kind().equals("RANDOM")).map(Raw::id).toList();
             if (!random.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        select result_id from rectification where result_id = any(?)
-                        union select result_id from penalty where result_id = any(?)
-                        union select result_id from result_signoff where result_id = any(?)""")) {
-                    java.sql.Array ids = c.createArrayOf("varchar", random.toArray());
-                    ps.setArray(1, ids);
-                    ps.setArray(2, ids);
-                    ps.setArray(3, ids);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "select distinct result_id from result_followed_up where result_id = any(?)")) {
+                    ps.setArray(1, c.createArrayOf("varchar", random.toArray()));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             followedUp.add(rs.getString(1));

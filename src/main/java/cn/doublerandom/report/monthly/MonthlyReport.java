@@ -71,8 +71,8 @@ public class MonthlyReport {
                     select x.authority, x.id, x.draw_id, x.inspection_date, x.uscc, x.enterprise_name, x.wording_text,
                            x.violation_found, x.problem_count, x.handling, x.non_site, x.team, dt.method as planned,
                            (x.confidential and x.declassified_at is null) as withheld, x.declassified_at,
-                           (select p.published_date from publication p where p.result_id = x.id order by p.version limit 1) as published_date,
-                           (select h.action from result_hold h where h.result_id = x.id order by h.id desc limit 1) as hold,
+                           (select p.published_date from first_publication p where p.result_id = x.id limit 1) as published_date,
+                           (select h.action from result_latest_hold h where h.result_id = x.id limit 1) as hold,
                            (select v.deadline_basis from result_version v where v.result_id = x.id and v.version = x.version) as deadline_basis
                     from inspection_record x
                     join draw_selection dt on dt.draw_id = x.draw_id and dt.uscc = x.uscc
