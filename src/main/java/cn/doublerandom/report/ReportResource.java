@@ -4,7 +4,9 @@ import cn.doublerandom.calendar.QuarterParameter;
 import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.problem.ProblemException;
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.region.Region;
+import cn.doublerandom.registry.history.RegistryEntity;
 import cn.doublerandom.registry.importing.Spreadsheets;
 import cn.doublerandom.report.accountability.AccountabilityDocument;
 import cn.doublerandom.report.accountability.AccountabilityService;
@@ -25,6 +27,7 @@ import cn.doublerandom.report.monthly.QuarterlyDocument;
 import cn.doublerandom.report.monthly.QuarterlyReport;
 import cn.doublerandom.report.monthly.QuarterlyView;
 import cn.doublerandom.report.changes.RegistryChangeDocument;
+import cn.doublerandom.report.changes.RegistryChangePage;
 import cn.doublerandom.report.changes.RegistryChangeReport;
 import cn.doublerandom.report.changes.RegistryChangeView;
 import cn.doublerandom.report.staffing.InspectorRankingDocument;
@@ -238,6 +241,34 @@ public class ReportResource {
         Quarter q = quarter(quarter);
         Region r = regions.require(region);
         return responses.respond(f, table, r.code(), registryChanges.compute(r, q, regions), RegistryChangeDocument::of);
+    }
+
+    @GET
+    @Path("/registry-changes/inspectors")
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "One page of the list", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RegistryChangePage.class)))
+    @Operation(operationId = "listRegistryChangeInspectors", summary = "Every inspector added, changed or retired in a quarter, by pages, in the "
+            + "registry-change report's order (unit, then added, changed, retired, then code); total counts them all")
+    public Page<RegistryChangeView.Row> registryChangeInspectors(@Parameter(description = REGION) @QueryParam("region") String region,
+                                                                @Parameter(description = "e.g. 2026Q4 (default: this quarter)") @QueryParam("quarter") String quarter,
+                                                                @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        Quarter q = quarter(quarter);
+        return registryChanges.page(regions.require(region), q, regions, RegistryEntity.INSPECTOR, limit, after);
+    }
+
+    @GET
+    @Path("/registry-changes/targets")
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "One page of the list", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RegistryChangePage.class)))
+    @Operation(operationId = "listRegistryChangeTargets", summary = "Every target added, changed or retired in a quarter (events included), by pages, "
+            + "in the registry-change report's order (unit, then added, changed, retired, then USCC); total counts them all")
+    public Page<RegistryChangeView.Row> registryChangeTargets(@Parameter(description = REGION) @QueryParam("region") String region,
+                                                             @Parameter(description = "e.g. 2026Q4 (default: this quarter)") @QueryParam("quarter") String quarter,
+                                                             @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        Quarter q = quarter(quarter);
+        return registryChanges.page(regions.require(region), q, regions, RegistryEntity.TARGET, limit, after);
     }
 
     @GET

@@ -168,14 +168,18 @@ public class TargetEventService {
      * The events of the targets registered in the regions matching {@code regionLike} that were recorded,
      * or retracted, in [from, to): what the registry-change report lists beside the registry's versions.
      */
-    public List<TargetEvent> recordedBetween(String regionLike, java.time.Instant from, java.time.Instant to) {
+    /** The events of these targets recorded or retracted in [from, to). */
+    public List<TargetEvent> recordedBetween(java.util.Collection<String> usccs, java.time.Instant from, java.time.Instant to) {
+        if (usccs.isEmpty()) {
+            return List.of();
+        }
         try (Connection c = dataSource.getConnection()) {
             Timestamp f = Timestamp.from(from);
             Timestamp t = Timestamp.from(to);
             return query(c, """
-                    e.uscc in (select uscc from target where region_code like ?)
+                    e.uscc = any(?)
                     and ((e.recorded_at >= ? and e.recorded_at < ?) or (r.recorded_at >= ? and r.recorded_at < ?))""",
-                    regionLike, f, t, f, t);
+                    c.createArrayOf("text", usccs.toArray()), f, t, f, t);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

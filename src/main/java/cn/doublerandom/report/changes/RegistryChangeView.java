@@ -11,9 +11,23 @@ import java.util.List;
  * 每季度统计报送需调整的检查人员库信息和检查对象名录信息，报送日期为3月、6月、9月和12月的18日前).
  * {@code dueBy} is the 18th of the quarter's last month; {@code dueNote} says when that day is not a
  * working day (the plan moves it for no holiday) or when the year's calendar is not loaded.
+ * {@code units} count every record; {@code inspectors} and {@code targets} list at most {@code listLimit}
+ * records each, the first in the report's order (unit, then added, changed, retired, then code), out of
+ * {@code inspectorsTotal} and {@code targetsTotal}: a whole list is read page by page from
+ * /api/v1/reports/registry-changes/inspectors or /targets, or one unit's by asking for that unit's region.
  */
 public record RegistryChangeView(String region, String regionName, String quarter, String quarterName, LocalDate dueBy,
-                                 String dueNote, List<UnitCount> units, List<Row> inspectors, List<Row> targets) {
+                                 String dueNote, List<UnitCount> units,
+                                 @Schema(description = "The first listLimit inspectors of the report's order; all of them when inspectorsTotal is not larger")
+                                 List<Row> inspectors,
+                                 @Schema(description = "The first listLimit targets of the report's order; all of them when targetsTotal is not larger")
+                                 List<Row> targets,
+                                 @Schema(description = "How many inspectors were added, changed or retired in the quarter in the region")
+                                 int inspectorsTotal,
+                                 @Schema(description = "How many targets were added, changed or retired in the quarter in the region")
+                                 int targetsTotal,
+                                 @Schema(description = "The most records inspectors and targets each list")
+                                 int listLimit) {
 
     /** Counts per bureau: added, changed, retired, of inspectors and of targets. */
     @Schema(name = "RegistryChangeUnit")
