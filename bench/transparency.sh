@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The transparency log's goals (issue 20), one command: bench/transparency.sh
-# 1. LogBenchmark (a QuarkusTest on the embedded PostgreSQL): the ledger follower's work per record
+# 1. LogBenchmark (a QuarkusTest on the embedded PostgreSQL): the ledger follower's work per record and per county draw (prepare + execute)
 #    (leaf, completed subtrees, a signed checkpoint) and inclusion / consistency proofs in a synthetic
 #    tree of 10,000,000 leaves (building it takes about two minutes the first time).
 # 2. VerifierBenchmark (a plain main): the portal's /verifier.js replaying a 100,000-target public draw
 #    in headless Chromium (needs /usr/bin/chromium and /usr/bin/chromedriver).
-# Prints the BENCH lines with the load average before and after each, and writes them to
+# Prints the BENCH lines with the load average before and after each, and adds them as a section to
 # bench/results/transparency-log-<date>.md. BENCH_SKIP=log or BENCH_SKIP=verifier leaves one out.
 # Runs Maven offline (the wrapper, -o); set BENCH_ONLINE=1 to let it resolve.
 set -euo pipefail
@@ -36,19 +36,26 @@ if [ "$SKIP" != verifier ]; then
   echo "load after VerifierBenchmark: $(load)" | tee -a "$LINES"
 fi
 
+# a day's file keeps every run: the first writes the heading and the goals, each run adds its section
+if [ ! -f "$OUT" ]; then
+  {
+    echo "# Transparency log benchmark, $(date -u +%F)"
+    echo
+    echo "Goals: appending a record and issuing a checkpoint adds < 5 ms to a county draw (two records: prepare"
+    echo "and execute); an inclusion proof at 10,000,000 records < 10 ms; the browser verifier on a"
+    echo "100,000-target public draw < 2 s in headless Chromium. The load averages (1, 5, 15 min) are printed"
+    echo "beside each benchmark: a load above the core count means other work shared the machine, and the"
+    echo "figures are upper bounds."
+  } > "$OUT"
+fi
 {
-  echo "# Transparency log benchmark, $(date -u '+%F %H:%M') UTC"
   echo
-  echo "\`bench/transparency.sh\` on $cpus cores ($(uname -m)), commit $(git rev-parse --short HEAD)."
-  echo "The load averages (1, 5, 15 min) are printed beside each benchmark: a load above the core count"
-  echo "means other work shared the machine, and the figures are upper bounds."
+  echo "## bench/transparency.sh, $(date -u '+%F %H:%M') UTC"
   echo
-  echo "Goals: appending a record and issuing a checkpoint adds < 5 ms to a county draw (two records: prepare"
-  echo "and execute); an inclusion proof at 10,000,000 records < 10 ms; the browser verifier on a"
-  echo "100,000-target public draw < 2 s in headless Chromium."
+  echo "$cpus cores ($(uname -m)), commit $(git rev-parse --short HEAD)."
   echo
   echo '```'
   cat "$LINES"
   echo '```'
-} > "$OUT"
+} >> "$OUT"
 echo "written: $OUT"
