@@ -1,5 +1,6 @@
-// The portal's browser verifier: replays a public draw from its public package with WebCrypto
-// (DRAW-1 §1-§3, the pool hash, the commit, the seed, the ledger record hashes) and checks the
+// The portal's browser verifier: replays a public draw from its public package with SHA-256 (its own
+// synchronous implementation for DRAW-1's short inputs, WebCrypto for the rest): DRAW-1 §1-§3,
+// the pool hash, the commit, the seed, the ledger record hashes; and checks the
 // inclusion of the draw's records in the transparency log against its latest signed checkpoint.
 // audit/replay_draw1.py and audit/check_log.py are the reference; this file must agree with them.
 'use strict';
