@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.List;
 
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -179,6 +180,11 @@ class TargetedCheckTest {
             Api.operator(COUNTY).body(b.replace(c[0], c[1])).post("/api/v1/checks").then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", hasItem(c[2]));
         }
+        // the source is the lead register's field, read by the one parse with the one wording
+        Api.operator(COUNTY).body(body("").replace("\"source\":\"COMPLAINT\"", "\"source\":\"RUMOUR\"")).post("/api/v1/checks")
+                .then().statusCode(400).body("errors.find { it.field == 'source' }.message", startsWith("is not a lead source: one of [COMPLAINT"));
+        Api.operator(COUNTY).body(body("").replace("\"source\":\"COMPLAINT\"", "\"source\":\" \"")).post("/api/v1/checks")
+                .then().statusCode(400).body("errors.find { it.field == 'source' }.message", startsWith("is required: one of [COMPLAINT"));
         Api.operator(COUNTY).body("{\"uscc\":").post("/api/v1/checks").then().statusCode(400).contentType("application/problem+json");
         Api.operator(COUNTY).body(body(",\"colour\":\"red\"")).post("/api/v1/checks").then().statusCode(400);
         Api.operator(COUNTY).get("/api/v1/checks/C999999999").then().statusCode(404);

@@ -1,6 +1,9 @@
 package cn.doublerandom.registry.target;
 
+import cn.doublerandom.registry.FieldRules;
 import cn.doublerandom.registry.Labelled;
+
+import java.util.Arrays;
 
 /**
  * A lead (问题线索) and its source: why a targeted (non-random) check was made, the plan's exceptions to random
@@ -27,5 +30,21 @@ public enum CheckSource implements Labelled {
     @Override
     public String label() {
         return label;
+    }
+
+    /**
+     * The source a body names in {@code field} (its code or its Chinese label), or null with the field's problem
+     * added: the lead register and the targeted checks read one field with one wording.
+     */
+    public static CheckSource parse(FieldRules f, String field, String text) {
+        if (text == null || text.isBlank()) {
+            f.fail(field, null, "is required: one of " + Arrays.toString(values()));
+            return null;
+        }
+        CheckSource source = Labelled.parse(CheckSource.class, text).orElse(null);
+        if (source == null) {
+            f.fail(field, FieldRules.abbreviate(text), "is not a lead source: one of " + Arrays.toString(values()));
+        }
+        return source;
     }
 }

@@ -6,7 +6,6 @@ import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.region.RegionRange;
 import cn.doublerandom.registry.FieldRules;
-import cn.doublerandom.registry.Labelled;
 import cn.doublerandom.registry.history.Stored;
 import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
@@ -16,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,16 +47,7 @@ public class TargetLeadService {
         Stored<TargetData> target = targets.get(uscc, null);
         scope.requireRegistryWrite(target.data().regionCode());
         FieldRules f = new FieldRules();
-        CheckSource source = null;
-        if (in.source() == null || in.source().isBlank()) {
-            f.fail("source", null, "is required: one of " + Arrays.toString(CheckSource.values()));
-        } else {
-            source = Labelled.parse(CheckSource.class, in.source()).orElse(null);
-            if (source == null) {
-                f.fail("source", FieldRules.abbreviate(in.source()), "is not a lead source: one of "
-                        + Arrays.toString(CheckSource.values()));
-            }
-        }
+        CheckSource source = CheckSource.parse(f, "source", in.source());
         if (in.openedOn() == null) {
             f.fail("openedOn", null, "is required");
         }

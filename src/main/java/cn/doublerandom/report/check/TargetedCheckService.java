@@ -9,7 +9,6 @@ import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.registry.FieldRules;
-import cn.doublerandom.registry.Labelled;
 import cn.doublerandom.registry.inspector.InspectorData;
 import cn.doublerandom.registry.inspector.InspectorStore;
 import cn.doublerandom.registry.target.TargetStore;
@@ -78,15 +77,7 @@ public class TargetedCheckService {
         scope.requireRegistryWrite(authority.code());
         FieldRules f = new FieldRules();
         String uscc = f.text("uscc", in.uscc(), 18, true);
-        CheckSource source = null;
-        if (in.source() == null) {
-            f.fail("source", null, "is required: one of " + Arrays.toString(CheckSource.values()));
-        } else {
-            source = Labelled.parse(CheckSource.class, in.source()).orElse(null);
-            if (source == null) {
-                f.fail("source", FieldRules.abbreviate(in.source()), "is not a check source: one of " + Arrays.toString(CheckSource.values()));
-            }
-        }
+        CheckSource source = CheckSource.parse(f, "source", in.source());
         String reference = f.text("sourceReference", in.sourceReference(), 100, false);
         String note = f.text("note", in.note(), TEXT_MAX, false);
         LocalDate today = clock.today();
