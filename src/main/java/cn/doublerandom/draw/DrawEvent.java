@@ -30,13 +30,13 @@ public sealed interface DrawEvent {
     /**
      * The pool is frozen and committed (DRAW-1 §4, §5 prepare); {@code snapshot} is the canonical text's bytes,
      * {@code nonSite} the pooled targets that qualify for a non-site check on the draw date, {@code openLeads} those
-     * with a lead open on it, {@code salt} the secret of the pool's salted commitment, written in the record
+     * with a lead open on it, {@code approvals} the bureau's approvals of other methods valid on it, {@code salt} the secret of the pool's salted commitment, written in the record
      * ({@code PoolCommitment}).
      */
     record Prepared(String drawId, String authority, String quarter, LedgerRecord.DrawType kind, String filter,
                     List<Long> items, LocalDate drawDate, byte[] snapshot, String poolHash, String nonce, String commit,
                     String replaces, String planJson, long targetCount, String division, boolean joint,
-                    PublicRandomness randomness, PackedIds nonSite, PackedIds openLeads, String salt, Instant at, String by)
+                    PublicRandomness randomness, PackedIds nonSite, PackedIds openLeads, ApprovedMethods approvals, String salt, Instant at, String by)
             implements DrawEvent {
     }
 

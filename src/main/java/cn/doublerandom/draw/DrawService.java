@@ -160,7 +160,7 @@ public class DrawService {
         journal.record(new DrawEvent.Prepared(id, authority.code(), quarter.toString(), kind, filter.canonical(),
                 drawn.stream().map(ItemData::id).toList(), today, snapshot.canonicalBytes(), snapshot.poolHash(), nonce,
                 Seed.commit(nonce), replaces, toJson(pool.plan()), snapshot.targetCount(), division.name(), division.joint(),
-                randomness, pool.nonSite(), pool.openLeads(), PoolCommitment.newSalt(RANDOM), clock.now(), caller.signature()));
+                randomness, pool.nonSite(), pool.openLeads(), pool.approvals(), PoolCommitment.newSalt(RANDOM), clock.now(), caller.signature()));
         prepared.put(id, pool);
         LOG.infof("prepared %s (%s %s %s): %,d targets; pool %d ms, text, hash and store %d ms", id, authority.code(), quarter,
                 kind, snapshot.targetCount(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
@@ -214,7 +214,8 @@ public class DrawService {
                 success.targets().stream().map(SelectedTarget::uscc).toList());
         List<DrawEvent.Selected> selection = visits.selection(List.of(draw.items()), views.plan(draw.plan()).policy(),
                 draw.drawDate(), snapshot, success, held.map(PoolBuilder.Pool::nonSite).or(() -> store.nonSite(id)),
-                held.map(PoolBuilder.Pool::openLeads).or(() -> store.openLeads(id)));
+                held.map(PoolBuilder.Pool::openLeads).or(() -> store.openLeads(id)),
+                held.map(PoolBuilder.Pool::approvals).orElseGet(() -> store.approvals(id)));
         journal.record(new DrawEvent.Executed(id, draw.authority(), draw.quarter(), LedgerRecord.DrawType.valueOf(draw.kind()),
                 draw.replaces(), g, draw.nonce(), seed, success, selection, clock.now(), caller.signature()));
         long t3 = System.nanoTime();

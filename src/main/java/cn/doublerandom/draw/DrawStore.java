@@ -93,8 +93,9 @@ class DrawStore {
     void insertDraw(DrawEvent.Prepared p) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 insert into draw (id, authority, quarter, kind, filter, items, draw_date, pool_hash, snapshot, nonce, commit,
-                                  replaces, plan, prepared_at, prepared_by, division, joint, non_site, open_lead)
-                values (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)""")) {
+                                  replaces, plan, prepared_at, prepared_by, division, joint, non_site, open_lead,
+                                  method_approval)
+                values (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setString(1, p.drawId());
             ps.setString(2, p.authority());
             ps.setString(3, p.quarter());
@@ -115,6 +116,7 @@ class DrawStore {
             ps.setBoolean(17, p.joint());
             ps.setString(18, String.join("\n", p.nonSite()));
             ps.setString(19, String.join("\n", p.openLeads()));
+            ps.setString(20, p.approvals().text());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -248,6 +250,22 @@ class DrawStore {
      */
     Optional<PackedIds> openLeads(String id) {
         return targetsKept(id, "open_lead");
+    }
+
+    /**
+     * The approvals of other methods valid on the draw date as the registry stood at prepare; none when the draw
+     * was prepared before they were kept.
+     */
+    ApprovedMethods approvals(String id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select method_approval from draw where id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return ApprovedMethods.parse(rs.next() ? rs.getString(1) : null);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Optional<PackedIds> targetsKept(String id, String column) {

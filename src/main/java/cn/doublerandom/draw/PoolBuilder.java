@@ -21,6 +21,7 @@ import cn.doublerandom.region.RegionRange;
 import cn.doublerandom.registry.inspector.InspectorData;
 import cn.doublerandom.registry.inspector.InspectorStore;
 import cn.doublerandom.registry.target.TargetLeadService;
+import cn.doublerandom.registry.target.MethodApprovalService;
 import cn.doublerandom.registry.target.ObjectKind;
 import cn.doublerandom.registry.target.TargetEvent;
 import cn.doublerandom.registry.target.TargetEventService;
@@ -75,6 +76,9 @@ public class PoolBuilder {
     @Inject
     TargetLeadService leads;
 
+    @Inject
+    MethodApprovalService approvals;
+
     /**
      * Whether a draw of this authority reads beside its request's transaction, on connections of its
      * own (its earlier draws, the catch-ups of the {@link TargetMirror} its pool and its selection's
@@ -87,10 +91,12 @@ public class PoolBuilder {
 
     /**
      * The snapshot, the plan that explains it, which of its targets may be checked off site
-     * ({@link NonSiteRule} on the draw date) and which have a lead open on it, so that execute need not read
+     * ({@link NonSiteRule} on the draw date), which have a lead open on it and which the bureau approved for another
+     * method on it, so that execute need not read
      * the selected rows again.
      */
-    public record Pool(PoolSnapshot snapshot, DrawPlan plan, PackedIds nonSite, PackedIds openLeads, PoolPlan rules) {
+    public record Pool(PoolSnapshot snapshot, DrawPlan plan, PackedIds nonSite, PackedIds openLeads, ApprovedMethods approvals,
+                       PoolPlan rules) {
     }
 
     public Pool build(Region authority, Quarter quarter, LocalDate drawDate, PolicyData policy, boolean directed,
@@ -129,7 +135,9 @@ public class PoolBuilder {
                 directed ? Map.of() : QuarterQuotas.done(store.quarterDraws(authority.code(), quarter)));
         PackedIds.Appender withLeads = PackedIds.appender();
         leads.openOn(prefix, drawDate).forEach(withLeads::add);
-        return new Pool(pool.snapshot(), plan(policy, authority, pool), pool.nonSite(), withLeads.sortedUnique(), pool);
+        ApprovedMethods approved = new ApprovedMethods(approvals.validOn(authority.code(), prefix, drawDate,
+                items.stream().map(ItemData::id).toList()));
+        return new Pool(pool.snapshot(), plan(policy, authority, pool), pool.nonSite(), withLeads.sortedUnique(), approved, pool);
     }
 
     /** The plan as a draw keeps it (its JSON is stored with the draw and read by reports). */

@@ -47,10 +47,12 @@ class VisitMethods {
      *                prepared before they were kept, whose selected rows are then read and the rule applied
      * @param openLeads the pooled targets with a lead open on the draw date, as found at prepare; empty for a draw
      *                  prepared before leads were kept, whose targets are then taken to have none
+     * @param approvals the bureau's approvals of other methods valid on the draw date, as found at prepare; none for
+     *                  a draw prepared before they were kept
      */
     List<DrawEvent.Selected> selection(List<Long> itemIds, PolicyData policy, LocalDate drawDate, PoolSnapshot snapshot,
                                        DrawOutcome.Success success, Optional<PackedIds> nonSite,
-                                       Optional<PackedIds> openLeads) {
+                                       Optional<PackedIds> openLeads, ApprovedMethods approvals) {
         List<ItemData> drawItems = itemIds.stream().map(items::get).map(Stored::data).toList();
         List<SelectedTarget> drawnInOrder = success.targets();
         List<String> usccs = drawnInOrder.stream().map(SelectedTarget::uscc).toList();
@@ -87,7 +89,8 @@ class VisitMethods {
                 visit = drawItems;
             }
             boolean lead = openLeads.map(l -> l.contains(t.uscc())).orElse(false);
-            List<VisitPlan.ItemMethod> methods = VisitPlan.methods(visit, qualified.contains(t.uscc()), lead, Map.of());
+            List<VisitPlan.ItemMethod> methods = VisitPlan.methods(visit, qualified.contains(t.uscc()), lead,
+                    approvals.forTarget(t.uscc(), visit.stream().map(ItemData::id).toList()));
             out.add(new DrawEvent.Selected(i + 1, t.uscc(), t.stratum().name(), t.rank(), t.ticket(), team.members(),
                     team.relaxed(), VisitPlan.visit(methods).name(), methods));
         }

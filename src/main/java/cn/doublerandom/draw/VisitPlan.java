@@ -18,12 +18,14 @@ import java.util.Set;
  * <ul>
  *   <li>An open lead (投诉举报, 领导交办, 上级部门转办交办, 其他部门移送, 突发环境事件, 核安全检查, 数据分析或
  *       监测发现问题线索) concerns the target: every item on site, unannounced (四不两直).</li>
- *   <li>Otherwise, a target on the positive list or whose non-site facilities are complete
- *       ({@link NonSiteRule}): technology (科技检查) for every item that allows it, on site for the others.</li>
- *   <li>Otherwise (facilities incomplete): on site, unannounced.</li>
- *   <li>Another method (书面检查) only with the bureau's recorded approval for that item, and only where
- *       the item allows it and no lead is open: the approval never overrides a lead.</li>
+ *   <li>Otherwise, non-site facilities incomplete: every item on site, unannounced.</li>
+ *   <li>Otherwise (on the positive list or facilities complete, {@link NonSiteRule}), an item the bureau approved
+ *       another method for (书面检查 where the item allows it; a qualified third party for any item): that method.</li>
+ *   <li>Otherwise technology (科技检查) for every item that allows it, on site for the others.</li>
  * </ul>
+ * The plan (seed 001 二（五）) makes the unannounced visit a must for a target with a lead and lets the bureau approve
+ * another method "根据实际情况" beside it; DOMAIN makes incomplete facilities a ground for the unannounced visit too.
+ * So an approval chooses among the ways a target may be checked without a visit of that kind, and never overrides one.
  */
 public final class VisitPlan {
 
@@ -104,7 +106,7 @@ public final class VisitPlan {
      * @param items          the draw's items that apply to the target
      * @param nonSiteQualified on the positive list on the draw date, or its monitoring covers what the policy names
      * @param openLead       an open lead concerns the target
-     * @param approved       methods the bureau approved, by item id (书面检查 and the like), with their record
+     * @param approved       methods the bureau approved, by item id (书面检查, a qualified third party)
      */
     public static List<ItemMethod> methods(List<ItemData> items, boolean nonSiteQualified, boolean openLead,
                                            Map<Long, InspectionMethod> approved) {
@@ -119,21 +121,21 @@ public final class VisitPlan {
         if (openLead) {
             return new ItemMethod(item.id(), InspectionMethod.ON_SITE, true, Ground.OPEN_LEAD);
         }
-        if (approved != null && approved != InspectionMethod.ON_SITE && approved != InspectionMethod.TECHNOLOGY
-                && item.methods().contains(approved)) {
+        if (!nonSiteQualified) {
+            return new ItemMethod(item.id(), InspectionMethod.ON_SITE, true, Ground.FACILITIES_INCOMPLETE);
+        }
+        if (approved == InspectionMethod.THIRD_PARTY
+                || approved == InspectionMethod.DOCUMENTARY && item.methods().contains(InspectionMethod.DOCUMENTARY)) {
             return new ItemMethod(item.id(), approved, false, Ground.APPROVED);
         }
-        if (nonSiteQualified) {
-            return item.methods().contains(InspectionMethod.TECHNOLOGY)
-                    ? new ItemMethod(item.id(), InspectionMethod.TECHNOLOGY, false, Ground.NON_SITE_QUALIFIED)
-                    : new ItemMethod(item.id(), InspectionMethod.ON_SITE, true, Ground.ITEM_NEEDS_SITE);
-        }
-        return new ItemMethod(item.id(), InspectionMethod.ON_SITE, true, Ground.FACILITIES_INCOMPLETE);
+        return item.methods().contains(InspectionMethod.TECHNOLOGY)
+                ? new ItemMethod(item.id(), InspectionMethod.TECHNOLOGY, false, Ground.NON_SITE_QUALIFIED)
+                : new ItemMethod(item.id(), InspectionMethod.ON_SITE, true, Ground.ITEM_NEEDS_SITE);
     }
 
     /**
      * The visit's method: on site when any item is inspected on site (the door is entered once for all of
-     * them), else the one non-site method of its items, else mixed non-site methods count as technology.
+     * them), else the one method of its items; mixed, a third party's visit (someone still goes), else technology.
      */
     public static InspectionMethod visit(List<ItemMethod> methods) {
         if (methods.isEmpty() || methods.stream().anyMatch(m -> m.method() == InspectionMethod.ON_SITE)) {
@@ -141,6 +143,9 @@ public final class VisitPlan {
         }
         Set<InspectionMethod> distinct = java.util.EnumSet.noneOf(InspectionMethod.class);
         methods.forEach(m -> distinct.add(m.method()));
-        return distinct.size() == 1 ? distinct.iterator().next() : InspectionMethod.TECHNOLOGY;
+        if (distinct.size() == 1) {
+            return distinct.iterator().next();
+        }
+        return distinct.contains(InspectionMethod.THIRD_PARTY) ? InspectionMethod.THIRD_PARTY : InspectionMethod.TECHNOLOGY;
     }
 }

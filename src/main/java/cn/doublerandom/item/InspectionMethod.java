@@ -7,7 +7,9 @@ import cn.doublerandom.registry.Labelled;
  * Technology (科技检查) is the non-site method.
  */
 public enum InspectionMethod implements Labelled {
-    ON_SITE("实地检查"), DOCUMENTARY("书面检查"), TECHNOLOGY("科技检查");
+    ON_SITE("实地检查"), DOCUMENTARY("书面检查"), TECHNOLOGY("科技检查"),
+    /** 委托具备资质的第三方机构: another method, like 书面检查 one the bureau must approve for a target (seed 001 二（五）). */
+    THIRD_PARTY("委托第三方专业机构");
 
     private final String label;
 

@@ -41,7 +41,7 @@ public record PublicDraw(String id, String authority, String authorityName, Stri
 
     /**
      * An item the enterprise's one visit covered (进一次门、查多项事): the draw's items that apply to it, each by
-     * its method: ON_SITE (实地检查; {@code unannounced}: 四不两直), TECHNOLOGY (科技检查) or DOCUMENTARY (书面检查).
+     * its method: ON_SITE (实地检查; {@code unannounced}: 四不两直), TECHNOLOGY (科技检查), DOCUMENTARY (书面检查) or THIRD_PARTY (委托第三方专业机构).
      */
     @Schema(name = "PublicDrawVisitItem")
     public record VisitItem(long itemId, String name, @Schema(implementation = InspectionMethod.class) String method, String methodLabel, boolean unannounced) {

@@ -45,7 +45,8 @@ class TablesHaveOneOwnerTest {
         OWNERS.put("policy", Set.of("policy"));
         OWNERS.put("publication", Set.of("publication", "publication_overdue", "publication_pending",
                 "credit_export_batch", "credit_export_item", "published_result", "first_publication"));
-        OWNERS.put("registry", Set.of("target_positive_list", "target", "target_event", "target_event_retraction", "target_lead", "target_lead_closure", "inspector",
+        OWNERS.put("registry", Set.of("target_positive_list", "target", "target_event", "target_event_retraction", "target_lead",
+                "target_lead_closure", "target_method_approval", "target_method_approval_withdrawal", "inspector",
                 "inspector_conflict", "registry_version"));
         // inspection_record is the view of random and targeted checks drawn for the reports
         OWNERS.put("report", Set.of("accountability_judgement", "accountability_retraction", "targeted_check",

@@ -20,6 +20,7 @@ import java.util.Set;
 import static cn.doublerandom.item.InspectionMethod.DOCUMENTARY;
 import static cn.doublerandom.item.InspectionMethod.ON_SITE;
 import static cn.doublerandom.item.InspectionMethod.TECHNOLOGY;
+import static cn.doublerandom.item.InspectionMethod.THIRD_PARTY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,13 +58,34 @@ class VisitPlanTest {
     }
 
     @Test
-    void incompleteFacilitiesMeanOnSiteUnannouncedAndAnApprovalAllowsADocumentaryCheckOnlyWhereTheItemDoes() {
+    void incompleteFacilitiesMeanOnSiteUnannouncedWhateverAnApprovalSays() {
         List<VisitPlan.ItemMethod> m = VisitPlan.methods(List.of(POLLUTION, HCFC, VEHICLES), false, false,
+                Map.of(2L, DOCUMENTARY, 4L, THIRD_PARTY));
+        assertEquals(List.of(new VisitPlan.ItemMethod(1, ON_SITE, true, VisitPlan.Ground.FACILITIES_INCOMPLETE),
+                new VisitPlan.ItemMethod(2, ON_SITE, true, VisitPlan.Ground.FACILITIES_INCOMPLETE),
+                new VisitPlan.ItemMethod(4, ON_SITE, true, VisitPlan.Ground.FACILITIES_INCOMPLETE)), m);
+    }
+
+    @Test
+    void anApprovalGivesAQualifiedTargetADocumentaryCheckWhereTheItemAllowsOneAndAThirdPartyForAnyItem() {
+        List<VisitPlan.ItemMethod> m = VisitPlan.methods(List.of(POLLUTION, HCFC, VEHICLES), true, false,
                 Map.of(2L, DOCUMENTARY, 4L, DOCUMENTARY));
-        assertEquals(new VisitPlan.ItemMethod(1, ON_SITE, true, VisitPlan.Ground.FACILITIES_INCOMPLETE), m.get(0));
+        assertEquals(new VisitPlan.ItemMethod(1, TECHNOLOGY, false, VisitPlan.Ground.NON_SITE_QUALIFIED), m.get(0));
         assertEquals(new VisitPlan.ItemMethod(2, DOCUMENTARY, false, VisitPlan.Ground.APPROVED), m.get(1));
-        assertEquals(new VisitPlan.ItemMethod(4, ON_SITE, true, VisitPlan.Ground.FACILITIES_INCOMPLETE), m.get(2),
+        assertEquals(new VisitPlan.ItemMethod(4, ON_SITE, true, VisitPlan.Ground.ITEM_NEEDS_SITE), m.get(2),
                 "item 4 allows no documentary check: the approval cannot give it one");
+        assertEquals(ON_SITE, VisitPlan.visit(m));
+        List<VisitPlan.ItemMethod> third = VisitPlan.methods(List.of(POLLUTION, VEHICLES), true, false,
+                Map.of(1L, THIRD_PARTY, 4L, THIRD_PARTY));
+        assertEquals(List.of(new VisitPlan.ItemMethod(1, THIRD_PARTY, false, VisitPlan.Ground.APPROVED),
+                new VisitPlan.ItemMethod(4, THIRD_PARTY, false, VisitPlan.Ground.APPROVED)), third);
+        assertEquals(THIRD_PARTY, VisitPlan.visit(third));
+        assertEquals(DOCUMENTARY, VisitPlan.visit(VisitPlan.methods(List.of(HCFC), true, false, Map.of(2L, DOCUMENTARY))));
+        // technology beside a third party: someone still goes, so the visit is the third party's
+        assertEquals(THIRD_PARTY, VisitPlan.visit(VisitPlan.methods(List.of(POLLUTION, HCFC), true, false, Map.of(2L, THIRD_PARTY))));
+        // an approval of a plan's own method is no approval
+        assertEquals(VisitPlan.Ground.NON_SITE_QUALIFIED,
+                VisitPlan.methods(List.of(POLLUTION), true, false, Map.of(1L, ON_SITE)).get(0).ground());
     }
 
     @Test
@@ -119,14 +141,17 @@ class VisitPlanTest {
                 if (lead) {
                     assertEquals(ON_SITE, x.method(), "a lead is always on site");
                     assertTrue(x.unannounced());
-                } else if (x.ground() == VisitPlan.Ground.APPROVED) {
-                    assertEquals(approved.get(item.id()), x.method());
-                    assertTrue(item.methods().contains(x.method()), "an approval only picks a method the item allows");
-                } else if (qualified) {
-                    assertEquals(item.methods().contains(TECHNOLOGY) ? TECHNOLOGY : ON_SITE, x.method());
-                } else {
+                } else if (!qualified) {
                     assertEquals(ON_SITE, x.method(), "incomplete facilities: on site");
                     assertTrue(x.unannounced());
+                } else if (x.ground() == VisitPlan.Ground.APPROVED) {
+                    assertEquals(approved.get(item.id()), x.method());
+                    assertTrue(x.method() == THIRD_PARTY || x.method() == DOCUMENTARY && item.methods().contains(DOCUMENTARY),
+                            "an approval picks a third party, or a documentary check the item allows");
+                } else {
+                    InspectionMethod a = approved.get(item.id());
+                    assertFalse(a == THIRD_PARTY || a == DOCUMENTARY && item.methods().contains(DOCUMENTARY), "an approval unheeded");
+                    assertEquals(item.methods().contains(TECHNOLOGY) ? TECHNOLOGY : ON_SITE, x.method());
                 }
                 if (x.method() == TECHNOLOGY) {
                     assertTrue(qualified && !lead && item.methods().contains(TECHNOLOGY), "technology only where the plan allows it");

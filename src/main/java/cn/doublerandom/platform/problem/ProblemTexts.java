@@ -223,6 +223,21 @@ public final class ProblemTexts {
         add("must not be before openedOn (\\S+)", "不得早于线索登记日期 $1");
         add("lead (\\d+) was already closed", "线索 $1 已办结");
         add("target (\\S+) has no lead (\\d+)", "检查对象 $1 没有编号为 $2 的线索");
+        add("the approval is not valid", "其他检查方式审批登记不合规");
+        add("the withdrawal is not valid", "审批撤回登记不合规");
+        add("is not a method that needs approval: one of (\\[.*\\])", "不是须经批准的其他检查方式，应为以下之一：$1");
+        add("is not a known item", "不是已登记的抽查事项");
+        add("item (\\d+) does not allow 书面检查", "抽查事项 $1 不适用书面检查");
+        add("must not be before today (\\S+)", "不得早于今天 $1");
+        add("must not be before validFrom (\\S+)", "不得早于 validFrom $1");
+        add("must be at most (\\d+) days after validFrom", "有效期不得超过 $1 天");
+        add("approval (\\d+) already covers every item of target (\\S+) from (\\S+) to (\\S+) until withdrawn",
+                "审批 $1 已覆盖检查对象 $2 的全部事项（$3 至 $4），请先撤回");
+        add("approval (\\d+) already covers item (\\d+) of target (\\S+) from (\\S+) to (\\S+) until withdrawn",
+                "审批 $1 已覆盖检查对象 $3 的抽查事项 $2（$4 至 $5），请先撤回");
+        add("approval (\\d+) was already withdrawn", "审批 $1 已撤回");
+        add("target (\\S+) has no approval (\\d+)", "检查对象 $1 没有编号为 $2 的审批");
+        add("only the approving bureau (\\d+) may withdraw approval (\\d+)", "只有批准机关 $1 可以撤回审批 $2");
         add("was typed as a number and Excel kept only 15 digits", "以数字录入，Excel 只保留了 15 位有效数字");
         add("format the column as text and re-enter it", "请将该列设为文本格式后重新录入");
         add("must be 是 or 否", "必须是“是”或“否”");

@@ -62,6 +62,9 @@ public class TargetResource {
     TargetLeadService leads;
 
     @Inject
+    MethodApprovalService approvals;
+
+    @Inject
     RegistryHistory history;
 
     @Inject
@@ -208,6 +211,44 @@ public class TargetResource {
             throw ProblemException.invalid("body", "a JSON body is required");
         }
         return leads.close(uscc, id, input.closedOn(), input.reason());
+    }
+
+    @GET
+    @Path("/{uscc}/method-approvals")
+    @Operation(operationId = "listMethodApprovals", summary = "The bureau's approvals of another method (书面检查, a qualified third party) for a target, valid or withdrawn, the latest first")
+    public Page<MethodApproval> methodApprovals(@PathParam("uscc") String uscc, @QueryParam("limit") Integer limit,
+                                                @QueryParam("after") String after) {
+        return Page.slice(approvals.list(uscc), limit, after, a -> Long.toString(a.id()));
+    }
+
+    @POST
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
+    @Path("/{uscc}/method-approvals")
+    @Operation(operationId = "approveMethod", summary = "Record the bureau's approval of 书面检查 or a qualified third party for a target (one item or all) over some days; the caller's bureau approves, and its draws plan that method for the approved items unless a lead is open or the non-site facilities are incomplete")
+    @APIResponse(responseCode = "201", description = "The recorded approval", headers = {@Header(name = "Location", description = "Where the created record is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = MethodApproval.class))})
+    public Response approveMethod(@PathParam("uscc") String uscc, MethodApprovalInput input) {
+        if (input == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        MethodApproval approval = approvals.record(uscc, input);
+        // Approvals are read as the target's list; there is no address for one approval alone.
+        return Response.created(URI.create("/api/v1/targets/" + approval.uscc() + "/method-approvals")).entity(approval).build();
+    }
+
+    /** Why an approval is withdrawn. */
+    @Schema(name = "MethodApprovalWithdrawalInput")
+    public record WithdrawalInput(String reason) {
+    }
+
+    @POST
+    @RolesAllowed({Role.OPERATOR, Role.CITY})
+    @Path("/{uscc}/method-approvals/{id}/withdrawal")
+    @Operation(operationId = "withdrawMethodApproval", summary = "Withdraw an approval from today on, once, with the reason; only the approving bureau may, and the approval stays visible")
+    public MethodApproval withdrawApproval(@PathParam("uscc") String uscc, @PathParam("id") long id, WithdrawalInput input) {
+        if (input == null) {
+            throw ProblemException.invalid("body", "a JSON body is required");
+        }
+        return approvals.withdraw(uscc, id, input.reason());
     }
 
     /** Why an event is retracted. */

@@ -128,7 +128,7 @@ public class MonthlyReport {
             String team = r.team().stream().map(code -> names.getOrDefault(code, code) + "（" + code + "）")
                     .collect(Collectors.joining("、"));
             rows.add(new MonthlyView.Row(rows.size() + 1, r.id(), r.drawId(), r.inspected(), r.name(), r.uscc(), items.get(r.drawId()),
-                    team, "TECHNOLOGY".equals(r.planned()) ? "科技检查" : "现场检查", r.nonSite() ? "科技检查（非现场）" : "现场检查",
+                    team, planned(r.planned()), r.nonSite() ? "科技检查（非现场）" : "现场检查",
                     r.wording(), r.violation(), r.problems(), r.handling().stream().map(Handling::label).collect(Collectors.joining("、")),
                     publication, r.published(), r.published() == null ? null
                             : config.portal().baseUrl().orElse("").replaceAll("/$", "") + "/results/" + r.id()));
@@ -142,5 +142,11 @@ public class MonthlyReport {
             }
         }
         return new MonthlyView(region.code(), region.name(), month.toString(), ReportingCalendar.monthlyDue(month), today, tables);
+    }
+
+    /** The planned method as the monthly table words it: 现场检查 as the plan says, the approved methods by their names. */
+    private static String planned(String method) {
+        return method == null || "ON_SITE".equals(method) ? "现场检查"
+                : cn.doublerandom.item.InspectionMethod.valueOf(method).label();
     }
 }

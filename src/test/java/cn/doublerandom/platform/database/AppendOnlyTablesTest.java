@@ -39,7 +39,8 @@ class AppendOnlyTablesTest {
             "result_item", "result_version_superseded", "publication", "publication_overdue", "wording", "wording_retirement",
             "targeted_check", "accountability_judgement", "accountability_retraction", "rectification",
             "rectification_version", "rectification_check", "penalty", "penalty_version", "authority_version",
-            "attachment", "attachment_content", "attachment_disclosure", "result_signoff", "credit_export_batch", "credit_export_item", "log_peer_checkpoint", "target_lead", "target_lead_closure");
+            "attachment", "attachment_content", "attachment_disclosure", "result_signoff", "credit_export_batch", "credit_export_item", "log_peer_checkpoint", "target_lead", "target_lead_closure",
+            "target_method_approval", "target_method_approval_withdrawal");
 
     private static final int ROW = 1, BEFORE = 2, DELETE = 8, UPDATE = 16, TRUNCATE = 32;
 
