@@ -55,7 +55,7 @@ public class ResultResource {
     @GET
     @Operation(operationId = "listResults", summary = "The results of a draw, in the draw's order, with their publication state")
     public Page<ResultView> list(@QueryParam("drawId") String drawId, @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
-        return Page.slice(service.ofDraw(drawId), limit, after, ResultView::id);
+        return service.ofDraw(drawId, limit, after);
     }
 
     @GET

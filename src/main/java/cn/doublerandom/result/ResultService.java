@@ -4,6 +4,7 @@ import cn.doublerandom.audit.AuditTrail;
 import cn.doublerandom.draw.DrawFacts;
 import cn.doublerandom.draw.DrawState;
 import cn.doublerandom.item.ItemService;
+import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.problem.Problem.FieldProblem;
 import cn.doublerandom.platform.problem.ProblemException;
@@ -267,7 +268,11 @@ public class ResultService {
         }
     }
 
-    public List<ResultView> ofDraw(String drawId) {
+    /**
+     * The results of a draw in its ticket order, a page at a time: the order is built from ids, and
+     * only the page's results are read as views (a province's draw has tens of thousands).
+     */
+    public Page<ResultView> ofDraw(String drawId, Integer limit, String after) {
         if (drawId == null) {
             throw ProblemException.invalid("drawId", "drawId is required, e.g. D000000001");
         }
@@ -277,14 +282,19 @@ public class ResultService {
             // in the draw's ticket order: its selection is the draw's to tell
             Map<String, String> idByUscc = new HashMap<>();
             Result.ofDraw(draw.id()).forEach(r -> idByUscc.put(r.uscc, r.id));
-            List<ResultView> out = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             for (String uscc : draws.selection(draw.id())) {
                 String id = idByUscc.get(uscc);
                 if (id != null) {
-                    out.add(view(c, id));
+                    ids.add(id);
                 }
             }
-            return out;
+            Page<String> page = Page.slice(ids, limit, after, id -> id);
+            List<ResultView> views = new ArrayList<>(page.items().size());
+            for (String id : page.items()) {
+                views.add(view(c, id));
+            }
+            return new Page<>(views, page.next(), page.total());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

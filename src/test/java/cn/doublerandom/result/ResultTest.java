@@ -207,6 +207,25 @@ class ResultTest {
         assertTrue(inTicketOrder.size() >= 3, inTicketOrder.toString());
         assertEquals(inTicketOrder, Api.operator(d.county).get("/api/v1/results?drawId=" + d.drawId).then().statusCode(200)
                 .extract().jsonPath().getList("items.id", String.class));
+        // a page at a time, in the same order, with the whole count; only the page's results are read
+        List<String> walked = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            io.restassured.path.json.JsonPath page = Api.operator(d.county).queryParam("limit", 2)
+                    .queryParams(after == null ? java.util.Map.of() : java.util.Map.of("after", after))
+                    .get("/api/v1/results?drawId=" + d.drawId).then().statusCode(200)
+                    .body("total", equalTo(inTicketOrder.size())).extract().jsonPath();
+            List<String> ids = page.getList("items.id", String.class);
+            assertTrue(!ids.isEmpty() && ids.size() <= 2, ids.toString());
+            assertEquals(java.util.Collections.nCopies(ids.size(), "NO_PROBLEM"), page.getList("items.current.wording"),
+                    "each item of a page is a whole result");
+            walked.addAll(ids);
+            after = page.getString("next");
+            pages++;
+        } while (after != null && pages < 50);
+        assertEquals(inTicketOrder, walked);
+        assertEquals((inTicketOrder.size() + 1) / 2, pages);
     }
 
     @Test
