@@ -131,9 +131,18 @@ public class DrawService {
 
         store.lock("prepare:" + authority.code() + ":" + quarter + ":" + kind);
         String replaces = checkReplaces(r.replaces(), authority.code(), quarter, kind);
-        if (store.openPrepared(authority.code(), quarter, kind) > 0) {
-            throw new ProblemException(ProblemType.DRAW_CONFLICT, "an open prepared " + kind + " draw of "
-                    + authority.code() + " for " + quarter + " exists: execute or void it first");
+        // One open draw of a kind at a time, whatever its division: an undirected draw's pool leaves out the
+        // targets the quarter's executed draws selected and its quotas are what they left, so a draw prepared
+        // beside an open one could select its targets again and exceed the authority's quotas.
+        Optional<DrawStore.OpenPrepared> open = store.openPrepared(authority.code(), quarter, kind);
+        if (open.isPresent()) {
+            String other = open.get().division();
+            throw new ProblemException(ProblemType.DRAW_CONFLICT, "the " + (directed ? "directed" : "undirected") + " draw "
+                    + open.get().id() + (other.isEmpty() ? "" : " of division " + other) + " of " + authority.code() + " for "
+                    + quarter + " is prepared and not executed: execute or void it first"
+                    + (directed || other.equals(division.name()) ? ""
+                            : "; the next undirected draw's pool and quotas depend on its selection"),
+                    List.of(FieldProblem.field("division", division.name(), "draw " + open.get().id() + " is open")));
         }
         if (!directed && replaces == null && store.undirectedSlotTaken(authority.code(), quarter, division.name())) {
             throw new ProblemException(ProblemType.DRAW_CONFLICT, authority.code() + " already drew " + quarter

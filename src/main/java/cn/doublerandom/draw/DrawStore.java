@@ -68,10 +68,24 @@ class DrawStore {
         return "D" + String.format("%09d", scalar("select nextval('draw_seq')"));
     }
 
-    /** Prepared draws of this authority, quarter and kind that are neither executed, failed nor voided. */
-    long openPrepared(String authority, Quarter quarter, LedgerRecord.DrawType kind) {
-        return scalar("select count(*) from draw_state where authority = ? and quarter = ? and kind = ? and status = 'PREPARED'",
-                authority, quarter.toString(), kind.name());
+    /** A prepared draw of this authority, quarter and kind that is neither executed, failed nor voided. */
+    record OpenPrepared(String id, String division) {
+    }
+
+    /** The first prepared draw of this authority, quarter and kind that is neither executed, failed nor voided. */
+    Optional<OpenPrepared> openPrepared(String authority, Quarter quarter, LedgerRecord.DrawType kind) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select s.id, d.division from draw_state s join draw d on d.id = s.id
+                where s.authority = ? and s.quarter = ? and s.kind = ? and s.status = 'PREPARED' order by s.id limit 1""")) {
+            ps.setString(1, authority);
+            ps.setString(2, quarter.toString());
+            ps.setString(3, kind.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new OpenPrepared(rs.getString(1), rs.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Whether this division (责任处室; empty for items without one) executed its undirected draw of the quarter. */

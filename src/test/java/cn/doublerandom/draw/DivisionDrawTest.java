@@ -110,6 +110,22 @@ class DivisionDrawTest {
         // the air division's draw: its division is found from its item
         String first = prepare(Long.toString(air), "").then().statusCode(201).body("division", equalTo(AIR))
                 .body("joint", equalTo(false)).extract().path("id");
+        // while it is open, neither the air division nor another prepares an undirected draw: the next one's
+        // pool and quotas depend on what this one selects; the refusal is Chinese, names the open draw and
+        // its division, and shows no code of a draw's kind
+        for (String[] again : List.of(new String[] {Long.toString(air), "", AIR}, new String[] {Long.toString(permits), "", PERMITS})) {
+            Response refused = io.restassured.RestAssured.given().auth().oauth2(cn.doublerandom.security.DevTokens.mint(
+                    "operator-" + COUNTY, "operator", COUNTY)).contentType(io.restassured.http.ContentType.JSON).body("{\"authority\":\"" + COUNTY + "\",\"quarter\":\"2026Q4\",\"items\":["
+                    + again[0] + "]}").post("/api/v1/draws");
+            refused.then().statusCode(409).contentType("application/problem+json").body("type", endsWith("/problems/draw-conflict"))
+                    .body("title", equalTo("与本机关本季度的另一次抽取冲突"))
+                    .body("detail", equalTo(COUNTY + " 2026Q4 的不定向抽取 " + first + "（" + AIR + "） 已准备而未执行：请先执行或作废"
+                            + (again[2].equals(AIR) ? "" : "；下一次不定向抽取的检查对象库和定额取决于该抽取的选取结果")))
+                    .body("errors[0].field", equalTo("division")).body("errors[0].value", equalTo(again[2]))
+                    .body("errors[0].message", equalTo("抽取 " + first + " 已准备而未执行"));
+            assertTrue(!refused.asString().contains("UNDIRECTED"), refused.asString());
+        }
+        assertEquals(1, drawCount(), "no refused prepare wrote a draw");
         List<String> airTargets = execute(first, "16160001");
         // a discharger whose non-site facilities are complete is checked by technology
         List<java.util.Map<String, Object>> firstTargets = Api.operator(COUNTY).get("/api/v1/draws/" + first).then()

@@ -127,6 +127,11 @@ public final class ProblemTexts {
             "the round's randomness, 64 lowercase hex characters", "即该轮的 randomness，64 个小写十六进制字符",
             "the pulse's outputValue, 128 uppercase hex characters", "即该脉冲的 outputValue，128 个大写十六进制字符");
 
+    /** The phrases' patterns in the order they are tried, for the test that each has one translation. */
+    static List<String> phrasePatterns() {
+        return PHRASES.stream().map(e -> e.getKey().pattern()).toList();
+    }
+
     private static void add(String regex, Function<Matcher, String> chinese) {
         PHRASES.add(Map.entry(Pattern.compile(regex, Pattern.DOTALL), chinese));
     }
@@ -280,12 +285,11 @@ public final class ProblemTexts {
         add("a draw for (\\S+) is prepared between (\\S+) and (\\S+)", "$1 的抽取须在 $2 至 $3 之间准备");
         add("today is (\\S+)", "今天是 $1");
         add("kind must be UNDIRECTED or DIRECTED", "kind 必须是 UNDIRECTED 或 DIRECTED");
-        add("an open prepared (\\S+) draw of (\\S+) for (\\S+) exists: execute or void it first",
-                "$2 已有 $3 已准备而未执行的 $1 抽取：请先执行或作废");
-        add("(\\S+) already drew (\\S+) for (.+)", "$1 的科室 $3 已完成 $2 的抽取");
-        add("(\\S+) already drew (\\S+)", "$1 已完成 $2 的抽取");
-        add("a division draws once a quarter undirected, and a new undirected draw must replace a voided one",
-                "每个科室每季度进行一次不定向抽取，新的不定向抽取须替代已作废的抽取");
+        add("the (undirected|directed) draw (\\S+)(?: of division (.+?))? of (\\S+) for (\\S+) is prepared and not executed: execute or void it first",
+                m -> m.group(4) + " " + m.group(5) + " 的" + (m.group(1).equals("directed") ? "定向" : "不定向") + "抽取 " + m.group(2)
+                        + (m.group(3) == null ? "" : "（" + m.group(3) + "）") + " 已准备而未执行：请先执行或作废");
+        add("the next undirected draw's pool and quotas depend on its selection", "下一次不定向抽取的检查对象库和定额取决于该抽取的选取结果");
+        add("draw (\\S+) is open", "抽取 $1 已准备而未执行");
         add("no eligible target of (\\S+) matches the filter (.*) in (\\S+)", "$1 在 $3 没有符合筛选条件 $2 的合格检查对象");
         add("matches no eligible target", "没有符合的合格检查对象");
         add("draw (\\S+) is (\\S+): a prepared draw is executed at most once", "抽取 $1 的状态为 $2：已准备的抽取最多执行一次");
@@ -472,8 +476,6 @@ public final class ProblemTexts {
         add("a directed draw may still inspect more", "如需继续抽查，可进行定向抽查");
         add("requirement (\\d+), selected (\\d+) by earlier draws of the quarter, remaining 0",
                 "应抽 $1 家，本季度此前的抽取已抽 $2 家，剩余 0 家");
-        add("the result does not fit draw (\\S+)", "结果与抽取 $1 不符");
-        add("nothing was recorded", "未记录任何内容");
         add("is not an item of draw (\\S+)", "不是抽取 $1 的抽查事项");
         add("its items are (.*)", "该抽取的抽查事项为 $1");
         add("item (.+) of draw (\\S+) does not apply to (\\S+) \\(it inspects no object of its kinds\\)",

@@ -157,7 +157,7 @@ class ProblemLanguageTest {
         assertEquals("针对性检查 C999999999 不存在", ProblemTexts.chinese("no targeted check C999999999"));
         operator().get("/api/v1/checks/C999999999").then().statusCode(404).body("detail", equalTo("针对性检查 C999999999 不存在"));
         // one word for the undirected draw (不定向抽取), as DOMAIN.md has it
-        assertEquals("130123 的科室 大气环境科 已完成 2026Q4 的抽取；每个科室每季度进行一次不定向抽取，新的不定向抽取须替代已作废的抽取",
+        assertEquals("130123 的 大气环境科 已完成 2026Q4 的不定向抽取；每个责任处室每季度只进行一次不定向抽取，新的不定向抽取只能替代已作废的抽取",
                 ProblemTexts.chinese("130123 already drew 2026Q4 for 大气环境科; a division draws once a quarter undirected, and a new"
                         + " undirected draw must replace a voided one"));
     }
@@ -169,7 +169,7 @@ class ProblemLanguageTest {
                 ProblemTexts.chinese("no quota policy of 130123 or the regions above it covers 2026; an administrator sets one at /api/v1/policies"));
         assertEquals("抽取 D000000001 已作废", ProblemTexts.chinese("draw D000000001 is already voided"));
         assertEquals("已公示的结果 R1 不存在", ProblemTexts.chinese("no published result R1"));
-        assertEquals("130123 的科室 大气环境科 已完成 2026Q4 的抽取", ProblemTexts.chinese("130123 already drew 2026Q4 for 大气环境科"));
+        assertEquals("130123 的 大气环境科 已完成 2026Q4 的不定向抽取", ProblemTexts.chinese("130123 already drew 2026Q4 for 大气环境科"));
         assertEquals("给定种子第 3 个字符（U+000A）是控制字符；不允许换行符和不可见字符", ProblemTexts.chinese(
                 "given seed has a control character (Cc) at position 3 (U+000A); line breaks and invisible characters are not allowed"));
         assertEquals("地区 130100 的 admin 不得修改地区 130123 的名录库",
