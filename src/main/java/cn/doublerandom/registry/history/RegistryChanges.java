@@ -291,8 +291,8 @@ public class RegistryChanges {
     }
 
     /**
-     * Runs a query with named parameters (a name may appear several times), without JIT: these queries
-     * are planned as large and the compilation costs more than it saves.
+     * Runs a query with named parameters (a name may appear several times), without JIT (these queries
+     * are planned as large and the compilation costs more than it saves) and planned for its parameters.
      */
     private void query(String sql, Map<String, ?> parameters, RowReader reader) {
         List<String> order = new ArrayList<>();
@@ -312,6 +312,9 @@ public class RegistryChanges {
             try {
                 try (Statement st = c.createStatement()) {
                     st.execute("set local jit = off");
+                    // a generic plan, which the driver's prepared statements get after five runs, cannot see how
+                    // many rows a quarter and a region hold, and chose nested loops over a million versions
+                    st.execute("set local plan_cache_mode = force_custom_plan");
                 }
                 try (PreparedStatement ps = c.prepareStatement(jdbc.toString())) {
                     for (int i = 0; i < order.size(); i++) {
