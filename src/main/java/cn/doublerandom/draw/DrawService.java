@@ -129,18 +129,21 @@ public class DrawService {
             throw ProblemException.invalid("randomness", e.getMessage());
         }
 
-        store.lock("prepare:" + authority.code() + ":" + quarter + ":" + kind);
+        store.lock("prepare:" + authority.code() + ":" + quarter);
         String replaces = checkReplaces(r.replaces(), authority.code(), quarter, kind);
-        // One open draw of a kind at a time, whatever its division: an undirected draw's pool leaves out the
-        // targets the quarter's executed draws selected and its quotas are what they left, so a draw prepared
-        // beside an open one could select its targets again and exceed the authority's quotas.
-        Optional<DrawStore.OpenPrepared> open = store.openPrepared(authority.code(), quarter, kind);
+        // One open draw per authority and quarter, of either kind and whatever its division: a pool leaves out the
+        // targets the quarter's executed draws selected, and an undirected draw's quotas are what they left, so a
+        // draw prepared beside an open one could select the same targets again and exceed the authority's quotas.
+        Optional<DrawStore.OpenPrepared> open = store.openPrepared(authority.code(), quarter);
         if (open.isPresent()) {
             String other = open.get().division();
-            throw new ProblemException(ProblemType.DRAW_CONFLICT, "the " + (directed ? "directed" : "undirected") + " draw "
+            boolean sameKind = open.get().kind() == kind;
+            throw new ProblemException(ProblemType.DRAW_CONFLICT, "the "
+                    + (open.get().kind() == LedgerRecord.DrawType.DIRECTED ? "directed" : "undirected") + " draw "
                     + open.get().id() + (other.isEmpty() ? "" : " of division " + other) + " of " + authority.code() + " for "
                     + quarter + " is prepared and not executed: execute or void it first"
-                    + (directed || other.equals(division.name()) ? ""
+                    + (!sameKind ? "; no target is drawn twice in a quarter, so the next draw's pool depends on its selection"
+                            : directed || other.equals(division.name()) ? ""
                             : "; the next undirected draw's pool and quotas depend on its selection"),
                     List.of(FieldProblem.field("division", division.name(), "draw " + open.get().id() + " is open")));
         }

@@ -69,19 +69,19 @@ class DrawStore {
     }
 
     /** A prepared draw of this authority, quarter and kind that is neither executed, failed nor voided. */
-    record OpenPrepared(String id, String division) {
+    record OpenPrepared(String id, LedgerRecord.DrawType kind, String division) {
     }
 
     /** The first prepared draw of this authority, quarter and kind that is neither executed, failed nor voided. */
-    Optional<OpenPrepared> openPrepared(String authority, Quarter quarter, LedgerRecord.DrawType kind) {
+    Optional<OpenPrepared> openPrepared(String authority, Quarter quarter) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select s.id, d.division from draw_state s join draw d on d.id = s.id
-                where s.authority = ? and s.quarter = ? and s.kind = ? and s.status = 'PREPARED' order by s.id limit 1""")) {
+                select s.id, s.kind, d.division from draw_state s join draw d on d.id = s.id
+                where s.authority = ? and s.quarter = ? and s.status = 'PREPARED' order by s.id limit 1""")) {
             ps.setString(1, authority);
             ps.setString(2, quarter.toString());
-            ps.setString(3, kind.name());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new OpenPrepared(rs.getString(1), rs.getString(2))) : Optional.empty();
+                return rs.next() ? Optional.of(new OpenPrepared(rs.getString(1), LedgerRecord.DrawType.valueOf(rs.getString(2)),
+                        rs.getString(3))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -349,6 +349,38 @@ class DrawTest {
     }
 
     @Test
+    void aDrawOfEitherKindWaitsUntilTheOpenOneIsExecutedSoNoTargetIsDrawnTwice() {
+        DrawFixture f = new DrawFixture("130128").build(6, 0, 10, 6);
+        String directed = prepare(f.county, ",\"kind\":\"DIRECTED\",\"count\":3,\"filter\":{\"supervisionClass\":\"KEY\"}")
+                .then().statusCode(201).extract().path("id");
+        long drawsBefore = Api.operator(f.county).get("/api/v1/draws?authority=" + f.county).then().extract().jsonPath().getLong("total");
+        // an undirected draw prepared now would not know what the directed one selects, and could select it again
+        io.restassured.specification.RequestSpecification chinese = io.restassured.RestAssured.given()
+                .auth().oauth2(cn.doublerandom.security.DevTokens.mint("operator-" + f.county, "operator", f.county));
+        chinese.contentType("application/json").body("{\"authority\":\"" + f.county + "\",\"quarter\":\"2026Q4\",\"items\":["
+                        + itemId + "]}").post("/api/v1/draws").then().statusCode(409).contentType("application/problem+json")
+                .body("type", endsWith("/problems/draw-conflict"))
+                .body("detail", equalTo(f.county + " 2026Q4 的定向抽取 " + directed + " 已准备而未执行：请先执行或作废；"
+                        + "同一检查对象每季度至多被抽取一次，下一次抽取的检查对象库取决于该抽取的选取结果"))
+                .body("errors[0].field", equalTo("division")).body("errors[0].message", equalTo("抽取 " + directed + " 已准备而未执行"));
+        prepare(f.county, ",\"kind\":\"DIRECTED\",\"count\":1,\"filter\":{\"supervisionClass\":\"GENERAL\"}").then().statusCode(409)
+                .body("detail", equalTo("the directed draw " + directed + " of " + f.county + " for 2026Q4 is prepared and not executed: "
+                        + "execute or void it first"));
+        Api.operator(f.county).get("/api/v1/draws?authority=" + f.county).then().body("total", equalTo((int) drawsBefore));
+
+        List<String> picked = Api.operator(f.county).body("{}").post("/api/v1/draws/" + directed + "/execute").then().statusCode(200)
+                .body("targets", hasSize(3)).extract().jsonPath().getList("targets.uscc", String.class);
+        String undirected = prepare(f.county, "").then().statusCode(201).body("plan.excluded.selectedThisQuarter", equalTo(3))
+                .extract().path("id");
+        List<String> drawn = Api.operator(f.county).body("{}").post("/api/v1/draws/" + undirected + "/execute").then().statusCode(200)
+                .extract().jsonPath().getList("targets.uscc", String.class);
+        assertFalse(drawn.isEmpty());
+        for (String u : drawn) {
+            assertFalse(picked.contains(u), u + " was drawn by the directed draw this quarter");
+        }
+    }
+
+    @Test
     void aDrawThatCannotStaffEveryTargetFailsWholeAndIsRecorded() {
         DrawFixture f = new DrawFixture("130133").build(4, 0, 2, 1);
         String id = prepare(f.county, "").then().statusCode(201).extract().path("id");
