@@ -50,6 +50,18 @@ class PagingTest {
     }
 
     @Test
+    void aLimitThatIsNotANumberIsABadRequestNotAMissingResource() {
+        for (String limit : new String[]{"abc", "1e3", "99999999999", "%00", "", "-"}) {
+            Api.anonymous().urlEncodingEnabled(false).get("/api/v1/regions?parent=130400&limit=" + limit).then()
+                    .statusCode(limit.isEmpty() ? 200 : 400).contentType(limit.isEmpty() ? "application/json" : "application/problem+json");
+        }
+        io.restassured.RestAssured.given().get("/public/v1/items?region=130423&limit=abc").then().statusCode(400)
+                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("/problems/validation-failed"))
+                .body("detail", org.hamcrest.Matchers.equalTo("查询参数无法读取：数字、日期或代码格式有误"));
+        Api.anonymous().get("/api/v1/no-such-list?limit=abc").then().statusCode(404);
+    }
+
+    @Test
     void anEntitysVersionsComeAPageAtATimeOldestFirst() {
         String uscc = Api.uscc(COUNTY);
         Api.operator(COUNTY).body(Api.targetJson(COUNTY, "武安分页测试有限公司")).put("/api/v1/targets/" + uscc).then().statusCode(201);

@@ -106,6 +106,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() != null && !request.getUriInfo().getQueryParameters().isEmpty()) {
+            // JAX-RS answers a query parameter its type cannot read ("limit=abc") with 404, as if the resource were
+            // missing; the resource exists and the request is what is wrong
+            return respond(ProblemType.VALIDATION_FAILED, "a query parameter could not be read: a number, date or code is malformed",
+                    List.of(), request);
+        }
         ProblemType type = switch (status) {
             case 400 -> ProblemType.MALFORMED_REQUEST;
             case 401 -> ProblemType.UNAUTHENTICATED;

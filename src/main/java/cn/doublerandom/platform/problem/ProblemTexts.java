@@ -289,6 +289,7 @@ public final class ProblemTexts {
                 m -> m.group(4) + " " + m.group(5) + " 的" + (m.group(1).equals("directed") ? "定向" : "不定向") + "抽取 " + m.group(2)
                         + (m.group(3) == null ? "" : "（" + m.group(3) + "）") + " 已准备而未执行：请先执行或作废");
         add("the next undirected draw's pool and quotas depend on its selection", "下一次不定向抽取的检查对象库和定额取决于该抽取的选取结果");
+        add("a query parameter could not be read: a number, date or code is malformed", "查询参数无法读取：数字、日期或代码格式有误");
         add("no target is drawn twice in a quarter, so the next draw's pool depends on its selection",
                 "同一检查对象每季度至多被抽取一次，下一次抽取的检查对象库取决于该抽取的选取结果");
         add("draw (\\S+) is open", "抽取 $1 已准备而未执行");
