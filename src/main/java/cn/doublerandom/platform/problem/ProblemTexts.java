@@ -169,6 +169,7 @@ public final class ProblemTexts {
         add("the request could not be processed", "无法处理该请求");
         add("the request's path or query contains a NUL character", "请求的路径或查询参数含有 NUL 字符");
         add("the request's path or query is not valid UTF-8", "请求的路径或查询参数不是有效的 UTF-8");
+        add("the request's path or query contains a control character in its path", "请求的路径含有控制字符");
         add("the body is (\\d+) bytes", "请求体为 $1 字节");
         add("the limit is (\\d+) bytes", "上限为 $1 字节");
         add("the request's path and query are (\\d+) characters", "请求的路径和查询参数共 $1 个字符");

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The path and query of every request must be valid UTF-8 without NUL characters. PostgreSQL cannot
  * store or compare a NUL, and bytes that are not UTF-8 have no meaning as a name or code, so both are
- * refused with one 400 problem before any resource sees them.
+ * refused with one 400 problem before any resource sees them. The path carries ids and codes, so it may
+ * not carry control characters either: a code sent with a trailing newline would otherwise be stored
+ * as the code without it.
  */
 public class RequestTextFilter {
 
@@ -36,8 +38,12 @@ public class RequestTextFilter {
     /** Why the raw request target is refused, or null when it is acceptable. */
     static String fault(String rawTarget) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawTarget.length());
+        int pathEnd = -1;
         for (int i = 0; i < rawTarget.length(); i++) {
             char c = rawTarget.charAt(i);
+            if (c == '?' && pathEnd < 0) {
+                pathEnd = bytes.size();
+            }
             if (c == '%' && i + 2 < rawTarget.length() && hex(rawTarget.charAt(i + 1)) >= 0 && hex(rawTarget.charAt(i + 2)) >= 0) {
                 bytes.write(hex(rawTarget.charAt(i + 1)) * 16 + hex(rawTarget.charAt(i + 2)));
                 i += 2;
@@ -53,6 +59,11 @@ public class RequestTextFilter {
         for (byte b : raw) {
             if (b == 0) {
                 return "contains a NUL character";
+            }
+        }
+        for (int i = 0; i < (pathEnd < 0 ? raw.length : pathEnd); i++) {
+            if ((raw[i] >= 0 && raw[i] < 0x20) || raw[i] == 0x7F) {
+                return "contains a control character in its path";
             }
         }
         try {

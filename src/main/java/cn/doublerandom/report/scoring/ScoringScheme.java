@@ -114,8 +114,9 @@ public record ScoringScheme(List<Category> categories) {
         }
     }
 
+    /** Control, format, unassigned and private-use characters and unpaired surrogates: the registry's one text rule. */
     private static boolean hasControl(String s) {
-        return s.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f);
+        return cn.doublerandom.platform.request.TextRules.badCharacter(s) != null;
     }
 
     /** The most points a unit can score: the best band of every indicator. */

@@ -107,6 +107,25 @@ class HostileInputTest {
     }
 
     @Test
+    void aControlCharacterInAPathCodeIsRefusedNotStrippedAndStored() {
+        String body = "{\"regionCode\":\"130123\",\"name\":\"换行测试\",\"certified\":true,\"changeReason\":\"测试\"}";
+        for (String tail : new String[]{"%0A", "%0D", "%09", "%7F", "%1B"}) {
+            String code = "CTRL-PATH-" + tail.substring(1);
+            io.restassured.RestAssured.given().urlEncodingEnabled(false).contentType("application/json")
+                    .auth().oauth2(cn.doublerandom.security.DevTokens.mint("operator-130123", "operator", "130123"))
+                    .body(body).put("/api/v1/inspectors/" + code + tail).then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.equalTo("请求的路径含有控制字符"));
+            Api.operator("130123").get("/api/v1/inspectors/" + code).then().statusCode(404);
+        }
+        String uscc = Api.uscc("130123");
+        Api.operator("130123").urlEncodingEnabled(false).body(Api.targetJson("130123", "换行测试有限公司"))
+                .put("/api/v1/targets/" + uscc + "%0A").then().statusCode(400).contentType("application/problem+json");
+        Api.operator("130123").get("/api/v1/targets/" + uscc).then().statusCode(404);
+        // a control character in a query value is the resource's to judge: a search for it finds nothing
+        Api.anonymous().urlEncodingEnabled(false).get("/public/v1/items?region=130123%0A").then().statusCode(400);
+    }
+
+    @Test
     void rawNonUtf8BytesInAQueryGetAProblemDocument() throws Exception {
         String[] paths = {"/public/v1/results?q=", "/public/v1/items?region=", "/api/v1/targets?q="};
         byte[][] tails = {{(byte) 0xC3, (byte) 0x28, (byte) 0xFF}, "%C3%28%FF".getBytes(StandardCharsets.US_ASCII),

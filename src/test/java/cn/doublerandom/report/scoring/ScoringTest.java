@@ -109,6 +109,12 @@ class ScoringTest {
                 "categories[0].indicators[0].bands[0].points", "categories[1].name",
                 "categories[1].indicators[0].bands[1].bound", "categories[1].indicators[1].figure",
                 "categories[1].indicators[1].bands", "categories[2]"), fields);
+        for (String bad : new String[]{"乙\ud800", "\udc00甲", "乙\u200b", "乙\ue000", "乙\u2028", "乙\u007f"}) {
+            ScoringScheme named = new ScoringScheme(List.of(new Category("b", bad,
+                    List.of(new Indicator("x", Direction.MORE_IS_BETTER, Method.RANK, List.of(new Band(d("1"), d("1"))))))));
+            assertEquals(List.of("categories[0].name"), named.problems(Set.of("x")).stream().map(ScoringScheme.Problem::field).toList(),
+                    "a category named " + bad.codePoints().mapToObj(Integer::toHexString).toList());
+        }
         assertTrue(new ScoringScheme(List.of()).problems(Set.of()).size() == 1);
         assertTrue(new ScoringScheme(null).problems(Set.of()).size() == 1);
     }
