@@ -114,9 +114,14 @@ public record ScoringScheme(List<Category> categories) {
         }
     }
 
-    /** Control, format, unassigned and private-use characters and unpaired surrogates: the registry's one text rule. */
+    /** Control, format, unassigned and private-use characters and unpaired surrogates, as the service's text rule
+     *  refuses them elsewhere; written with the JDK alone because scoring stays a pure module. */
     private static boolean hasControl(String s) {
-        return cn.doublerandom.platform.request.TextRules.badCharacter(s) != null;
+        return s.codePoints().anyMatch(cp -> switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE -> true;
+            default -> false;
+        });
     }
 
     /** The most points a unit can score: the best band of every indicator. */
