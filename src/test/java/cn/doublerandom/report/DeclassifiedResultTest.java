@@ -28,12 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * when it could not be published), and the due list, the monthly table, the compliance counts and the
  * assessment's publication figures treat it as publishable, while a result still confidential stays
  * withheld. The calendar is 2026's: 中秋 25-27 Sep and 国庆 1-7 Oct off, Sunday 20 Sep and Saturday
- * 10 Oct make-up working days. 隆尧县 (130525) is used by no other test.
+ * 10 Oct make-up working days. 清河县 (130534) is used by no other test.
  */
 @QuarkusTest
 class DeclassifiedResultTest {
 
-    private static final String COUNTY = "130525";
+    private static final String COUNTY = "130534";
 
     @Inject
     ServiceClock clock;
