@@ -496,6 +496,7 @@ def phase_reports(heap):
     for path in sorted(paths):
         if "{" in path:
             continue
+        answers = []
         for query in (f"region=130000&quarter={QUARTER}", f"region=130100&quarter={QUARTER}", f"region=130000&month=2026-11"):
             t0 = time.monotonic()
             status, _ = http("GET", f"{path}?{query}", token=auditor)
@@ -503,6 +504,11 @@ def phase_reports(heap):
             if status == 200:
                 add(f"report {path}", query.split("&")[0], f"{took:.2f} s", heap=heap.take(), goal="< 2 s", met=took < 2)
                 break
+            answers.append(f"{query.split('&')[0]} {status} after {took:.0f} s")
+        else:
+            # a report that answers no scope is a row of the table: a 5xx here is a failure, not a report to skip
+            add(f"report {path}", "-", "; ".join(answers), heap=heap.take(), goal="< 2 s",
+                met=False if any(a.split()[1].startswith("5") for a in answers) else None)
 
 
 def main():
