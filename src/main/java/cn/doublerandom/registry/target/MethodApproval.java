@@ -25,8 +25,13 @@ public record MethodApproval(long id, String uscc, String authority, Long itemId
     public record Withdrawal(LocalDate withdrawnOn, String reason, Instant recordedAt, String recordedBy) {
     }
 
+    /** Its last valid day: {@code validTo}, or the day before it was withdrawn if that comes first. */
+    public LocalDate lastValidDay() {
+        return withdrawal == null || withdrawal.withdrawnOn().isAfter(validTo) ? validTo : withdrawal.withdrawnOn().minusDays(1);
+    }
+
     /** Valid on {@code day}: within its days and not withdrawn on or before it. */
     public boolean validOn(LocalDate day) {
-        return !validFrom.isAfter(day) && !validTo.isBefore(day) && (withdrawal == null || withdrawal.withdrawnOn().isAfter(day));
+        return !validFrom.isAfter(day) && !lastValidDay().isBefore(day);
     }
 }

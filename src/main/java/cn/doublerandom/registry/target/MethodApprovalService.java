@@ -96,8 +96,7 @@ public class MethodApprovalService {
         entities.createNativeQuery("select pg_advisory_xact_lock(hashtext('target_method_approval'), hashtext(?1))")
                 .setParameter(1, uscc).getSingleResult();
         for (MethodApproval a : MethodApprovalEntry.views(uscc)) {
-            LocalDate end = a.withdrawal() == null || a.withdrawal().withdrawnOn().isAfter(a.validTo()) ? a.validTo()
-                    : a.withdrawal().withdrawnOn().minusDays(1);
+            LocalDate end = a.lastValidDay();
             boolean sameItems = a.itemId() == null || in.itemId() == null || a.itemId().equals(in.itemId());
             if (a.authority().equals(authority) && sameItems && !a.validFrom().isAfter(to) && !end.isBefore(from)) {
                 throw new ProblemException(ProblemType.CONFLICT, "approval " + a.id() + " already covers "
