@@ -21,7 +21,7 @@ import java.util.function.Function;
 
 /**
  * The pool snapshot of DRAW-1 §4: the T, I, A, N, R, P, Q and Z lines, and the E and K lines of object
- * kinds (issue #16: which kinds the draw's items inspect, which kinds each eligible target carries; written
+ * kinds (which kinds the draw's items inspect, which kinds each eligible target carries; written
  * only when the draw's items name kinds, and ignored by §1–§3), held sorted in byte order
  * without duplicates. {@link #writeCanonical} streams the canonical text and {@link #poolHash()}
  * streams it into SHA-256, so a million-target snapshot is never materialised as one string.

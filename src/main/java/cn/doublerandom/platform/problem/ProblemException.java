@@ -8,7 +8,7 @@ public class ProblemException extends RuntimeException {
 
     /**
      * A problem lists at most this many errors, then says how many there were in {@code errorCount}:
-     * 100,000 bad ids must not come back as a 27 MB answer.
+     * an import of a hundred thousand bad ids must not come back as an answer of megabytes.
      */
     public static final int MAX_LISTED_ERRORS = 100;
 
