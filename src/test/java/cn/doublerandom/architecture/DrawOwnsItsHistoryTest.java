@@ -11,6 +11,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -34,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The draw's history has one writer and one owner: only {@link DrawJournal} appends to the ledger or
- * writes a draw's fact rows, only the draw's store (and its fact entities) names the draw's tables, and only the ledger and the store the ledger's.
+ * writes a draw's fact rows, only the store reaches the fact entities (an entity persists itself), only the draw's
+ * store (and its fact entities) names the draw's tables, and only the ledger and the store the ledger's.
  * Other capabilities learn a draw's state through {@link DrawFacts}; the few aggregates over many draws
  * that join a draw with their own tables read the views {@code draw_state} and {@code draw_selection},
  * and are named here one by one.
@@ -45,20 +48,51 @@ class DrawOwnsItsHistoryTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("cn.doublerandom");
 
+    private static final ArchRule JOURNAL_ALONE_APPENDS = noClasses().that().doNotHaveFullyQualifiedName(DrawJournal.class.getName())
+            .should().callMethodWhere(target(name("append")).and(target(owner(type(Ledger.class)))))
+            .because("every draw record is written with its fact rows and its audit row, by the journal alone");
+
+    private static final ArchRule JOURNAL_ALONE_INSERTS = noClasses().that().doNotHaveFullyQualifiedName(DrawJournal.class.getName())
+            .should().callMethodWhere(target(nameStartingWith("insert"))
+                    .and(target(owner(JavaClass.Predicates.simpleName("DrawStore")))));
+
+    /** The draw's fact entities (a failure, a void, a substitution): any entity of the draw package. */
+    private static final DescribedPredicate<JavaClass> FACT_ENTITY = DescribedPredicate.describe("a fact entity of the draw",
+            (JavaClass c) -> c.getPackageName().equals("cn.doublerandom.draw") && c.isAnnotatedWith(Entity.class));
+
+    /**
+     * An entity persists itself: a class that reaches one could write a fact row past the journal, so only
+     * the store (which the journal alone calls to write) touches them, and the entities themselves.
+     */
+    private static final ArchRule STORE_ALONE_TOUCHES_FACT_ENTITIES = noClasses()
+            .that().doNotHaveFullyQualifiedName("cn.doublerandom.draw.DrawStore").and(DescribedPredicate.not(FACT_ENTITY))
+            .should().dependOnClassesThat(FACT_ENTITY)
+            .because("a fact row written past the journal has no ledger record and no audit row");
+
+    private static final List<ArchRule> HISTORY_RULES = List.of(JOURNAL_ALONE_APPENDS, JOURNAL_ALONE_INSERTS,
+            STORE_ALONE_TOUCHES_FACT_ENTITIES);
+
     @Test
     void onlyTheJournalAppendsToTheLedger() {
-        noClasses().that().doNotHaveFullyQualifiedName(DrawJournal.class.getName())
-                .should().callMethodWhere(target(name("append")).and(target(owner(type(Ledger.class)))))
-                .because("every draw record is written with its fact rows and its audit row, by the journal alone")
-                .check(main);
+        JOURNAL_ALONE_APPENDS.check(main);
     }
 
     @Test
     void onlyTheJournalWritesADrawsFacts() {
-        noClasses().that().doNotHaveFullyQualifiedName(DrawJournal.class.getName())
-                .should().callMethodWhere(target(nameStartingWith("insert"))
-                        .and(target(owner(JavaClass.Predicates.simpleName("DrawStore")))))
-                .check(main);
+        JOURNAL_ALONE_INSERTS.check(main);
+        STORE_ALONE_TOUCHES_FACT_ENTITIES.check(main);
+    }
+
+    @Test
+    void theHistoryRulesSeeAFactWrittenBesideTheJournal() {
+        // a class of the draw package that persists a void through its entity: no ledger record, no audit row
+        JavaClasses forged = new ClassFileImporter().importPackages("cn.doublerandom.draw");
+        assertTrue(forged.contain("cn.doublerandom.draw.ForgedHistory"), "the forged class was imported");
+        List<String> violations = HISTORY_RULES.stream().map(r -> r.evaluate(forged))
+                .flatMap(r -> r.getFailureReport().getDetails().stream())
+                .filter(d -> d.contains("ForgedHistory")).toList();
+        assertTrue(violations.stream().anyMatch(d -> d.contains("voidBesideTheJournal")), violations.toString());
+        assertTrue(violations.stream().anyMatch(d -> d.contains("substitutionsBesideTheStore")), violations.toString());
     }
 
     @Test
