@@ -304,17 +304,14 @@ public class PublicationService {
      */
     private void forEachUnpublished(Connection c, String prefix, UnpublishedSink sink) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select r.id, v.version, r.draw_id, r.authority, r.region_code, r.quarter, r.uscc, r.enterprise_name,
-                       v.inspection_date, v.determination_date, v.wording, v.wording_text, v.correction_reason, v.deadline_basis,
-                       h.action = 'HOLD' as held, h.reason as hold_reason,
-                       (select x.recorded_at from result_declassification x where x.result_id = r.id) as declassified_at
+                select r.result_id as id, r.version, r.draw_id, r.authority, r.region_code, r.quarter, r.uscc, r.enterprise_name,
+                       r.inspection_date, r.determination_date, r.wording, r.wording_text, r.correction_reason, r.deadline_basis,
+                       r.held, r.hold_reason, r.declassified_at
                 from publication_pending q
-                join result r on r.id = q.result_id
-                join result_version v on v.result_id = q.result_id and v.version = q.version
-                left join lateral (select action, reason from result_hold y where y.result_id = r.id order by y.id desc limit 1) h on true
+                join result_public_version r on r.result_id = q.result_id and r.version = q.version
                 where not %s
                   and (cast(? as text) is null or r.authority like ?)
-                order by r.id""".formatted(DONE))) {
+                order by r.result_id""".formatted(DONE))) {
             ps.setFetchSize(config.batch());
             ps.setString(1, prefix);
             ps.setString(2, prefix == null ? null : prefix + "%");
@@ -340,20 +337,22 @@ public class PublicationService {
      */
     private static int dropDone(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "delete from publication_pending q using result r where r.id = q.result_id and " + DONE)) {
+                "delete from publication_pending q using result_public_version r where r.result_id = q.result_id and r.version = q.version and "
+                        + DONE)) {
             return ps.executeUpdate();
         }
     }
 
     /**
      * A queued version the job is done with, the one rule both the reading and the clearing of the
-     * queue apply ({@code q} the queue row, {@code r} its result): published, superseded by a
-     * correction, of a confidential result, or of a voided draw.
+     * queue apply ({@code q} the queue row, {@code r} its version in result's view
+     * {@code result_public_version}): published, superseded by a correction, of a result withheld as
+     * confidential, or of a voided draw.
      */
     private static final String DONE = """
             (exists (select 1 from publication p where p.result_id = q.result_id and p.version = q.version)
-             or exists (select 1 from result_version_superseded s where s.result_id = q.result_id and s.version = q.version)
-             or (r.confidential and not exists (select 1 from result_declassification x where x.result_id = r.id))
+             or r.superseded
+             or r.withheld
              or %s)""".formatted(DrawFacts.voidedSql("r.draw_id"));
 
     private boolean publish(Connection c, Unpublished u, PublicationRules.Deadline deadline, Boolean onTime, Instant now,
@@ -363,14 +362,11 @@ public class PublicationService {
                     inspection_date, determination_date, wording, wording_text, correction_reason, deadline, on_time,
                     published_at, published_date, items, wordings, handling)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    -- the items' outcomes as the portal shows them, and their distinct codes (in item order) for its filter
-                    (select coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object('itemId', i.item_id, 'itemName', i.item_name,
-                        'subItem', i.sub_item, 'wording', i.wording, 'wordingText', i.wording_text)) order by i.position), '[]')
-                     from result_item i where i.result_id = ? and i.version = ?),
-                    array(select i.wording from result_item i where i.result_id = ? and i.version = ?
-                          group by i.wording order by min(i.position)),
-                    -- 处理情况, as the portal lists it
-                    (select v.handling from result_version v where v.result_id = ? and v.version = ?))
+                    -- the items' outcomes as the portal shows them, their distinct codes (in item order) for its filter,
+                    -- and 处理情况, as the portal lists it: copied from what result shows of the version
+                    (select x.items from result_public_version x where x.result_id = ? and x.version = ?),
+                    (select x.wordings from result_public_version x where x.result_id = ? and x.version = ?),
+                    (select x.handling from result_public_version x where x.result_id = ? and x.version = ?))
                 on conflict (result_id, version) do nothing""")) {
             ps.setString(1, u.resultId());
             ps.setInt(2, u.version());

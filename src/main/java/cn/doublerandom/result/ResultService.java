@@ -80,6 +80,9 @@ public class ResultService {
     PublicationRules rules;
 
     @Inject
+    jakarta.enterprise.event.Event<VersionPublishable> publishable;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -242,16 +245,8 @@ public class ResultService {
                         + "only a confidential result is declassified");
             }
             ResultDeclassification.record(id, reason, clock.now(), caller.signature());
-            // the job dropped its versions from the queue as never publishable: the current one is queued again
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into publication_pending (result_id, version)
-                    select v.result_id, v.version from result_version v
-                    where v.result_id = ? and not exists (select 1 from result_version_superseded s
-                        where s.result_id = v.result_id and s.version = v.version)
-                    on conflict do nothing""")) {
-                ps.setString(1, id);
-                ps.executeUpdate();
-            }
+            // the job dropped its versions from the queue as never publishable: the current one is publishable again
+            publishable.fire(new VersionPublishable(id, ResultVersion.next(id) - 1));
             audit.record("DECLASSIFY", "RESULT", id, row.authority, reason);
             return view(c, id);
         } catch (SQLException e) {

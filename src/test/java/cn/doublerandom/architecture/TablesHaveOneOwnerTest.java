@@ -21,10 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A capability owns its tables: only its own code names them in SQL or maps them as entities; the others
- * ask it through a small read API. Table names live in strings ArchUnit cannot see, so the migrations and
- * the sources are read. The capability of a source is its first package below {@code cn.doublerandom}.
- * The deliberate exceptions are listed one by one with their reason; an exception that is no longer
- * needed fails too, so the list only shrinks.
+ * ask it through a small read API (a read view, or a Java method or event of the owner). Table names live
+ * in strings ArchUnit cannot see, so the migrations and the sources are read. The capability of a source is
+ * its first package below {@code cn.doublerandom}. There are no exceptions.
  */
 class TablesHaveOneOwnerTest {
 
@@ -51,7 +50,7 @@ class TablesHaveOneOwnerTest {
         // inspection_record is the view of random and targeted checks drawn for the reports
         OWNERS.put("report", Set.of("accountability_judgement", "accountability_retraction", "targeted_check",
                 "inspection_record", "scoring_scheme"));
-        OWNERS.put("result", Set.of("result_disclosure", "result_latest_version", "result_latest_hold", "result_followed_up",
+        OWNERS.put("result", Set.of("result_disclosure", "result_public_version", "result_latest_version", "result_latest_hold", "result_followed_up",
                 "result", "result_version", "result_version_superseded", "result_item",
                 "result_hold", "result_declassification", "result_signoff", "attachment", "attachment_content", "attachment_disclosure",
                 "rectification", "rectification_version", "rectification_check", "penalty", "penalty_version"));
@@ -62,34 +61,11 @@ class TablesHaveOneOwnerTest {
     /**
      * The views an owner keeps for the joins of other capabilities (reports, the portal): its read API in SQL,
      * which any capability may name, so that the owner may change its tables behind it. Each reads its owner's
-     * tables (published_result also the handling codes of versions published before publication copied them);
-     * naming a table of another capability still needs an exception below.
+     * tables (published_result also the handling codes of versions published before publication copied them).
      */
     static final Set<String> READ_VIEWS = Set.of("draw_state", "draw_selection", "published_result", "first_publication",
-            "result_disclosure", "result_latest_version", "result_latest_hold", "result_followed_up", "target_positive_list");
-
-    /** "source (relative to cn/doublerandom) names table" -> why it may. */
-    static final Map<String, String> EXCEPTIONS = new TreeMap<>();
-
-    private static void allow(String source, String reason, String... tables) {
-        for (String t : tables) {
-            EXCEPTIONS.put(source + " names " + t, reason);
-        }
-    }
-
-    static {
-        allow("publication/PublicationService.java", "publication copies a result's public fields when it "
-                + "publishes, in the same transaction, and its queue is a trigger on result_version",
-                "result", "result_version", "result_version_superseded", "result_item", "result_hold", "result_declassification");
-
-        allow("report/monthly/MonthlyReport.java", "a month's checks take the deadline basis of the version that "
-                + "inspection_record (report's view of the checks) shows, and the names of their draws' items, a month at once", "result_version", "inspection_item");
-        allow("report/compliance/ComplianceReport.java", "a result's declassification moves its publication deadline: "
-                + "the day it was declassified is joined per selected target in the quarter's one pass", "result_declassification");
-
-        allow("result/ResultService.java", "declassifying a result queues its current version for publication in the same "
-                + "transaction, as the trigger on result_version does for a new version", "publication_pending");
-    }
+            "result_disclosure", "result_public_version", "result_latest_version", "result_latest_hold", "result_followed_up",
+            "target_positive_list");
 
     private static final Pattern CREATED = Pattern.compile(
             "create\\s+(?:or\\s+replace\\s+)?(?:unlogged\\s+)?(?:table|view|materialized\\s+view)\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)",
@@ -150,14 +126,9 @@ class TablesHaveOneOwnerTest {
 
     @Test
     void onlyItsOwnerNamesATable() throws IOException {
-        Set<String> found = crossReferences();
-        Set<String> unexpected = new TreeSet<>(found);
-        unexpected.removeAll(EXCEPTIONS.keySet());
+        Set<String> unexpected = new TreeSet<>(crossReferences());
         unexpected.removeIf(f -> READ_VIEWS.contains(f.substring(f.lastIndexOf(' ') + 1)));
         assertEquals(Set.of(), unexpected, "ask the owning capability through its read API instead");
-        Set<String> stale = new TreeSet<>(EXCEPTIONS.keySet());
-        stale.removeAll(found);
-        assertEquals(Set.of(), stale, "no longer needed: remove these exceptions");
     }
 
     /** "source names table" for every SQL literal or entity mapping that names another capability's table. */

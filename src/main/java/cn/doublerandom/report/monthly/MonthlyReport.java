@@ -2,6 +2,7 @@ package cn.doublerandom.report.monthly;
 
 import cn.doublerandom.calendar.CalendarService;
 import cn.doublerandom.calendar.WorkingDayCalendar;
+import cn.doublerandom.item.ItemService;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.Region;
@@ -41,6 +42,9 @@ public class MonthlyReport {
     InspectorStore inspectors;
 
     @Inject
+    ItemService itemList;
+
+    @Inject
     ServiceClock clock;
 
     @Inject
@@ -73,7 +77,7 @@ public class MonthlyReport {
                            (x.confidential and x.declassified_at is null) as withheld, x.declassified_at,
                            (select p.published_date from first_publication p where p.result_id = x.id limit 1) as published_date,
                            (select h.action from result_latest_hold h where h.result_id = x.id limit 1) as hold,
-                           (select v.deadline_basis from result_version v where v.result_id = x.id and v.version = x.version) as deadline_basis
+                           (select v.deadline_basis from result_public_version v where v.result_id = x.id and v.version = x.version) as deadline_basis
                     from inspection_record x
                     join draw_selection dt on dt.draw_id = x.draw_id and dt.uscc = x.uscc
                     where x.kind = 'RANDOM' and x.authority like ? and x.inspection_date between ? and ?
@@ -96,16 +100,24 @@ public class MonthlyReport {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select d.id, string_agg(i.name, '；' order by i.id) from draw_state d join inspection_item i on i.id = any(d.items)
-                    where d.id = any(?) group by d.id""")) {
+            // the draws' items, then their names from the item list's own reader, once for all of them
+            Map<String, java.util.SortedSet<Long>> itemsOfDraw = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select d.id, d.items from draw_state d where d.id = any(?)")) {
                 ps.setArray(1, c.createArrayOf("varchar", drawIds.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        items.put(rs.getString(1), rs.getString(2));
+                        itemsOfDraw.put(rs.getString(1), new java.util.TreeSet<>(java.util.Arrays.asList((Long[]) rs.getArray(2).getArray())));
                     }
                 }
             }
+            Map<Long, String> itemNames = itemList.names(c, itemsOfDraw.values().stream().flatMap(java.util.Set::stream)
+                    .collect(Collectors.toSet()));
+            itemsOfDraw.forEach((draw, ids) -> {
+                List<String> named = ids.stream().map(itemNames::get).filter(java.util.Objects::nonNull).toList();
+                if (!named.isEmpty()) {
+                    items.put(draw, String.join("；", named));
+                }
+            });
             // the registry's own reader, on this connection: the report may run on an executor thread
             inspectors.load(c, codes, false).forEach((code, i) -> names.put(code, i.data().name()));
         } catch (SQLException e) {
