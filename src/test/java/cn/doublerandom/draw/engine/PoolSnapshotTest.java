@@ -111,7 +111,7 @@ class PoolSnapshotTest {
     }
 
     /**
-     * Object kinds (issue #16): E and K lines in byte order among the others, K lines merged by USCC then
+     * Object kinds: E and K lines in byte order among the others, K lines merged by USCC then
      * kind; the text parses back to the same bytes; a snapshot without them is what it was.
      */
     @Test

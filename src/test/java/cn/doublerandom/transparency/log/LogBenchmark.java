@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * What the transparency log costs (issue 20's goals): the work added to each ledger record and to a
+ * What the transparency log costs, against its goals: the work added to each ledger record and to a
  * county draw's two (append the leaf, store its subtrees, sign and keep a checkpoint), and an inclusion proof in a tree of
  * 10,000,000 leaves, read from a synthetic table of that tree's 20 million complete subtrees (random
  * hashes: the figure is the reads, which do not depend on the values). Prints BENCH lines; not part
