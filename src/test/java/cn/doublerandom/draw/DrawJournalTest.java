@@ -99,6 +99,34 @@ class DrawJournalTest {
     }
 
     @Test
+    void aSubstitutionAndAFailureAreEachOneFactOneAuditRowAndOneLedgerRecord() throws SQLException {
+        String id = prepareDirected("{\"supervisionClass\":\"GENERAL\"}", 1).then().statusCode(201).extract().path("id");
+        Response executed = Api.operator(COUNTY).body("{\"seed\":\"66260701500000000003\"}").post("/api/v1/draws/" + id + "/execute");
+        executed.then().statusCode(200).body("status", equalTo("EXECUTED"));
+        String uscc = executed.path("targets[0].uscc");
+        List<String> team = executed.path("targets[0].team");
+        Api.operator(COUNTY).body("{\"member\":\"" + team.get(0) + "\",\"reason\":\"日志测试：病假\"}")
+                .post("/api/v1/draws/" + id + "/targets/" + uscc + "/substitute").then().statusCode(200);
+        assertEquals(List.of("PREPARE", "EXECUTE", "SUBSTITUTE"),
+                strings("select action from audit_event where entity = 'DRAW' and entity_id = '" + id + "' order by id"));
+        assertEquals(List.of("prepare", "execute", "substitute"), strings("select kind from ledger where draw_id = '" + id + "' order by seq"));
+        assertEquals(1, count("select count(*) from draw_substitution where draw_id = '" + id + "'"));
+
+        // a county whose one certified inspector cannot make a team of two: the attempt is kept, once in each
+        DrawFixture f = new DrawFixture("130683").build(4, 0, 2, 1);
+        String failed = Api.operator(f.county).body("{\"authority\":\"" + f.county + "\",\"quarter\":\"2026Q4\",\"items\":[" + itemId
+                + "]}").post("/api/v1/draws").then().statusCode(201).extract().path("id");
+        Api.operator(f.county).body("{\"seed\":\"66260701500000000004\"}").post("/api/v1/draws/" + failed + "/execute").then()
+                .statusCode(422).body("type", endsWith("/problems/draw-failed"));
+        assertEquals(List.of("PREPARE", "FAIL"),
+                strings("select action from audit_event where entity = 'DRAW' and entity_id = '" + failed + "' order by id"));
+        assertEquals(List.of("prepare", "fail"), strings("select kind from ledger where draw_id = '" + failed + "' order by seq"));
+        assertEquals(1, count("select count(*) from draw_failure where draw_id = '" + failed + "'"));
+        assertEquals(List.of("FAILED"), strings("select status from draw_state where id = '" + failed + "'"));
+        Api.as("auditor", "ALL").get("/api/v1/ledger/verify").then().statusCode(200).body("factsMatch", equalTo(true));
+    }
+
+    @Test
     void aDirectedDrawThatMatchesNothingIsRefusedAtPrepareAndWritesNothing() throws SQLException {
         long draws = count("select count(*) from draw_state");
         long records = count("select count(*) from ledger");
