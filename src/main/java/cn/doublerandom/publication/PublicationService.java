@@ -34,7 +34,7 @@ import java.util.List;
  * Publication (一公开): each run publishes the current version of every recorded result that is
  * neither confidential nor held, records when and whether it was on time, and marks as overdue
  * what is still unpublished after its deadline day. What it looks at is the queue
- * {@code publication_pending}: every inserted result version is queued by a database trigger, and
+ * {@code publication_pending}: every result version is queued as it is recorded ({@link PublicationQueue}), and
  * the run deletes, in its transaction, the versions it is done with (published, superseded,
  * confidential, of a voided draw); held ones stay queued until released and published. A run's cost
  * is therefore what is queued, not every result ever recorded. One run at a time across all
@@ -296,7 +296,7 @@ public class PublicationService {
     /**
      * Every unpublished current version (of a region subtree, or all), in result id order, streamed
      * (the job runs inside a transaction, where the driver fetches by cursor). Read from the queue
-     * {@code publication_pending} (V11), which the database fills on every insert of a version and
+     * {@code publication_pending}, which {@link PublicationQueue} fills as each version is recorded and
      * the job empties ({@link #dropDone}): with nothing due it reads an empty table, where the set
      * difference of all versions less all publications grows with every result ever published. The
      * queue may still hold rows that are done (until the job's next run, or for {@link #due}, which

@@ -537,8 +537,9 @@ public class ResultService {
             ri.wordingText = item.wordingText();
             ri.persist();
         }
-        // the version's triggers (superseded, publication queue) and the reads that follow see it
+        // the version's trigger (superseded), publication's queue (a foreign key to the version) and the reads that follow see it
         ResultVersion.flush();
+        publishable.fire(new VersionPublishable(id, version));
     }
 
     private static Result row(String id) {

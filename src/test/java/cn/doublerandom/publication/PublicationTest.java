@@ -283,7 +283,7 @@ class PublicationTest {
         publication.run();
         assertEquals(1L, rows(held));
         assertEquals(List.of(), queued(f, v));
-        // a correction of a published result is queued by the database and published by the next run
+        // a correction of a published result is queued as it is recorded and published by the next run
         at("2026-11-03T02:00:00Z");
         Api.operator(f.county).body(correction(f, 0)).post("/api/v1/results/" + plain + "/corrections").then().statusCode(201);
         assertEquals(List.of(plain + " v2"), queued(f, v));
