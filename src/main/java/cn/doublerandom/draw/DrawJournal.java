@@ -37,10 +37,12 @@ public class DrawJournal {
                     p.filter(), items, p.drawDate(), p.poolHash(), p.commit(), p.replaces(), p.randomness(), p.salt()));
         }
         if (event instanceof DrawEvent.Executed x) {
-            store.insertExecution(x);
+            // the stored result and the record's result lines are one text (a province's is megabytes)
+            String result = x.outcome().resultText();
+            store.insertExecution(x, result);
             audit.record("EXECUTE", "DRAW", x.drawId(), x.authority(), x.outcome().targets().size() + " targets selected");
             return ledger.append(x.drawId(), "execute", x.authority(), x.quarter(),
-                    h -> LedgerRecord.execute(h, x.given(), x.nonce(), x.outcome()));
+                    h -> LedgerRecord.execute(h, x.given(), x.nonce(), result));
         }
         if (event instanceof DrawEvent.Failed f) {
             store.insertFailure(f);

@@ -22,7 +22,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +139,8 @@ class DrawStore {
         }
     }
 
-    void insertExecution(DrawEvent.Executed x) {
+    /** {@code result} is the outcome's {@link cn.doublerandom.draw.engine.DrawOutcome.Success#resultText() text}. */
+    void insertExecution(DrawEvent.Executed x, String result) {
         try (Connection c = dataSource.getConnection()) {
             if (x.kind() == LedgerRecord.DrawType.UNDIRECTED) {
                 try (PreparedStatement ps = c.prepareStatement(
@@ -158,7 +161,7 @@ class DrawStore {
                 ps.setString(2, x.given());
                 ps.setBoolean(3, x.given().isEmpty());
                 ps.setString(4, x.seed().value());
-                ps.setString(5, String.join("\n", x.outcome().resultLines()));
+                ps.setString(5, result);
                 ps.setTimestamp(6, Timestamp.from(x.at()));
                 ps.setString(7, x.by());
                 ps.executeUpdate();
@@ -175,14 +178,19 @@ class DrawStore {
      */
     private static void writeSelection(Connection c, DrawEvent.Executed x) throws SQLException {
         List<DrawEvent.Selected> rows = x.selection();
-        int[] byUscc = new int[rows.size()];
-        for (int i = 0; i < byUscc.length; i++) {
-            byUscc[i] = i;
-        }
-        cn.doublerandom.draw.engine.IndexSort.sort(byUscc, (a, b) -> rows.get(a).uscc().compareTo(rows.get(b).uscc()));
-        StringBuilder csv = new StringBuilder(rows.size() * 200);
-        for (int i : byUscc) {
+        // the USCCs sorted as strings (a direct compareTo) and their rows found by USCC: an index sort calls its
+        // comparator through an interface at every step, several times the cost for a province's selection
+        String[] usccs = new String[rows.size()];
+        Map<String, DrawEvent.Selected> byUscc = new HashMap<>(rows.size() * 2);
+        for (int i = 0; i < usccs.length; i++) {
             DrawEvent.Selected s = rows.get(i);
+            usccs[i] = s.uscc();
+            byUscc.put(s.uscc(), s);
+        }
+        Arrays.sort(usccs);
+        StringBuilder csv = new StringBuilder(rows.size() * 200);
+        for (String uscc : usccs) {
+            DrawEvent.Selected s = byUscc.get(uscc);
             Sql.csvField(csv, x.drawId());
             Sql.csvField(csv, s.uscc());
             Sql.csvField(csv, s.stratum());

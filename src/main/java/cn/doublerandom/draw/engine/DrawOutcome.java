@@ -45,6 +45,32 @@ public sealed interface DrawOutcome permits DrawOutcome.Success, DrawOutcome.Fai
             }
             return lines;
         }
+
+        /**
+         * {@link #resultLines()} joined by "\n" (none after the last): the execute record's result and the
+         * stored result are this one text, built once and without a string per line.
+         */
+        public String resultText() {
+            StringBuilder b = new StringBuilder(targets.size() * 96 + relaxed.size() * 28);
+            for (SelectedTarget t : targets) {
+                nextLine(b).append("target ").append(t.stratum().name()).append(' ').append(t.uscc()).append(' ').append(t.rank());
+            }
+            for (Team team : teams) {
+                nextLine(b).append("team ").append(team.uscc()).append(' ');
+                List<String> members = team.members();
+                for (int i = 0; i < members.size(); i++) {
+                    (i == 0 ? b : b.append(',')).append(members.get(i));
+                }
+            }
+            for (String uscc : relaxed) {
+                nextLine(b).append("relaxed ").append(uscc);
+            }
+            return b.toString();
+        }
+
+        private static StringBuilder nextLine(StringBuilder b) {
+            return b.isEmpty() ? b : b.append('\n');
+        }
     }
 
     /**

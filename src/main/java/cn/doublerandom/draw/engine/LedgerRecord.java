@@ -117,11 +117,16 @@ public final class LedgerRecord {
 
     /** {@code execute}: {@code S = given + "|" + nonce}, then the result lines of {@code result}. */
     public static String execute(Header h, String given, String nonce, DrawOutcome.Success result) {
-        StringBuilder b = start(h, "execute");
+        return execute(h, given, nonce, result.resultText());
+    }
+
+    /** {@code execute} from the result's {@link DrawOutcome.Success#resultText() text}, its lines joined by "\n". */
+    public static String execute(Header h, String given, String nonce, String resultText) {
+        StringBuilder b = start(h, "execute", resultText.length() + 512);
         line(b, "algorithm DRAW-1");
         coinToss(b, given, nonce);
-        for (String l : result.resultLines()) {
-            line(b, l);
+        if (!resultText.isEmpty()) {
+            line(b, resultText);
         }
         return end(b, h);
     }
@@ -189,7 +194,11 @@ public final class LedgerRecord {
     }
 
     private static StringBuilder start(Header h, String kind) {
-        StringBuilder b = new StringBuilder(256);
+        return start(h, kind, 256);
+    }
+
+    private static StringBuilder start(Header h, String kind, int capacity) {
+        StringBuilder b = new StringBuilder(capacity);
         line(b, "seq " + h.seq());
         line(b, kind + " " + h.drawId());
         line(b, "authority " + h.authority());

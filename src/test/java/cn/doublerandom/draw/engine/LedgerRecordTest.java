@@ -88,6 +88,22 @@ class LedgerRecordTest {
     }
 
     @Test
+    void resultTextIsTheResultLinesJoined() {
+        DrawOutcome.Success ok = assertInstanceOf(DrawOutcome.Success.class,
+                Draw1.run(PoolSnapshot.parse(PoolSnapshotTest.TEXT), Seed.combine("", NONCE)));
+        assertEquals(String.join("\n", ok.resultLines()), ok.resultText());
+        DrawOutcome.Success relaxed = new DrawOutcome.Success(ok.targets(), ok.teams(),
+                List.of(ok.targets().get(0).uscc()), ok.shortfalls(), ok.cap());
+        assertEquals(String.join("\n", relaxed.resultLines()), relaxed.resultText());
+        assertTrue(relaxed.resultText().endsWith("\nrelaxed " + ok.targets().get(0).uscc()));
+        // nothing selected: no result line, and no empty line in the record
+        DrawOutcome.Success none = new DrawOutcome.Success(List.of(), List.of(), List.of(), List.of(), 0);
+        assertEquals("", none.resultText());
+        assertEquals("seq 3\nexecute D1\nauthority 130123\nquarter 2025Q3\nalgorithm DRAW-1\ngiven -\nnonce " + NONCE
+                + "\nseed |" + NONCE + "\nat 2025-07-01T02:03:04Z\n", LedgerRecord.execute(header(3), "", NONCE, none));
+    }
+
+    @Test
     void rejectsMultiLineTextsAndBadFields() {
         assertThrows(InvalidRecordException.class, () -> LedgerRecord.voidDraw(header(1), "a\nb"));
         assertThrows(InvalidRecordException.class, () -> LedgerRecord.voidDraw(header(1), "a\rb"));
