@@ -82,9 +82,40 @@ public final class Sql {
     /** Runs a {@code COPY ... FROM STDIN} with the given text on this (transaction's) connection. */
     public static void copy(Connection c, String sql, CharSequence data) throws SQLException {
         try {
-            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(sql, new java.io.StringReader(data.toString()));
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(sql, new SequenceReader(data));
         } catch (java.io.IOException e) {
             throw new SQLException("COPY failed", e);
+        }
+    }
+
+    /** Reads the text where it is: a COPY's text is megabytes, and a String of it would be one more copy. */
+    private static final class SequenceReader extends java.io.Reader {
+        private final CharSequence text;
+        private int at;
+
+        SequenceReader(CharSequence text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            if (at >= text.length()) {
+                return -1;
+            }
+            int n = Math.min(length, text.length() - at);
+            if (text instanceof StringBuilder b) {
+                b.getChars(at, at + n, buffer, offset);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    buffer[offset + i] = text.charAt(at + i);
+                }
+            }
+            at += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
         }
     }
 
