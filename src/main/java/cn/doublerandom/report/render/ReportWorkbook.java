@@ -23,7 +23,11 @@ public final class ReportWorkbook {
     /** Rows above a table's header: title, scope, 制表单位, 制表日期, a blank line. */
     public static final int TITLE_ROWS = 5;
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,15}(\\.\\d{1,6})?");
-    private static final Pattern CODE_HEADER = Pattern.compile(".*(代码|编号|证号|号码|网址|日期|月份|季度).*");
+    /**
+     * Columns of codes, addresses and dates: named by a code word anywhere, or ending in a date word
+     * ("检查日期"), since a count may name its period ("季度内已检查", "比上季度增减（家次）") and is still a number.
+     */
+    private static final Pattern CODE_HEADER = Pattern.compile(".*(代码|编号|证号|号码|网址).*|.*(日期|月份|季度)");
 
     private ReportWorkbook() {
     }

@@ -29,6 +29,18 @@ class ReportWorkbookTest {
 
     private static final String LONG = "石家庄市生态环境局高新技术产业开发区分局";
 
+    /** A count that names its period is a number; a column of codes or dates is text, whatever its cells look like. */
+    @Test
+    void countsNamingAPeriodAreNumbersAndCodeAndDateColumnsStayText() {
+        assertEquals(new java.math.BigDecimal("3"), ReportWorkbook.number("季度内已检查", "3"));
+        assertEquals(new java.math.BigDecimal("12"), ReportWorkbook.number("截至本季度末应抽", "12"));
+        assertEquals(new java.math.BigDecimal("-1"), ReportWorkbook.number("检查企业比上季度增减（家次）", "-1"));
+        assertEquals(new java.math.BigDecimal("50.00"), ReportWorkbook.number("检查企业比上季度增减（%）", "50.00"));
+        for (String code : new String[]{"区划代码", "统一社会信用代码", "人员编号", "后次检查编号", "执法证号", "检查日期", "公示网址", "季度", "月份"}) {
+            assertEquals(null, ReportWorkbook.number(code, "130100"), code);
+        }
+    }
+
     @Test
     void everyCellIsInSongTiColumnsFitTheirWidestCellAndPercentsArePercentFormatted() throws Exception {
         ReportDocument doc = new ReportDocument("石家庄市2026年第四季度执法检查统计", "统计范围：石家庄市（130100）所辖单位", "x",
