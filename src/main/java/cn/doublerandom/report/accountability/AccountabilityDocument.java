@@ -46,7 +46,7 @@ public final class AccountabilityDocument {
         List<BarChart> charts = v.inspectors().isEmpty() ? List.of() : List.of(BarChart.of("firms", "执法人员名下问题企业数（家）", "",
                 v.inspectors().stream().map(i -> new BarChart.Point((i.name() == null ? "" : i.name()) + " " + i.code(), i.firms()))
                         .toList()));
-        return new ReportDocument(v.regionName() + v.year() + "年“应查出而未查出”责任倒查",
+        return new ReportDocument(v.title(),
                 "统计范围：" + v.regionName() + "（" + v.region() + "）及所辖单位；按后次检查日期计入" + v.year() + "年",
                 "责任倒查-" + v.region() + "-" + v.year(), notes,
                 List.of(new ReportTable("inspectors", "执法人员责任情况", List.of("人员编号", "姓名", "单位", "问题企业数",

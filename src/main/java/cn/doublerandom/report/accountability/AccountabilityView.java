@@ -1,5 +1,6 @@
 package cn.doublerandom.report.accountability;
 
+import cn.doublerandom.report.render.ReportTitle;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -15,6 +16,17 @@ import java.util.List;
 public record AccountabilityView(String region, String regionName, int year, Thresholds thresholds,
                                  List<JudgementRow> judgements, List<InspectorRow> inspectors, long candidateCount,
                                  List<Candidate> candidates) {
+
+    /** What the report is about: its title after the region and the period. */
+    public static final String SUBJECT = "“应查出而未查出”责任倒查";
+
+    /** The report's title, the one its page, workbook sheets and charts carry (one builder: {@code ReportTitle}). */
+    @com.fasterxml.jackson.annotation.JsonProperty("title")
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The report's title as its page and workbook carry it: "
+            + "the region, the period in Chinese and the subject, without spaces", example = "石家庄市2026年“应查出而未查出”责任倒查")
+    public String title() {
+        return ReportTitle.of(regionName, ReportTitle.year(year), SUBJECT);
+    }
 
     /** Firms per inspector from which each consequence applies (policy: seed 004's 1, 2, 3 by default). */
     @Schema(name = "AccountabilityThresholds")

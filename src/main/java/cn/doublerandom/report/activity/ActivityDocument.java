@@ -4,6 +4,7 @@ import cn.doublerandom.report.Rates;
 import cn.doublerandom.report.render.BarChart;
 import cn.doublerandom.report.render.ReportDocument;
 import cn.doublerandom.report.render.ReportTable;
+import cn.doublerandom.report.render.ReportTitle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +42,11 @@ public final class ActivityDocument {
                         ranked.stream().map(a -> new BarChart.Point(a.name(), a.activityRate())).toList()));
         String rate = v.minActivityRate().stripTrailingZeros().toPlainString();
         List<String> notes = List.of(
-                "以持证在岗执法人员为基数（" + cn.doublerandom.report.monthly.MonthlyDocument.monthText(v.month()) + "末名录库状态：持证、非辅助人员、在岗、执法证本月有效）。",
+                "以持证在岗执法人员为基数（" + ReportTitle.month(v.month()) + "末名录库状态：持证、非辅助人员、在岗、执法证本月有效）。",
                 "有效检查记录：执法人员列入检查组的双随机抽查与针对性检查，按检查日期计入本月；人均 = 记录数 ÷ 人数，要求不少于 "
                         + v.minRecords() + " 条。",
                 "活跃率 = 本月至少有 1 条记录的人数 ÷ 人数 × 100%，要求不低于 " + rate + "%；保留两位小数（四舍五入）。无持证在岗人员的单位记为“—”。");
-        return new ReportDocument(v.regionName() + cn.doublerandom.report.monthly.MonthlyDocument.monthText(v.month()) + "执法人员移动执法活跃情况",
+        return new ReportDocument(v.title(),
                 "统计范围：" + v.regionName() + "（" + v.region() + "）及所辖单位", "执法活跃度-" + v.region() + "-" + v.month(), notes,
                 List.of(new ReportTable("summary", "各单位人均检查记录与活跃率", List.of("单位", "区划代码", "持证在岗人数",
                                 "有效检查记录", "人均（条）", "人均名次", "有记录人数", "活跃率（%）", "活跃率名次", "人均达标",

@@ -1,5 +1,6 @@
 package cn.doublerandom.report.activity;
 
+import cn.doublerandom.report.render.ReportTitle;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -17,6 +18,17 @@ import java.util.Map;
  */
 public record ActivityView(String region, String regionName, String month, int minRecords, BigDecimal minActivityRate,
                            List<AuthorityRow> authorities, Total total) {
+
+    /** What the report is about: its title after the region and the period. */
+    public static final String SUBJECT = "执法人员移动执法活跃情况";
+
+    /** The report's title, the one its page, workbook sheets and charts carry (one builder: {@code ReportTitle}). */
+    @com.fasterxml.jackson.annotation.JsonProperty("title")
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The report's title as its page and workbook carry it: "
+            + "the region, the period in Chinese and the subject, without spaces", example = "石家庄市2026年11月执法人员移动执法活跃情况")
+    public String title() {
+        return ReportTitle.of(regionName, ReportTitle.month(month), SUBJECT);
+    }
 
     /**
      * One bureau; {@code below} lists its inspectors with fewer than {@code minRecords} records.

@@ -4,6 +4,7 @@ import cn.doublerandom.report.Rates;
 import cn.doublerandom.report.render.BarChart;
 import cn.doublerandom.report.render.ReportDocument;
 import cn.doublerandom.report.render.ReportTable;
+import cn.doublerandom.report.render.ReportTitle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class AssessmentDocument {
                         + "（未逐项标注违法的检查记录，认定有违法的计 1 个）；非现场发现问题按问题标注计，未标注的随检查方式。",
                 "名次按各项数值由高到低排列（正面清单企业现场检查越少名次越前），数值相同者名次相同（如 1、1、1、4）；"
                         + v.regionName() + "本级及未列入考核的单位计入合计，不参加排名。",
-                "比上季度增减：与" + quarterText(v.previousQuarter()) + "相比，数量为增减数及增减百分比，比率为增减的百分点；"
+                "比上季度增减：与" + ReportTitle.quarter(v.previousQuarter()) + "相比，数量为增减数及增减百分比，比率为增减的百分点；"
                         + "发现违法问题率超过" + v.regionName() + "平均、低于1%按本季度发现违法问题率判断，无检查的单位不作判断。",
                 (v.scheme().recorded()
                         ? "得分按" + v.scheme().regionName() + v.scheme().year() + "年考核评分方案（第" + v.scheme().version() + "版，由该市配置）计算；"
@@ -84,8 +85,8 @@ public final class AssessmentDocument {
                         + "执法考核整体得分为各类别得分之和，无检查的单位比率类指标不计分。",
                 "得分明细列出每个参加排名单位各项指标的数值、该指标名次（按指标方向：越少越好的指标数值小者名次在前）及所得分数，"
                         + "按执法考核整体排名排列。");
-        return new ReportDocument(v.regionName() + quarterText(v.quarter()) + "执法检查统计与排名",
-                "统计范围：" + v.regionName() + "（" + v.region() + "）所辖单位；" + quarterText(v.quarter()),
+        return new ReportDocument(v.title(),
+                "统计范围：" + v.regionName() + "（" + v.region() + "）所辖单位；" + ReportTitle.quarter(v.quarter()),
                 "执法考核-" + v.region() + "-" + v.quarter(), notes,
                 List.of(scores(v), scoreDetail(v), new ReportTable("ranking", "各单位检查情况及排名（全部检查）", header, ranking),
                         new ReportTable("changes", "比上一季度增减（全部检查）", changeHeader, changes),
@@ -181,7 +182,4 @@ public final class AssessmentDocument {
                 Rates.text(t.nonSite()));
     }
 
-    static String quarterText(String quarter) {
-        return cn.doublerandom.calendar.Quarter.parse(quarter).chinese();
-    }
 }

@@ -1,5 +1,6 @@
 package cn.doublerandom.report.assessment;
 
+import cn.doublerandom.report.render.ReportTitle;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -15,6 +16,17 @@ import java.util.Map;
  */
 public record AssessmentView(String region, String regionName, String quarter, String previousQuarter, List<FigureName> figures,
                              List<UnitRow> units, Total total, SchemeRef scheme, List<ScoreBlock> scores) {
+
+    /** What the report is about: its title after the region and the period. */
+    public static final String SUBJECT = "执法检查统计与排名";
+
+    /** The report's title, the one its page, workbook sheets and charts carry (one builder: {@code ReportTitle}). */
+    @com.fasterxml.jackson.annotation.JsonProperty("title")
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The report's title as its page and workbook carry it: "
+            + "the region, the period in Chinese and the subject, without spaces", example = "石家庄市2026年第四季度执法检查统计与排名")
+    public String title() {
+        return ReportTitle.of(regionName, ReportTitle.quarter(quarter), SUBJECT);
+    }
 
     /**
      * The scheme that scored: a city's recorded version ({@code recorded}), or the service's default

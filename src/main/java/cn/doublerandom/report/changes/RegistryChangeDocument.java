@@ -2,6 +2,7 @@ package cn.doublerandom.report.changes;
 
 import cn.doublerandom.report.render.ReportDocument;
 import cn.doublerandom.report.render.ReportTable;
+import cn.doublerandom.report.render.ReportTitle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +20,13 @@ public final class RegistryChangeDocument {
                     n(u.targetsAdded()), n(u.targetsChanged()), n(u.targetsRetired())));
         }
         List<String> notes = new ArrayList<>();
-        notes.add("报送期限：" + date(v.dueBy()) + "前（实施方案：每季度统计报送需调整的检查人员库信息和检查对象名录信息，报送日期为3月、6月、9月和12月的18日前）。"
+        notes.add("报送期限：" + ReportTitle.date(v.dueBy()) + "前（实施方案：每季度统计报送需调整的检查人员库信息和检查对象名录信息，报送日期为3月、6月、9月和12月的18日前）。"
                 + (v.dueNote() == null ? "" : v.dueNote()));
         notes.add("按名录库记录变更的日期计入本季度。新增：本季度首次登记；退出：本季度内检查人员变为离职、检查对象变为关闭；其余为变更，列出变更的项目。");
         notes.add("检查对象本季度登记或撤销的行政处罚、群众举报查实、挂牌督办（决定其是否列为特殊监管对象）列入变更项目，登记次数含这些登记。");
         cut(notes, "检查人员", "inspectors", v.inspectors().size(), v.inspectorsTotal(), v);
         cut(notes, "检查对象", "targets", v.targets().size(), v.targetsTotal(), v);
-        String title = v.regionName() + v.quarterName() + "检查人员名录库、检查对象名录库调整情况";
-        return new ReportDocument(title, "统计范围：" + v.regionName() + "（" + v.region() + "）及所辖单位；报送期限 " + date(v.dueBy()),
+        return new ReportDocument(v.title(), "统计范围：" + v.regionName() + "（" + v.region() + "）及所辖单位；报送期限" + ReportTitle.date(v.dueBy()),
                 "名录库调整-" + v.region() + "-" + v.quarter(), notes,
                 List.of(new ReportTable("summary", "各单位名录库调整汇总", List.of("单位", "区划代码", "检查人员新增", "检查人员变更",
                                 "检查人员退出", "检查对象新增", "检查对象变更", "检查对象退出"), summary),
@@ -64,9 +64,5 @@ public final class RegistryChangeDocument {
 
     private static String n(int n) {
         return String.valueOf(n);
-    }
-
-    static String date(java.time.LocalDate d) {
-        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 }

@@ -1,5 +1,6 @@
 package cn.doublerandom.report.changes;
 
+import cn.doublerandom.report.render.ReportTitle;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -28,6 +29,17 @@ public record RegistryChangeView(String region, String regionName, String quarte
                                  int targetsTotal,
                                  @Schema(description = "The most records inspectors and targets each list")
                                  int listLimit) {
+
+    /** What the report is about: its title after the region and the period. */
+    public static final String SUBJECT = "检查人员名录库、检查对象名录库调整情况";
+
+    /** The report's title, the one its page, workbook sheets and charts carry (one builder: {@code ReportTitle}). */
+    @com.fasterxml.jackson.annotation.JsonProperty("title")
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The report's title as its page and workbook carry it: "
+            + "the region, the period in Chinese and the subject, without spaces", example = "石家庄市2026年第四季度检查人员名录库、检查对象名录库调整情况")
+    public String title() {
+        return ReportTitle.of(regionName, ReportTitle.quarter(quarter), SUBJECT);
+    }
 
     /** Counts per bureau: added, changed, retired, of inspectors and of targets. */
     @Schema(name = "RegistryChangeUnit")

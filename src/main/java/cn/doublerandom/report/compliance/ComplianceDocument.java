@@ -3,6 +3,7 @@ package cn.doublerandom.report.compliance;
 import cn.doublerandom.report.Rates;
 import cn.doublerandom.report.render.ReportDocument;
 import cn.doublerandom.report.render.ReportTable;
+import cn.doublerandom.report.render.ReportTitle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,8 @@ public final class ComplianceDocument {
         List<String> notes = List.of(
                 "应抽、可抽取自各单位本季度不定向抽取时冻结的抽取方案（特殊、重点按比例向上取整；一般按执法人员数 × 每人每年家数分季度摊派）。",
                 "定向抽取、失败和作废的抽取不计入比例；季度内已检查按检查日期不晚于季度末计。",
-                "公示按每条结果首次公示计：20 个工作日内为按时；逾期未公示按截至 " + v.asOf() + " 计。");
-        return new ReportDocument(v.regionName() + " " + cn.doublerandom.calendar.Quarter.parse(v.quarter()).chinese() + " 抽查比例落实情况", "统计范围：" + v.regionName() + "（"
-                + v.region() + "）及所辖单位；截至 " + v.asOf(), "抽查比例-" + v.region() + "-" + v.quarter(), notes, tables, List.of());
+                "公示按每条结果首次公示计：20 个工作日内为按时；逾期未公示按截至" + ReportTitle.date(v.asOf()) + "计。");
+        return new ReportDocument(v.title(), "统计范围：" + v.regionName() + "（"
+                + v.region() + "）及所辖单位；截至" + ReportTitle.date(v.asOf()), "抽查比例-" + v.region() + "-" + v.quarter(), notes, tables, List.of());
     }
 }

@@ -1,5 +1,6 @@
 package cn.doublerandom.report.compliance;
 
+import cn.doublerandom.report.render.ReportTitle;
 import cn.doublerandom.registry.target.SupervisionClass;
 import cn.doublerandom.region.RegionLevel;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,6 +14,17 @@ import java.util.List;
  */
 public record ComplianceView(String region, String regionName, String quarter, LocalDate asOf, boolean quarterOver,
                              List<AuthorityRow> authorities) {
+
+    /** What the report is about: its title after the region and the period. */
+    public static final String SUBJECT = "抽查比例落实情况";
+
+    /** The report's title, the one its page, workbook sheets and charts carry (one builder: {@code ReportTitle}). */
+    @com.fasterxml.jackson.annotation.JsonProperty("title")
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The report's title as its page and workbook carry it: "
+            + "the region, the period in Chinese and the subject, without spaces", example = "石家庄市2026年第四季度抽查比例落实情况")
+    public String title() {
+        return ReportTitle.of(regionName, ReportTitle.quarter(quarter), SUBJECT);
+    }
 
     /**
      * One bureau. {@code drawId} is its first executed undirected draw of the quarter (null: none, flagged);

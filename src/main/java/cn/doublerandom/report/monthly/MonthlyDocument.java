@@ -3,6 +3,7 @@ package cn.doublerandom.report.monthly;
 import cn.doublerandom.report.Rates;
 import cn.doublerandom.report.render.ReportDocument;
 import cn.doublerandom.report.render.ReportTable;
+import cn.doublerandom.report.render.ReportTitle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +27,10 @@ public final class MonthlyDocument {
             }
         }
         List<String> notes = List.of(
-                "本表为" + monthText(v.month()) + "检查日期在本月的双随机抽查明细，请于" + dateText(v.dueBy()) + "前报送（附公示网址）。",
-                "抽取方式为抽取时确定的检查方式；检查方式为结果记录的方式。公示状态截至" + dateText(v.asOf()) + "。");
-        return new ReportDocument(v.regionName() + monthText(v.month()) + "“双随机、一公开”情况明细表",
-                "统计范围：" + v.regionName() + "（" + v.region() + "）；报送期限" + dateText(v.dueBy()),
+                "本表为" + ReportTitle.month(v.month()) + "检查日期在本月的双随机抽查明细，请于" + ReportTitle.date(v.dueBy()) + "前报送（附公示网址）。",
+                "抽取方式为抽取时确定的检查方式；检查方式为结果记录的方式。公示状态截至" + ReportTitle.date(v.asOf()) + "。");
+        return new ReportDocument(v.title(),
+                "统计范围：" + v.regionName() + "（" + v.region() + "）；报送期限" + ReportTitle.date(v.dueBy()),
                 "月度明细-" + v.region() + "-" + v.month(), notes,
                 List.of(new ReportTable("detail", "抽查明细", List.of("单位", "区划代码", "序号", "检查日期", "企业名称",
                                 "统一社会信用代码", "抽查事项", "检查人员", "抽取检查方式", "实际检查方式", "检查结果", "是否发现违法",
@@ -40,15 +41,5 @@ public final class MonthlyDocument {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    /** A month code (2026-05) as Chinese titles write it: 2026年5月. */
-    public static String monthText(String month) {
-        java.time.YearMonth m = java.time.YearMonth.parse(month);
-        return m.getYear() + "年" + m.getMonthValue() + "月";
-    }
-
-    static String dateText(java.time.LocalDate d) {
-        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 }

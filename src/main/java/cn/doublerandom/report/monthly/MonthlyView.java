@@ -1,5 +1,6 @@
 package cn.doublerandom.report.monthly;
 
+import cn.doublerandom.report.render.ReportTitle;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -11,6 +12,17 @@ import java.util.List;
  */
 public record MonthlyView(String region, String regionName, String month, LocalDate dueBy, LocalDate asOf,
                           List<AuthorityTable> authorities) {
+
+    /** What the report is about: its title after the region and the period. */
+    public static final String SUBJECT = "“双随机、一公开”情况明细表";
+
+    /** The report's title, the one its page, workbook sheets and charts carry (one builder: {@code ReportTitle}). */
+    @com.fasterxml.jackson.annotation.JsonProperty("title")
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The report's title as its page and workbook carry it: "
+            + "the region, the period in Chinese and the subject, without spaces", example = "石家庄市2026年11月“双随机、一公开”情况明细表")
+    public String title() {
+        return ReportTitle.of(regionName, ReportTitle.month(month), SUBJECT);
+    }
 
     @Schema(name = "MonthlyBureau")
     public record AuthorityTable(String authority, String name, int inspections, List<Row> rows) {

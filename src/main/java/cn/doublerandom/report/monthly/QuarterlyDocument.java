@@ -4,6 +4,7 @@ import cn.doublerandom.report.Rates;
 import cn.doublerandom.report.compliance.ComplianceView;
 import cn.doublerandom.report.render.ReportDocument;
 import cn.doublerandom.report.render.ReportTable;
+import cn.doublerandom.report.render.ReportTitle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +48,10 @@ public final class QuarterlyDocument {
             add(distribution, a, "双随机抽查", a.random());
             add(distribution, a, "针对性检查", a.targeted());
         }
-        String quarter = cn.doublerandom.calendar.Quarter.parse(v.quarter()).chinese();
-        String due = MonthlyDocument.dateText(v.dueBy());
+        String due = ReportTitle.date(v.dueBy());
         List<String> notes = List.of(
                 "报送期限" + due + "。抽取与公示按本季度不定向抽取计（见抽查比例落实情况）；检查家次按检查日期在本季度计。");
-        return new ReportDocument(v.regionName() + quarter + "“双随机、一公开”监管工作落实情况",
+        return new ReportDocument(v.title(),
                 "统计范围：" + v.regionName() + "（" + v.region() + "）及所辖单位；报送期限" + due,
                 "季度汇总-" + v.region() + "-" + v.quarter(), notes,
                 List.of(new ReportTable("summary", "季度汇总", List.of("单位", "区划代码", "不定向抽取", "应抽合计", "已抽合计",

@@ -1,5 +1,6 @@
 package cn.doublerandom.report.monthly;
 
+import cn.doublerandom.report.render.ReportTitle;
 import cn.doublerandom.report.compliance.ComplianceView;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,6 +14,17 @@ import java.util.List;
  * handling were distributed, random and targeted apart. Due to the city by {@code dueBy}.
  */
 public record QuarterlyView(String region, String regionName, String quarter, LocalDate dueBy, List<AuthoritySummary> authorities) {
+
+    /** What the report is about: its title after the region and the period. */
+    public static final String SUBJECT = "“双随机、一公开”监管工作落实情况";
+
+    /** The report's title, the one its page, workbook sheets and charts carry (one builder: {@code ReportTitle}). */
+    @com.fasterxml.jackson.annotation.JsonProperty("title")
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The report's title as its page and workbook carry it: "
+            + "the region, the period in Chinese and the subject, without spaces", example = "石家庄市2026年第四季度“双随机、一公开”监管工作落实情况")
+    public String title() {
+        return ReportTitle.of(regionName, ReportTitle.quarter(quarter), SUBJECT);
+    }
 
     @Schema(name = "QuarterlyBureau")
     public record AuthoritySummary(String authority, String name, ComplianceView.AuthorityRow compliance, Breakdown random,

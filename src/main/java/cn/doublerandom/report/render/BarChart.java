@@ -24,6 +24,7 @@ public record BarChart(String id, String title, String unit, int width, int heig
     static final int FONT = 13;
     static final int PLOT = 420;
     static final int VALUE = 90;
+    static final int TITLE_FONT = 14;
 
     /** One bar: its label, the value as printed, and where it is drawn. */
     public record Bar(String label, String valueText, int y, int barWidth, int textY, int valueX) {
@@ -59,7 +60,20 @@ public record BarChart(String id, String title, String unit, int width, int heig
             bars.add(new Bar(p.label(), text, y, w, y + BAR - 4, label + w + 6));
             y += BAR + GAP;
         }
-        return new BarChart(id, title, unit, label + PLOT + VALUE, y + TOP, label, label - 6, PLOT, bars);
+        return new BarChart(id, title, unit, width(title, label), y + TOP, label, label - 6, PLOT, bars);
+    }
+
+    /** The plot's width, or wider where the title needs it, so a long title is not clipped either. */
+    private static int width(String title, int label) {
+        return Math.max(label + PLOT + VALUE, 8 + textWidth(title, TITLE_FONT) + 8);
+    }
+
+    /**
+     * The same chart under another title: a standalone file is titled with its report's title, which
+     * says whose figures and which period, as the page says above its charts.
+     */
+    public BarChart titled(String newTitle) {
+        return new BarChart(id, newTitle, unit, width(newTitle, labelWidth), height, labelWidth, labelX, plotWidth, bars);
     }
 
     /**
@@ -67,6 +81,11 @@ public record BarChart(String id, String title, String unit, int width, int heig
      * than the em it usually needs, any other character most of one, so no font the viewer has clips it.
      */
     static int textWidth(String text) {
+        return textWidth(text, FONT);
+    }
+
+    /** The same at another font size; a bold title is still within the generous CJK width. */
+    static int textWidth(String text, int font) {
         if (text == null) {
             return 0;
         }
@@ -74,7 +93,7 @@ public record BarChart(String id, String title, String unit, int width, int heig
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            w += wide(cp) ? FONT * 1.15 : FONT * 0.7;
+            w += wide(cp) ? font * 1.15 : font * 0.7;
         }
         return (int) Math.ceil(w);
     }
@@ -96,7 +115,8 @@ public record BarChart(String id, String title, String unit, int width, int heig
                 .append("\" width=\"").append(width).append("\" height=\"").append(height + titleHeight).append("\" role=\"img\" aria-label=\"")
                 .append(escape(title)).append("\" font-family=\"'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif\" ")
                 .append("font-size=\"").append(FONT).append("\">");
-        s.append("<text x=\"8\" y=\"18\" font-size=\"14\" font-weight=\"600\" fill=\"#1a1a1a\">").append(escape(title)).append("</text>");
+        s.append("<title>").append(escape(title)).append("</title>");
+        s.append("<text x=\"8\" y=\"18\" font-size=\"").append(TITLE_FONT).append("\" font-weight=\"600\" fill=\"#1a1a1a\">").append(escape(title)).append("</text>");
         for (Bar b : bars) {
             int y = b.y() + titleHeight;
             s.append("<text x=\"").append(labelX).append("\" y=\"").append(b.textY() + titleHeight)

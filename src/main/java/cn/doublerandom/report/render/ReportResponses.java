@@ -90,7 +90,7 @@ public class ReportResponses {
             throw ProblemException.invalid("table", ids.isEmpty() ? "this report has no chart"
                     : "for svg, table names the chart: one of " + ids);
         }
-        BarChart c = doc.charts().get(ids.indexOf(id));
+        BarChart c = doc.charts().get(ids.indexOf(id)).titled(doc.title() + "：" + doc.charts().get(ids.indexOf(id)).title());
         return Response.ok("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + c.svg(), SVG).header("Cache-Control", "no-store")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
                 .header("X-Content-Type-Options", "nosniff").build();

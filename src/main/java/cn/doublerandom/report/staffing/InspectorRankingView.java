@@ -1,5 +1,6 @@
 package cn.doublerandom.report.staffing;
 
+import cn.doublerandom.report.render.ReportTitle;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -13,6 +14,17 @@ import java.util.List;
  */
 public record InspectorRankingView(String region, String regionName, String period, String periodName, LocalDate asOf, int top,
                                    List<Ranked> inspectors, List<UnitShare> units) {
+
+    /** What the report is about: its title after the region and the period. */
+    public static final String SUBJECT = "执法人员检查次数排名及持证率";
+
+    /** The report's title, the one its page, workbook sheets and charts carry (one builder: {@code ReportTitle}). */
+    @com.fasterxml.jackson.annotation.JsonProperty("title")
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The report's title as its page and workbook carry it: "
+            + "the region, the period in Chinese and the subject, without spaces", example = "石家庄市2026年第四季度执法人员检查次数排名及持证率")
+    public String title() {
+        return ReportTitle.of(regionName, periodName, SUBJECT);
+    }
 
     /** An inspector of the region with its inspections (checks whose team lists it) in the period. */
     @Schema(name = "RankedInspector")
