@@ -14,7 +14,7 @@ public class PublicationJob {
     @Inject
     PublicationService publication;
 
-    @Scheduled(identity = "publication", cron = "{doublerandom.publication.cron}", timeZone = "Asia/Shanghai",
+    @Scheduled(identity = "publication", cron = "{doublerandom.publication.cron}", timeZone = "{doublerandom.business-zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         publication.run();

@@ -70,6 +70,25 @@ class ConfigIsMappedTest {
         assertTrue(p.stringPropertyNames().contains("%test.doublerandom.publication.batch"), "the file was read");
     }
 
+    @Test
+    void aScheduleTakesItsTimeZoneFromTheBusinessZone() {
+        // a zone written in the annotation would be a second place for the platform's business-zone default
+        List<String> scheduled = new java.util.ArrayList<>();
+        List<String> literal = new java.util.ArrayList<>();
+        main.stream().flatMap(c -> c.getMethods().stream()).forEach(m -> m.getAnnotations().stream()
+                .filter(a -> a.getRawType().getName().equals("io.quarkus.scheduler.Scheduled")).forEach(a -> {
+                    scheduled.add(m.getFullName());
+                    String cron = (String) a.get("cron").orElse("");
+                    String zone = (String) a.get("timeZone").orElse("");
+                    // a cron names hours and days, which are the business zone's, not the JVM's (the default)
+                    if (!cron.isEmpty() && !zone.equals("{doublerandom.business-zone}")) {
+                        literal.add(m.getFullName() + " timeZone = " + zone);
+                    }
+                }));
+        assertTrue(scheduled.size() >= 3, "the scheduled jobs were found: " + scheduled);
+        assertEquals(List.of(), literal, "a cron job runs in the business zone: timeZone = \"{doublerandom.business-zone}\"");
+    }
+
     private static String capability(JavaClass c) {
         String rest = c.getPackageName().substring(ROOT.length() + 1);
         int dot = rest.indexOf('.');

@@ -24,7 +24,7 @@ public class CheckpointJob {
         LOG.infof("transparency log: tree and checkpoint at size %d", log.catchUp());
     }
 
-    @Scheduled(identity = "log-checkpoint", cron = "{doublerandom.log.checkpoint-cron}", timeZone = "Asia/Shanghai",
+    @Scheduled(identity = "log-checkpoint", cron = "{doublerandom.log.checkpoint-cron}", timeZone = "{doublerandom.business-zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         log.catchUp();

@@ -61,7 +61,7 @@ public class PeerWitness {
     public record Check(String peer, long size, PeerCheckpoint.Outcome outcome, String detail) {
     }
 
-    @Scheduled(identity = "log-peer-witness", cron = "{doublerandom.log.peer-cron}", timeZone = "Asia/Shanghai",
+    @Scheduled(identity = "log-peer-witness", cron = "{doublerandom.log.peer-cron}", timeZone = "{doublerandom.business-zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         witnessAll();
