@@ -163,6 +163,32 @@ class AccountabilityTest {
         assertTrue(html.contains("调离执法岗位") && html.contains("id=\"chart-firms\"") && !html.contains("<script"), html);
     }
 
+    /**
+     * The chart of firms per inspector, labelled name and code, downloaded alone and rendered in headless
+     * Chromium: its styles with it, no label and not its title clipped.
+     */
+    @Test
+    void theStandaloneChartOfFirmsKeepsItsStylesAndClipsNoLabel() throws Exception {
+        cn.doublerandom.support.HeadlessChromium.require();
+        judgeAll();
+        String svg = Api.as("city", "130500").get("/api/v1/reports/accountability?region=130500&year=2026&format=svg&table=firms")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("image/svg+xml")).extract().asString();
+        assertTrue(svg.contains("<title>邢台市2026年“应查出而未查出”责任倒查：执法人员名下问题企业数（家）</title>")
+                && svg.contains("倒查执法员1 " + y(1)), svg);
+        java.nio.file.Path file = java.nio.file.Files.writeString(java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "charts"))
+                .resolve("130500-accountability-firms.svg"), svg);
+        org.openqa.selenium.chrome.ChromeDriver browser = cn.doublerandom.support.HeadlessChromium.start("accountability-chromium-");
+        try {
+            browser.get(file.toUri().toString());
+            org.openqa.selenium.JavascriptExecutor js = browser;
+            assertEquals(List.of(), js.executeScript(cn.doublerandom.support.HeadlessChromium.UNCLIPPED));
+            assertEquals("rgb(29, 79, 145)", js.executeScript("return getComputedStyle(document.querySelector('rect')).fill"));
+            assertEquals("rgb(26, 26, 26)", js.executeScript("return getComputedStyle(document.querySelector('text')).fill"));
+        } finally {
+            browser.quit();
+        }
+    }
+
     @Test
     void aRandomCheckIsJudgedLikeAnyOther() {
         JsonPath before = Reports.get("city", "130400", "/api/v1/reports/accountability?region=130402&year=2026");
