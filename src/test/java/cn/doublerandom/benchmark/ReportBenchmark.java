@@ -33,7 +33,8 @@ import java.util.List;
  * the HTTP API three times after a warm-up; BENCH lines give the fastest and the median.
  * Not part of ./mvnw verify: {@code ./mvnw test -Dtest=ReportBenchmark}. Goal: each under 2 s.
  * {@code -Dreport.loadOnly=true} with {@code QUARKUS_DATASOURCE_JDBC_URL} of an empty database only loads it;
- * {@code -Dreport.measureOnly=true} then measures on it again without loading.
+ * {@code -Dreport.measureOnly=true} then measures on it again without loading. {@code -Dreport.only=REGEX} measures only the
+ * reports whose label contains a match (e.g. {@code registry-changes.*2026Q2}); without it, every report.
  */
 @QuarkusTest
 class ReportBenchmark {
@@ -105,6 +106,10 @@ class ReportBenchmark {
 
     /** Timed with the JDK's HTTP client (RestAssured adds seconds to a 13 MB body); the first request warms up. */
     private void measure(String label, String role, String region, String path) throws Exception {
+        String only = System.getProperty("report.only");
+        if (only != null && !only.isBlank() && !java.util.regex.Pattern.compile(only).matcher(label).find()) {
+            return;
+        }
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(root.toString().replaceAll("/$", "") + path))
                 .header("Authorization", "Bearer " + cn.doublerandom.security.DevTokens.mint(role + "-" + region, role, region))
                 .timeout(java.time.Duration.ofMinutes(5)).build();
