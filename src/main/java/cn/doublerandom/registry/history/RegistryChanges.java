@@ -37,8 +37,9 @@ import java.util.regex.Pattern;
  * and supervised listings (its events, which decide its supervision class) are part of its entry: one
  * recorded or retracted in the period lists the target as changed, the event named among the fields.
  * <p>
- * A province quarter can hold a million changes, so the counts are SQL aggregates that read no state,
- * and the records are listed in pages, one region at a time: only a listed record's versions are read.
+ * A province quarter can hold a million changes, so the counts are SQL aggregates, set-based over the
+ * period's versions, and the records are listed in pages, in one query over the regions a page reaches
+ * (by the counts): only a listed record's versions are read in full.
  * Versions are taken in the covered regions only: a record moved in from outside is changed there, one
  * created and moved inside the covered regions is added where it was created, and one changed in two of
  * them counts where its last version in the period is.
@@ -92,18 +93,17 @@ public class RegistryChanges {
 
     /**
      * The records of the period per region, over the given region codes. Reads index entries, and the
-     * states of the changed records only (whether the last version retires them).
+     * versions of the period of the records changed after their creation.
      */
     public Map<String, Counts> count(RegistryEntity entity, Collection<String> regions, Instant from, Instant to) {
         check(entity);
-        String sql = "with " + ADDED_BY_REGION + ", " + UPDATED_KEYS + ", " + kinds(entity, false) + (entity == RegistryEntity.TARGET
-                ? ", " + EVENT_ONLY : "") + """
+        List<String> scope = List.copyOf(regions);
+        String sql = "with " + ADDED_BY_REGION + ", " + kinds(entity) + (entity == RegistryEntity.TARGET ? ", " + EVENT_ONLY : "") + """
                 select region_code, 0, n from added
                 union all select region_code, kind, count(*) from kinds group by 1, 2
-                """ + (entity == RegistryEntity.TARGET ? "union all select region_code, 1, count(*) from events where region_code = any(:regions) group by 1"
-                : "");
+                """ + (entity == RegistryEntity.TARGET ? "union all select region_code, 1, count(*) from events group by 1" : "");
         Map<String, int[]> raw = new HashMap<>();
-        query(sql, Map.of("entity", entity.name(), "regions", List.copyOf(regions), "from", from, "to", to), rs -> {
+        query(sql, Map.of("entity", entity.name(), "regions", scope, "listed", scope, "from", from, "to", to), rs -> {
             int[] n = raw.computeIfAbsent(rs.getString(1), k -> new int[3]);
             n[rs.getInt(2)] += rs.getInt(3);
         });
@@ -116,41 +116,49 @@ public class RegistryChanges {
      * Up to {@code limit} records of the period in the listing's order (region, then added, changed,
      * retired, then key), after {@code after} (null: from the start), with their fields and versions.
      *
-     * @param counts what {@link #count} answered for the same regions and period: regions without records are skipped
+     * @param counts what {@link #count} answered for the same regions and period: the listing reads only the
+     *               regions that the counts say it reaches
      */
     public List<Change> list(RegistryEntity entity, Collection<String> regions, Instant from, Instant to, Position after, int limit,
                              Map<String, Counts> counts) {
         check(entity);
         List<String> scope = List.copyOf(regions);
-        String sql = "with " + """
-                added as (
-                    select entity_key, 0 as kind from registry_version
-                    where entity = :entity and region_code = :region and recorded_at >= :from and recorded_at < :to and version = 1),
-                updated as (
-                    select entity_key, min(version) as first, max(version) as last from registry_version
-                    where entity = :entity and region_code = :region and recorded_at >= :from and recorded_at < :to and version > 1
-                    group by entity_key), """ + kinds(entity, true) + (entity == RegistryEntity.TARGET ? ", " + EVENT_ONLY : "") + """
-                select entity_key, kind from (
-                    select entity_key, kind from added
-                    union all select entity_key, kind from kinds
-                """ + (entity == RegistryEntity.TARGET ? "union all select entity_key, 1 from events where region_code = :region\n" : "") + """
-                ) listed
-                where kind > :kind or (kind = :kind and entity_key collate "C" > :key)
-                order by kind, entity_key collate "C" limit :limit""";
-        List<String[]> picked = new ArrayList<>();
+        // the regions from the cursor's on, until their counts hold the page (the cursor's own region
+        // counts for nothing, part of it being listed already)
+        List<String> reached = new ArrayList<>();
+        long held = 0;
         for (String region : scope.stream().sorted().toList()) {
-            if (picked.size() >= limit) {
+            if (held >= limit) {
                 break;
             }
-            if (after != null && region.compareTo(after.region()) < 0 || counts.getOrDefault(region, Counts.NONE).total() == 0) {
+            int total = counts.getOrDefault(region, Counts.NONE).total();
+            if (after != null && region.compareTo(after.region()) < 0 || total == 0) {
                 continue;
             }
-            boolean resume = after != null && region.equals(after.region());
-            Map<String, Object> p = new HashMap<>(Map.of("entity", entity.name(), "regions", scope, "region", region, "from", from,
-                    "to", to, "kind", resume ? after.kind().ordinal() : -1, "key", resume ? after.key() : "",
-                    "limit", limit - picked.size()));
-            query(sql, p, rs -> picked.add(new String[]{rs.getString(1), region, String.valueOf(rs.getInt(2))}));
+            reached.add(region);
+            held += after != null && region.equals(after.region()) ? 0 : total;
         }
+        if (reached.isEmpty()) {
+            return List.of();
+        }
+        String sql = "with " + """
+                added as (
+                    select entity_key, region_code, 0 as kind from registry_version
+                    where entity = :entity and region_code = any(:listed::bpchar[]) and recorded_at >= :from and recorded_at < :to
+                      and version = 1), """ + kinds(entity) + (entity == RegistryEntity.TARGET ? ", " + EVENT_ONLY : "") + """
+                select entity_key, region_code, kind from (
+                    select entity_key, region_code, kind from added
+                    union all select entity_key, region_code, kind from kinds where region_code = any(:listed::bpchar[])
+                """ + (entity == RegistryEntity.TARGET ? "    union all select entity_key, region_code, 1 from events\n" : "") + """
+                ) listed
+                where region_code collate "C" > :region
+                   or (region_code = :region and (kind > :kind or (kind = :kind and entity_key collate "C" > :key)))
+                order by region_code collate "C", kind, entity_key collate "C" limit :limit""";
+        Map<String, Object> p = new HashMap<>(Map.of("entity", entity.name(), "regions", scope, "listed", reached, "from", from,
+                "to", to, "region", after == null ? "" : after.region(), "kind", after == null ? -1 : after.kind().ordinal(),
+                "key", after == null ? "" : after.key(), "limit", limit));
+        List<String[]> picked = new ArrayList<>();
+        query(sql, p, rs -> picked.add(new String[]{rs.getString(1), rs.getString(2), String.valueOf(rs.getInt(3))}));
         return details(entity, scope, from, to, picked);
     }
 
@@ -164,7 +172,7 @@ public class RegistryChanges {
         query("""
                 select entity_key, version, changed, recorded_at, recorded_by, reason, state->>'name' from registry_version
                 where entity = :entity and entity_key = any(:keys) and recorded_at >= :from and recorded_at < :to
-                  and region_code = any(:regions)
+                  and region_code = any(:regions::bpchar[])
                 order by entity_key, version""", Map.of("entity", entity.name(), "keys", keys, "from", from, "to", to, "regions", scope),
                 rs -> versions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Version(
                         List.of((String[]) rs.getArray(3).getArray()), rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
@@ -229,59 +237,61 @@ public class RegistryChanges {
     private static final String ADDED_BY_REGION = """
             added as (
                 select region_code, count(*) as n from registry_version
-                where entity = :entity and region_code = any(:regions) and recorded_at >= :from and recorded_at < :to and version = 1
+                where entity = :entity and recorded_at >= :from and recorded_at < :to and version = 1 and region_code = any(:regions::bpchar[])
                 group by region_code)""";
 
-    /** Records with later versions in the period: their first and last such version, and the regions they were in. */
-    private static final String UPDATED_KEYS = """
-            updated as (
-                select entity_key, min(version) as first, max(version) as last, min(region_code) as r0, max(region_code) as r1
-                from registry_version
-                where entity = :entity and region_code = any(:regions) and recorded_at >= :from and recorded_at < :to and version > 1
-                group by entity_key)""";
-
     /**
-     * Targets whose only news in the period is an event recorded or retracted, by their region: changed.
-     * Their region is the target's as held now.
+     * Targets whose only news in the period is an event recorded or retracted, in the listed regions: changed.
+     * Their region is the target's as held now; a listing of a few regions reads the targets of those alone.
      */
     private static final String EVENT_ONLY = """
+            touched as (
+                select uscc from target_event where recorded_at >= :from and recorded_at < :to
+                union select e.uscc from target_event_retraction r join target_event e on e.id = r.event_id
+                where r.recorded_at >= :from and r.recorded_at < :to),
             events as (
-                select x.uscc as entity_key, (select t.region_code from target t where t.uscc = x.uscc) as region_code
-                from (select uscc from target_event where recorded_at >= :from and recorded_at < :to
-                      union select e.uscc from target_event_retraction r join target_event e on e.id = r.event_id
-                      where r.recorded_at >= :from and r.recorded_at < :to) x
-                where not exists (select 1 from registry_version p where p.entity = :entity and p.entity_key = x.uscc
-                                  and p.recorded_at >= :from and p.recorded_at < :to and p.region_code = any(:regions)))""";
+                select x.uscc as entity_key, t.region_code
+                from touched x join target t on t.uscc = x.uscc
+                where t.region_code = any(:listed::bpchar[])
+                  and not exists (select 1 from registry_version p where p.entity = :entity and p.entity_key = x.uscc
+                                  and p.recorded_at >= :from and p.recorded_at < :to and p.region_code = any(:regions::bpchar[])))""";
 
     /**
-     * The updated records that were not added in the period, each retired (2) when its last version
-     * retires it and the version before the period did not, else changed (1). The states are read only
-     * for these records, and the earlier one only when the last retires.
-     *
-     * @param oneRegion listing one region: its records whose last version in the period is in another
-     *                  covered region are listed there instead
+     * The records with later versions in the period (in the covered regions) that were not added in it,
+     * each in the region of its last such version: retired (2) when that version retires it and the version
+     * before the period's first did not, else changed (1). One pass over the period's versions, which lie
+     * together in the table (it is append-only); {@code last} is twice the last version plus 1 when it
+     * retires (versions of a record are distinct, so the largest such number is the last version's); the
+     * version before the period is looked up only for the records that retire, in an index of retiring
+     * versions alone, and the last version's region only for a record that moved. The states are read
+     * below {@code offset 0} so that a sort for the grouping holds the flag, not the states.
      */
-    private static String kinds(RegistryEntity entity, boolean oneRegion) {
+    private static String kinds(RegistryEntity entity) {
         String retired = entity == RegistryEntity.INSPECTOR ? "(%s.state->>'status') = '" + InspectorStatus.LEFT.name() + "'"
                 : "(%s.state->>'operatingStatus') = '" + OperatingStatus.CLOSED.name() + "'";
         return """
+                updated as (
+                    select entity_key, min(version) as first, min(region_code) as r0, max(region_code) as r1,
+                           max(version * 2 + retires) as last
+                    from (select v.entity_key, v.version, v.region_code, coalesce(%s, false)::int as retires
+                          from registry_version v
+                          where v.entity = :entity and v.recorded_at >= :from and v.recorded_at < :to and v.version > 1
+                            and v.region_code = any(:regions::bpchar[])
+                          offset 0) v
+                    group by entity_key),
+                created as (
+                    select entity_key from registry_version
+                    where entity = :entity and recorded_at >= :from and recorded_at < :to and version = 1 and region_code = any(:regions::bpchar[])),
                 kinds as (
-                    select u.entity_key, %s as region_code,
-                           case when coalesce((select %s from registry_version l
-                                               where l.entity = :entity and l.entity_key = u.entity_key and l.version = u.last), false)
-                                 and not coalesce((select %s from registry_version b
-                                                   where b.entity = :entity and b.entity_key = u.entity_key and b.version = u.first - 1), false)
+                    select u.entity_key,
+                           case when u.r0 = u.r1 then u.r0 else (select l.region_code from registry_version l
+                                where l.entity = :entity and l.entity_key = u.entity_key and l.version = u.last / 2) end as region_code,
+                           case when u.last %% 2 = 1 and not exists (select 1 from registry_version b where b.entity = :entity
+                                     and b.entity_key = u.entity_key and b.version = u.first - 1 and %s)
                                 then 2 else 1 end as kind
                     from updated u
-                    where not exists (select 1 from registry_version o where o.entity = :entity and o.entity_key = u.entity_key
-                                      and o.version = 1 and o.recorded_at >= :from and o.region_code = any(:regions))%s)""".formatted(
-                oneRegion ? ":region" : """
-                        case when u.r0 = u.r1 then u.r0 else (select l.region_code from registry_version l
-                            where l.entity = :entity and l.entity_key = u.entity_key and l.version = u.last) end""",
-                retired.formatted("l"), retired.formatted("b"), oneRegion ? """
-
-                      and not exists (select 1 from registry_version n where n.entity = :entity and n.entity_key = u.entity_key
-                                      and n.version > u.last and n.recorded_at < :to and n.region_code = any(:regions))""" : "");
+                    where not exists (select 1 from created c where c.entity_key = u.entity_key))""".formatted(
+                retired.formatted("v"), retired.formatted("b"));
     }
 
     private static final Pattern PARAMETER = Pattern.compile("(?<!:):([a-z]+)");
@@ -315,6 +325,8 @@ public class RegistryChanges {
                     // a generic plan, which the driver's prepared statements get after five runs, cannot see how
                     // many rows a quarter and a region hold, and chose nested loops over a million versions
                     st.execute("set local plan_cache_mode = force_custom_plan");
+                    // a province quarter's changed records are sorted and grouped in memory, not in temporary files
+                    st.execute("set local work_mem = '16MB'");
                 }
                 try (PreparedStatement ps = c.prepareStatement(jdbc.toString())) {
                     for (int i = 0; i < order.size(); i++) {
