@@ -96,6 +96,14 @@ class DrawOwnsItsHistoryTest {
     }
 
     @Test
+    void theEventsAreTheFiveTheJournalRecords() {
+        // DrawJournal.record tests the events one by one and casts the last (no exhaustive switch on Java 17):
+        // an event added here needs its branch there first, or it would fail at run time as the last one
+        assertEquals(List.of("Executed", "Failed", "Prepared", "Substituted", "Voided"),
+                Stream.of(cn.doublerandom.draw.DrawEvent.class.getPermittedSubclasses()).map(Class::getSimpleName).sorted().toList());
+    }
+
+    @Test
     void otherCapabilitiesReadADrawThroughItsReadApiOnly() {
         DescribedPredicate<JavaClass> drawInternals = DescribedPredicate.describe("the draw capability's internals",
                 (JavaClass c) -> c.getPackageName().equals("cn.doublerandom.draw")
