@@ -131,6 +131,65 @@ class TablesHaveOneOwnerTest {
         assertEquals(Set.of(), unexpected, "ask the owning capability through its read API instead");
     }
 
+    private static final Pattern TRIGGER_FUNCTION = Pattern.compile(
+            "create\\s+(?:or\\s+replace\\s+)?function\\s+(\\w+)\\s*\\([^)]*\\)\\s*returns\\s+trigger\\b[^$]*\\$\\$(.*?)\\$\\$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern TRIGGER = Pattern.compile(
+            "create\\s+trigger\\s+(\\w+)\\s+(?:before|after|instead\\s+of)\\s.*?\\son\\s+(\\w+)\\s.*?execute\\s+(?:function|procedure)\\s+(\\w+)"
+                    + "|drop\\s+trigger\\s+(?:if\\s+exists\\s+)?(\\w+)\\s+on\\s+(\\w+)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    /**
+     * A trigger is its table's owner's code: its function names only tables of the capability that owns the
+     * table it fires on, so that writing one capability's table never writes another's behind its back.
+     * The migrations are read in version order, a later definition of a function replacing the earlier one
+     * and a dropped trigger leaving.
+     */
+    @Test
+    void aTriggerNamesOnlyItsTableOwnersTables() throws IOException {
+        Map<String, String> owners = owners();
+        Pattern naming = naming(owners.keySet());
+        Map<String, String> functions = new TreeMap<>();
+        Map<String, String[]> triggers = new TreeMap<>();
+        List<Path> migrations;
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            migrations = files.filter(p -> p.toString().endsWith(".sql")).sorted(java.util.Comparator.comparingInt(
+                    p -> Integer.parseInt(p.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1")))).toList();
+        }
+        for (Path f : migrations) {
+            String sql = Files.readString(f);
+            Matcher fn = TRIGGER_FUNCTION.matcher(sql);
+            while (fn.find()) {
+                functions.put(fn.group(1).toLowerCase(), fn.group(2));
+            }
+            Matcher t = TRIGGER.matcher(sql);
+            while (t.find()) {
+                if (t.group(1) != null) {
+                    triggers.put(t.group(1).toLowerCase() + " on " + t.group(2).toLowerCase(),
+                            new String[] {t.group(2).toLowerCase(), t.group(3).toLowerCase()});
+                } else {
+                    triggers.remove(t.group(4).toLowerCase() + " on " + t.group(5).toLowerCase());
+                }
+            }
+        }
+        // the scan proves nothing unless it sees a trigger and the function that writes its own capability's table
+        assertTrue(triggers.containsKey("result_version_supersedes on result_version"), triggers.keySet().toString());
+        assertTrue(functions.containsKey("mark_superseded"), functions.keySet().toString());
+        Set<String> crossings = new TreeSet<>();
+        triggers.forEach((trigger, on) -> {
+            String body = functions.get(on[1]);
+            assertTrue(body != null, "the function of trigger " + trigger + " is defined in a migration");
+            Matcher m = naming.matcher(body);
+            while (m.find()) {
+                String table = m.group(1).toLowerCase();
+                if (!owners.get(table).equals(owners.get(on[0]))) {
+                    crossings.add(trigger + " (" + on[1] + ") names " + table);
+                }
+            }
+        });
+        assertEquals(Set.of(), crossings, "let the owner of the named table act on it, asked by its own code");
+    }
+
     /** "source names table" for every SQL literal or entity mapping that names another capability's table. */
     static Set<String> crossReferences() throws IOException {
         Map<String, String> owners = owners();
