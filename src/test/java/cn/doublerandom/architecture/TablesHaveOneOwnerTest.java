@@ -50,7 +50,8 @@ class TablesHaveOneOwnerTest {
         // inspection_record is the view of random and targeted checks drawn for the reports
         OWNERS.put("report", Set.of("accountability_judgement", "accountability_retraction", "targeted_check",
                 "inspection_record", "scoring_scheme"));
-        OWNERS.put("result", Set.of("result_disclosure", "result_public_version", "result_latest_version", "result_latest_hold", "result_followed_up",
+        OWNERS.put("result", Set.of("result_disclosure", "result_public_version", "result_declassified", "result_latest_version",
+                "result_latest_hold", "result_followed_up",
                 "result", "result_version", "result_version_superseded", "result_item",
                 "result_hold", "result_declassification", "result_signoff", "attachment", "attachment_content", "attachment_disclosure",
                 "rectification", "rectification_version", "rectification_check", "penalty", "penalty_version"));
@@ -64,8 +65,8 @@ class TablesHaveOneOwnerTest {
      * tables (published_result also the handling codes of versions published before publication copied them).
      */
     static final Set<String> READ_VIEWS = Set.of("draw_state", "draw_selection", "published_result", "first_publication",
-            "result_disclosure", "result_public_version", "result_latest_version", "result_latest_hold", "result_followed_up",
-            "target_positive_list");
+            "result_disclosure", "result_public_version", "result_declassified", "result_latest_version", "result_latest_hold",
+            "result_followed_up", "target_positive_list");
 
     private static final Pattern CREATED = Pattern.compile(
             "create\\s+(?:or\\s+replace\\s+)?(?:unlogged\\s+)?(?:table|view|materialized\\s+view)\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)",

@@ -251,14 +251,13 @@ public class ComplianceReport {
         // overdue is decided by the calendar, not per row
         try (PreparedStatement ps = c.prepareStatement("""
                 select t.draw_id, t.stratum,
-                       -- a declassified result is publishable from its declassification on, no longer withheld
-                       case when r.id is not null and not r.withheld and fp.result_id is null
+                       case when r.id is not null and not (r.confidential and dc.at is null) and fp.result_id is null
                             then v.deadline_basis end as basis,
-                       case when r.id is not null and not r.withheld and fp.result_id is null
-                            then r.declassified_at end as declassified_at,
+                       case when r.id is not null and not (r.confidential and dc.at is null) and fp.result_id is null
+                            then dc.at end as declassified_at,
                        count(*) as drawn, count(r.id) as recorded,
                        count(r.id) filter (where v.inspection_date <= ?) as inspected,
-                       count(r.id) filter (where r.withheld) as withheld,
+                       count(r.id) filter (where r.confidential and dc.at is null) as withheld,
                        count(fp.result_id) filter (where fp.on_time) as on_time,
                        count(fp.result_id) filter (where not fp.on_time) as late,
                        count(fp.result_id) filter (where fp.on_time is null) as pending
@@ -268,6 +267,8 @@ public class ComplianceReport {
                                    limit 1) v on true
                 left join lateral (select p.result_id, p.on_time from first_publication p where p.result_id = r.id
                                    limit 1) fp on true
+                -- a declassified result is publishable from its declassification on, no longer withheld
+                left join lateral (select x.declassified_at as at from result_declassified x where x.result_id = r.id) dc on true
                 where t.draw_id = any(?)
                 group by 1, 2, 3, 4""")) {
             Sql.setDate(ps, 1, quarter.lastDay());
