@@ -6,20 +6,14 @@ import cn.doublerandom.draw.DrawState;
 import cn.doublerandom.platform.Listing;
 import cn.doublerandom.platform.Page;
 import cn.doublerandom.platform.ServiceClock;
-import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +26,7 @@ import java.util.regex.Pattern;
  * 系统). A run takes every published version of the authority's results that no batch carries yet;
  * runs of one authority queue on a lock and the item table's key refuses a version twice, so two runs,
  * or two replicas running at once, never send a result twice and the next run carries whatever the
- * last one did not.
+ * last one did not. Its SQL sits in {@link CreditExportStore}.
  */
 @ApplicationScoped
 public class CreditExportService {
@@ -42,7 +36,7 @@ public class CreditExportService {
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
 
     @Inject
-    AgroalDataSource dataSource;
+    CreditExportStore store;
 
     @Inject
     AuthorityDirectory authorities;
@@ -66,54 +60,16 @@ public class CreditExportService {
             throw ProblemException.invalid("authority", "authority is the six-digit region code of the bureau, e.g. 130123");
         }
         scope.requireRegistryWrite(authority);
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-                ps.setString(1, "credit-export:" + authority);
-                ps.execute();
-            }
-            List<String[]> pending = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select p.result_id, p.version from publication p
-                     where p.authority = ?
-                       and not exists (select 1 from credit_export_item i where i.result_id = p.result_id and i.version = p.version)
-                     order by p.published_at, p.result_id, p.version""")) {
-                ps.setString(1, authority);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        pending.add(new String[] {rs.getString(1), String.valueOf(rs.getInt(2))});
-                    }
-                }
-            }
+        try {
+            store.lock("credit-export:" + authority);
+            List<CreditExportStore.Pending> pending = store.unexported(authority);
             if (pending.isEmpty()) {
                 return null;
             }
-            String id;
-            try (PreparedStatement ps = c.prepareStatement("select nextval('credit_export_batch_seq')");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                id = "X" + String.format("%09d", rs.getLong(1));
-            }
+            String id = store.nextBatchId();
             Instant now = clock.now();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into credit_export_batch (id, authority, result_count, created_at, created_by) values (?, ?, ?, ?, ?)""")) {
-                ps.setString(1, id);
-                ps.setString(2, authority);
-                ps.setInt(3, pending.size());
-                ps.setTimestamp(4, Timestamp.from(now));
-                ps.setString(5, caller.signature());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into credit_export_item (result_id, version, batch_id) values (?, ?, ?)")) {
-                for (String[] p : pending) {
-                    ps.setString(1, p[0]);
-                    ps.setInt(2, Integer.parseInt(p[1]));
-                    ps.setString(3, id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return batch(c, id);
+            store.insert(id, authority, pending, now, caller.signature());
+            return batch(id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -129,70 +85,33 @@ public class CreditExportService {
         scope.requireRead(authority);
         int limit = Listing.limit(limitParam);
         String after = Page.afterKey(afterParam, BATCH_ID);
-        List<CreditExportBatch> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     select * from credit_export_batch where authority = ? and (cast(? as text) is null or id < ?)
-                     order by id desc limit ?""")) {
-            ps.setString(1, authority);
-            ps.setString(2, after);
-            ps.setString(3, after);
-            ps.setInt(4, limit + 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new CreditExportBatch(rs.getString("id"), rs.getString("authority"), rs.getInt("result_count"),
-                            rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), null));
-                }
-            }
-            // an authority's batches are a few a month: counting them is an index scan of its own rows
-            int total = Sql.strings(c, "select count(*)::text from credit_export_batch where authority = ?", authority).stream()
-                    .mapToInt(Integer::parseInt).findFirst().orElse(0);
-            return Page.keyset(out, limit, CreditExportBatch::id, total);
+        try {
+            List<CreditExportBatch> out = store.batches(authority, after, limit + 1);
+            return Page.keyset(out, limit, CreditExportBatch::id, store.count(authority));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public CreditExportBatch get(String id) {
-        try (Connection c = dataSource.getConnection()) {
-            return batch(c, id);
+        try {
+            return batch(id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private CreditExportBatch batch(Connection c, String id) throws SQLException {
-        CreditExportBatch head = null;
-        try (PreparedStatement ps = c.prepareStatement("select * from credit_export_batch where id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    head = new CreditExportBatch(rs.getString("id"), rs.getString("authority"), rs.getInt("result_count"),
-                            rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), null);
-                }
-            }
-        }
-        if (head == null) {
-            throw ProblemException.notFound("credit export batch " + id);
-        }
+    private CreditExportBatch batch(String id) throws SQLException {
+        CreditExportBatch head = store.head(id).orElseThrow(() -> ProblemException.notFound("credit export batch " + id));
         scope.requireRead(head.authority());
         String authorityName = authorities.nameOf(head.authority());
         Map<String, String> types = new HashMap<>();
         List<CreditExportBatch.Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select p.* from credit_export_item i
-                  join publication p on p.result_id = i.result_id and p.version = i.version
-                 where i.batch_id = ? order by p.published_at, p.result_id, p.version""")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String type = types.computeIfAbsent(rs.getString("draw_id"), d -> draws.find(d).map(DrawState::kind)
-                            .map(k -> k.equals("DIRECTED") ? "定向抽查" : "不定向抽查").orElse("双随机抽查"));
-                    rows.add(new CreditExportBatch.Row(rows.size() + 1, rs.getString("uscc"), rs.getString("enterprise_name"),
-                            authorityName, type, Sql.getDate(rs, "inspection_date"), rs.getString("wording_text"),
-                            rs.getString("result_id"), rs.getInt("version"), rs.getString("correction_reason")));
-                }
-            }
+        for (CreditExportStore.Item i : store.items(id)) {
+            String type = types.computeIfAbsent(i.drawId(), d -> draws.find(d).map(DrawState::kind)
+                    .map(k -> k.equals("DIRECTED") ? "定向抽查" : "不定向抽查").orElse("双随机抽查"));
+            rows.add(new CreditExportBatch.Row(rows.size() + 1, i.uscc(), i.enterpriseName(), authorityName, type,
+                    i.inspectionDate(), i.wordingText(), i.resultId(), i.version(), i.correctionReason()));
         }
         return new CreditExportBatch(head.id(), head.authority(), head.resultCount(), head.createdAt(), head.createdBy(), rows);
     }
