@@ -448,13 +448,22 @@ class DrawStore {
 
     // --- what a pool needs of earlier draws ----------------------------------------------------------
 
+    /**
+     * "The draw {@code alias} is voided", for the store's own queries over many draws, which read the
+     * tables the view {@code draw_state} derives its {@code voided} from (the prepare path's plans stay
+     * on draw's keys); written here once.
+     */
+    private static String voided(String alias) {
+        return "exists (select 1 from draw_void v where v.draw_id = " + alias + ".id)";
+    }
+
     /** GENERAL selections of this authority's executed, unvoided undirected draws in earlier quarters of the year. */
     long generalSelectedEarlier(String authority, Quarter quarter) {
         return scalar("""
                 select count(*) from draw_target t join draw d on d.id = t.draw_id
                 where d.authority = ? and d.kind = 'UNDIRECTED' and t.stratum = 'GENERAL'
                   and d.quarter like ? and d.quarter < ?
-                  and not exists (select 1 from draw_void v where v.draw_id = d.id)""",
+                  and not %s""".formatted(voided("d")),
                 authority, quarter.year() + "Q%", quarter.toString());
     }
 
@@ -467,11 +476,11 @@ class DrawStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select d.id, d.kind, d.division, d.joint,
                        exists (select 1 from draw_execution e where e.draw_id = d.id),
-                       exists (select 1 from draw_void v where v.draw_id = d.id),
+                       %s,
                        t.stratum, count(t.uscc)
                 from draw d left join draw_target t on t.draw_id = d.id
                 where d.authority = ? and d.quarter = ?
-                group by d.id, t.stratum order by d.id, t.stratum""")) {
+                group by d.id, t.stratum order by d.id, t.stratum""".formatted(voided("d")))) {
             ps.setString(1, authority);
             ps.setString(2, quarter.toString());
             try (ResultSet rs = ps.executeQuery()) {
@@ -524,7 +533,7 @@ class DrawStore {
         // are quoted as literals
         String relevant = "(d.authority >= " + Sql.literal(range.from()) + " and d.authority < " + Sql.literal(range.to())
                 + " or d.authority = any(array[" + String.join(",", above.stream().map(Sql::literal).toList()) + "]::text[]))"
-                + " and not exists (select 1 from draw_void v where v.draw_id = d.id)";
+                + " and not " + voided("d");
         String thisQuarter = Sql.literal(quarter.toString());
         try (Connection c = dataSource.getConnection()) {
             CopyRow selection = new CopyRow(2);
