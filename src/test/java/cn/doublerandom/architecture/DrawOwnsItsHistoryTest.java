@@ -142,7 +142,7 @@ class DrawOwnsItsHistoryTest {
         // public once each selected target's result is published or withheld), and the ledger forms of a
         // campaign (the checks of every directed draw whose filter carries the campaign's tags)
         assertEquals(Set.of("draw/DrawStore.java", "draw/DrawFacts.java", "report/compliance/ComplianceReport.java",
-                "report/monthly/MonthlyReport.java", "portal/PortalService.java", "report/ledger/LedgerForms.java"),
+                "report/monthly/MonthlyReport.java", "portal/PortalStore.java", "report/ledger/LedgerForms.java"),
                 filesNaming(DRAW_VIEW));
     }
 
