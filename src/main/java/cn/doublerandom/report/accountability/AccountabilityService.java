@@ -3,7 +3,6 @@ package cn.doublerandom.report.accountability;
 import cn.doublerandom.audit.AuditTrail;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.database.Constraints;
-import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.Problem.FieldProblem;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
@@ -12,21 +11,16 @@ import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.registry.FieldRules;
 import cn.doublerandom.registry.history.Stored;
 import cn.doublerandom.registry.inspector.InspectorData;
-import cn.doublerandom.registry.inspector.InspectorStore;
 import cn.doublerandom.registry.target.TargetStore;
 import cn.doublerandom.report.ReportConfig;
 import cn.doublerandom.report.ReportRegions;
 import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,7 +34,8 @@ import java.util.stream.Collectors;
  * Records the judgement that a violation should have been found (应查出而未查出) against an earlier
  * check and its team, retracts a mistaken one, and reports a year of them. The service never
  * decides blame itself: it checks that the two checks can bear the judgement (same enterprise, the
- * earlier found nothing, the later found a violation within a year) and lists the pairs awaiting one.
+ * earlier found nothing, the later found a violation within a year) and lists the pairs awaiting one. Its
+ * SQL sits in {@link AccountabilityStore}.
  */
 @ApplicationScoped
 public class AccountabilityService {
@@ -49,7 +44,7 @@ public class AccountabilityService {
     static final int CANDIDATES_LISTED = 200;
 
     @Inject
-    AgroalDataSource dataSource;
+    AccountabilityStore store;
 
     @Inject
     RegionScope scope;
@@ -58,13 +53,7 @@ public class AccountabilityService {
     TargetStore targets;
 
     @Inject
-    InspectorStore inspectors;
-
-    @Inject
     RegionDirectory regions;
-
-    @Inject
-    cn.doublerandom.authority.AuthorityDirectory authorities;
 
     @Inject
     Caller caller;
@@ -77,10 +66,6 @@ public class AccountabilityService {
 
     @Inject
     ReportConfig config;
-
-    private record Check(String kind, String id, String authority, String uscc, String name, LocalDate date,
-                         boolean violation, List<String> team) {
-    }
 
     @Transactional
     public AccountabilityView.JudgementRow judge(JudgementInput in) {
@@ -99,10 +84,10 @@ public class AccountabilityService {
         if (!f.ok()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "the judgement is not valid; nothing was recorded", f.problems());
         }
-        try (Connection c = dataSource.getConnection()) {
-            Check earlier = check(c, "earlierId", earlierId);
+        try {
+            AccountabilityStore.Check earlier = check("earlierId", earlierId);
             scope.requireRead(earlier.authority());
-            Check later = check(c, "laterId", laterId);
+            AccountabilityStore.Check later = check("laterId", laterId);
             List<FieldProblem> problems = new ArrayList<>();
             if (!earlier.uscc().equals(later.uscc())) {
                 problems.add(FieldProblem.field("laterId", laterId, "checked " + later.uscc() + ", not " + earlier.uscc()));
@@ -139,7 +124,7 @@ public class AccountabilityService {
                 throw e;
             }
             audit.record("JUDGE", "ACCOUNTABILITY", id, earlier.authority(), earlierId + " missed what " + laterId + " found");
-            return row(c, id);
+            return row(id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -152,7 +137,7 @@ public class AccountabilityService {
         if (!f.ok()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "retracting a judgement needs a reason", f.problems());
         }
-        try (Connection c = dataSource.getConnection()) {
+        try {
             String authority = authorityOf(id);
             scope.requireRead(authority);
             if (JudgementRetraction.findByIdOptional(id).isPresent()) {
@@ -167,16 +152,16 @@ public class AccountabilityService {
                 throw e;
             }
             audit.record("RETRACT", "ACCOUNTABILITY", id, authority, reason);
-            return row(c, id);
+            return row(id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public AccountabilityView.JudgementRow get(String id) {
-        try (Connection c = dataSource.getConnection()) {
+        try {
             scope.requireRead(authorityOf(id));
-            return row(c, id);
+            return row(id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -186,93 +171,26 @@ public class AccountabilityService {
         String like = units.like(region);
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
-        try (Connection c = dataSource.getConnection()) {
-            List<AccountabilityView.JudgementRow> judgements = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(ROW + """
-                    where j.earlier_authority like ? and j.later_date between ? and ? and x.judgement_id is null
-                    order by j.later_date, j.id""")) {
-                ps.setString(1, like);
-                Sql.setDate(ps, 2, from);
-                Sql.setDate(ps, 3, to);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        judgements.add(row(rs));
-                    }
-                }
-            }
-            judgements = named(c, judgements);
+        try {
+            List<AccountabilityView.JudgementRow> judgements = named(store.standing(like, from, to));
             List<AccountabilityView.InspectorRow> members = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select m.code, min(j.earlier_authority) as authority,
-                           count(distinct j.uscc) as firms, count(*) as judgements,
-                           string_agg(j.id, ',' order by j.id) as ids
-                    from accountability_judgement j
-                    cross join unnest(j.earlier_team) as m(code)
-                    where j.earlier_authority like ? and j.later_date between ? and ?
-                      and not exists (select 1 from accountability_retraction r where r.judgement_id = j.id)
-                    group by m.code
-                    order by firms desc, m.code""")) {
-                ps.setString(1, like);
-                Sql.setDate(ps, 2, from);
-                Sql.setDate(ps, 3, to);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long firms = rs.getLong("firms");
-                        String[] consequence = consequence(firms);
-                        members.add(new AccountabilityView.InspectorRow(rs.getString("code"), null,
-                                rs.getString("authority"), firms, rs.getLong("judgements"), List.of(rs.getString("ids").split(",")),
-                                consequence[0], consequence[1]));
-                    }
-                }
+            for (AccountabilityStore.MemberCount m : store.members(like, from, to)) {
+                String[] consequence = consequence(m.firms());
+                members.add(new AccountabilityView.InspectorRow(m.code(), null, m.authority(), m.firms(), m.judgements(),
+                        m.judgementIds(), consequence[0], consequence[1]));
             }
             // an inspector no longer in the registry keeps the authority of the judgements that name it
             Map<String, Stored<InspectorData>> registered = members.isEmpty() ? Map.of()
-                    : inspectors.load(c, members.stream().map(AccountabilityView.InspectorRow::code).toList(), false);
+                    : store.inspectors(members.stream().map(AccountabilityView.InspectorRow::code).toList());
             List<AccountabilityView.InspectorRow> inspectorRows = members.stream().map(m -> {
                 Stored<InspectorData> i = registered.get(m.code());
                 return i == null ? m : new AccountabilityView.InspectorRow(m.code(), i.data().name(),
                         i.data().regionCode() == null ? m.authority() : i.data().regionCode(), m.firms(), m.judgements(),
                         m.judgementIds(), m.consequence(), m.consequenceLabel());
             }).toList();
-            // the two sides are read apart and materialized, then joined by enterprise: the planner cannot
-            // estimate the join of the view with itself, and under a LIMIT it would otherwise loop over it
-            long count = 0;
-            List<AccountabilityView.Candidate> candidates = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    with later as materialized (
-                        select kind, id, authority, uscc, inspection_date from inspection_record
-                        where violation_found and inspection_date between ? and ? and region_code like ?
-                    ), earlier as materialized (
-                        select kind, id, authority, uscc, enterprise_name, inspection_date from inspection_record
-                        where not violation_found and inspection_date between ? and ? and authority like ?
-                          and uscc in (select uscc from later)
-                    ), pairs as materialized (
-                        select e.uscc, e.enterprise_name, e.kind as ek, e.id as eid, e.authority as ea, e.inspection_date as ed,
-                               l.kind as lk, l.id as lid, l.authority as la, l.inspection_date as ld
-                        from later l join earlier e on e.uscc = l.uscc and e.inspection_date < l.inspection_date
-                             and e.inspection_date >= cast(l.inspection_date - interval '1 year' as date)
-                        where not exists (select 1 from accountability_judgement j where j.earlier_id = e.id and j.later_id = l.id)
-                    )
-                    select p.*, count(*) over () as total from pairs p
-                    order by ld, lid, ed, eid limit ?""")) {
-                Sql.setDate(ps, 1, from);
-                Sql.setDate(ps, 2, to);
-                ps.setString(3, like);
-                Sql.setDate(ps, 4, from.minusYears(1));
-                Sql.setDate(ps, 5, to);
-                ps.setString(6, like);
-                ps.setInt(7, CANDIDATES_LISTED);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        count = rs.getLong("total");
-                        candidates.add(new AccountabilityView.Candidate(rs.getString("uscc"), rs.getString("enterprise_name"),
-                                ref(rs.getString("ek"), rs.getString("eid"), rs.getString("ea"), Sql.getDate(rs, "ed")),
-                                ref(rs.getString("lk"), rs.getString("lid"), rs.getString("la"), Sql.getDate(rs, "ld"))));
-                    }
-                }
-            }
-            return new AccountabilityView(region.code(), region.name(), year, thresholds(), judgements, inspectorRows, count,
-                    candidates);
+            AccountabilityStore.Candidates candidates = store.candidates(like, from, to, CANDIDATES_LISTED);
+            return new AccountabilityView(region.code(), region.name(), year, thresholds(), judgements, inspectorRows,
+                    candidates.total(), candidates.listed());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -297,25 +215,9 @@ public class AccountabilityService {
         return new String[]{"NONE", "—"};
     }
 
-    private AccountabilityView.CheckRef ref(String kind, String id, String authority, LocalDate date) {
-        return new AccountabilityView.CheckRef(kind, id, authority, authorities.nameOf(authority), date);
-    }
-
-    private Check check(Connection c, String field, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select kind, id, authority, uscc, enterprise_name, inspection_date, violation_found, team
-                from inspection_record where id = ?""")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new ProblemException(ProblemType.JUDGEMENT_INVALID, "no check " + id
-                            + " (a result of a voided draw does not count)", List.of(FieldProblem.field(field, id, "no such check")));
-                }
-                return new Check(rs.getString("kind"), rs.getString("id"), rs.getString("authority"), rs.getString("uscc"),
-                        rs.getString("enterprise_name"), Sql.getDate(rs, "inspection_date"), rs.getBoolean("violation_found"),
-                        Sql.getArray(rs, "team", s -> s));
-            }
-        }
+    private AccountabilityStore.Check check(String field, String id) throws SQLException {
+        return store.check(id).orElseThrow(() -> new ProblemException(ProblemType.JUDGEMENT_INVALID, "no check " + id
+                + " (a result of a voided draw does not count)", List.of(FieldProblem.field(field, id, "no such check"))));
     }
 
     private static String authorityOf(String id) {
@@ -325,42 +227,19 @@ public class AccountabilityService {
         return Judgement.of(id).orElseThrow(() -> ProblemException.notFound("no judgement " + id)).earlierAuthority;
     }
 
-    /** A judgement with its retraction if any; the names come from the registry, see {@link #named}. */
-    private static final String ROW = """
-            select j.*, x.reason as retraction
-            from accountability_judgement j left join accountability_retraction x on x.judgement_id = j.id
-            """;
-
-    private AccountabilityView.JudgementRow row(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(ROW + "where j.id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return named(c, List.of(row(rs))).get(0);
-            }
-        }
-    }
-
-    private AccountabilityView.JudgementRow row(ResultSet rs) throws SQLException {
-        List<AccountabilityView.Member> team = Sql.getArray(rs, "earlier_team", s -> s).stream()
-                .map(code -> new AccountabilityView.Member(code, null)).toList();
-        return new AccountabilityView.JudgementRow(rs.getString("id"), rs.getString("uscc"), null,
-                ref(rs.getString("earlier_kind"), rs.getString("earlier_id"), rs.getString("earlier_authority"),
-                        Sql.getDate(rs, "earlier_date")), team,
-                ref(rs.getString("later_kind"), rs.getString("later_id"), rs.getString("later_authority"),
-                        Sql.getDate(rs, "later_date")),
-                rs.getString("reason"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
-                rs.getString("retraction"));
+    /** A judgement with its retraction if any, and the names the registry has now. */
+    private AccountabilityView.JudgementRow row(String id) throws SQLException {
+        return named(List.of(store.judgement(id))).get(0);
     }
 
     /** The rows with their enterprise's and earlier team's names as the registry has them now (none where it has none). */
-    private List<AccountabilityView.JudgementRow> named(Connection c, List<AccountabilityView.JudgementRow> rows) throws SQLException {
+    private List<AccountabilityView.JudgementRow> named(List<AccountabilityView.JudgementRow> rows) throws SQLException {
         if (rows.isEmpty()) {
             return rows;
         }
         Map<String, TargetStore.Label> labels = targets.labels(rows.stream().map(AccountabilityView.JudgementRow::uscc)
                 .collect(Collectors.toSet()));
-        Map<String, String> names = inspectorNames(c, rows.stream().flatMap(r -> r.earlierTeam().stream())
+        Map<String, String> names = inspectorNames(rows.stream().flatMap(r -> r.earlierTeam().stream())
                 .map(AccountabilityView.Member::code).collect(Collectors.toSet()));
         return rows.stream().map(r -> {
             TargetStore.Label label = labels.get(r.uscc());
@@ -371,10 +250,10 @@ public class AccountabilityService {
         }).toList();
     }
 
-    private Map<String, String> inspectorNames(Connection c, Set<String> codes) throws SQLException {
+    private Map<String, String> inspectorNames(Set<String> codes) throws SQLException {
         Map<String, String> out = new HashMap<>();
         if (!codes.isEmpty()) {
-            inspectors.load(c, codes, false).forEach((code, i) -> out.put(code, i.data().name()));
+            store.inspectors(codes).forEach((code, i) -> out.put(code, i.data().name()));
         }
         return out;
     }
