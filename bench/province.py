@@ -424,7 +424,7 @@ def phase_province_draw(heap, item):
 
 def phase_results(heap, outs):
     recorded = []
-    for draw_id, _, _, e in outs:
+    for draw_id, _, _, e, _ in outs:
         for t in (e["targets"] if e["authority"][4:] != "00" else []):  # county results: recorded by the county
             recorded.append((draw_id, t, e["drawDate"]))
     rnd = random.Random(7)
