@@ -33,22 +33,13 @@ public sealed interface DrawOutcome permits DrawOutcome.Success, DrawOutcome.Fai
          * relaxed <uscc>}, each group in ticket order.
          */
         public List<String> resultLines() {
-            List<String> lines = new ArrayList<>(targets.size() * 2 + relaxed.size());
-            for (SelectedTarget t : targets) {
-                lines.add("target " + t.stratum().name() + " " + t.uscc() + " " + t.rank());
-            }
-            for (Team team : teams) {
-                lines.add("team " + team.uscc() + " " + String.join(",", team.members()));
-            }
-            for (String uscc : relaxed) {
-                lines.add("relaxed " + uscc);
-            }
-            return lines;
+            String text = resultText();
+            return text.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(text.split("\n")));
         }
 
         /**
-         * {@link #resultLines()} joined by "\n" (none after the last): the execute record's result and the
-         * stored result are this one text, built once and without a string per line.
+         * The result lines joined by "\n" (none after the last), written here once: the execute record's
+         * result and the stored result are this one text, built once and without a string per line.
          */
         public String resultText() {
             StringBuilder b = new StringBuilder(targets.size() * 96 + relaxed.size() * 28);
