@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -34,16 +32,6 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response problem(ProblemException e, ContainerRequestContext request) {
         return respond(e.toProblem(path(request)), request);
-    }
-
-    @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, ContainerRequestContext request) {
-        List<Problem.FieldProblem> errors = e.getConstraintViolations().stream()
-                .map(v -> Problem.FieldProblem.field(fieldOf(v), String.valueOf(v.getInvalidValue()), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(Problem.FieldProblem::field))
-                .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(ProblemType.VALIDATION_FAILED, detail, errors, request);
     }
 
     @ServerExceptionMapper
@@ -221,16 +209,6 @@ public class ProblemMapper {
 
     private static String path(ContainerRequestContext request) {
         return request == null ? null : request.getUriInfo().getRequestUri().getRawPath();
-    }
-
-    private static String fieldOf(ConstraintViolation<?> v) {
-        // "create.arg1.name" -> "name": the method and parameter name mean nothing to a client
-        String path = v.getPropertyPath().toString();
-        String[] parts = path.split("\\.");
-        if (parts.length >= 3) {
-            return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
-        }
-        return parts[parts.length - 1];
     }
 
     private static String pathOf(JsonMappingException e) {
