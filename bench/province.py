@@ -53,6 +53,9 @@ HEAP = os.environ.get("BENCH_HEAP", "512m")
 SERVICE_JVM = ["-XX:+UseParallelGC"]
 GC_LOG = os.path.join(ROOT, "target", "bench-province-gc.log")
 service_started = 0.0
+# set while the service answers; the heap sampler waits on it, so that its scrape of /q/metrics does not
+# race the readiness probe of a start being timed
+service_ready = threading.Event()
 
 
 def service_jvm():
@@ -127,6 +130,7 @@ def start_service():
                DOUBLERANDOM_PORTAL_RATE_LIMIT_BURST="1000000000",
                DOUBLERANDOM_PORTAL_RATE_LIMIT_PER_MINUTE="1000000000")
     global service_started
+    service_ready.clear()
     log = open(os.path.join(ROOT, "target", "bench-province-service.log"), "a")
     t0 = service_started = time.monotonic()
     # the class-data archive bench/run.sh writes (deploy/class-archive.sh), as the container image has it
@@ -139,7 +143,9 @@ def start_service():
         try:
             with urllib.request.urlopen(BASE + "/q/health/ready", timeout=2) as r:
                 if r.status == 200:
-                    return time.monotonic() - t0
+                    took = time.monotonic() - t0
+                    service_ready.set()
+                    return took
         except Exception:
             pass
         if service.poll() is not None:
@@ -148,6 +154,7 @@ def start_service():
 
 
 def stop_service():
+    service_ready.clear()
     if service and service.poll() is None:
         service.terminate()
         try:
@@ -173,6 +180,7 @@ class HeapSampler:
         after_gc = re.compile(r'^jvm_memory_usage_after_gc\{[^}]*area="heap"[^}]*\} ([0-9.Ee+]+)', re.M)
         max_data = re.compile(r'^jvm_gc_max_data_size_bytes ([0-9.Ee+]+)', re.M)
         while not self.stop:
+            service_ready.wait()
             try:
                 with urllib.request.urlopen(BASE + "/q/metrics", timeout=5) as r:
                     text = r.read().decode()
