@@ -518,6 +518,9 @@ class DrawStore {
      */
     private static final String SELECTIONS_OF_D = "select t.uscc, t.team, t.draw_id from draw_target t where t.draw_id = d.id offset 0";
 
+    /** As {@link #SELECTIONS_OF_D}, each with its current team, read where the rule of that team is written: draw_selection. */
+    private static final String CURRENT_TEAMS_OF_D = "select t.uscc, t.team, t.draw_id from draw_selection t where t.draw_id = d.id offset 0";
+
     /**
      * Reads the selections of the draws that can hold the targets of the region subtree {@code range}:
      * its own subtree's and those of the regions {@code above} it (a county's draw reads its county,
@@ -546,12 +549,10 @@ class DrawStore {
             });
             CopyRow teams = new CopyRow(2);
             Sql.copyOut(c, """
-                    copy (select distinct on (t.uscc) t.uscc, coalesce(s.team, t.team)::text from draw d
+                    copy (select distinct on (t.uscc) t.uscc, t.team::text from draw d
                     join draw_execution e on e.draw_id = d.id cross join lateral (%s) t
-                    left join (select distinct on (draw_id, uscc) draw_id, uscc, team from draw_substitution
-                               order by draw_id, uscc, id desc) s on s.draw_id = t.draw_id and s.uscc = t.uscc
                     where %s and d.quarter <> %s order by t.uscc, e.executed_at desc) to stdout""".formatted(
-                    SELECTIONS_OF_D, relevant, thisQuarter),
+                    CURRENT_TEAMS_OF_D, relevant, thisQuarter),
                     bytes -> {
                         teams.of(bytes);
                         noteOf.of(teams.row(), teams.start(0), teams.length(0)).lastTeam(Sql.arrayElements(teams.text(1)));
