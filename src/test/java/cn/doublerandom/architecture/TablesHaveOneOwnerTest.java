@@ -51,7 +51,7 @@ class TablesHaveOneOwnerTest {
         OWNERS.put("report", Set.of("accountability_judgement", "accountability_retraction", "targeted_check",
                 "inspection_record", "scoring_scheme"));
         OWNERS.put("result", Set.of("result_disclosure", "result_public_version", "result_declassified", "result_latest_version",
-                "result_latest_hold", "result_followed_up",
+                "result_latest_hold", "result_followed_up", "result_current_version", "result_version_handling",
                 "result", "result_version", "result_version_superseded", "result_item",
                 "result_hold", "result_declassification", "result_signoff", "attachment", "attachment_content", "attachment_disclosure",
                 "rectification", "rectification_version", "rectification_check", "penalty", "penalty_version"));
@@ -62,11 +62,12 @@ class TablesHaveOneOwnerTest {
     /**
      * The views an owner keeps for the joins of other capabilities (reports, the portal): its read API in SQL,
      * which any capability may name, so that the owner may change its tables behind it. Each reads its owner's
-     * tables (published_result also the handling codes of versions published before publication copied them).
+     * tables (published_result also result's read view of the handling codes of versions published before
+     * publication copied them).
      */
     static final Set<String> READ_VIEWS = Set.of("draw_state", "draw_selection", "published_result", "first_publication",
             "result_disclosure", "result_public_version", "result_declassified", "result_latest_version", "result_latest_hold",
-            "result_followed_up", "target_positive_list");
+            "result_followed_up", "result_current_version", "result_version_handling", "target_positive_list");
 
     private static final Pattern CREATED = Pattern.compile(
             "create\\s+(?:or\\s+replace\\s+)?(?:unlogged\\s+)?(?:table|view|materialized\\s+view)\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)",
@@ -152,12 +153,7 @@ class TablesHaveOneOwnerTest {
         Pattern naming = naming(owners.keySet());
         Map<String, String> functions = new TreeMap<>();
         Map<String, String[]> triggers = new TreeMap<>();
-        List<Path> migrations;
-        try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            migrations = files.filter(p -> p.toString().endsWith(".sql")).sorted(java.util.Comparator.comparingInt(
-                    p -> Integer.parseInt(p.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1")))).toList();
-        }
-        for (Path f : migrations) {
+        for (Path f : migrations()) {
             String sql = Files.readString(f);
             Matcher fn = TRIGGER_FUNCTION.matcher(sql);
             while (fn.find()) {
@@ -189,6 +185,170 @@ class TablesHaveOneOwnerTest {
             }
         });
         assertEquals(Set.of(), crossings, "let the owner of the named table act on it, asked by its own code");
+    }
+
+    /** The migrations in version order. */
+    private static List<Path> migrations() throws IOException {
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            return files.filter(p -> p.toString().endsWith(".sql")).sorted(java.util.Comparator.comparingInt(
+                    p -> Integer.parseInt(p.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1")))).toList();
+        }
+    }
+
+    private static final Pattern VIEW_STATEMENT = Pattern.compile(
+            "\\bcreate\\s+(?:or\\s+replace\\s+)?(?:materialized\\s+)?view\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)\\s*(?:\\([^)]*\\)\\s*)?as\\b"
+                    + "|\\bdrop\\s+(?:materialized\\s+)?view\\s+(?:if\\s+exists\\s+)?(\\w+(?:\\s*,\\s*\\w+)*)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SQL_COMMENT = Pattern.compile("--[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
+    /** A relation a query reads: after from or join, not a function's call nor a column's qualifier. */
+    private static final Pattern READ = Pattern.compile(
+            "\\b(?:from|join)\\s+(?:only\\s+)?(\\w+)\\b(?!\\s*[.(])", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Each view's latest definition, by name, from migrations read in order: a later create or replace
+     * replaces the body, a drop removes the view. A body runs from "as" to the end of its statement, its
+     * subqueries included.
+     */
+    static Map<String, String> viewBodies(List<String> migrations) {
+        Map<String, String> views = new TreeMap<>();
+        for (String migration : migrations) {
+            String sql = SQL_COMMENT.matcher(migration).replaceAll(" ");
+            Matcher m = VIEW_STATEMENT.matcher(sql);
+            int from = 0;
+            while (m.find(from)) {
+                if (m.group(1) != null) {
+                    int end = statementEnd(sql, m.end());
+                    views.put(m.group(1).toLowerCase(), sql.substring(m.end(), end));
+                    from = end;
+                } else {
+                    for (String dropped : m.group(2).split("\\s*,\\s*")) {
+                        views.remove(dropped.toLowerCase());
+                    }
+                    from = m.end();
+                }
+            }
+        }
+        return views;
+    }
+
+    /** Where the statement that goes on at start ends: its semicolon outside parentheses and quotes, or the text's end. */
+    private static int statementEnd(String sql, int start) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = start; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+            } else if (!quoted && c == ';' && depth == 0) {
+                return i;
+            }
+        }
+        return sql.length();
+    }
+
+    /** The tables and views (of those the migrations create) a view's body reads. */
+    static Set<String> reads(String body, Set<String> relations) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = READ.matcher(body.replaceAll("'[^']*'", "''"));
+        while (m.find()) {
+            String name = m.group(1).toLowerCase();
+            if (relations.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Set<String>> viewReads() throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (Path f : migrations()) {
+            texts.add(Files.readString(f));
+        }
+        Set<String> relations = owners().keySet();
+        Map<String, Set<String>> out = new TreeMap<>();
+        viewBodies(texts).forEach((view, body) -> out.put(view, reads(body, relations)));
+        return out;
+    }
+
+    /**
+     * A view is its owner's SQL: as it stands after the last migration, it reads only its owner's tables and
+     * views and the other capabilities' read views, so that no capability's tables are read behind its back
+     * from the database's side.
+     */
+    @Test
+    void aViewReadsOnlyItsOwnersTablesAndReadViews() throws IOException {
+        Map<String, String> owners = owners();
+        Map<String, Set<String>> views = viewReads();
+        // the check proves nothing unless it sees the bodies: the report's view of every check reads a result
+        // read view, the draw's read view in a not-exists, another in a scalar subquery and its own table
+        assertTrue(views.keySet().containsAll(Set.of("inspection_record", "published_result", "draw_state")), views.keySet().toString());
+        assertTrue(views.get("inspection_record").containsAll(Set.of("targeted_check", "draw_state", "result_declassified",
+                "result_current_version")), views.get("inspection_record").toString());
+        assertTrue(views.get("published_result").containsAll(Set.of("publication", "result_version_handling")),
+                views.get("published_result").toString());
+        Set<String> crossings = new TreeSet<>();
+        views.forEach((view, reads) -> {
+            for (String relation : reads) {
+                if (!owners.get(relation).equals(owners.get(view)) && !READ_VIEWS.contains(relation)) {
+                    crossings.add(view + " (" + owners.get(view) + ") reads " + relation + " (" + owners.get(relation) + ")");
+                }
+            }
+        });
+        assertEquals(Set.of(), crossings, "read the owner's read view, or have the owner add one");
+    }
+
+    /** A read view is its owner's read API: it stands on its owner's own tables, and no other capability's table. */
+    @Test
+    void aReadViewReadsItsOwnersTables() throws IOException {
+        Map<String, String> owners = owners();
+        Map<String, Set<String>> views = viewReads();
+        Set<String> wrong = new TreeSet<>();
+        for (String view : READ_VIEWS) {
+            Set<String> reads = views.getOrDefault(view, Set.of());
+            Set<String> ownTables = new TreeSet<>(reads);
+            ownTables.removeIf(r -> views.containsKey(r) || !owners.get(r).equals(owners.get(view)));
+            if (ownTables.isEmpty()) {
+                wrong.add(view + " reads none of " + owners.get(view) + "'s tables: " + reads);
+            }
+            for (String relation : reads) {
+                if (!views.containsKey(relation) && !owners.get(relation).equals(owners.get(view))) {
+                    wrong.add(view + " (" + owners.get(view) + ") reads table " + relation + " (" + owners.get(relation) + ")");
+                }
+            }
+        }
+        assertEquals(Set.of(), wrong, "a read view shows its owner's tables");
+    }
+
+    @Test
+    void theViewScanFollowsTheMigrations() {
+        Map<String, String> bodies = viewBodies(List.of("""
+                create view a as select 1 from policy; -- create view b as select 1 from ledger;
+                create view b (x) as select x.id from wording x
+                    where exists (select 1 from (select 1 from target t where t.id = x.id) s)
+                      and x.n > (select count(*) from jsonb_array_elements(x.j) e)
+                      and extract(epoch from x.at) > 0 and x.s <> 'from ledger; x';
+                insert into inspector select * from target;
+                create view c as select 1 from draw;
+                """, """
+                create or replace view a as select 1 from policy p join only inspector i on i.id = p.id;
+                drop view if exists c;
+                create view d as select 1 from result;
+                drop view d, b;
+                create view b as select * from calendar_notice
+                """));
+        assertEquals(Set.of("a", "b"), bodies.keySet());
+        Set<String> relations = owners().keySet();
+        assertEquals(Set.of("policy", "inspector"), reads(bodies.get("a"), relations));
+        assertEquals(Set.of("calendar_notice"), reads(bodies.get("b"), relations));
+        Map<String, String> first = viewBodies(List.of(
+                "create view b (x) as select x.id from wording x where exists (select 1 from (select 1 from target t) s)"
+                        + " and x.n > (select count(*) from jsonb_array_elements(x.j) e) and extract(epoch from x.at) > 0"
+                        + " and x.s <> 'from ledger; x'; insert into inspector select 1 from draw;"));
+        assertEquals(Set.of("wording", "target"), reads(first.get("b"), relations));
     }
 
     /** "source names table" for every SQL literal or entity mapping that names another capability's table. */
