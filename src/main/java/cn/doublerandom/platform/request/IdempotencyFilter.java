@@ -6,7 +6,6 @@ import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemTexts;
 import cn.doublerandom.platform.problem.ProblemType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
@@ -23,11 +22,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -49,7 +44,7 @@ public class IdempotencyFilter {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
 
     @Inject
-    AgroalDataSource dataSource;
+    IdempotencyStore store;
 
     @Inject
     SecurityIdentity identity;
@@ -85,38 +80,23 @@ public class IdempotencyFilter {
         String fingerprint = fingerprint(method, request.getUriInfo().getRequestUri().getRawPath(),
                 request.getUriInfo().getRequestUri().getRawQuery(), body);
         Response replay = QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        insert into idempotency_record (actor, key, fingerprint, created_at) values (?, ?, ?, ?)
-                        on conflict do nothing""")) {
-                    ps.setString(1, actor);
-                    ps.setString(2, key);
-                    ps.setString(3, fingerprint);
-                    ps.setTimestamp(4, Timestamp.from(clock.now()));
-                    if (ps.executeUpdate() == 1) {
-                        return null;
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "select fingerprint, status, content_type, body from idempotency_record where actor = ? and key = ?")) {
-                    ps.setString(1, actor);
-                    ps.setString(2, key);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            return problem(request, ProblemType.CONFLICT, "the request with this Idempotency-Key failed; retry it");
-                        }
-                        if (!rs.getString(1).equals(fingerprint)) {
-                            return problem(request, ProblemType.IDEMPOTENCY_KEY_REUSED,
-                                    "this Idempotency-Key was used for a different request; use a new key for a new request");
-                        }
-                        if (rs.getObject(2) == null) {
-                            return problem(request, ProblemType.CONFLICT, "a request with this Idempotency-Key is still running; retry shortly");
-                        }
-                        return Response.status(rs.getInt(2)).type(rs.getString(3)).entity(rs.getString(4))
-                                .header("Idempotent-Replayed", "true").build();
-                    }
-                }
+            IdempotencyStore.Attempt attempt = store.claim(actor, key, fingerprint, clock.now());
+            if (attempt.claimed()) {
+                return null;
             }
+            IdempotencyStore.Kept kept = attempt.kept();
+            if (kept == null) {
+                return problem(request, ProblemType.CONFLICT, "the request with this Idempotency-Key failed; retry it");
+            }
+            if (!kept.fingerprint().equals(fingerprint)) {
+                return problem(request, ProblemType.IDEMPOTENCY_KEY_REUSED,
+                        "this Idempotency-Key was used for a different request; use a new key for a new request");
+            }
+            if (kept.status() == null) {
+                return problem(request, ProblemType.CONFLICT, "a request with this Idempotency-Key is still running; retry shortly");
+            }
+            return Response.status(kept.status()).type(kept.contentType()).entity(kept.body())
+                    .header("Idempotent-Replayed", "true").build();
         });
         if (replay == null) {
             request.setProperty(CLAIM, new Claim(actor, key));
@@ -130,26 +110,15 @@ public class IdempotencyFilter {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection()) {
+            try {
                 if (response.getStatus() >= 400) {
-                    try (PreparedStatement ps = c.prepareStatement("delete from idempotency_record where actor = ? and key = ?")) {
-                        ps.setString(1, claim.actor());
-                        ps.setString(2, claim.key());
-                        ps.executeUpdate();
-                    }
+                    store.release(claim.actor(), claim.key());
                     return;
                 }
                 Object entity = response.getEntity();
                 String body = entity == null ? null : entity instanceof String s ? s : json.writeValueAsString(entity);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "update idempotency_record set status = ?, content_type = ?, body = ? where actor = ? and key = ?")) {
-                    ps.setInt(1, response.getStatus());
-                    ps.setString(2, response.getMediaType() == null ? null : response.getMediaType().toString());
-                    ps.setString(3, body);
-                    ps.setString(4, claim.actor());
-                    ps.setString(5, claim.key());
-                    ps.executeUpdate();
-                }
+                store.keep(claim.actor(), claim.key(), response.getStatus(),
+                        response.getMediaType() == null ? null : response.getMediaType().toString(), body);
             } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("keeping the idempotent answer", e);
             }

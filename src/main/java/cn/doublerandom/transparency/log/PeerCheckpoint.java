@@ -85,4 +85,9 @@ public class PeerCheckpoint extends PanacheEntityBase {
     static Optional<PeerCheckpoint> latest(String peer) {
         return find("peer = ?1 order by id desc", peer).firstResultOptional();
     }
+
+    /** Takes the transaction-scoped advisory lock named {@code name}. */
+    static void lock(String name) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, name).getSingleResult();
+    }
 }

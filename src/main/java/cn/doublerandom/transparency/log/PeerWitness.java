@@ -109,8 +109,7 @@ public class PeerWitness {
         long n = checkpoint.size();
         // one check of a key at a time across replicas, so two cannot each pass against the same baseline
         return QuarkusTransaction.requiringNew().call(() -> {
-            PeerCheckpoint.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                    .setParameter(1, "log-peer " + key.text()).getSingleResult();
+            PeerCheckpoint.lock("log-peer " + key.text());
             PeerCheckpoint before = PeerCheckpoint.lastCosigned(key.name(), key.keyHash()).orElse(null);
             String inconsistency = before == null ? null : inconsistency(base, before, n, checkpoint.root());
             if (inconsistency != null) {

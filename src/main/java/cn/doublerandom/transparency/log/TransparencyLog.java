@@ -6,15 +6,11 @@ import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.transparency.merkle.Frontier;
 import cn.doublerandom.transparency.merkle.Merkle;
 import cn.doublerandom.transparency.note.SignedNote;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -29,9 +25,6 @@ public class TransparencyLog implements LedgerFollower {
     /** pg_advisory_xact_lock key of the tree: one grower at a time, across replicas. */
     private static final long TREE_LOCK = 0x4C4F47545245454CL;
     private static final int BATCH = 1000;
-
-    @Inject
-    AgroalDataSource dataSource;
 
     @Inject
     Ledger ledger;
@@ -106,12 +99,6 @@ public class TransparencyLog implements LedgerFollower {
     }
 
     private void lock() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            ps.setLong(1, TREE_LOCK);
-            ps.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        tree.lock(TREE_LOCK);
     }
 }

@@ -143,4 +143,15 @@ public class TreeStore {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Takes the transaction-scoped advisory lock {@code key}: one grower of the tree at a time, across replicas. */
+    void lock(long key) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, key);
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

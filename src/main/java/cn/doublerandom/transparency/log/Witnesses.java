@@ -6,18 +6,11 @@ import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.transparency.merkle.Merkle;
 import cn.doublerandom.transparency.note.NoteKeys;
 import cn.doublerandom.transparency.note.SignedNote;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import cn.doublerandom.transparency.TransparencyConfig;
 
-import cn.doublerandom.platform.database.Sql;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +27,7 @@ import java.util.Optional;
 public class Witnesses {
 
     @Inject
-    AgroalDataSource dataSource;
+    WitnessStore store;
 
     @Inject
     TreeStore tree;
@@ -84,13 +77,13 @@ public class Witnesses {
             throw ProblemException.invalid("note", "the checkpoint is of another log: " + checkpoint.origin());
         }
         long n = checkpoint.size();
-        lock(witness);
+        store.lock(witness);
         if (n > tree.size() || !Arrays.equals(checkpoint.root(), tree.compute(nodes -> Merkle.root(n, nodes)))) {
             throw new ProblemException(ProblemType.CHECKPOINT_INCONSISTENT,
                     "this log's tree of size " + n + " does not have that root");
         }
         // the nearest cosigned sizes below and above: consistency with them implies it with all the others
-        for (Optional<Prior> prior : List.of(nearest(witness, n, true), nearest(witness, n, false))) {
+        for (Optional<WitnessStore.Prior> prior : List.of(store.nearest(witness, n, true), store.nearest(witness, n, false))) {
             if (prior.isEmpty()) {
                 continue;
             }
@@ -108,62 +101,12 @@ public class Witnesses {
                         + " is not consistent with the checkpoint of size " + m + " that " + witness.name() + " cosigned");
             }
         }
-        insert(witness, n, checkpoint.root(), line.line());
+        store.insert(witness, n, checkpoint.root(), line.line(), clock.now());
         return new Cosigned(witness.text(), n);
     }
 
     /** The cosignature lines kept for the checkpoint of {@code size} with {@code root}. */
     public List<String> lines(long size, byte[] root) {
-        try (Connection c = dataSource.getConnection()) {
-            return Sql.strings(c, "select line from log_cosignature where size = ? and root = ? order by id", size, root);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private record Prior(long size, byte[] root) {
-    }
-
-    private Optional<Prior> nearest(NoteKeys.Verifier witness, long size, boolean below) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select size, root from log_cosignature where key_name = ? and key_hash = ? and "
-                     + (below ? "size <= ? order by size desc" : "size > ? order by size") + " limit 1")) {
-            ps.setString(1, witness.name());
-            ps.setString(2, String.format("%08x", witness.keyHash()));
-            ps.setLong(3, size);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Prior(rs.getLong(1), rs.getBytes(2))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void insert(NoteKeys.Verifier witness, long size, byte[] root, String line) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     insert into log_cosignature (size, root, key_name, key_hash, line, received_at) values (?, ?, ?, ?, ?, ?)
-                     on conflict (size, key_name, key_hash) do nothing""")) {
-            ps.setLong(1, size);
-            ps.setBytes(2, root);
-            ps.setString(3, witness.name());
-            ps.setString(4, String.format("%08x", witness.keyHash()));
-            ps.setString(5, line);
-            ps.setTimestamp(6, Timestamp.from(clock.now()));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("storing a cosignature", e);
-        }
-    }
-
-    /** One witness's cosignatures are checked one at a time, so two cannot each pass against the same past. */
-    private void lock(NoteKeys.Verifier witness) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            ps.setString(1, "log-witness " + witness.text());
-            ps.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return store.lines(size, root);
     }
 }
