@@ -9,7 +9,6 @@ import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
 import cn.doublerandom.security.Role;
-import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,13 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The audit trail for auditors, newest first, filtered and paged. */
@@ -37,7 +31,7 @@ import java.util.List;
 public class AuditResource {
 
     @Inject
-    AgroalDataSource dataSource;
+    AuditStore store;
 
     @Inject
     RegionScope scope;
@@ -65,50 +59,23 @@ public class AuditResource {
             throw scope.refused("read", root);
         }
         int n = Listing.limit(limit);
-        StringBuilder sql = new StringBuilder("select * from audit_event where true");
-        List<Object> params = new ArrayList<>();
-        if (!Caller.ALL_REGIONS.equals(root)) {
-            sql.append(" and entity_region like ?");
-            params.add(regions.subtreePrefix(root) + "%");
-        }
-        add(sql, params, " and entity = ?", text("entity", entity));
-        add(sql, params, " and entity_id = ?", text("entityId", entityId));
-        add(sql, params, " and actor = ?", text("actor", actor));
-        add(sql, params, " and at >= ?", instant("from", from));
-        add(sql, params, " and at < ?", instant("to", to));
+        String entityText = text("entity", entity);
+        String entityIdText = text("entityId", entityId);
+        String actorText = text("actor", actor);
+        Timestamp fromAt = instant("from", from);
+        Timestamp toAt = instant("to", to);
+        Long before = null;
         String cursor = Listing.cursor(after);
         if (cursor != null) {
             try {
-                add(sql, params, " and id < ?", Long.parseLong(cursor));
+                before = Long.parseLong(cursor);
             } catch (NumberFormatException e) {
                 throw ProblemException.invalid("after", "after must be the 'next' value of the previous page");
             }
         }
-        sql.append(" order by id desc limit ").append(n + 1);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            List<AuditEvent> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                            rs.getString("role"), rs.getString("region"), rs.getString("action"), rs.getString("entity"),
-                            rs.getString("entity_id"), rs.getString("entity_region"), rs.getString("detail"),
-                            rs.getString("request_id")));
-                }
-            }
-            return Page.of(rows, n, e -> Long.toString(e.id()));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void add(StringBuilder sql, List<Object> params, String clause, Object value) {
-        if (value != null) {
-            sql.append(clause);
-            params.add(value);
-        }
+        List<AuditEvent> rows = store.list(Caller.ALL_REGIONS.equals(root) ? null : regions.subtreePrefix(root) + "%",
+                entityText, entityIdText, actorText, fromAt, toAt, before, n + 1);
+        return Page.of(rows, n, e -> Long.toString(e.id()));
     }
 
     private static String text(String field, String value) {

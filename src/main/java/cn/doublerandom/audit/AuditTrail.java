@@ -3,16 +3,10 @@ package cn.doublerandom.audit;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.platform.request.RequestId;
 import cn.doublerandom.security.Caller;
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 
 /**
  * The append-only audit trail of every write: who (user, role, region), when, what (action, entity
@@ -24,7 +18,7 @@ import java.sql.Timestamp;
 public class AuditTrail {
 
     @Inject
-    AgroalDataSource dataSource;
+    AuditStore store;
 
     @Inject
     Caller caller;
@@ -40,24 +34,9 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String entity, String entityId, String entityRegion, String detail) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                insert into audit_event (at, actor, role, region, action, entity, entity_id, entity_region, detail, request_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setTimestamp(1, Timestamp.from(clock.now()));
-            ps.setString(2, caller.user());
-            ps.setString(3, caller.role());
-            ps.setString(4, caller.region());
-            ps.setString(5, action);
-            ps.setString(6, entity);
-            ps.setString(7, entityId);
-            ps.setString(8, entityRegion);
-            ps.setString(9, detail);
-            ps.setString(10, requestId.value() == null ? "-" : requestId.value());
-            ps.executeUpdate();
-            // every audited write is also a metric: draws prepared, executed, failed; imports; publications
-            metrics.counter("doublerandom.writes", "entity", entity, "action", action).increment();
-        } catch (SQLException e) {
-            throw new IllegalStateException("writing the audit trail", e);
-        }
+        store.insert(clock.now(), caller.user(), caller.role(), caller.region(), action, entity, entityId, entityRegion, detail,
+                requestId.value() == null ? "-" : requestId.value());
+        // every audited write is also a metric: draws prepared, executed, failed; imports; publications
+        metrics.counter("doublerandom.writes", "entity", entity, "action", action).increment();
     }
 }

@@ -14,7 +14,6 @@ import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -57,7 +56,7 @@ public class MethodApprovalService {
     ServiceClock clock;
 
     @Inject
-    EntityManager entities;
+    MethodApprovalStore store;
 
     @Transactional
     public MethodApproval record(String uscc, MethodApprovalInput in) {
@@ -93,8 +92,7 @@ public class MethodApprovalService {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "the approval is not valid", f.problems());
         }
         // one approval at a time for a target and item: two recorded at once must not both pass the overlap check
-        entities.createNativeQuery("select pg_advisory_xact_lock(hashtext('target_method_approval'), hashtext(?1))")
-                .setParameter(1, uscc).getSingleResult();
+        store.lockTarget(uscc);
         for (MethodApproval a : MethodApprovalEntry.views(uscc)) {
             LocalDate end = a.lastValidDay();
             boolean sameItems = a.itemId() == null || in.itemId() == null || a.itemId().equals(in.itemId());
@@ -137,8 +135,7 @@ public class MethodApprovalService {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "the withdrawal is not valid", f.problems());
         }
         // the row lock keeps two withdrawals of one approval from racing past this check to the primary key
-        entities.createNativeQuery("select id from target_method_approval where id = ?1 for update").setParameter(1, id)
-                .getResultList();
+        store.lockApproval(id);
         if (find(uscc, id).withdrawal() != null) {
             throw new ProblemException(ProblemType.CONFLICT, "approval " + id + " was already withdrawn");
         }
@@ -166,17 +163,7 @@ public class MethodApprovalService {
      */
     public List<String> validOn(String authority, String regionPrefix, LocalDate day, Collection<Long> itemIds) {
         RegionRange range = RegionRange.ofPrefix(regionPrefix);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entities.createNativeQuery("""
-                        select a.uscc, a.item_id, a.method from target_method_approval a
-                        left join target_method_approval_withdrawal w on w.approval_id = a.id
-                        where a.authority = ?1
-                          and a.uscc in (select uscc from target where region_code >= ?2 and region_code < ?3)
-                          and a.valid_from <= ?4 and a.valid_to >= ?4 and (w.approval_id is null or w.withdrawn_on > ?4)
-                          and (a.item_id is null or a.item_id = any(cast(?5 as bigint[])))""")
-                .setParameter(1, authority).setParameter(2, range.from()).setParameter(3, range.to()).setParameter(4, day)
-                .setParameter(5, itemIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
-                .getResultList();
+        List<Object[]> rows = store.validOn(authority, range, day, itemIds);
         List<String> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             out.add(r[0] + " " + (r[1] == null ? "*" : r[1].toString()) + " " + r[2]);

@@ -4,23 +4,16 @@ import cn.doublerandom.registry.history.Stored;
 import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.region.RegionRange;
 import cn.doublerandom.platform.ServiceClock;
-import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.registry.FieldRules;
 import cn.doublerandom.registry.RegistryConfig;
 import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +25,7 @@ public class TargetEventService {
     cn.doublerandom.audit.AuditTrail audit;
 
     @Inject
-    AgroalDataSource dataSource;
+    TargetEventStore store;
 
     @Inject
     TargetService targets;
@@ -145,23 +138,7 @@ public class TargetEventService {
      * quarter's first day. One query for a whole pool.
      */
     public java.util.Map<String, List<TargetEvent>> forClassification(String regionPrefix, Quarter quarter) {
-        Quarter previous = quarter.previous();
-        RegionRange range = RegionRange.ofPrefix(regionPrefix);
-        try (Connection c = dataSource.getConnection()) {
-            java.util.Map<String, List<TargetEvent>> out = new java.util.HashMap<>();
-            for (TargetEvent e : query(c, """
-                    e.uscc in (select uscc from target where region_code >= ? and region_code < ?) and r.event_id is null and (
-                      (e.kind in ('PENALTY', 'VERIFIED_COMPLAINT') and e.event_date between ? and ?)
-                      or (e.kind = 'SUPERVISED_LISTING' and e.event_date <= ? and (e.end_date is null or e.end_date >= ?)))""",
-                    range.from(), range.to(),
-                    java.sql.Date.valueOf(previous.firstDay()), java.sql.Date.valueOf(previous.lastDay()),
-                    java.sql.Date.valueOf(quarter.firstDay()), java.sql.Date.valueOf(quarter.firstDay()))) {
-                out.computeIfAbsent(e.uscc(), k -> new ArrayList<>()).add(e);
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return store.forClassification(RegionRange.ofPrefix(regionPrefix), quarter.previous(), quarter);
     }
 
     /**
@@ -173,43 +150,10 @@ public class TargetEventService {
         if (usccs.isEmpty()) {
             return List.of();
         }
-        try (Connection c = dataSource.getConnection()) {
-            Timestamp f = Timestamp.from(from);
-            Timestamp t = Timestamp.from(to);
-            return query(c, """
-                    e.uscc = any(?)
-                    and ((e.recorded_at >= ? and e.recorded_at < ?) or (r.recorded_at >= ? and r.recorded_at < ?))""",
-                    c.createArrayOf("text", usccs.toArray()), f, t, f, t);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return store.recordedBetween(usccs, from, to);
     }
 
     public SupervisionClassifier classifier() {
         return new SupervisionClassifier(config.classification().specialOverGeneral());
-    }
-
-    private static List<TargetEvent> query(Connection c, String where, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select e.*, r.reason as r_reason, r.recorded_at as r_at, r.recorded_by as r_by
-                from target_event e left join target_event_retraction r on r.event_id = e.id
-                where\s""" + where + " order by e.event_date, e.id")) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            List<TargetEvent> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp rAt = rs.getTimestamp("r_at");
-                    out.add(new TargetEvent(rs.getLong("id"), rs.getString("uscc"),
-                            Sql.getEnum(rs, "kind", TargetEventKind.class), Sql.getDate(rs, "event_date"),
-                            Sql.getDate(rs, "end_date"), Sql.getEnum(rs, "listing_level", TargetEvent.ListingLevel.class),
-                            rs.getString("reference"), rs.getString("description"), rs.getTimestamp("recorded_at").toInstant(),
-                            rs.getString("recorded_by"), rAt == null ? null
-                            : new TargetEvent.Retraction(rs.getString("r_reason"), rAt.toInstant(), rs.getString("r_by"))));
-                }
-            }
-            return out;
-        }
     }
 }

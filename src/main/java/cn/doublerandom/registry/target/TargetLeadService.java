@@ -11,7 +11,6 @@ import cn.doublerandom.security.Caller;
 import cn.doublerandom.security.RegionScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -40,7 +39,7 @@ public class TargetLeadService {
     ServiceClock clock;
 
     @Inject
-    EntityManager entities;
+    LeadStore store;
 
     @Transactional
     public TargetLead record(String uscc, TargetLeadInput in) {
@@ -79,7 +78,7 @@ public class TargetLeadService {
         Stored<TargetData> target = targets.get(uscc, null);
         scope.requireRegistryWrite(target.data().regionCode());
         // the row lock keeps two closures of one lead from racing past the check below to the primary key
-        entities.createNativeQuery("select id from target_lead where id = ?1 for update").setParameter(1, id).getResultList();
+        store.lockLead(id);
         TargetLead lead = find(uscc, id);
         FieldRules f = new FieldRules();
         String why = f.text("reason", reason, 500, true);
@@ -121,14 +120,7 @@ public class TargetLeadService {
      */
     public List<String> openOn(String regionPrefix, LocalDate day) {
         RegionRange range = RegionRange.ofPrefix(regionPrefix);
-        @SuppressWarnings("unchecked")
-        List<String> usccs = entities.createNativeQuery("""
-                        select distinct l.uscc from target_lead l
-                        left join target_lead_closure c on c.lead_id = l.id
-                        where l.uscc in (select uscc from target where region_code >= ?1 and region_code < ?2)
-                          and l.opened_on <= ?3 and (c.lead_id is null or c.closed_on >= ?3)""")
-                .setParameter(1, range.from()).setParameter(2, range.to()).setParameter(3, day).getResultList();
-        return usccs;
+        return store.openOn(range, day);
     }
 
     private static TargetLead find(String uscc, long id) {
