@@ -70,19 +70,7 @@ public class ItemService {
      * executor thread, outside any persistence context); an unknown id is absent.
      */
     public Map<Long, String> names(Connection c, java.util.Collection<Long> ids) throws SQLException {
-        Map<Long, String> out = new java.util.HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        try (java.sql.PreparedStatement ps = c.prepareStatement("select id, name from inspection_item where id = any(?)")) {
-            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getString(2));
-                }
-            }
-        }
-        return out;
+        return ItemStore.names(c, ids);
     }
 
     public Stored<ItemData> get(long id) {

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The draw's history has one writer and one owner: only {@link DrawJournal} appends to the ledger or
  * writes a draw's fact rows, only the store reaches the fact entities (an entity persists itself), only the draw's
- * store (and its fact entities) names the draw's tables, and only the ledger and the store the ledger's.
+ * store (and its fact entities) names the draw's tables, and only the ledger's store and the draw's the ledger's.
  * Other capabilities learn a draw's state through {@link DrawFacts}; the few aggregates over many draws
  * that join a draw with their own tables read the views {@code draw_state} and {@code draw_selection},
  * and are named here one by one.
@@ -132,7 +132,7 @@ class DrawOwnsItsHistoryTest {
     @Test
     void onlyTheLedgerAndTheDrawStoreNameTheLedgersTable() throws IOException {
         // the store reads it beside the facts, to find a draw whose served facts contradict its records
-        assertEquals(Set.of("draw/ledger/Ledger.java", "draw/DrawStore.java"), filesNaming(LEDGER_TABLE));
+        assertEquals(Set.of("draw/ledger/LedgerStore.java", "draw/DrawStore.java"), filesNaming(LEDGER_TABLE));
     }
 
     @Test
@@ -141,8 +141,8 @@ class DrawOwnsItsHistoryTest {
         // many draws at once: the compliance and monthly reports, and the portal's public draws (a draw is
         // public once each selected target's result is published or withheld), and the ledger forms of a
         // campaign (the checks of every directed draw whose filter carries the campaign's tags)
-        assertEquals(Set.of("draw/DrawStore.java", "draw/DrawFacts.java", "report/compliance/ComplianceReport.java",
-                "report/monthly/MonthlyReport.java", "portal/PortalStore.java", "report/ledger/LedgerForms.java"),
+        assertEquals(Set.of("draw/DrawStore.java", "draw/DrawFacts.java", "report/compliance/ComplianceStore.java",
+                "report/monthly/MonthlyStore.java", "portal/PortalStore.java", "report/ledger/LedgerFormStore.java"),
                 filesNaming(DRAW_VIEW));
     }
 

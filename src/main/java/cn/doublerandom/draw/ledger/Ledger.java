@@ -3,20 +3,13 @@ package cn.doublerandom.draw.ledger;
 import cn.doublerandom.draw.engine.LedgerChain;
 import cn.doublerandom.draw.engine.LedgerRecord;
 import cn.doublerandom.platform.ServiceClock;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -35,7 +28,7 @@ public class Ledger {
     private static final long HEAD_LOCK = 0x4C4544474552L;
 
     @Inject
-    AgroalDataSource dataSource;
+    LedgerStore store;
 
     @Inject
     ServiceClock clock;
@@ -55,41 +48,19 @@ public class Ledger {
     @Transactional(Transactional.TxType.MANDATORY)
     public Entry append(String drawId, String kind, String authority, String quarter,
                         Function<LedgerRecord.Header, String> text) {
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-                ps.setLong(1, HEAD_LOCK);
-                ps.execute();
-            }
-            long seq = 0;
-            String prev = LedgerRecord.GENESIS_HASH;
-            try (PreparedStatement ps = c.prepareStatement("select seq, hash from ledger order by seq desc limit 1");
-                 ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    seq = rs.getLong(1);
-                    prev = rs.getString(2);
-                }
-            }
-            Instant at = clock.now().truncatedTo(ChronoUnit.SECONDS);
-            String body = text.apply(new LedgerRecord.Header(seq + 1, drawId, authority, quarter, at));
-            String hash = LedgerRecord.recordHash(prev, body);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into ledger (seq, draw_id, kind, text, hash, recorded_at) values (?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, seq + 1);
-                ps.setString(2, drawId);
-                ps.setString(3, kind);
-                ps.setString(4, body);
-                ps.setString(5, hash);
-                ps.setTimestamp(6, Timestamp.from(at));
-                ps.executeUpdate();
-            }
-            Entry entry = new Entry(seq + 1, drawId, kind, body, hash, at);
-            for (LedgerFollower f : followers) {
-                f.appended(entry);
-            }
-            return entry;
-        } catch (SQLException e) {
-            throw new IllegalStateException("appending to the ledger", e);
+        store.lock(HEAD_LOCK);
+        LedgerStore.Head head = store.head();
+        long seq = head == null ? 0 : head.seq();
+        String prev = head == null ? LedgerRecord.GENESIS_HASH : head.hash();
+        Instant at = clock.now().truncatedTo(ChronoUnit.SECONDS);
+        String body = text.apply(new LedgerRecord.Header(seq + 1, drawId, authority, quarter, at));
+        String hash = LedgerRecord.recordHash(prev, body);
+        store.insert(seq + 1, drawId, kind, body, hash, at);
+        Entry entry = new Entry(seq + 1, drawId, kind, body, hash, at);
+        for (LedgerFollower f : followers) {
+            f.appended(entry);
         }
+        return entry;
     }
 
     /** The hash a record chains from: its predecessor's, or 64 zeros before seq 1. */
@@ -100,14 +71,7 @@ public class Ledger {
 
     /** The number of records, which is the last record's seq. */
     public long size() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select coalesce(max(seq), 0) from ledger");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return store.size();
     }
 
     /** At most {@code limit} records from seq {@code from} on, in seq order. */
@@ -134,22 +98,6 @@ public class Ledger {
     }
 
     private List<Entry> query(String where, String param) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select seq, draw_id, kind, text, hash, recorded_at from ledger " + where)) {
-            if (param != null) {
-                ps.setString(1, param);
-            }
-            ps.setFetchSize(1000);
-            List<Entry> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getTimestamp(6).toInstant()));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return store.query(where, param);
     }
 }

@@ -1,7 +1,6 @@
 package cn.doublerandom.report.activity;
 
 import cn.doublerandom.platform.ServiceClock;
-import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionLevel;
 import cn.doublerandom.registry.inspector.InspectorRoster;
@@ -9,18 +8,12 @@ import cn.doublerandom.registry.inspector.InspectorStatus;
 import cn.doublerandom.report.Rates;
 import cn.doublerandom.report.ReportConfig;
 import cn.doublerandom.report.ReportRegions;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +30,7 @@ public class ActivityReport {
     cn.doublerandom.authority.AuthorityDirectory authorityNames;
 
     @Inject
-    AgroalDataSource dataSource;
+    ActivityStore store;
 
     @Inject
     ServiceClock clock;
@@ -53,21 +46,7 @@ public class ActivityReport {
         BigDecimal minRate = config.reports().activity().minRate();
         Map<String, List<ActivityView.InspectorRow>> byAuthority = new LinkedHashMap<>();
         String like = regions.like(region);
-        Map<String, Long> records = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select m.code, count(*) from inspection_record x cross join unnest(x.team) as m(code)
-                where x.authority like ? and x.inspection_date between ? and ? group by m.code""")) {
-            ps.setString(1, like);
-            Sql.setDate(ps, 2, month.atDay(1));
-            Sql.setDate(ps, 3, month.atEndOfMonth());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    records.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, Long> records = store.checksPerMember(like, month.atDay(1), month.atEndOfMonth());
         // on post: certified with a certificate valid on the month's first day, active, not an auxiliary expert
         for (InspectorRoster.Member m : roster.asOf(like, clock.endOf(month.atEndOfMonth()))) {
             if (!m.auxiliary() && m.status() == InspectorStatus.ACTIVE && m.certificateValidOn(month.atDay(1))) {

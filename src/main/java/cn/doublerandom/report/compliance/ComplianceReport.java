@@ -5,7 +5,6 @@ import cn.doublerandom.calendar.Quarter;
 import cn.doublerandom.calendar.WorkingDayCalendar;
 import cn.doublerandom.draw.DrawPlan;
 import cn.doublerandom.platform.ServiceClock;
-import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionLevel;
 import cn.doublerandom.registry.target.SupervisionClass;
@@ -14,17 +13,12 @@ import cn.doublerandom.result.PublicationRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.doublerandom.platform.Concurrently;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +44,7 @@ public class ComplianceReport {
     cn.doublerandom.authority.AuthorityDirectory authorityNames;
 
     @Inject
-    AgroalDataSource dataSource;
+    ComplianceStore store;
 
     @Inject
     ObjectMapper json;
@@ -95,16 +89,10 @@ public class ComplianceReport {
     public ComplianceView compute(Region region, Quarter quarter, ReportRegions units) {
         LocalDate today = clock.today();
         // the earlier quarters' general counts do not depend on this quarter's: both aggregates run at once
-        CompletableFuture<Map<String, List<YearDraw>>> earlier = executor.supplyAsync(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                return yearGeneral(c, units.like(region), quarter);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        try (Connection c = dataSource.getConnection()) {
-            List<DrawRow> draws = draws(c, units.like(region), quarter);
-            Map<String, Counts> counts = counts(c, draws, quarter, today);
+        CompletableFuture<Map<String, List<YearDraw>>> earlier = executor.supplyAsync(() -> yearGeneral(units.like(region), quarter));
+        {
+            List<DrawRow> draws = draws(units.like(region), quarter);
+            Map<String, Counts> counts = counts(draws, quarter, today);
             Map<String, List<YearDraw>> year = Concurrently.join(earlier);
             // this quarter's general selections were counted above; the query counted only the earlier quarters'
             for (DrawRow d : draws) {
@@ -125,8 +113,6 @@ public class ComplianceReport {
             }
             return new ComplianceView(region.code(), region.name(), quarter.toString(), today, today.isAfter(quarter.lastDay()),
                     rows);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -220,84 +206,40 @@ public class ComplianceReport {
                 expected, drawn, inspected, (int) Math.max(0, g.yearlyRequirement() - drawn));
     }
 
-    private List<DrawRow> draws(Connection c, String like, Quarter quarter) throws SQLException {
-        List<DrawRow> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select d.id, d.authority, d.kind, d.draw_date, d.plan::text from draw_state d
-                where d.authority like ? and d.quarter = ? and d.status = 'EXECUTED'
-                order by d.authority, d.id""")) {
-            ps.setString(1, like);
-            ps.setString(2, quarter.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new DrawRow(rs.getString(1), rs.getString(2), rs.getString(3), Sql.getDate(rs, "draw_date"),
-                            plan(rs.getString(5))));
-                }
-            }
-        }
-        return out;
+    private List<DrawRow> draws(String like, Quarter quarter) {
+        return store.draws(like, quarter).stream()
+                .map(d -> new DrawRow(d.id(), d.authority(), d.kind(), d.drawDate(), plan(d.plan()))).toList();
     }
 
     /** Counts per draw and stratum, keyed "D000000001/KEY". */
-    private Map<String, Counts> counts(Connection c, List<DrawRow> draws, Quarter quarter, LocalDate today) throws SQLException {
+    private Map<String, Counts> counts(List<DrawRow> draws, Quarter quarter, LocalDate today) {
         Map<String, Counts> out = new HashMap<>();
         if (draws.isEmpty()) {
             return out;
         }
-        java.sql.Array ids = c.createArrayOf("varchar", draws.stream().map(DrawRow::id).toArray());
         WorkingDayCalendar calendar = calendars.calendar();
-        // one pass over the quarter's selections (limit 1 keeps each view's lookup an index probe per result);
-        // unpublished results are grouped by the day their window starts on (few distinct days), so that
-        // overdue is decided by the calendar, not per row
-        try (PreparedStatement ps = c.prepareStatement("""
-                select t.draw_id, t.stratum,
-                       case when r.id is not null and not (r.confidential and dc.at is null) and fp.result_id is null
-                            then v.deadline_basis end as basis,
-                       case when r.id is not null and not (r.confidential and dc.at is null) and fp.result_id is null
-                            then dc.at end as declassified_at,
-                       count(*) as drawn, count(r.id) as recorded,
-                       count(r.id) filter (where v.inspection_date <= ?) as inspected,
-                       count(r.id) filter (where r.confidential and dc.at is null) as withheld,
-                       count(fp.result_id) filter (where fp.on_time) as on_time,
-                       count(fp.result_id) filter (where not fp.on_time) as late,
-                       count(fp.result_id) filter (where fp.on_time is null) as pending
-                from draw_selection t
-                left join result_disclosure r on r.draw_id = t.draw_id and r.uscc = t.uscc
-                left join lateral (select x.inspection_date, x.deadline_basis from result_latest_version x where x.result_id = r.id
-                                   limit 1) v on true
-                left join lateral (select p.result_id, p.on_time from first_publication p where p.result_id = r.id
-                                   limit 1) fp on true
-                -- a declassified result is publishable from its declassification on, no longer withheld
-                left join lateral (select x.declassified_at as at from result_declassified x where x.result_id = r.id) dc on true
-                where t.draw_id = any(?)
-                group by 1, 2, 3, 4""")) {
-            Sql.setDate(ps, 1, quarter.lastDay());
-            ps.setArray(2, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Counts n = new Counts();
-                    n.drawn = rs.getLong("drawn");
-                    n.recorded = rs.getLong("recorded");
-                    n.inspected = rs.getLong("inspected");
-                    n.withheld = rs.getLong("withheld");
-                    n.onTime = rs.getLong("on_time");
-                    n.late = rs.getLong("late");
-                    n.pending = rs.getLong("pending");
-                    LocalDate basis = Sql.getDate(rs, "basis");
-                    if (basis != null) {
-                        basis = PublicationRules.basis(basis, Sql.getInstant(rs, "declassified_at"), clock.businessZone());
-                    }
-                    if (basis != null) {
-                        PublicationRules.Deadline deadline = PublicationRules.deadline(calendar, basis);
-                        if (PublicationRules.overdue(deadline, today)) {
-                            n.overdue = n.recorded;
-                        } else {
-                            n.unpublished = n.recorded;
-                        }
-                    }
-                    out.computeIfAbsent(rs.getString("draw_id") + "/" + rs.getString("stratum"), k -> new Counts()).add(n);
+        for (ComplianceStore.CountRow row : store.counts(draws.stream().map(DrawRow::id).toList(), quarter.lastDay())) {
+            Counts n = new Counts();
+            n.drawn = row.drawn();
+            n.recorded = row.recorded();
+            n.inspected = row.inspected();
+            n.withheld = row.withheld();
+            n.onTime = row.onTime();
+            n.late = row.late();
+            n.pending = row.pending();
+            LocalDate basis = row.basis();
+            if (basis != null) {
+                basis = PublicationRules.basis(basis, row.declassifiedAt(), clock.businessZone());
+            }
+            if (basis != null) {
+                PublicationRules.Deadline deadline = PublicationRules.deadline(calendar, basis);
+                if (PublicationRules.overdue(deadline, today)) {
+                    n.overdue = n.recorded;
+                } else {
+                    n.unpublished = n.recorded;
                 }
             }
+            out.computeIfAbsent(row.drawId() + "/" + row.stratum(), k -> new Counts()).add(n);
         }
         return out;
     }
@@ -306,31 +248,11 @@ public class ComplianceReport {
     }
 
     /** The year's undirected draws before this quarter, per authority in quarter order, with their general counts. */
-    private Map<String, List<YearDraw>> yearGeneral(Connection c, String like, Quarter quarter) throws SQLException {
+    private Map<String, List<YearDraw>> yearGeneral(String like, Quarter quarter) {
         Map<String, List<YearDraw>> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select d.id, d.authority, d.quarter, d.plan::text as plan,
-                       count(t.uscc) as drawn, count(v.inspection_date) filter (where v.inspection_date <= ?) as inspected
-                from draw_state d
-                left join draw_selection t on t.draw_id = d.id and t.stratum = 'GENERAL'
-                left join result_disclosure r on r.draw_id = t.draw_id and r.uscc = t.uscc
-                left join lateral (select x.inspection_date from result_latest_version x where x.result_id = r.id
-                                   limit 1) v on true
-                where d.authority like ? and d.kind = 'UNDIRECTED' and d.quarter like ? and d.quarter < ?
-                  and d.status = 'EXECUTED'
-                group by d.id, d.authority, d.quarter, d.plan
-                order by d.authority, d.quarter, d.id""")) {
-            Sql.setDate(ps, 1, quarter.lastDay());
-            ps.setString(2, like);
-            ps.setString(3, quarter.year() + "Q%");
-            ps.setString(4, quarter.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getString("authority"), k -> new ArrayList<>()).add(new YearDraw(
-                            rs.getString("authority"), rs.getString("quarter"), plan(rs.getString("plan")),
-                            rs.getLong("drawn"), rs.getLong("inspected")));
-                }
-            }
+        for (ComplianceStore.YearRow r : store.yearGeneral(like, quarter)) {
+            out.computeIfAbsent(r.authority(), k -> new ArrayList<>()).add(new YearDraw(
+                    r.authority(), r.quarter(), plan(r.plan()), r.drawn(), r.inspected()));
         }
         return out;
     }

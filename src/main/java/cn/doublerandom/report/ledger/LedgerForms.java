@@ -21,13 +21,10 @@ import cn.doublerandom.result.followup.RectificationView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,7 +61,7 @@ public class LedgerForms {
             "问题类型（从现有类型中选择）", "查处情况（从现有类型中选择）", "整改情况", "处罚情况", "责任人签字");
 
     @Inject
-    AgroalDataSource dataSource;
+    LedgerFormStore store;
 
     @Inject
     ObjectMapper json;
@@ -245,61 +242,14 @@ public class LedgerForms {
         }
     }
 
-    private record Raw(String kind, String id, String uscc, String name, LocalDate inspected, int version, String wording,
-                       String problems, List<Handling> handling, List<String> team) {
-    }
-
     private Facts facts(LedgerScope scope, ReportRegions regions) {
-        List<Raw> raw = new ArrayList<>();
-        Set<String> followedUp = new HashSet<>();
-        String sql = """
-                select x.kind, x.id, x.uscc, x.enterprise_name, x.inspection_date, x.version, x.wording_text,
-                       x.problems::text, x.handling, x.team
-                from inspection_record x
-                where x.authority like ? and x.inspection_date between ? and ?
-                """ + (scope.campaign() ? """
-                  and x.kind = 'RANDOM' and x.draw_id in (
-                      select d.id from draw_state d
-                      where d.kind = 'DIRECTED' and d.executed and not d.voided and d.authority like ?
-                        and ';' || d.filter || ';' like all (?))
-                """ : "") + "order by x.inspection_date, x.authority, x.id";
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, regions.like(scope.region()));
-                Sql.setDate(ps, 2, scope.from());
-                Sql.setDate(ps, 3, scope.to());
-                if (scope.campaign()) {
-                    ps.setString(4, regions.like(scope.region()));
-                    ps.setArray(5, c.createArrayOf("text", scope.tags().stream()
-                            .map(t -> "%;" + Sql.likeEscape(t) + ";%").toArray()));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        raw.add(new Raw(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Sql.getDate(rs, "inspection_date"),
-                                rs.getInt(6), rs.getString(7), rs.getString(8), Sql.getArray(rs, "handling", Handling::valueOf),
-                                Sql.getArray(rs, "team", s -> s)));
-                    }
-                }
-            }
-            // the follow-up is read only for the random checks that have any
-            List<String> random = raw.stream().filter(r -> r.kind().equals("RANDOM")).map(Raw::id).toList();
-            if (!random.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "select distinct result_id from result_followed_up where result_id = any(?)")) {
-                    ps.setArray(1, c.createArrayOf("varchar", random.toArray()));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            followedUp.add(rs.getString(1));
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        List<LedgerFormStore.Raw> raw = store.checks(scope, regions.like(scope.region()));
+        // the follow-up is read only for the random checks that have any
+        List<String> random = raw.stream().filter(r -> r.kind().equals("RANDOM")).map(LedgerFormStore.Raw::id).toList();
+        Set<String> followedUp = random.isEmpty() ? new HashSet<>() : store.followedUp(random);
         List<Check> checks = new ArrayList<>();
         Set<String> codes = new HashSet<>();
-        for (Raw r : raw) {
+        for (LedgerFormStore.Raw r : raw) {
             boolean followed = followedUp.contains(r.id());
             SignoffView signoff = !followed ? null : evidence.signoffs(r.id()).stream()
                     .filter(s -> s.resultVersion() <= r.version()).findFirst().orElse(null);
@@ -312,7 +262,7 @@ public class LedgerForms {
         Map<RegistryHistory.KeyAt, TargetData> onCheckDate = targetHistory.asOf(raw.stream()
                 .map(r -> new RegistryHistory.KeyAt(r.uscc(), r.inspected())).toList());
         Set<String> unregistered = raw.stream().filter(r -> !onCheckDate.containsKey(new RegistryHistory.KeyAt(r.uscc(), r.inspected())))
-                .map(Raw::uscc).collect(Collectors.toSet());
+                .map(LedgerFormStore.Raw::uscc).collect(Collectors.toSet());
         Map<String, TargetData> today = unregistered.isEmpty() ? Map.of() : targets.current(unregistered);
         Map<String, String> names = new HashMap<>();
         try (Connection c = inspectors.connection()) {

@@ -4,7 +4,6 @@ import cn.doublerandom.calendar.CalendarService;
 import cn.doublerandom.calendar.WorkingDayCalendar;
 import cn.doublerandom.item.ItemService;
 import cn.doublerandom.platform.ServiceClock;
-import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.report.ReportConfig;
 import cn.doublerandom.report.ReportRegions;
@@ -17,8 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -37,6 +34,9 @@ public class MonthlyReport {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    MonthlyStore store;
 
     @Inject
     InspectorStore inspectors;
@@ -71,45 +71,15 @@ public class MonthlyReport {
         Map<String, String> items = new java.util.HashMap<>();
         Map<String, String> names = new java.util.HashMap<>();
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select x.authority, x.id, x.draw_id, x.inspection_date, x.uscc, x.enterprise_name, x.wording_text,
-                           x.violation_found, x.problem_count, x.handling, x.non_site, x.team, dt.method as planned,
-                           (x.confidential and x.declassified_at is null) as withheld, x.declassified_at,
-                           (select p.published_date from first_publication p where p.result_id = x.id limit 1) as published_date,
-                           (select h.action from result_latest_hold h where h.result_id = x.id limit 1) as hold,
-                           (select v.deadline_basis from result_public_version v where v.result_id = x.id and v.version = x.version) as deadline_basis
-                    from inspection_record x
-                    join draw_selection dt on dt.draw_id = x.draw_id and dt.uscc = x.uscc
-                    where x.kind = 'RANDOM' and x.authority like ? and x.inspection_date between ? and ?
-                    order by x.authority, x.inspection_date, x.id""")) {
-                ps.setString(1, regions.like(region));
-                Sql.setDate(ps, 2, month.atDay(1));
-                Sql.setDate(ps, 3, month.atEndOfMonth());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        List<String> team = Sql.getArray(rs, "team", t -> t);
-                        drawIds.add(rs.getString("draw_id"));
-                        codes.addAll(team);
-                        raw.add(new Raw(rs.getString("authority"), rs.getString("id"), rs.getString("draw_id"),
-                                Sql.getDate(rs, "inspection_date"), rs.getString("uscc"), rs.getString("enterprise_name"),
-                                rs.getString("wording_text"), rs.getBoolean("violation_found"), rs.getInt("problem_count"),
-                                Sql.getArray(rs, "handling", Handling::valueOf), rs.getBoolean("non_site"), rs.getBoolean("withheld"),
-                                team, rs.getString("planned"), Sql.getDate(rs, "published_date"), rs.getString("hold"),
-                                PublicationRules.basis(Sql.getDate(rs, "deadline_basis"), Sql.getInstant(rs, "declassified_at"),
-                                        clock.businessZone())));
-                    }
-                }
+            for (MonthlyStore.Check x : store.checks(c, regions.like(region), month)) {
+                drawIds.add(x.drawId());
+                codes.addAll(x.team());
+                raw.add(new Raw(x.authority(), x.id(), x.drawId(), x.inspected(), x.uscc(), x.name(), x.wording(),
+                        x.violation(), x.problems(), x.handling(), x.nonSite(), x.withheld(), x.team(), x.planned(),
+                        x.published(), x.hold(), PublicationRules.basis(x.deadlineBasis(), x.declassifiedAt(), clock.businessZone())));
             }
             // the draws' items, then their names from the item list's own reader, once for all of them
-            Map<String, java.util.SortedSet<Long>> itemsOfDraw = new java.util.HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("select d.id, d.items from draw_state d where d.id = any(?)")) {
-                ps.setArray(1, c.createArrayOf("varchar", drawIds.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        itemsOfDraw.put(rs.getString(1), new java.util.TreeSet<>(java.util.Arrays.asList((Long[]) rs.getArray(2).getArray())));
-                    }
-                }
-            }
+            Map<String, java.util.SortedSet<Long>> itemsOfDraw = store.itemsOfDraws(c, drawIds);
             Map<Long, String> itemNames = itemList.names(c, itemsOfDraw.values().stream().flatMap(java.util.Set::stream)
                     .collect(Collectors.toSet()));
             itemsOfDraw.forEach((draw, ids) -> {

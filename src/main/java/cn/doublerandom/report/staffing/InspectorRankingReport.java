@@ -1,25 +1,19 @@
 package cn.doublerandom.report.staffing;
 
 import cn.doublerandom.platform.ServiceClock;
-import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.registry.inspector.InspectorRoster;
 import cn.doublerandom.report.Rates;
 import cn.doublerandom.report.ReportRegions;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -34,7 +28,7 @@ public class InspectorRankingReport {
     static final BigDecimal EIGHTY = BigDecimal.valueOf(80);
 
     @Inject
-    AgroalDataSource dataSource;
+    RankingStore store;
 
     @Inject
     InspectorRoster roster;
@@ -46,21 +40,7 @@ public class InspectorRankingReport {
         String like = regions.like(region);
         LocalDate asOf = period.lastDay().isAfter(clock.today()) ? clock.today() : period.lastDay();
         List<InspectorRoster.Member> members = roster.asOf(like, clock.endOf(asOf));
-        Map<String, Long> inspections = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select m.code, count(*) from inspection_record x cross join unnest(x.team) as m(code)
-                where x.authority like ? and x.inspection_date between ? and ? group by m.code""")) {
-            ps.setString(1, like);
-            Sql.setDate(ps, 2, period.firstDay());
-            Sql.setDate(ps, 3, period.lastDay());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    inspections.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, Long> inspections = store.checksPerMember(like, period.firstDay(), period.lastDay());
         List<InspectorRoster.Member> active = members.stream().filter(m -> !m.auxiliary() && inspections.getOrDefault(m.code(), 0L) > 0)
                 .sorted(Comparator.comparing((InspectorRoster.Member m) -> -inspections.get(m.code())).thenComparing(InspectorRoster.Member::code))
                 .toList();

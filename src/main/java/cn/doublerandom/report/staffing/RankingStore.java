@@ -1,0 +1,42 @@
+package cn.doublerandom.report.staffing;
+
+import cn.doublerandom.platform.database.Sql;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The SQL of {@link InspectorRankingReport}: the report's view {@code inspection_record}. */
+@ApplicationScoped
+class RankingStore {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The checks of the bureaus matching {@code like} in [from, to] per team member's code. */
+    Map<String, Long> checksPerMember(String like, LocalDate from, LocalDate to) {
+        Map<String, Long> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select m.code, count(*) from inspection_record x cross join unnest(x.team) as m(code)
+                where x.authority like ? and x.inspection_date between ? and ? group by m.code""")) {
+            ps.setString(1, like);
+            Sql.setDate(ps, 2, from);
+            Sql.setDate(ps, 3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+}
