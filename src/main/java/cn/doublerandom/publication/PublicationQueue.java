@@ -1,14 +1,9 @@
 package cn.doublerandom.publication;
 
 import cn.doublerandom.result.VersionPublishable;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 
 /**
  * Fills the publication job's queue {@code publication_pending}: a version result announces as publishable
@@ -19,17 +14,9 @@ import java.sql.SQLException;
 public class PublicationQueue {
 
     @Inject
-    AgroalDataSource dataSource;
+    PublicationStore store;
 
     void queue(@Observes VersionPublishable v) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "insert into publication_pending (result_id, version) values (?, ?) on conflict do nothing")) {
-            ps.setString(1, v.resultId());
-            ps.setInt(2, v.version());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        store.queue(v.resultId(), v.version());
     }
 }

@@ -186,4 +186,17 @@ class PublicationStore {
             return ps.executeUpdate();
         }
     }
+
+    /** Queues a publishable version for the publication job, in the caller's transaction; once. */
+    void queue(String resultId, int version) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "insert into publication_pending (result_id, version) values (?, ?) on conflict do nothing")) {
+            ps.setString(1, resultId);
+            ps.setInt(2, version);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

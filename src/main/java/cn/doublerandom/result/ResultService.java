@@ -24,8 +24,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -558,17 +556,7 @@ public class ResultService {
         }
         // the evidence of each version: its hashes are part of the version's digest
         Map<Integer, List<ResultView.AttachmentHash>> attachments = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select result_version, id, kind, media_type, size_bytes, sha256 from attachment
-                where result_id = ? order by id""")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    attachments.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new ResultView.AttachmentHash(
-                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6)));
-                }
-            }
-        }
+        attachments.putAll(ResultStore.attachments(c, id));
         Map<Integer, Instant> publishedAt = new HashMap<>();
         Map<Integer, Boolean> onTime = new HashMap<>();
         for (PublishedVersions.Published p : published.of(id)) {
@@ -617,10 +605,7 @@ public class ResultService {
     }
 
     static void lock(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            ps.setString(1, key);
-            ps.execute();
-        }
+        ResultStore.lock(c, key);
     }
 
     /**

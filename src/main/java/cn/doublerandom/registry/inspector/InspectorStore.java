@@ -176,4 +176,35 @@ public class InspectorStore {
         });
         return out;
     }
+
+    /** The roster of {@link InspectorRoster}: each inspector of the regions matching {@code regionLike} as it stood at {@code instant}. */
+    List<InspectorRoster.Member> roster(String regionLike, java.time.Instant instant) {
+        List<InspectorRoster.Member> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                with keys as (
+                    select distinct entity_key from registry_version where entity = 'INSPECTOR' and region_code like ?
+                ), latest as (
+                    select distinct on (v.entity_key) v.entity_key as code, v.region_code, v.state
+                    from registry_version v join keys k on k.entity_key = v.entity_key
+                    where v.entity = 'INSPECTOR' and v.recorded_at < ?
+                    order by v.entity_key, v.version desc
+                )
+                select code, region_code, state ->> 'name', state ->> 'status', coalesce((state ->> 'certified')::boolean, false),
+                       coalesce((state ->> 'auxiliary')::boolean, false), (state ->> 'certificateExpiry')::date
+                from latest where region_code like ? order by region_code, code""")) {
+            ps.setString(1, regionLike);
+            ps.setTimestamp(2, Timestamp.from(instant));
+            ps.setString(3, regionLike);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.sql.Date expiry = rs.getDate(7);
+                    out.add(new InspectorRoster.Member(rs.getString(1), rs.getString(2), rs.getString(3), InspectorStatus.valueOf(rs.getString(4)),
+                            rs.getBoolean(5), rs.getBoolean(6), expiry == null ? null : expiry.toLocalDate()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the inspector registry", e);
+        }
+        return out;
+    }
 }

@@ -1,7 +1,6 @@
 package cn.doublerandom.result.followup;
 
 import cn.doublerandom.platform.ServiceClock;
-import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.problem.Problem.FieldProblem;
 import cn.doublerandom.platform.problem.ProblemException;
 import cn.doublerandom.platform.problem.ProblemType;
@@ -23,8 +22,6 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,6 +73,9 @@ public class FollowUpService {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    FollowUpStore store;
 
     @PostConstruct
     void registerGauge() {
@@ -263,49 +263,17 @@ public class FollowUpService {
     public List<OpenRectification> openUntil(String regionPrefix, LocalDate until) {
         LocalDate today = clock.today();
         List<OpenRectification> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(OPEN_CURRENT + """
-                     select o.id, o.result_id, r.authority, r.uscc, r.enterprise_name, o.problem_type, o.requirement,
-                            o.responsible_person, o.deadline
-                     from open o join result r on r.id = o.result_id
-                     where o.deadline <= ? and (cast(? as text) is null or r.authority like ?)
-                     order by o.deadline, o.id""")) {
-            Sql.setDate(ps, 1, until);
-            ps.setString(2, regionPrefix);
-            ps.setString(3, regionPrefix == null ? "%" : regionPrefix + "%");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    LocalDate deadline = Sql.getDate(rs, "deadline");
-                    out.add(new OpenRectification(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), typeLabel(rs.getString(6)), rs.getString(7), rs.getString(8), deadline,
-                            deadline.isBefore(today)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        for (FollowUpStore.Open o : store.openUntil(regionPrefix, until)) {
+            out.add(new OpenRectification(o.id(), o.resultId(), o.authority(), o.uscc(), o.name(), typeLabel(o.problemType()),
+                    o.requirement(), o.responsiblePerson(), o.deadline(), o.deadline().isBefore(today)));
         }
+        return out;
     }
-
-    /** Every rectification whose current version is in progress (a closed one's is RECTIFIED). */
-    private static final String OPEN_CURRENT = """
-            with open as (
-                select z.id, z.result_id, z.problem_type, v.requirement, v.responsible_person, v.deadline
-                from rectification z
-                join lateral (select * from rectification_version v where v.rectification_id = z.id
-                              order by v.version desc limit 1) v on true
-                where v.status = 'IN_PROGRESS')
-            """;
 
     /** Rectifications in progress past their deadline day, service-wide (metric doublerandom_rectifications_overdue). */
     double overdueCount() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(OPEN_CURRENT + "select count(*) from open where deadline < ?")) {
-            Sql.setDate(ps, 1, clock.today());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try {
+            return store.overdueCount(clock.today());
         } catch (SQLException | RuntimeException e) {
             return Double.NaN;
         }
@@ -568,9 +536,6 @@ public class FollowUpService {
     }
 
     private static void lock(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            ps.setString(1, key);
-            ps.execute();
-        }
+        FollowUpStore.lock(c, key);
     }
 }
