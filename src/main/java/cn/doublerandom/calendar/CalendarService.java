@@ -6,16 +6,11 @@ import cn.doublerandom.platform.problem.ProblemType;
 import cn.doublerandom.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.agroal.api.AgroalDataSource;
 import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -43,7 +38,7 @@ public class CalendarService {
 
     private final Map<Integer, HolidayNotice> shipped = new LinkedHashMap<>();
     @Inject
-    AgroalDataSource dataSource;
+    CalendarStore store;
 
     private volatile Cached cached;
 
@@ -120,32 +115,19 @@ public class CalendarService {
      * used by two threads at the same time.
      */
     private Cached current() {
-        try (Connection c = dataSource.getConnection()) {
-            long uploads;
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from calendar_notice"); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                uploads = rs.getLong(1);
-            }
-            Cached now = cached;
-            if (now != null && now.uploads() == uploads) {
-                return now;
-            }
-            Map<Integer, HolidayNotice> notices = new LinkedHashMap<>(shipped);
-            Map<Integer, String> sources = new LinkedHashMap<>();
-            shipped.keySet().forEach(y -> sources.put(y, "SHIPPED"));
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select year, notice from calendar_notice
-                    where id in (select max(id) from calendar_notice group by year) order by year""");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    notices.put(rs.getInt(1), HolidayNoticeJson.parse(rs.getString(2)));
-                    sources.put(rs.getInt(1), "UPLOADED");
-                }
-            }
-            return refreshed(uploads, notices, sources);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        long uploads = store.uploads();
+        Cached now = cached;
+        if (now != null && now.uploads() == uploads) {
+            return now;
         }
+        Map<Integer, HolidayNotice> notices = new LinkedHashMap<>(shipped);
+        Map<Integer, String> sources = new LinkedHashMap<>();
+        shipped.keySet().forEach(y -> sources.put(y, "SHIPPED"));
+        for (CalendarStore.Notice n : store.latestNotices()) {
+            notices.put(n.year(), HolidayNoticeJson.parse(n.json()));
+            sources.put(n.year(), "UPLOADED");
+        }
+        return refreshed(uploads, notices, sources);
     }
 
     private Cached refreshed(long uploads, Map<Integer, HolidayNotice> notices, Map<Integer, String> sources) {

@@ -3,17 +3,13 @@ package cn.doublerandom.registry.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.doublerandom.platform.database.Sql;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +25,7 @@ import java.util.stream.Collectors;
 public class RegistryHistory {
 
     @Inject
-    AgroalDataSource dataSource;
+    HistoryStore store;
 
     @Inject
     ObjectMapper json;
@@ -62,9 +58,7 @@ public class RegistryHistory {
         }
         // serialising 100,000 states is the costly part: both cores take a share
         String csv = entries.parallelStream().map(this::csvLine).collect(Collectors.joining());
-        Sql.copy(c, """
-                copy registry_version (entity, entity_key, version, region_code, change, changed, reason, recorded_at,
-                                       recorded_by, state) from stdin (format csv)""", csv);
+        HistoryStore.copy(c, csv);
     }
 
     private String csvLine(Entry e) {
@@ -83,17 +77,12 @@ public class RegistryHistory {
     }
 
     public List<VersionRecord> versions(RegistryEntity entity, String key) {
-        return query("""
-                select version, change, changed, reason, recorded_at, recorded_by, state::text from registry_version
-                where entity = ? and entity_key = ? order by version""", entity, key, null);
+        return query(HistoryStore.VERSIONS, entity, key, null);
     }
 
     /** The version in force at {@code instant}: the last one recorded before it. */
     public Optional<VersionRecord> asOf(RegistryEntity entity, String key, Instant instant) {
-        return query("""
-                select version, change, changed, reason, recorded_at, recorded_by, state::text from registry_version
-                where entity = ? and entity_key = ? and recorded_at < ? order by version desc limit 1""",
-                entity, key, instant).stream().findFirst();
+        return query(HistoryStore.VERSION_BEFORE, entity, key, instant).stream().findFirst();
     }
 
     /** A record's key and a business date, to read the record as it stood at the end of that date. */
@@ -110,43 +99,26 @@ public class RegistryHistory {
             return out;
         }
         List<KeyAt> all = List.copyOf(new java.util.LinkedHashSet<>(asked));
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select q.ord, v.state::text
-                from unnest(?::text[], ?::text[]) with ordinality as q(key, at, ord)
-                cross join lateral (
-                    select r.state from registry_version r
-                    where r.entity = ? and r.entity_key = q.key and r.recorded_at < q.at::timestamptz
-                    order by r.recorded_at desc, r.version desc limit 1) v""")) {
-            ps.setArray(1, c.createArrayOf("text", all.stream().map(KeyAt::key).toArray()));
-            ps.setArray(2, c.createArrayOf("text", all.stream().map(k -> clock.endOf(k.date()).toString()).toArray()));
-            ps.setString(3, entity.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(all.get(rs.getInt(1) - 1), json.readValue(rs.getString(2), type));
-                }
+        try {
+            for (java.util.Map.Entry<Integer, String> row : store.statesAt(entity.name(), all.stream().map(KeyAt::key).toList(),
+                    all.stream().map(k -> clock.endOf(k.date()).toString()).toList()).entrySet()) {
+                out.put(all.get(row.getKey() - 1), json.readValue(row.getValue(), type));
             }
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("reading the history of " + entity + " as of dates", e);
         }
         return out;
     }
 
     private List<VersionRecord> query(String sql, RegistryEntity entity, String key, Instant instant) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, entity.name());
-            ps.setString(2, key);
-            if (instant != null) {
-                ps.setTimestamp(3, Timestamp.from(instant));
-            }
+        try {
             List<VersionRecord> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new VersionRecord(rs.getInt(1), rs.getString(2), List.of((String[]) rs.getArray(3).getArray()),
-                            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), json.readTree(rs.getString(7))));
-                }
+            for (HistoryStore.Row r : store.versions(sql, entity.name(), key, instant)) {
+                out.add(new VersionRecord(r.version(), r.change(), r.changed(), r.reason(), r.recordedAt(), r.recordedBy(),
+                        json.readTree(r.state())));
             }
             return out;
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("reading history of " + entity + " " + key, e);
         }
     }
