@@ -95,6 +95,9 @@ public class DemoData {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    DemoStore store;
+
     void onStart(@Observes StartupEvent event) throws Exception {
         if (config.enabled()) {
             load();
@@ -103,10 +106,8 @@ public class DemoData {
 
     @Transactional
     void load() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            // several replicas may start at once on one database: one loads, the others find it loaded
-            c.createStatement().execute("select pg_advisory_xact_lock(20220401)");
-        }
+        // several replicas may start at once on one database: one loads, the others find it loaded
+        store.lock();
         if (!targets.isEmpty()) {
             return;
         }

@@ -1,8 +1,6 @@
 package cn.doublerandom.portal.search;
 
-import cn.doublerandom.platform.database.PortalDataSource;
 import cn.doublerandom.portal.PortalConfig;
-import cn.doublerandom.platform.database.Sql;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -12,12 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,10 +30,9 @@ public class NameSearch {
     private static final Logger LOG = Logger.getLogger(NameSearch.class);
     /** More new rows than this at once (a bulk load, a replica that was away) rebuild the index instead. */
     private static final int CATCH_UP_ROWS = 10_000;
-    private static final String COLUMNS = "seq, enterprise_name, region_code, quarter, inspection_date";
 
     @Inject
-    PortalDataSource database;
+    NameSearchStore store;
 
     @Inject
     MeterRegistry metrics;
@@ -117,18 +110,7 @@ public class NameSearch {
         }
         try {
             checkedAt = now;
-            List<Object[]> rows = new ArrayList<>();
-            try (Connection c = database.get().getConnection();
-                 PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from published_result where seq > ? order by seq limit ?")) {
-                ps.setLong(1, current.lastSeq());
-                ps.setInt(2, CATCH_UP_ROWS + 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                Sql.getDate(rs, "inspection_date")});
-                    }
-                }
-            }
+            List<NameSearchStore.Row> rows = store.after(current.lastSeq(), CATCH_UP_ROWS + 1);
             if (rows.size() > CATCH_UP_ROWS) {
                 // a bulk load behind the service's back: rebuild beside the current index instead of
                 // holding searches up while a whole province is appended
@@ -138,8 +120,8 @@ public class NameSearch {
             if (!rows.isEmpty()) {
                 lock.writeLock().lock();
                 try {
-                    for (Object[] r : rows) {
-                        add(current, (Long) r[0], (String) r[1], (String) r[2], (String) r[3], (LocalDate) r[4]);
+                    for (NameSearchStore.Row r : rows) {
+                        add(current, r.seq(), r.name(), r.region(), r.quarter(), r.inspected());
                     }
                 } finally {
                     lock.writeLock().unlock();
@@ -166,21 +148,16 @@ public class NameSearch {
     private void load() {
         long start = System.nanoTime();
         NameIndex fresh = new NameIndex();
-        try (Connection c = database.get().getConnection()) {
-            c.setAutoCommit(false); // PostgreSQL streams rows (fetch size) only inside a transaction
-            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from published_result order by seq")) {
-                ps.setFetchSize(10_000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (Thread.currentThread().isInterrupted()) {
-                            return;
-                        }
-                        add(fresh, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                Sql.getDate(rs, "inspection_date"));
-                    }
+        try {
+            boolean complete = store.all(r -> {
+                if (Thread.currentThread().isInterrupted()) {
+                    return false;
                 }
-            } finally {
-                c.rollback();
+                add(fresh, r.seq(), r.name(), r.region(), r.quarter(), r.inspected());
+                return true;
+            });
+            if (!complete) {
+                return;
             }
         } catch (SQLException e) {
             LOG.warnf("name index: loading failed (%s); the portal searches names in SQL", e.getMessage());
