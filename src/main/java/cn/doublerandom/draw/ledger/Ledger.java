@@ -65,7 +65,7 @@ public class Ledger {
 
     /** The hash a record chains from: its predecessor's, or 64 zeros before seq 1. */
     public String hashBefore(long seq) {
-        List<Entry> previous = query("where seq = " + (seq - 1), null);
+        List<Entry> previous = store.at(seq - 1);
         return previous.isEmpty() ? LedgerRecord.GENESIS_HASH : previous.get(0).hash();
     }
 
@@ -76,11 +76,11 @@ public class Ledger {
 
     /** At most {@code limit} records from seq {@code from} on, in seq order. */
     public List<Entry> range(long from, int limit) {
-        return query("where seq >= " + from + " order by seq limit " + limit, null);
+        return store.range(from, limit);
     }
 
     public List<Entry> ofDraw(String drawId) {
-        return query("where draw_id = ? order by seq", drawId);
+        return store.ofDraw(drawId);
     }
 
     /** The result of walking the whole chain. */
@@ -89,15 +89,11 @@ public class Ledger {
 
     /** Walks the chain from seq 1 and reports the first broken link, if any. */
     public Verification verify() {
-        List<Entry> all = query("order by seq", null);
+        List<Entry> all = store.all();
         List<LedgerChain.StoredRecord> records = all.stream().map(e -> new LedgerChain.StoredRecord(e.text(), e.hash())).toList();
         Optional<LedgerChain.Break> broken = LedgerChain.verify(records);
         String head = all.isEmpty() ? LedgerRecord.GENESIS_HASH : all.get(all.size() - 1).hash();
         return broken.map(b -> new Verification(all.size(), head, false, b.seq(), b.reason()))
                 .orElseGet(() -> new Verification(all.size(), head, true, null, null));
-    }
-
-    private List<Entry> query(String where, String param) {
-        return store.query(where, param);
     }
 }

@@ -73,8 +73,27 @@ class LedgerStore {
         }
     }
 
+    /** The record {@code seq}, if any. */
+    List<Ledger.Entry> at(long seq) {
+        return query("where seq = " + seq, null);
+    }
+
+    /** At most {@code limit} records from seq {@code from} on, in seq order. */
+    List<Ledger.Entry> range(long from, int limit) {
+        return query("where seq >= " + from + " order by seq limit " + limit, null);
+    }
+
+    List<Ledger.Entry> ofDraw(String drawId) {
+        return query("where draw_id = ? order by seq", drawId);
+    }
+
+    /** Every record, in seq order. */
+    List<Ledger.Entry> all() {
+        return query("order by seq", null);
+    }
+
     /** The records the clause {@code where} (with at most one text parameter) selects, in its order. */
-    List<Ledger.Entry> query(String where, String param) {
+    private List<Ledger.Entry> query(String where, String param) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select seq, draw_id, kind, text, hash, recorded_at from ledger " + where)) {
             if (param != null) {
