@@ -90,30 +90,28 @@ public class ComplianceReport {
         LocalDate today = clock.today();
         // the earlier quarters' general counts do not depend on this quarter's: both aggregates run at once
         CompletableFuture<Map<String, List<YearDraw>>> earlier = executor.supplyAsync(() -> yearGeneral(units.like(region), quarter));
-        {
-            List<DrawRow> draws = draws(units.like(region), quarter);
-            Map<String, Counts> counts = counts(draws, quarter, today);
-            Map<String, List<YearDraw>> year = Concurrently.join(earlier);
-            // this quarter's general selections were counted above; the query counted only the earlier quarters'
-            for (DrawRow d : draws) {
-                if (d.kind().equals("UNDIRECTED")) {
-                    Counts g = counts.getOrDefault(d.id() + "/GENERAL", new Counts());
-                    year.computeIfAbsent(d.authority(), k -> new ArrayList<>())
-                            .add(new YearDraw(d.authority(), quarter.toString(), d.plan(), g.drawn, g.inspected));
-                }
+        List<DrawRow> draws = draws(units.like(region), quarter);
+        Map<String, Counts> counts = counts(draws, quarter, today);
+        Map<String, List<YearDraw>> year = Concurrently.join(earlier);
+        // this quarter's general selections were counted above; the query counted only the earlier quarters'
+        for (DrawRow d : draws) {
+            if (d.kind().equals("UNDIRECTED")) {
+                Counts g = counts.getOrDefault(d.id() + "/GENERAL", new Counts());
+                year.computeIfAbsent(d.authority(), k -> new ArrayList<>())
+                        .add(new YearDraw(d.authority(), quarter.toString(), d.plan(), g.drawn, g.inspected));
             }
-            List<ComplianceView.AuthorityRow> rows = new ArrayList<>();
-            for (Region a : units.authorities(region)) {
-                List<DrawRow> own = draws.stream().filter(d -> d.authority().equals(a.code())).toList();
-                boolean drawsQuotas = a.level() != RegionLevel.PROVINCE;
-                if (!drawsQuotas && own.isEmpty() && !year.containsKey(a.code())) {
-                    continue;
-                }
-                rows.add(row(a, own, counts, year.getOrDefault(a.code(), List.of()), quarter, today, drawsQuotas));
-            }
-            return new ComplianceView(region.code(), region.name(), quarter.toString(), today, today.isAfter(quarter.lastDay()),
-                    rows);
         }
+        List<ComplianceView.AuthorityRow> rows = new ArrayList<>();
+        for (Region a : units.authorities(region)) {
+            List<DrawRow> own = draws.stream().filter(d -> d.authority().equals(a.code())).toList();
+            boolean drawsQuotas = a.level() != RegionLevel.PROVINCE;
+            if (!drawsQuotas && own.isEmpty() && !year.containsKey(a.code())) {
+                continue;
+            }
+            rows.add(row(a, own, counts, year.getOrDefault(a.code(), List.of()), quarter, today, drawsQuotas));
+        }
+        return new ComplianceView(region.code(), region.name(), quarter.toString(), today, today.isAfter(quarter.lastDay()),
+                rows);
     }
 
     private ComplianceView.AuthorityRow row(Region a, List<DrawRow> own, Map<String, Counts> counts, List<YearDraw> year,

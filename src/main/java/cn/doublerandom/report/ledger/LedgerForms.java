@@ -1,6 +1,5 @@
 package cn.doublerandom.report.ledger;
 
-import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
 import cn.doublerandom.registry.history.RegistryHistory;
