@@ -5,6 +5,7 @@ import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionLevel;
 import cn.doublerandom.registry.inspector.InspectorRoster;
 import cn.doublerandom.registry.inspector.InspectorStatus;
+import cn.doublerandom.report.InspectionRecordStore;
 import cn.doublerandom.report.Rates;
 import cn.doublerandom.report.ReportConfig;
 import cn.doublerandom.report.ReportRegions;
@@ -30,7 +31,7 @@ public class ActivityReport {
     cn.doublerandom.authority.AuthorityDirectory authorityNames;
 
     @Inject
-    ActivityStore store;
+    InspectionRecordStore store;
 
     @Inject
     ServiceClock clock;

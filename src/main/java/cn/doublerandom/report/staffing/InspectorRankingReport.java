@@ -3,6 +3,7 @@ package cn.doublerandom.report.staffing;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.registry.inspector.InspectorRoster;
+import cn.doublerandom.report.InspectionRecordStore;
 import cn.doublerandom.report.Rates;
 import cn.doublerandom.report.ReportRegions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,7 @@ public class InspectorRankingReport {
     static final BigDecimal EIGHTY = BigDecimal.valueOf(80);
 
     @Inject
-    RankingStore store;
+    InspectionRecordStore store;
 
     @Inject
     InspectorRoster roster;

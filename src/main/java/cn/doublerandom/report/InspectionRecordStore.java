@@ -1,4 +1,4 @@
-package cn.doublerandom.report.staffing;
+package cn.doublerandom.report;
 
 import cn.doublerandom.platform.database.Sql;
 import io.agroal.api.AgroalDataSource;
@@ -13,15 +13,18 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The SQL of {@link InspectorRankingReport}: the report's view {@code inspection_record}. */
+/**
+ * Counts over the report capability's view {@code inspection_record} that more than one report reads: the
+ * activity report and the inspector ranking count checks per team member the same way.
+ */
 @ApplicationScoped
-class RankingStore {
+public class InspectionRecordStore {
 
     @Inject
     AgroalDataSource dataSource;
 
     /** The checks of the bureaus matching {@code like} in [from, to] per team member's code. */
-    Map<String, Long> checksPerMember(String like, LocalDate from, LocalDate to) {
+    public Map<String, Long> checksPerMember(String like, LocalDate from, LocalDate to) {
         Map<String, Long> out = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select m.code, count(*) from inspection_record x cross join unnest(x.team) as m(code)
