@@ -1,5 +1,6 @@
 package cn.doublerandom.demo;
 
+import cn.doublerandom.platform.database.Sql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +18,7 @@ class DemoStore {
     /** Takes the demo load's transaction-scoped advisory lock. */
     void lock() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            c.createStatement().execute("select pg_advisory_xact_lock(20220401)");
+            Sql.lockForTransaction(c, 20220401L);
         }
     }
 }

@@ -57,10 +57,8 @@ class DrawStore {
 
     /** Serialises writers of one key (an authority's quarter, a draw) across replicas until the transaction ends. */
     void lock(String key) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            ps.setString(1, key);
-            ps.execute();
+        try (Connection c = dataSource.getConnection()) {
+            Sql.lockForTransaction(c, key);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -52,13 +52,8 @@ class PublicationStore {
 
     /** Takes the transaction-scoped advisory lock of {@code key} if it is free; false when another holds it. */
     boolean tryLock(String key) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select pg_try_advisory_xact_lock(hashtext(?))")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return Sql.tryLockForTransaction(c, key);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.doublerandom.result;
 
+import cn.doublerandom.platform.database.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,9 +35,6 @@ final class ResultStore {
 
     /** Takes the transaction-scoped advisory lock named {@code key}. */
     static void lock(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            ps.setString(1, key);
-            ps.execute();
-        }
+        Sql.lockForTransaction(c, key);
     }
 }

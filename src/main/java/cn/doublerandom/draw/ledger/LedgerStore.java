@@ -1,5 +1,6 @@
 package cn.doublerandom.draw.ledger;
 
+import cn.doublerandom.platform.database.Sql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,10 +27,8 @@ class LedgerStore {
 
     /** Takes the transaction-scoped advisory lock {@code key}. */
     void lock(long key) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            ps.setLong(1, key);
-            ps.execute();
+        try (Connection c = dataSource.getConnection()) {
+            Sql.lockForTransaction(c, key);
         } catch (SQLException e) {
             throw new IllegalStateException("appending to the ledger", e);
         }

@@ -166,6 +166,36 @@ public final class Sql {
         }
     }
 
+    /**
+     * Takes PostgreSQL's transaction-scoped advisory lock named {@code name} on {@code c}: writers of the same
+     * name wait for each other across replicas until the transaction ends.
+     */
+    public static void lockForTransaction(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            ps.setString(1, name);
+            ps.execute();
+        }
+    }
+
+    /** The same as {@link #lockForTransaction(Connection, String)} for a lock known by its number. */
+    public static void lockForTransaction(Connection c, long key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, key);
+            ps.execute();
+        }
+    }
+
+    /** Takes the transaction-scoped advisory lock named {@code name} if it is free; false when another holds it. */
+    public static boolean tryLockForTransaction(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_xact_lock(hashtext(?))")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /** The first column of every row a query answers, in its order; a null parameter is bound as text. */
     public static List<String> strings(Connection c, String sql, Object... parameters) throws SQLException {
         List<String> out = new ArrayList<>();

@@ -42,10 +42,8 @@ class CreditExportStore {
 
     /** Serialises the runs of one key (an authority) across replicas until the transaction ends. */
     void lock(String key) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            ps.setString(1, key);
-            ps.execute();
+        try (Connection c = dataSource.getConnection()) {
+            Sql.lockForTransaction(c, key);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.doublerandom.report.assessment;
 
+import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.platform.ServiceClock;
 import cn.doublerandom.region.Region;
 import cn.doublerandom.region.RegionDirectory;
@@ -69,10 +70,7 @@ public class SchemeStore {
     public Version put(String region, int year, ScoringScheme scheme, String reason, String by, boolean[] created) {
         try (Connection c = dataSource.getConnection()) {
             // one writer per city and year: the next version number is taken under the lock
-            try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-                ps.setString(1, "scoring_scheme/" + region + "/" + year);
-                ps.execute();
-            }
+            Sql.lockForTransaction(c, "scoring_scheme/" + region + "/" + year);
             Optional<Version> before = current(c, region, year);
             if (before.isPresent() && before.get().scheme().equals(scheme)) {
                 return before.get();

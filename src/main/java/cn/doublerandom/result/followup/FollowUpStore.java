@@ -77,9 +77,6 @@ class FollowUpStore {
 
     /** Takes the transaction-scoped advisory lock named {@code key} on the caller's connection. */
     static void lock(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            ps.setString(1, key);
-            ps.execute();
-        }
+        Sql.lockForTransaction(c, key);
     }
 }

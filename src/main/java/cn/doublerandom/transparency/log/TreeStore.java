@@ -1,5 +1,6 @@
 package cn.doublerandom.transparency.log;
 
+import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.transparency.merkle.Frontier;
 import cn.doublerandom.transparency.merkle.Merkle;
 import io.agroal.api.AgroalDataSource;
@@ -146,10 +147,8 @@ public class TreeStore {
 
     /** Takes the transaction-scoped advisory lock {@code key}: one grower of the tree at a time, across replicas. */
     void lock(long key) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            ps.setLong(1, key);
-            ps.execute();
+        try (Connection c = dataSource.getConnection()) {
+            Sql.lockForTransaction(c, key);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -68,10 +68,8 @@ class WitnessStore {
 
     /** One witness's cosignatures are checked one at a time, so two cannot each pass against the same past. */
     void lock(NoteKeys.Verifier witness) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            ps.setString(1, "log-witness " + witness.text());
-            ps.execute();
+        try (Connection c = dataSource.getConnection()) {
+            Sql.lockForTransaction(c, "log-witness " + witness.text());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
