@@ -1,5 +1,6 @@
 package cn.doublerandom.wording;
 
+import cn.doublerandom.platform.database.Sql;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
@@ -74,7 +75,7 @@ class WordingEntry extends PanacheEntityBase {
      * insert hold until the transaction ends.
      */
     static void lockAdditions() {
-        getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext('wording'))").getSingleResult();
+        Sql.lockForTransaction(getEntityManager(), "wording");
     }
 
     static WordingEntry add(String code, String region, String text, LocalDate validFrom, String reason, Instant at, String by) {

@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -24,7 +26,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * Panache serves the entity-shaped tables; the hand-written SQL (statements, result sets, COPY) lives in its
  * capability's store, so that a service reads as rules and a table's statements are found in one place.
  * Only a class named {@code ...Store} (with its nested classes), the platform's database helpers and a Panache
- * entity (its one-line native queries) may reach JDBC's statements or run a statement through {@link Sql}.
+ * entity (its one-line native queries) may reach JDBC's statements, write a native query through the
+ * EntityManager or run a statement through {@link Sql}.
  */
 class SqlLivesInStoresTest {
 
@@ -33,7 +36,7 @@ class SqlLivesInStoresTest {
             .importPackages("cn.doublerandom");
 
     /** Sql's helpers that run a statement of their own; the others only convert a value. */
-    private static final Set<String> STATEMENT_HELPERS = Set.of("copy", "copyOut", "strings");
+    private static final Set<String> STATEMENT_HELPERS = Set.of("copy", "copyOut", "strings", "lockForTransaction", "tryLockForTransaction");
 
     private static final DescribedPredicate<JavaClass> MAY_HOLD_SQL = DescribedPredicate.describe(
             "a store, the platform's database helpers or a Panache entity", c -> {
@@ -57,6 +60,16 @@ class SqlLivesInStoresTest {
         noClasses().that(are(DescribedPredicate.not(MAY_HOLD_SQL)))
                 .should().dependOnClassesThat(JDBC_STATEMENTS)
                 .because("hand-written SQL lives in its capability's store")
+                .check(main);
+    }
+
+    @Test
+    void onlyStoresWriteNativeQueries() {
+        noClasses().that(are(DescribedPredicate.not(MAY_HOLD_SQL)))
+                .should().callMethodWhere(target(owner(type(EntityManager.class)))
+                        .and(target(nameMatching("createNativeQuery"))))
+                .orShould().callMethodWhere(target(owner(type(Session.class))).and(target(nameMatching("doWork|doReturningWork"))))
+                .because("hand-written SQL lives in its capability's store, whichever connection runs it")
                 .check(main);
     }
 

@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -183,6 +185,28 @@ public final class Sql {
             ps.setLong(1, key);
             ps.execute();
         }
+    }
+
+    /**
+     * The lock of {@link #lockForTransaction(Connection, String)} in PostgreSQL's two-key space: {@code key}'s lock
+     * within {@code namespace} (one target's approvals, say), apart from every one-key lock.
+     */
+    public static void lockForTransaction(Connection c, String namespace, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?), hashtext(?))")) {
+            ps.setString(1, namespace);
+            ps.setString(2, key);
+            ps.execute();
+        }
+    }
+
+    /** {@link #lockForTransaction(Connection, String)} on the connection of the session's transaction. */
+    public static void lockForTransaction(EntityManager entities, String name) {
+        entities.unwrap(Session.class).doWork(c -> lockForTransaction(c, name));
+    }
+
+    /** {@link #lockForTransaction(Connection, String, String)} on the connection of the session's transaction. */
+    public static void lockForTransaction(EntityManager entities, String namespace, String key) {
+        entities.unwrap(Session.class).doWork(c -> lockForTransaction(c, namespace, key));
     }
 
     /** Takes the transaction-scoped advisory lock named {@code name} if it is free; false when another holds it. */

@@ -1,5 +1,6 @@
 package cn.doublerandom.registry.target;
 
+import cn.doublerandom.platform.database.Sql;
 import cn.doublerandom.region.RegionRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,8 +19,7 @@ class MethodApprovalStore {
 
     /** Takes the transaction's lock on the approvals of one target. */
     void lockTarget(String uscc) {
-        entities.createNativeQuery("select pg_advisory_xact_lock(hashtext('target_method_approval'), hashtext(?1))")
-                .setParameter(1, uscc).getSingleResult();
+        Sql.lockForTransaction(entities, "target_method_approval", uscc);
     }
 
     /** Locks one approval's row until the transaction ends. */

@@ -1,5 +1,6 @@
 package cn.doublerandom.transparency.log;
 
+import cn.doublerandom.platform.database.Sql;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -88,6 +89,6 @@ public class PeerCheckpoint extends PanacheEntityBase {
 
     /** Takes the transaction-scoped advisory lock named {@code name}. */
     static void lock(String name) {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, name).getSingleResult();
+        Sql.lockForTransaction(getEntityManager(), name);
     }
 }
