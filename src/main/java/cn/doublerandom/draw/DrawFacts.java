@@ -31,20 +31,20 @@ public class DrawFacts {
         return find(drawId).orElseThrow(() -> ProblemException.notFound("no draw " + FieldRules.abbreviate(drawId)));
     }
 
-    /** The team in force for a target the draw selected (the last substitution's, else DRAW-1's); empty when not selected. */
-    public Optional<List<String>> teamInForce(String drawId, String uscc) {
-        return store.selected(drawId, uscc).map(DrawStore.SelectionRow::team);
+    /**
+     * A target the draw selected, as a result is checked against it: the team in force (the last substitution's,
+     * else DRAW-1's) and the ids of the draw's items its visit covers (those that apply to it), in the draw's
+     * order. A draw executed before visits were planned per item covers every item of the draw. Empty when the
+     * draw did not select the target. One read of the selection.
+     */
+    public Optional<SelectedTarget> selected(DrawState draw, String uscc) {
+        return store.selected(draw.id(), uscc).map(row -> new SelectedTarget(row.team(), row.visit() == null
+                ? draw.items()
+                : row.visit().stream().map(VisitPlan.ItemMethod::itemId).toList()));
     }
 
-    /**
-     * The ids of the draw's items that the visit of a selected target covers (those that apply to it), in the
-     * draw's order; empty when the draw did not select it. A draw executed before visits were planned per item
-     * gives every item of the draw.
-     */
-    public Optional<List<Long>> visitItems(String drawId, String uscc) {
-        return store.selected(drawId, uscc).map(row -> row.visit() == null
-                ? store.state(drawId).map(DrawState::items).orElse(List.of())
-                : row.visit().stream().map(VisitPlan.ItemMethod::itemId).toList());
+    /** A selected target's team in force and the ids of the items its visit covers. */
+    public record SelectedTarget(List<String> teamInForce, List<Long> visitItems) {
     }
 
     /** An item of a selected target's visit: the item, its method ({@code InspectionMethod}'s name) and whether 四不两直. */

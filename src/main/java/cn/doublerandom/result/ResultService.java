@@ -127,12 +127,12 @@ public class ResultService {
             DrawState draw = draws.require(drawId);
             scope.requireRegistryWrite(draw.authority());
             requireExecuted(draw);
-            List<String> teamInForce = teamInForce(draw.id(), uscc);
+            DrawFacts.SelectedTarget selected = selected(draw, uscc);
             TargetStore.Label target = targets.labels(List.of(uscc)).get(uscc);
             if (target == null) {
                 throw new IllegalStateException("selected target " + uscc + " is missing from the registry");
             }
-            Outcomes outcomes = checkAgainstDraw(draw, uscc, target.regionCode(), v, teamInForce);
+            Outcomes outcomes = checkAgainstDraw(draw, uscc, target.regionCode(), v, selected);
             lock(c, "result:" + draw.id() + ":" + uscc);
             Result.of(draw.id(), uscc).ifPresent(existing -> {
                 throw new ProblemException(ProblemType.RESULT_EXISTS, "the result of " + uscc + " in draw " + draw.id()
@@ -179,7 +179,7 @@ public class ResultService {
             lock(c, "result:" + row.drawId + ":" + row.uscc);
             DrawState draw = draws.require(row.drawId);
             requireExecuted(draw);
-            Outcomes outcomes = checkAgainstDraw(draw, row.uscc, row.regionCode, v, teamInForce(draw.id(), row.uscc));
+            Outcomes outcomes = checkAgainstDraw(draw, row.uscc, row.regionCode, v, selected(draw, row.uscc));
             int next = ResultVersion.next(id);
             boolean anyPublished = published.anyOf(id);
             // unpublished, the window still runs from the determination; once published, a correction is new information
@@ -377,7 +377,8 @@ public class ResultService {
      * region's vocabulary as at the determination date. All problems at once; nothing is written when
      * there is one.
      */
-    private Outcomes checkAgainstDraw(DrawState draw, String uscc, String region, Checked v, List<String> teamInForce) {
+    private Outcomes checkAgainstDraw(DrawState draw, String uscc, String region, Checked v, DrawFacts.SelectedTarget selected) {
+        List<String> teamInForce = selected.teamInForce();
         List<FieldProblem> problems = new ArrayList<>();
         if (v.inspectionDate().isBefore(draw.drawDate())) {
             problems.add(FieldProblem.field("inspectionDate", v.inspectionDate().toString(),
@@ -389,7 +390,7 @@ public class ResultService {
             }
         }
         List<DrawItem> allItems = drawItems(draw);
-        List<Long> visitIds = draws.visitItems(draw.id(), uscc).orElse(draw.items());
+        List<Long> visitIds = selected.visitItems();
         List<DrawItem> covered = allItems.stream().filter(i -> visitIds.contains(i.id())).toList();
         // a visit is never empty when its items were found from the snapshot; if one were, every item stands
         List<DrawItem> drawItems = covered.isEmpty() ? allItems : covered;
@@ -493,10 +494,10 @@ public class ResultService {
         }
     }
 
-    private List<String> teamInForce(String drawId, String uscc) {
-        return draws.teamInForce(drawId, uscc).orElseThrow(() -> new ProblemException(ProblemType.TARGET_NOT_SELECTED,
-                FieldRules.abbreviate(uscc) + " was not selected by draw " + drawId + "; a result is recorded only for a selected target",
-                List.of(FieldProblem.field("uscc", FieldRules.abbreviate(uscc), "not selected by " + drawId))));
+    private DrawFacts.SelectedTarget selected(DrawState draw, String uscc) {
+        return draws.selected(draw, uscc).orElseThrow(() -> new ProblemException(ProblemType.TARGET_NOT_SELECTED,
+                FieldRules.abbreviate(uscc) + " was not selected by draw " + draw.id() + "; a result is recorded only for a selected target",
+                List.of(FieldProblem.field("uscc", FieldRules.abbreviate(uscc), "not selected by " + draw.id()))));
     }
 
     private void insertVersion(String id, int version, Checked v, Outcomes outcomes, LocalDate basis, String reason,
