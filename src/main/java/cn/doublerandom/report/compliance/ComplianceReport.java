@@ -19,6 +19,8 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,8 +92,15 @@ public class ComplianceReport {
         LocalDate today = clock.today();
         // the earlier quarters' general counts do not depend on this quarter's: both aggregates run at once
         CompletableFuture<Map<String, List<YearDraw>>> earlier = executor.supplyAsync(() -> yearGeneral(units.like(region), quarter));
-        List<DrawRow> draws = draws(units.like(region), quarter);
-        Map<String, Counts> counts = counts(draws, quarter, today);
+        List<DrawRow> draws;
+        Map<String, Counts> counts;
+        // outside a transaction each read would take a connection of its own; the quarter's two share one
+        try (Connection c = store.connection()) {
+            draws = draws(c, units.like(region), quarter);
+            counts = counts(c, draws, quarter, today);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         Map<String, List<YearDraw>> year = Concurrently.join(earlier);
         // this quarter's general selections were counted above; the query counted only the earlier quarters'
         for (DrawRow d : draws) {
@@ -204,19 +213,19 @@ public class ComplianceReport {
                 expected, drawn, inspected, (int) Math.max(0, g.yearlyRequirement() - drawn));
     }
 
-    private List<DrawRow> draws(String like, Quarter quarter) {
-        return store.draws(like, quarter).stream()
+    private List<DrawRow> draws(Connection c, String like, Quarter quarter) throws SQLException {
+        return store.draws(c, like, quarter).stream()
                 .map(d -> new DrawRow(d.id(), d.authority(), d.kind(), d.drawDate(), plan(d.plan()))).toList();
     }
 
     /** Counts per draw and stratum, keyed "D000000001/KEY". */
-    private Map<String, Counts> counts(List<DrawRow> draws, Quarter quarter, LocalDate today) {
+    private Map<String, Counts> counts(Connection c, List<DrawRow> draws, Quarter quarter, LocalDate today) throws SQLException {
         Map<String, Counts> out = new HashMap<>();
         if (draws.isEmpty()) {
             return out;
         }
         WorkingDayCalendar calendar = calendars.calendar();
-        for (ComplianceStore.CountRow row : store.counts(draws.stream().map(DrawRow::id).toList(), quarter.lastDay())) {
+        for (ComplianceStore.CountRow row : store.counts(c, draws.stream().map(DrawRow::id).toList(), quarter.lastDay())) {
             Counts n = new Counts();
             n.drawn = row.drawn();
             n.recorded = row.recorded();

@@ -41,10 +41,15 @@ class ComplianceStore {
     record YearRow(String authority, String quarter, String plan, long drawn, long inspected) {
     }
 
-    List<Draw> draws(String like, Quarter quarter) {
+    /** A connection for this quarter's draws and their counts, which take the caller's so that the report holds one. */
+    Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** The quarter's executed draws of the bureaus matching {@code like}, in bureau and id order, on the caller's connection. */
+    List<Draw> draws(Connection c, String like, Quarter quarter) throws SQLException {
         List<Draw> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.prepareStatement("""
                 select d.id, d.authority, d.kind, d.draw_date, d.plan::text from draw_state d
                 where d.authority like ? and d.quarter = ? and d.status = 'EXECUTED'
                 order by d.authority, d.id""")) {
@@ -56,21 +61,21 @@ class ComplianceStore {
                             rs.getString(5)));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
         return out;
     }
 
-    /** The selections of these draws grouped by draw, stratum and publication basis; inspected means by {@code lastDay}. */
-    List<CountRow> counts(List<String> drawIds, LocalDate lastDay) {
+    /**
+     * The selections of these draws grouped by draw, stratum and publication basis; inspected means by
+     * {@code lastDay}. On the caller's connection.
+     */
+    List<CountRow> counts(Connection c, List<String> drawIds, LocalDate lastDay) throws SQLException {
         List<CountRow> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            java.sql.Array ids = c.createArrayOf("varchar", drawIds.toArray());
-            // one pass over the quarter's selections (limit 1 keeps each view's lookup an index probe per result);
-            // unpublished results are grouped by the day their window starts on (few distinct days), so that
-            // overdue is decided by the calendar, not per row
-            try (PreparedStatement ps = c.prepareStatement("""
+        java.sql.Array ids = c.createArrayOf("varchar", drawIds.toArray());
+        // one pass over the quarter's selections (limit 1 keeps each view's lookup an index probe per result);
+        // unpublished results are grouped by the day their window starts on (few distinct days), so that
+        // overdue is decided by the calendar, not per row
+        try (PreparedStatement ps = c.prepareStatement("""
                 select t.draw_id, t.stratum,
                        case when r.id is not null and not (r.confidential and dc.at is null) and fp.result_id is null
                             then v.deadline_basis end as basis,
@@ -92,19 +97,16 @@ class ComplianceStore {
                 left join lateral (select x.declassified_at as at from result_declassified x where x.result_id = r.id) dc on true
                 where t.draw_id = any(?)
                 group by 1, 2, 3, 4""")) {
-                Sql.setDate(ps, 1, lastDay);
-                ps.setArray(2, ids);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new CountRow(rs.getString("draw_id"), rs.getString("stratum"), Sql.getDate(rs, "basis"),
-                                Sql.getInstant(rs, "declassified_at"), rs.getLong("drawn"), rs.getLong("recorded"),
-                                rs.getLong("inspected"), rs.getLong("withheld"), rs.getLong("on_time"), rs.getLong("late"),
-                                rs.getLong("pending")));
-                    }
+            Sql.setDate(ps, 1, lastDay);
+            ps.setArray(2, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CountRow(rs.getString("draw_id"), rs.getString("stratum"), Sql.getDate(rs, "basis"),
+                            Sql.getInstant(rs, "declassified_at"), rs.getLong("drawn"), rs.getLong("recorded"),
+                            rs.getLong("inspected"), rs.getLong("withheld"), rs.getLong("on_time"), rs.getLong("late"),
+                            rs.getLong("pending")));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
         return out;
     }
