@@ -31,8 +31,13 @@ class LedgerFormStore {
                String problems, List<Handling> handling, List<String> team) {
     }
 
-    /** The checks of the scope in the bureaus matching {@code like}, in date, bureau and id order. */
-    List<Raw> checks(LedgerScope scope, String like) {
+    /** A connection for the checks and their follow-ups, which take the caller's so that the report holds one. */
+    Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** The checks of the scope in the bureaus matching {@code like}, in date, bureau and id order, on the caller's connection. */
+    List<Raw> checks(Connection c, LedgerScope scope, String like) throws SQLException {
         List<Raw> out = new ArrayList<>();
         String sql = """
                 select x.kind, x.id, x.uscc, x.enterprise_name, x.inspection_date, x.version, x.wording_text,
@@ -45,44 +50,37 @@ class LedgerFormStore {
                       where d.kind = 'DIRECTED' and d.executed and not d.voided and d.authority like ?
                         and ';' || d.filter || ';' like all (?))
                 """ : "") + "order by x.inspection_date, x.authority, x.id";
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, like);
-                Sql.setDate(ps, 2, scope.from());
-                Sql.setDate(ps, 3, scope.to());
-                if (scope.campaign()) {
-                    ps.setString(4, like);
-                    ps.setArray(5, c.createArrayOf("text", scope.tags().stream()
-                            .map(t -> "%;" + Sql.likeEscape(t) + ";%").toArray()));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Raw(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Sql.getDate(rs, "inspection_date"),
-                                rs.getInt(6), rs.getString(7), rs.getString(8), Sql.getArray(rs, "handling", Handling::valueOf),
-                                Sql.getArray(rs, "team", s -> s)));
-                    }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, like);
+            Sql.setDate(ps, 2, scope.from());
+            Sql.setDate(ps, 3, scope.to());
+            if (scope.campaign()) {
+                ps.setString(4, like);
+                ps.setArray(5, c.createArrayOf("text", scope.tags().stream()
+                        .map(t -> "%;" + Sql.likeEscape(t) + ";%").toArray()));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Raw(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Sql.getDate(rs, "inspection_date"),
+                            rs.getInt(6), rs.getString(7), rs.getString(8), Sql.getArray(rs, "handling", Handling::valueOf),
+                            Sql.getArray(rs, "team", s -> s)));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
         return out;
     }
 
-    /** Those of these random checks' results that have a follow-up. */
-    Set<String> followedUp(List<String> random) {
+    /** Those of these random checks' results that have a follow-up, on the caller's connection. */
+    Set<String> followedUp(Connection c, List<String> random) throws SQLException {
         Set<String> followedUp = new HashSet<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select distinct result_id from result_followed_up where result_id = any(?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select distinct result_id from result_followed_up where result_id = any(?)")) {
             ps.setArray(1, c.createArrayOf("varchar", random.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     followedUp.add(rs.getString(1));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
         return followedUp;
     }

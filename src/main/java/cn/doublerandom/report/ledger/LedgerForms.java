@@ -242,10 +242,17 @@ public class LedgerForms {
     }
 
     private Facts facts(LedgerScope scope, ReportRegions regions) {
-        List<LedgerFormStore.Raw> raw = store.checks(scope, regions.like(scope.region()));
-        // the follow-up is read only for the random checks that have any
-        List<String> random = raw.stream().filter(r -> r.kind().equals("RANDOM")).map(LedgerFormStore.Raw::id).toList();
-        Set<String> followedUp = random.isEmpty() ? new HashSet<>() : store.followedUp(random);
+        List<LedgerFormStore.Raw> raw;
+        Set<String> followedUp;
+        // outside a transaction each read would take a connection of its own; the checks and their follow-ups share one
+        try (Connection c = store.connection()) {
+            raw = store.checks(c, scope, regions.like(scope.region()));
+            // the follow-up is read only for the random checks that have any
+            List<String> random = raw.stream().filter(r -> r.kind().equals("RANDOM")).map(LedgerFormStore.Raw::id).toList();
+            followedUp = random.isEmpty() ? new HashSet<>() : store.followedUp(c, random);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         List<Check> checks = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         for (LedgerFormStore.Raw r : raw) {
