@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -115,19 +117,24 @@ public class CalendarService {
      * used by two threads at the same time.
      */
     private Cached current() {
-        long uploads = store.uploads();
-        Cached now = cached;
-        if (now != null && now.uploads() == uploads) {
-            return now;
+        // the count and, when it changed, the notices on one connection, not one each outside a transaction
+        try (Connection c = store.connection()) {
+            long uploads = store.uploads(c);
+            Cached now = cached;
+            if (now != null && now.uploads() == uploads) {
+                return now;
+            }
+            Map<Integer, HolidayNotice> notices = new LinkedHashMap<>(shipped);
+            Map<Integer, String> sources = new LinkedHashMap<>();
+            shipped.keySet().forEach(y -> sources.put(y, "SHIPPED"));
+            for (CalendarStore.Notice n : store.latestNotices(c)) {
+                notices.put(n.year(), HolidayNoticeJson.parse(n.json()));
+                sources.put(n.year(), "UPLOADED");
+            }
+            return refreshed(uploads, notices, sources);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
-        Map<Integer, HolidayNotice> notices = new LinkedHashMap<>(shipped);
-        Map<Integer, String> sources = new LinkedHashMap<>();
-        shipped.keySet().forEach(y -> sources.put(y, "SHIPPED"));
-        for (CalendarStore.Notice n : store.latestNotices()) {
-            notices.put(n.year(), HolidayNoticeJson.parse(n.json()));
-            sources.put(n.year(), "UPLOADED");
-        }
-        return refreshed(uploads, notices, sources);
     }
 
     private Cached refreshed(long uploads, Map<Integer, HolidayNotice> notices, Map<Integer, String> sources) {

@@ -22,30 +22,29 @@ class CalendarStore {
     record Notice(int year, String json) {
     }
 
-    /** The number of uploads ever made: it changes with every upload. */
-    long uploads() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*) from calendar_notice"); ResultSet rs = ps.executeQuery()) {
+    /** A connection for the reads below, which take the caller's so that one refresh holds one. */
+    Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** The number of uploads ever made: it changes with every upload. On the caller's connection. */
+    long uploads(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from calendar_notice"); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
-    /** Each year's latest upload, in year order. */
-    List<Notice> latestNotices() {
+    /** Each year's latest upload, in year order, on the caller's connection. */
+    List<Notice> latestNotices(Connection c) throws SQLException {
         List<Notice> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.prepareStatement("""
                     select year, notice from calendar_notice
                     where id in (select max(id) from calendar_notice group by year) order by year""");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new Notice(rs.getInt(1), rs.getString(2)));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
         return out;
     }
