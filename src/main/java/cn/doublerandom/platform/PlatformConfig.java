@@ -26,7 +26,8 @@ public interface PlatformConfig {
 
     interface Http {
         /**
-         * The largest request body, refused with a 413 problem. Kept under the HTTP layer's own
+         * The largest request body, refused with a 413 problem, a body of no declared length as
+         * soon as it goes over. Kept under the HTTP layer's own
          * {@code quarkus.http.limits.max-body-size}, which answers without a problem document.
          */
         @WithDefault("32M")

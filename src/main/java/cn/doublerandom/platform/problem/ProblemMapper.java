@@ -139,7 +139,8 @@ public class ProblemMapper {
 
     /**
      * The body limit tripping while a resource streams the body: Quarkus' request stream then fails with this
-     * IOException, after the HTTP layer has answered 413 itself.
+     * IOException, after the HTTP layer has answered 413 itself. Only when doublerandom.http.max-body-size is not
+     * kept under the HTTP layer's limit: BodySizeFilter's count otherwise refuses the body first, with a problem.
      */
     static boolean isBodyOverTheHttpLimit(Throwable e) {
         int depth = 0;
