@@ -27,8 +27,9 @@ public interface PlatformConfig {
     interface Http {
         /**
          * The largest request body, refused with a 413 problem, a body of no declared length as
-         * soon as it goes over. Kept under the HTTP layer's own
-         * {@code quarkus.http.limits.max-body-size}, which answers without a problem document.
+         * soon as it goes over. Must be under the HTTP layer's own
+         * {@code quarkus.http.limits.max-body-size}, which answers without a problem document; the
+         * service refuses to start otherwise.
          */
         @WithDefault("32M")
         MemorySize maxBodySize();

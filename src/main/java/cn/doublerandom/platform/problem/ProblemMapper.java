@@ -128,28 +128,8 @@ public class ProblemMapper {
             return respond(ProblemType.CONFLICT, "a concurrent request changed the same record first; read it again and retry",
                     List.of(), request);
         }
-        if (isBodyOverTheHttpLimit(e)) {
-            // the HTTP layer has already answered 413: a client's oversized upload, not a fault of the service
-            LOG.infof("a request body went over the HTTP layer's limit while it was read: %s", path(request));
-            return respond(ProblemType.PAYLOAD_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE.title(), List.of(), request);
-        }
         LOG.error("unexpected error", e);
         return respond(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", List.of(), request);
-    }
-
-    /**
-     * The body limit tripping while a resource streams the body: Quarkus' request stream then fails with this
-     * IOException, after the HTTP layer has answered 413 itself. Only when doublerandom.http.max-body-size is not
-     * kept under the HTTP layer's limit: BodySizeFilter's count otherwise refuses the body first, with a problem.
-     */
-    static boolean isBodyOverTheHttpLimit(Throwable e) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth++ < 16; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.io.IOException && "Request too large".equals(t.getMessage())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
