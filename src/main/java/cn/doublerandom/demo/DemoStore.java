@@ -5,9 +5,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
 /** The SQL of {@link DemoData}: the lock its load takes in the caller's transaction. */
 @ApplicationScoped
 class DemoStore {
@@ -16,9 +13,7 @@ class DemoStore {
     AgroalDataSource dataSource;
 
     /** Takes the demo load's transaction-scoped advisory lock. */
-    void lock() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            Sql.lockForTransaction(c, 20220401L);
-        }
+    void lock() {
+        Sql.lockForTransaction(dataSource, 20220401L);
     }
 }

@@ -57,11 +57,7 @@ class DrawStore {
 
     /** Serialises writers of one key (an authority's quarter, a draw) across replicas until the transaction ends. */
     void lock(String key) {
-        try (Connection c = dataSource.getConnection()) {
-            Sql.lockForTransaction(c, key);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Sql.lockForTransaction(dataSource, key);
     }
 
     String nextId() {

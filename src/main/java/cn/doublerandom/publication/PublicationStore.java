@@ -51,10 +51,8 @@ class PublicationStore {
     }
 
     /** Takes the transaction-scoped advisory lock of {@code key} if it is free; false when another holds it. */
-    boolean tryLock(String key) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return Sql.tryLockForTransaction(c, key);
-        }
+    boolean tryLock(String key) {
+        return Sql.tryLockForTransaction(dataSource, key);
     }
 
     /** Results marked overdue and still unpublished. */

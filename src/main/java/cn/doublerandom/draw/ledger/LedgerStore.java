@@ -27,11 +27,7 @@ class LedgerStore {
 
     /** Takes the transaction-scoped advisory lock {@code key}. */
     void lock(long key) {
-        try (Connection c = dataSource.getConnection()) {
-            Sql.lockForTransaction(c, key);
-        } catch (SQLException e) {
-            throw new IllegalStateException("appending to the ledger", e);
-        }
+        Sql.lockForTransaction(dataSource, key);
     }
 
     /** The last record, or null before the first. */

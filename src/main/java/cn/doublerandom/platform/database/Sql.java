@@ -1,6 +1,9 @@
 package cn.doublerandom.platform.database;
 
-import java.util.ArrayList;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
@@ -8,9 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -196,6 +198,42 @@ public final class Sql {
             ps.setString(1, namespace);
             ps.setString(2, key);
             ps.execute();
+        }
+    }
+
+    /**
+     * {@link #lockForTransaction(Connection, String)} on the connection {@code transactional} gives the caller's
+     * transaction (the lock is held until it ends, whichever handle took it).
+     */
+    public static void lockForTransaction(DataSource transactional, String name) {
+        onConnection(transactional, c -> {
+            lockForTransaction(c, name);
+            return null;
+        });
+    }
+
+    /** {@link #lockForTransaction(Connection, long)} on the connection of the caller's transaction. */
+    public static void lockForTransaction(DataSource transactional, long key) {
+        onConnection(transactional, c -> {
+            lockForTransaction(c, key);
+            return null;
+        });
+    }
+
+    /** {@link #tryLockForTransaction(Connection, String)} on the connection of the caller's transaction. */
+    public static boolean tryLockForTransaction(DataSource transactional, String name) {
+        return onConnection(transactional, c -> tryLockForTransaction(c, name));
+    }
+
+    private interface ConnectionWork<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    private static <T> T onConnection(DataSource dataSource, ConnectionWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.on(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -41,10 +41,8 @@ class CreditExportStore {
     }
 
     /** Serialises the runs of one key (an authority) across replicas until the transaction ends. */
-    void lock(String key) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            Sql.lockForTransaction(c, key);
-        }
+    void lock(String key) {
+        Sql.lockForTransaction(dataSource, key);
     }
 
     /** The authority's published versions that no batch carries yet, in the order they were published. */

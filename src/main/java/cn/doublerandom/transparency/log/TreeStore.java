@@ -147,10 +147,6 @@ public class TreeStore {
 
     /** Takes the transaction-scoped advisory lock {@code key}: one grower of the tree at a time, across replicas. */
     void lock(long key) {
-        try (Connection c = dataSource.getConnection()) {
-            Sql.lockForTransaction(c, key);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Sql.lockForTransaction(dataSource, key);
     }
 }

@@ -68,10 +68,6 @@ class WitnessStore {
 
     /** One witness's cosignatures are checked one at a time, so two cannot each pass against the same past. */
     void lock(NoteKeys.Verifier witness) {
-        try (Connection c = dataSource.getConnection()) {
-            Sql.lockForTransaction(c, "log-witness " + witness.text());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Sql.lockForTransaction(dataSource, "log-witness " + witness.text());
     }
 }
