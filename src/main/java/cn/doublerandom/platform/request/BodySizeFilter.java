@@ -7,6 +7,7 @@ import cn.doublerandom.platform.problem.ProblemTexts;
 import cn.doublerandom.platform.problem.ProblemType;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -66,7 +67,9 @@ public class BodySizeFilter {
     /**
      * The rest of a refused body is still coming, of no known length; were the connection kept for
      * the next request, the HTTP layer would go on taking it in, and holding it, until the client
-     * stopped. So the answer says the connection closes, and it does once the answer is sent.
+     * stopped. So the answer says the connection closes, and it does shortly after the answer is sent:
+     * closing while the client's bytes still arrive resets the connection, and a reset can discard the
+     * answer in the client's buffers before it has read it. Until then what comes is dropped, not held.
      */
     private static void closeAfterAnswer(RoutingContext exchange) {
         if (exchange == null) {
@@ -75,8 +78,18 @@ public class BodySizeFilter {
         if (!exchange.response().headWritten()) {
             exchange.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
-        exchange.addEndHandler(sent -> exchange.request().connection().close());
+        HttpServerRequest request = exchange.request();
+        exchange.addEndHandler(sent -> {
+            if (!request.isEnded()) {
+                request.handler(dropped -> { });
+                request.resume();
+            }
+            exchange.vertx().setTimer(CLOSE_AFTER_ANSWER_MS, t -> request.connection().close());
+        });
     }
+
+    /** Time for a client to read the refusal before its connection closes. */
+    private static final long CLOSE_AFTER_ANSWER_MS = 500;
 
     /**
      * Fails every read once more than {@code limit} bytes have come. The failure is a problem, not an
